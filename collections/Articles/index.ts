@@ -1,0 +1,138 @@
+import type { CollectionConfig } from 'payload'
+
+import { canCreateArticle } from '../access/canCreateArticle'
+import { canEditArticle } from '../access/canEditArticle'
+import { isEditor } from '../access/isEditor'
+import { isStaff } from '../access/isStaff'
+import { publishedOrStaff } from '../access/publishedOrStaff'
+import { rejectUnknownRelationships } from '../hooks/rejectUnknownRelationships'
+import { slugField } from '../slugs'
+import { guardReporterRights } from './hooks/guardReporterRights'
+import { renderBodyHtml } from './hooks/renderBodyHtml'
+import { setRegionLabel } from './hooks/setRegionLabel'
+
+export const TITLE_MAX_LENGTH = 300
+
+/** Reader counters: never editorial changes, never a reason to move `revisedAt`. */
+export const articleCounterFields = ['votesUp', 'votesDown', 'viewCount'] as const
+
+const counterField = (name: (typeof articleCounterFields)[number], label: { en: string; ko: string }) =>
+  ({
+    name,
+    type: 'number',
+    defaultValue: 0,
+    min: 0,
+    label,
+    access: { create: () => false, update: () => false },
+    admin: { position: 'sidebar', readOnly: true },
+  }) as const
+
+export const Articles: CollectionConfig = {
+  slug: 'articles',
+  labels: { singular: { en: 'Article', ko: '기사' }, plural: { en: 'Articles', ko: '기사' } },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'regionLabel', 'section', 'reporters', '_status', 'updatedAt'],
+    listSearchableFields: ['title', 'subtitle', 'slug'],
+    group: { en: 'Newsroom', ko: '편집국' },
+  },
+  defaultSort: '-updatedAt',
+  access: {
+    read: publishedOrStaff,
+    readVersions: isStaff,
+    create: canCreateArticle,
+    update: canEditArticle,
+    delete: isEditor,
+  },
+  versions: {
+    maxPerDoc: 100,
+    drafts: {
+      // Autosave writes draft versions only; Payload's document lock still refuses another
+      // user's save while the lock is held (see test/articles).
+      autosave: { interval: 3000 },
+      schedulePublish: true,
+      validate: false,
+    },
+  },
+  fields: [
+    {
+      name: 'title',
+      type: 'text',
+      required: true,
+      maxLength: TITLE_MAX_LENGTH,
+      label: { en: 'Title', ko: '제목' },
+    },
+    { name: 'subtitle', type: 'textarea', maxLength: 500, label: { en: 'Subtitle (deck)', ko: '부제' } },
+    slugField('title'),
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'region',
+          type: 'relationship',
+          relationTo: 'regions',
+          index: true,
+          label: { en: 'Region', ko: '지역' },
+          admin: { width: '50%' },
+        },
+        {
+          name: 'dateline',
+          type: 'text',
+          maxLength: 60,
+          label: { en: 'Dateline (overrides region label)', ko: '머리 표기 (지역 대신)' },
+          admin: { width: '50%', description: { en: 'e.g. 인천서부소방서', ko: '예: 인천서부소방서' } },
+        },
+      ],
+    },
+    {
+      name: 'regionLabel',
+      type: 'text',
+      index: true,
+      label: { en: 'Region label', ko: '지역 표기' },
+      admin: { readOnly: true, position: 'sidebar' },
+      access: { create: () => false, update: () => false },
+    },
+    {
+      name: 'section',
+      type: 'relationship',
+      relationTo: 'sections',
+      required: true,
+      index: true,
+      label: { en: 'Section', ko: '섹션' },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'reporters',
+      type: 'relationship',
+      relationTo: 'reporters',
+      hasMany: true,
+      index: true,
+      label: { en: 'Reporters (byline order)', ko: '기자 (바이라인 순서)' },
+      admin: { position: 'sidebar', isSortable: true },
+    },
+    { name: 'heroImage', type: 'upload', relationTo: 'media', label: { en: 'Hero image', ko: '대표 사진' } },
+    { name: 'body', type: 'richText', label: { en: 'Body', ko: '본문' } },
+    {
+      name: 'bodyHtml',
+      type: 'textarea',
+      label: { en: 'Body HTML', ko: '본문 HTML' },
+      admin: { hidden: true },
+      access: { create: () => false, update: () => false },
+    },
+    {
+      name: 'keywords',
+      type: 'text',
+      hasMany: true,
+      maxRows: 30,
+      label: { en: 'Keywords', ko: '키워드' },
+      admin: { position: 'sidebar' },
+    },
+    counterField('votesUp', { en: 'Up votes', ko: '추천' }),
+    counterField('votesDown', { en: 'Down votes', ko: '비추천' }),
+    counterField('viewCount', { en: 'Views', ko: '조회수' }),
+  ],
+  hooks: {
+    beforeOperation: [guardReporterRights],
+    beforeChange: [rejectUnknownRelationships, setRegionLabel, renderBodyHtml],
+  },
+}

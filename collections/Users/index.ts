@@ -1,0 +1,53 @@
+import type { CollectionConfig } from 'payload'
+
+import { isAdmin, isAdminField } from '../access/isAdmin'
+import { isSelfOrAdmin } from '../access/isSelfOrAdmin'
+import { roleOptions } from '../access/roles'
+import { rejectUnknownRelationships } from '../hooks/rejectUnknownRelationships'
+import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
+
+const roleLabels = {
+  admin: { en: 'Admin', ko: '관리자' },
+  editor: { en: 'Editor (desk)', ko: '데스크' },
+  reporter: { en: 'Reporter', ko: '기자' },
+} as const
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: { en: 'User', ko: '사용자' }, plural: { en: 'Users', ko: '사용자' } },
+  auth: { maxLoginAttempts: 10, lockTime: 10 * 60 * 1000 },
+  admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'roles', 'reporter'], group: { en: 'Settings', ko: '설정' } },
+  access: {
+    read: isSelfOrAdmin,
+    create: isAdmin,
+    update: isSelfOrAdmin,
+    delete: isAdmin,
+    unlock: isAdmin,
+    admin: ({ req: { user } }) => Boolean((user as { roles?: string[] } | null)?.roles?.length),
+  },
+  fields: [
+    { name: 'name', type: 'text', label: { en: 'Name', ko: '이름' } },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      saveToJWT: true,
+      defaultValue: ['reporter'],
+      label: { en: 'Roles', ko: '권한' },
+      options: roleOptions.map((value) => ({ label: roleLabels[value], value })),
+      // Only admins grant roles; without this a reporter could make themselves admin.
+      access: { create: isAdminField, update: isAdminField },
+    },
+    {
+      name: 'reporter',
+      type: 'relationship',
+      relationTo: 'reporters',
+      saveToJWT: true,
+      label: { en: 'Reporter profile', ko: '기자 프로필' },
+      admin: { description: { en: 'The byline this account writes under', ko: '이 계정이 쓰는 기자 이름' } },
+      access: { create: isAdminField, update: isAdminField },
+    },
+  ],
+  hooks: { beforeChange: [makeFirstUserAdmin, rejectUnknownRelationships] },
+}

@@ -1,0 +1,36 @@
+const kstParts = (value: Date | string): null | Record<string, string> => {
+  const date = value instanceof Date ? value : new Date(value)
+  if (Number.isNaN(date.getTime())) return null
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    day: '2-digit',
+    hour: '2-digit',
+    hourCycle: 'h23',
+    minute: '2-digit',
+    month: '2-digit',
+    second: '2-digit',
+    timeZone: 'Asia/Seoul',
+    year: 'numeric',
+  }).formatToParts(date)
+  return Object.fromEntries(parts.map((part) => [part.type, part.value]))
+}
+
+/** The seed page's register line: `2020년04월17일 13시33분` (Korea Standard Time). */
+export const formatKstRegister = (value: Date | null | string | undefined): null | string => {
+  if (!value) return null
+  const p = kstParts(value)
+  return p && `${p.year}년${p.month}월${p.day}일 ${p.hour}시${p.minute}분`
+}
+
+/** The seed page's list format: `2020-04-17 13:37:43` (Korea Standard Time). */
+export const formatKstList = (value: Date | null | string | undefined): null | string => {
+  if (!value) return null
+  const p = kstParts(value)
+  return p && `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`
+}
+
+/** ISO 8601 with the +09:00 offset, as feeds and structured data want it. */
+export const formatKstIso = (value: Date | null | string | undefined): null | string => {
+  if (!value) return null
+  const p = kstParts(value)
+  return p && `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}+09:00`
+}

@@ -1,0 +1,85 @@
+import type { CollectionConfig, Config, Field, Plugin } from 'payload'
+
+import type { RegisterTimestampsOptions } from './types'
+
+import { sanitizeRegisterTimestampsOptions } from './defaults'
+import { formatKstRegister } from './formatKst'
+import { setRegisteredAt } from './hooks/setRegisteredAt'
+import { setRevisedAt } from './hooks/setRevisedAt'
+
+export type { RegisterTimestampsOptions } from './types'
+export { formatKstIso, formatKstList, formatKstRegister } from './formatKst'
+
+const kstTextField = (name: string, source: string, label: { en: string; ko: string }): Field => ({
+  name,
+  type: 'text',
+  virtual: true,
+  label,
+  admin: { hidden: true },
+  hooks: {
+    afterRead: [({ siblingData }) => formatKstRegister(siblingData?.[source] as string | undefined)],
+  },
+})
+
+const timestampFields = (): Field[] => [
+  {
+    name: 'registeredAt',
+    type: 'date',
+    index: true,
+    // Editors see and type Korea time whatever their browser's zone (admin.timezones default).
+    timezone: true,
+    label: { en: 'Registered (first published)', ko: '등록' },
+    admin: {
+      position: 'sidebar',
+      date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' },
+      description: {
+        en: 'Set on first publish. Editors may set it by hand for archive imports.',
+        ko: '처음 발행할 때 정해집니다. 과거 기사 이관 때만 데스크가 직접 입력합니다.',
+      },
+    },
+  },
+  {
+    name: 'revisedAt',
+    type: 'date',
+    index: true,
+    timezone: true,
+    label: { en: 'Revised', ko: '수정' },
+    admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' } },
+  },
+  {
+    name: 'registeredAtSource',
+    type: 'select',
+    label: { en: 'Registered by', ko: '등록 방식' },
+    options: [
+      { label: { en: 'Publish', ko: '발행' }, value: 'publish' },
+      { label: { en: 'Set by hand', ko: '직접 입력' }, value: 'manual' },
+    ],
+    admin: { position: 'sidebar', readOnly: true },
+  },
+  kstTextField('registeredAtText', 'registeredAt', { en: 'Registered (KST)', ko: '등록 (KST)' }),
+  kstTextField('revisedAtText', 'revisedAt', { en: 'Revised (KST)', ko: '수정 (KST)' }),
+]
+
+/**
+ * 등록/수정 timestamps for news: `registeredAt` is fixed at first publish, `revisedAt` follows
+ * editorial changes of the published document, and both come as KST text for frontends.
+ */
+export const registerTimestamps =
+  (options: RegisterTimestampsOptions): Plugin =>
+  (incomingConfig: Config): Config => {
+    const config = sanitizeRegisterTimestampsOptions(options)
+    const collections = (incomingConfig.collections ?? []).map((collection): CollectionConfig => {
+      if (!config.collections.includes(collection.slug)) return collection
+      const existingNames = new Set(collection.fields.map((field) => ('name' in field ? field.name : '')))
+      return {
+        ...collection,
+        fields: [...collection.fields, ...timestampFields().filter((field) => !existingNames.has((field as { name: string }).name))],
+        hooks: {
+          ...collection.hooks,
+          beforeChange: [...(collection.hooks?.beforeChange ?? []), setRegisteredAt(config), setRevisedAt(config)],
+        },
+      }
+    })
+    return { ...incomingConfig, collections }
+  }
+

@@ -1,0 +1,55 @@
+import type { Config, DatabaseAdapterObj } from 'payload'
+
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import path from 'node:path'
+import sharp from 'sharp'
+
+import type { NewsroomOptions } from './newsroom'
+
+import { databaseAdapter } from './database'
+import { newsroom } from './newsroom'
+import { projectRoot } from './paths'
+import { payloadSecret } from './secret'
+import { seedDemo, seedSido } from './seed'
+
+export type AppConfigOptions = {
+  db?: DatabaseAdapterObj
+  /** `demo` seeds the demo newsroom on an empty database; `off` starts empty. @default NEWSROOM_SEED or demo */
+  seed?: 'demo' | 'off'
+  newsroom?: NewsroomOptions
+  secret?: string
+  serverURL?: string
+}
+
+/** The runnable newsroom app's config, shared by `npm start`, the worker, scripts and tests. */
+export const newsroomAppConfig = (options: AppConfigOptions = {}): Config => {
+  const seed = options.seed ?? (process.env.NEWSROOM_SEED === 'off' ? 'off' : 'demo')
+  return {
+    admin: {
+      importMap: { baseDir: path.resolve(projectRoot(), 'src') },
+      meta: { titleSuffix: ' — 뉴스룸' },
+    },
+    db: options.db ?? databaseAdapter(),
+    editor: lexicalEditor(),
+    graphQL: { schemaOutputFile: path.resolve(projectRoot(), 'src', 'schema.graphql') },
+    plugins: [newsroom(options.newsroom)],
+    secret: options.secret ?? payloadSecret(),
+    serverURL: options.serverURL ?? process.env.NEWSROOM_SERVER_URL ?? '',
+    sharp,
+    telemetry: false,
+    typescript: { outputFile: path.resolve(projectRoot(), 'src', 'payload-types.ts') },
+    onInit: async (payload) => {
+      if (seed === 'off') return
+      const articles = await payload.count({ collection: 'articles', overrideAccess: true })
+      if (articles.totalDocs > 0) {
+        await seedSido(payload)
+        return
+      }
+      payload.logger.info('빈 데이터베이스: 데모 콘텐츠를 넣습니다 (seeding demo content)…')
+      const logins = await seedDemo(payload)
+      for (const login of logins) {
+        payload.logger.info(`데모 로그인 (${login.role}): ${login.email} / ${login.password}`)
+      }
+    },
+  }
+}

@@ -1,0 +1,13 @@
+export { newsroom } from './newsroom'
+export type { NewsroomOptions } from './newsroom'
+export { databaseAdapter, databaseKind } from './database'
+export type { DatabaseKind, DatabaseOptions } from './database'
+export {
+  formatKstIso,
+  formatKstList,
+  formatKstRegister,
+  registerTimestamps,
+} from '../plugins/register-timestamps'
+export type { RegisterTimestampsOptions } from '../plugins/register-timestamps'
+export { slugify } from '../collections/slugs'
+export { parseRegionCode, sidoList } from '../collections/regionCodes'

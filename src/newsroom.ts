@@ -1,0 +1,79 @@
+import type { Config, Plugin } from 'payload'
+
+import { en } from '@payloadcms/translations/languages/en'
+import { ko } from '@payloadcms/translations/languages/ko'
+
+import type { RegisterTimestampsOptions } from '../plugins/register-timestamps'
+
+import { Articles, articleCounterFields } from '../collections/Articles'
+import { Media } from '../collections/Media'
+import { Regions } from '../collections/Regions'
+import { Reporters } from '../collections/Reporters'
+import { Sections } from '../collections/Sections'
+import { Users } from '../collections/Users'
+import { registerTimestamps } from '../plugins/register-timestamps'
+
+export type NewsroomOptions = {
+  /** When false the collections stay (stable schema) and the plugins skip their behaviour. @default true */
+  enabled?: boolean
+  /** Options for the register-timestamps plugin on `articles`, or false to leave it out. */
+  registerTimestamps?: false | Partial<RegisterTimestampsOptions>
+  /**
+   * Run queued jobs (scheduled publishing, deliveries) inside this process every minute.
+   * Turn off where a separate worker runs them. @default true
+   */
+  runJobs?: boolean
+}
+
+const KST = 'Asia/Seoul'
+
+/**
+ * The newsroom as one plugin: collections, Korean admin, KST dates, job runner, and the editorial
+ * plugins composed on the newsroom's own collections. Collections already defined by the host app
+ * under the same slug are kept as they are.
+ */
+export const newsroom =
+  (options: NewsroomOptions = {}): Plugin =>
+  (incomingConfig: Config): Config => {
+    const enabled = options.enabled ?? true
+    const existingSlugs = new Set((incomingConfig.collections ?? []).map((collection) => collection.slug))
+    const ours = [Articles, Regions, Reporters, Sections, Media, Users].filter((collection) => !existingSlugs.has(collection.slug))
+
+    const incomingJobs = incomingConfig.jobs ?? {}
+    let config: Config = {
+      ...incomingConfig,
+      admin: {
+        ...incomingConfig.admin,
+        user: incomingConfig.admin?.user ?? Users.slug,
+        dateFormat: incomingConfig.admin?.dateFormat ?? 'yyyy-MM-dd HH:mm',
+        timezones: {
+          defaultTimezone: KST,
+          supportedTimezones: [{ label: '서울 (KST, UTC+9)', value: KST }],
+          ...incomingConfig.admin?.timezones,
+        },
+      },
+      collections: [...(incomingConfig.collections ?? []), ...ours],
+      i18n: {
+        fallbackLanguage: 'ko',
+        ...incomingConfig.i18n,
+        supportedLanguages: { ko, en, ...incomingConfig.i18n?.supportedLanguages },
+      },
+      jobs: {
+        ...incomingJobs,
+        autoRun:
+          incomingJobs.autoRun ??
+          (options.runJobs === false ? undefined : [{ cron: '* * * * *', limit: 100, queue: 'default' }]),
+        shouldAutoRun: incomingJobs.shouldAutoRun ?? (() => process.env.NEWSROOM_RUN_JOBS !== 'off'),
+      },
+    }
+
+    if (options.registerTimestamps !== false) {
+      config = registerTimestamps({
+        collections: [Articles.slug],
+        enabled,
+        ignoreFields: [...articleCounterFields, 'bodyHtml', 'regionLabel'],
+        ...options.registerTimestamps,
+      })(config)
+    }
+    return config
+  }

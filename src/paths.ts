@@ -1,0 +1,11 @@
+import path from 'node:path'
+
+/**
+ * Every runtime file (SQLite database, generated secret, uploads) lives under one data folder so
+ * that a demo can be reset by deleting it. Resolved from the working directory rather than from
+ * this module's URL, because under Next.js this module runs from a bundle inside `.next/`.
+ */
+export const dataDir = (): string =>
+  path.resolve(process.cwd(), process.env.NEWSROOM_DATA_DIR || 'data')
+
+export const projectRoot = (): string => process.cwd()

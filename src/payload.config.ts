@@ -1,0 +1,5 @@
+import { buildConfig } from 'payload'
+
+import { newsroomAppConfig } from './appConfig'
+
+export default buildConfig(newsroomAppConfig())

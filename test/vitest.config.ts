@@ -1,0 +1,20 @@
+import path from 'node:path'
+import { defineConfig } from 'vitest/config'
+
+const root = path.resolve(import.meta.dirname, '..')
+
+export default defineConfig({
+  root,
+  resolve: { alias: { '@payload-config': path.join(root, 'src/payload.config.ts') } },
+  test: {
+    environment: 'node',
+    include: ['test/**/*.spec.ts', 'collections/**/*.spec.ts', 'plugins/**/*.spec.ts', 'src/**/*.spec.ts'],
+    exclude: ['test/e2e/**', 'node_modules/**'],
+    // Each suite boots its own Payload on its own database; two at a time fit the 2-core machine.
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    env: { NEWSROOM_RUN_JOBS: 'off', PAYLOAD_DISABLE_ADMIN: 'true' },
+  },
+})
