@@ -47,7 +47,7 @@ const findFreeSlug: (args: {
  * A unique slug, generated from `sourceField` when left empty. A slug an editor typed is
  * normalised but kept: changing a published URL is their decision, not the CMS's.
  */
-export const slugField = (sourceField: string, overrides: Partial<TextField> = {}): TextField => {
+export const slugField = (sourceField: string): TextField => {
   const fillSlug: FieldHook = async ({ collection, data, originalDoc, req, value }) => {
     const typed = typeof value === 'string' ? slugify(value) : ''
     if (typed) return typed
@@ -77,6 +77,5 @@ export const slugField = (sourceField: string, overrides: Partial<TextField> = {
       },
     },
     hooks: { beforeValidate: [fillSlug] },
-    ...overrides,
   }
 }

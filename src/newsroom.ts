@@ -34,7 +34,7 @@ const KST = 'Asia/Seoul'
  */
 export const newsroom =
   (options: NewsroomOptions = {}): Plugin =>
-  (incomingConfig: Config): Config => {
+  async (incomingConfig: Config): Promise<Config> => {
     const enabled = options.enabled ?? true
     const existingSlugs = new Set((incomingConfig.collections ?? []).map((collection) => collection.slug))
     const ours = [Articles, Regions, Reporters, Sections, Media, Users].filter((collection) => !existingSlugs.has(collection.slug))
@@ -68,7 +68,7 @@ export const newsroom =
     }
 
     if (options.registerTimestamps !== false) {
-      config = registerTimestamps({
+      config = await registerTimestamps({
         collections: [Articles.slug],
         enabled,
         ignoreFields: [...articleCounterFields, 'bodyHtml', 'regionLabel'],

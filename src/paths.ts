@@ -6,6 +6,6 @@ import path from 'node:path'
  * this module's URL, because under Next.js this module runs from a bundle inside `.next/`.
  */
 export const dataDir = (): string =>
-  path.resolve(process.cwd(), process.env.NEWSROOM_DATA_DIR || 'data')
+  path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.NEWSROOM_DATA_DIR || 'data')
 
-export const projectRoot = (): string => process.cwd()
+export const projectRoot = (): string => /*turbopackIgnore: true*/ process.cwd()

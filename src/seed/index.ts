@@ -10,7 +10,7 @@ export const DEMO_PASSWORD_DEFAULT = 'newsroom-demo'
 export type DemoLogins = { email: string; password: string; role: string }[]
 
 const findOne = async (payload: Payload, collection: CollectionSlug, where: Where) =>
-  (await payload.find({ collection, depth: 0, limit: 1, overrideAccess: true, where })).docs[0] as
+  (await payload.find({ collection, depth: 0, limit: 1, overrideAccess: true, where })).docs[0] as unknown as
     | ({ id: number | string } & Record<string, unknown>)
     | undefined
 
@@ -76,7 +76,7 @@ export const seedDemo = async (payload: Payload): Promise<DemoLogins> => {
       reporter,
     })
     if (reporter !== undefined) {
-      await payload.update({ collection: 'reporters', id: reporter, data: { user: userId }, depth: 0, overrideAccess: true })
+      await payload.update({ collection: 'reporters', id: reporter, data: { user: userId } as never, depth: 0, overrideAccess: true })
     }
   }
 

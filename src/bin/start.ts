@@ -1,0 +1,76 @@
+/**
+ * `npm start`: build the admin when the sources changed since the last build, then serve it with
+ * `next start` in production mode. Payload initialises at boot (src/instrumentation.ts): it runs
+ * the committed migrations, seeds the demo on an empty database and starts the job runner.
+ */
+import { spawn } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { payloadSecret } from '../secret'
+
+const root = process.cwd()
+const nextDir = path.join(root, 'src', '.next')
+const fingerprintFile = path.join(nextDir, 'newsroom-source-hash')
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
+
+const sourceFiles = (dir: string): string[] =>
+  fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.name === '.next' || entry.name === 'node_modules' || entry.name.startsWith('.')) return []
+    const full = path.join(dir, entry.name)
+    return entry.isDirectory() ? sourceFiles(full) : [full]
+  })
+
+const sourceFingerprint = (): string => {
+  const hash = crypto.createHash('sha256')
+  const files = ['src', 'collections', 'plugins'].flatMap((dir) => sourceFiles(path.join(root, dir)))
+  for (const file of [...files, path.join(root, 'package-lock.json')].sort()) {
+    hash.update(path.relative(root, file))
+    hash.update(fs.readFileSync(file))
+  }
+  return hash.digest('hex')
+}
+
+const run = (args: string[], env: NodeJS.ProcessEnv): Promise<number> =>
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, [nextBin, ...args], { cwd: root, env, stdio: 'inherit' })
+    const forward = (signal: NodeJS.Signals) => child.kill(signal)
+    process.on('SIGINT', forward)
+    process.on('SIGTERM', forward)
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', forward)
+      process.off('SIGTERM', forward)
+      resolve(code ?? (signal ? 1 : 0))
+    })
+  })
+
+const main = async () => {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, '--no-deprecation'].filter(Boolean).join(' '),
+    NEXT_TELEMETRY_DISABLED: '1',
+    // One secret for the build and the server, generated once for the demo when unset.
+    PAYLOAD_SECRET: payloadSecret(),
+  }
+  const port = process.env.PORT || '3000'
+  env.NEWSROOM_PUBLIC_URL ??= `http://localhost:${port}`
+
+  const fingerprint = sourceFingerprint()
+  const built = fs.existsSync(fingerprintFile) && fs.readFileSync(fingerprintFile, 'utf8') === fingerprint
+  if (!built) {
+    console.log('관리자 화면을 빌드합니다 (building the admin, about a minute on 2 cores)…')
+    const started = Date.now()
+    const code = await run(['build', 'src'], env)
+    if (code !== 0) {
+      console.error(`빌드 실패 (next build exited with ${code})`)
+      process.exit(code)
+    }
+    fs.writeFileSync(fingerprintFile, fingerprint)
+    console.log(`빌드 완료 (${Math.round((Date.now() - started) / 1000)} s)`)
+  }
+  process.exit(await run(['start', 'src', '--port', port], env))
+}
+
+void main()

@@ -1,0 +1,11 @@
+/**
+ * Next.js calls this once when the server starts. Payload otherwise initialises on the first
+ * request; initialising here starts the job runner (scheduled publishing, deliveries) at boot,
+ * runs pending migrations and seeds the demo before anyone visits.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return
+  const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('@payload-config')])
+  const payload = await getPayload({ config })
+  payload.logger.info(`뉴스룸 준비 완료: ${process.env.NEWSROOM_PUBLIC_URL ?? 'http://localhost:3000'}/admin`)
+}
