@@ -4,6 +4,7 @@ import path from 'node:path'
 
 import { isEditor } from './access/isEditor'
 import { isStaff } from './access/isStaff'
+import { validateWhereValues } from './hooks/validateWhereValues'
 import { dataDir } from '../src/paths'
 
 /** Raster images only: SVG and other XML can carry script, and frontends embed these files as-is. */
@@ -26,6 +27,7 @@ export const Media: CollectionConfig = {
       { name: 'og', width: 1200, height: 630, position: 'centre' },
     ],
   },
+  hooks: { beforeOperation: [validateWhereValues] },
   fields: [
     { name: 'alt', type: 'text', required: true, label: { en: 'Alt text', ko: '대체 텍스트' } },
     { name: 'caption', type: 'textarea', label: { en: 'Caption', ko: '사진 설명' } },

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isEditor } from './access/isEditor'
+import { validateWhereValues } from './hooks/validateWhereValues'
 import { rejectUnknownRelationships } from './hooks/rejectUnknownRelationships'
 import { slugField } from './slugs'
 
@@ -33,5 +34,8 @@ export const Reporters: CollectionConfig = {
       admin: { position: 'sidebar', description: { en: 'Inactive reporters keep their bylines on old articles', ko: '퇴직 기자도 예전 기사에는 이름이 남습니다' } },
     },
   ],
-  hooks: { beforeChange: [rejectUnknownRelationships] },
+  hooks: {
+    beforeOperation: [validateWhereValues],
+    beforeChange: [rejectUnknownRelationships],
+  },
 }

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isEditor } from './access/isEditor'
+import { validateWhereValues } from './hooks/validateWhereValues'
 import { rejectUnknownRelationships } from './hooks/rejectUnknownRelationships'
 import { slugField } from './slugs'
 
@@ -25,5 +26,8 @@ export const Sections: CollectionConfig = {
     },
     { name: 'order', type: 'number', defaultValue: 0, index: true, label: { en: 'Order', ko: '순서' }, admin: { position: 'sidebar' } },
   ],
-  hooks: { beforeChange: [rejectUnknownRelationships] },
+  hooks: {
+    beforeOperation: [validateWhereValues],
+    beforeChange: [rejectUnknownRelationships],
+  },
 }

@@ -11,3 +11,5 @@ export {
 export type { RegisterTimestampsOptions } from '../plugins/register-timestamps'
 export { slugify } from '../collections/slugs'
 export { parseRegionCode, sidoList } from '../collections/regionCodes'
+export { composeByline, reporterPages } from '../plugins/reporter-pages'
+export type { ReporterPagesOptions } from '../plugins/reporter-pages'

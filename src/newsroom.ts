@@ -4,6 +4,7 @@ import { en } from '@payloadcms/translations/languages/en'
 import { ko } from '@payloadcms/translations/languages/ko'
 
 import type { RegisterTimestampsOptions } from '../plugins/register-timestamps'
+import type { ReporterPagesOptions } from '../plugins/reporter-pages'
 
 import { Articles, articleCounterFields } from '../collections/Articles'
 import { Media } from '../collections/Media'
@@ -12,12 +13,15 @@ import { Reporters } from '../collections/Reporters'
 import { Sections } from '../collections/Sections'
 import { Users } from '../collections/Users'
 import { registerTimestamps } from '../plugins/register-timestamps'
+import { reporterPages } from '../plugins/reporter-pages'
 
 export type NewsroomOptions = {
   /** When false the collections stay (stable schema) and the plugins skip their behaviour. @default true */
   enabled?: boolean
   /** Options for the register-timestamps plugin on `articles`, or false to leave it out. */
   registerTimestamps?: false | Partial<RegisterTimestampsOptions>
+  /** Options for the reporter-pages plugin, or false to leave it out. */
+  reporterPages?: false | ReporterPagesOptions
   /**
    * Run queued jobs (scheduled publishing, deliveries) inside this process every minute.
    * Turn off where a separate worker runs them. @default true
@@ -71,9 +75,12 @@ export const newsroom =
       config = await registerTimestamps({
         collections: [Articles.slug],
         enabled,
-        ignoreFields: [...articleCounterFields, 'bodyHtml', 'regionLabel'],
+        ignoreFields: [...articleCounterFields, 'bodyHtml', 'regionLabel', 'byline'],
         ...options.registerTimestamps,
       })(config)
+    }
+    if (options.reporterPages !== false) {
+      config = await reporterPages({ enabled, ...options.reporterPages })(config)
     }
     return config
   }

@@ -32,7 +32,11 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    reporters: {
+      articles: 'articles';
+    };
+  };
   collectionsSelect: {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     regions: RegionsSelect<false> | RegionsSelect<true>;
@@ -137,6 +141,10 @@ export interface Article {
   registeredAtSource?: ('publish' | 'manual') | null;
   registeredAtText?: string | null;
   revisedAtText?: string | null;
+  /**
+   * From the reporters, in order
+   */
+  byline?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -210,6 +218,11 @@ export interface Reporter {
    * Inactive reporters keep their bylines on old articles
    */
   active?: boolean | null;
+  articles?: {
+    docs?: (number | Article)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -509,6 +522,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   registeredAtSource?: T;
   registeredAtText?: T;
   revisedAtText?: T;
+  byline?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -543,6 +557,7 @@ export interface ReportersSelect<T extends boolean = true> {
   bio?: T;
   user?: T;
   active?: T;
+  articles?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -6,8 +6,10 @@ import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
 import { publishedOrStaff } from '../access/publishedOrStaff'
 import { rejectUnknownRelationships } from '../hooks/rejectUnknownRelationships'
+import { validateWhereValues } from '../hooks/validateWhereValues'
 import { slugField } from '../slugs'
 import { guardReporterRights } from './hooks/guardReporterRights'
+import { ignoreDraftsForReaders } from './hooks/ignoreDraftsForReaders'
 import { renderBodyHtml } from './hooks/renderBodyHtml'
 import { setRegionLabel } from './hooks/setRegionLabel'
 
@@ -132,7 +134,7 @@ export const Articles: CollectionConfig = {
     counterField('viewCount', { en: 'Views', ko: '조회수' }),
   ],
   hooks: {
-    beforeOperation: [guardReporterRights],
+    beforeOperation: [validateWhereValues, ignoreDraftsForReaders, guardReporterRights],
     beforeChange: [rejectUnknownRelationships, setRegionLabel, renderBodyHtml],
   },
 }

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isEditor } from '../access/isEditor'
+import { validateWhereValues } from '../hooks/validateWhereValues'
 import { rejectUnknownRelationships } from '../hooks/rejectUnknownRelationships'
 import { slugField } from '../slugs'
 import { deriveRegionHierarchy } from './hooks/deriveRegionHierarchy'
@@ -53,6 +54,7 @@ export const Regions: CollectionConfig = {
     },
   ],
   hooks: {
+    beforeOperation: [validateWhereValues],
     beforeChange: [deriveRegionHierarchy, rejectUnknownRelationships],
     afterChange: [refreshRegionLabels('articles')],
   },

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin, isAdminField } from '../access/isAdmin'
 import { isSelfOrAdmin } from '../access/isSelfOrAdmin'
 import { roleOptions } from '../access/roles'
+import { validateWhereValues } from '../hooks/validateWhereValues'
 import { rejectUnknownRelationships } from '../hooks/rejectUnknownRelationships'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 
@@ -49,5 +50,8 @@ export const Users: CollectionConfig = {
       access: { create: isAdminField, update: isAdminField },
     },
   ],
-  hooks: { beforeChange: [makeFirstUserAdmin, rejectUnknownRelationships] },
+  hooks: {
+    beforeOperation: [validateWhereValues],
+    beforeChange: [makeFirstUserAdmin, rejectUnknownRelationships],
+  },
 }

@@ -56,6 +56,7 @@ export const bootPayload = async (suite: string, options: TestPayloadOptions = {
     db: databaseAdapter({ uri, push: options.push ?? true }),
   })
   const config = await buildConfig(options.configure ? options.configure(base) : base)
-  // A fresh instance per suite: getPayload caches by key, so each suite gets its own key.
-  return getPayload({ config, key: `${suite}-${uri}` })
+  // The default cache key, so that route handlers under test (which call getPayload themselves)
+  // reach this same instance. Each suite runs in its own process.
+  return getPayload({ config })
 }

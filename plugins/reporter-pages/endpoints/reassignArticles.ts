@@ -1,0 +1,70 @@
+import type { CollectionSlug, Endpoint } from 'payload'
+
+import { APIError, commitTransaction, initTransaction, killTransaction } from 'payload'
+
+import type { SanitizedReporterPagesConfig } from '../types'
+
+import { composeByline, loadBylineReporters } from '../hooks/setByline'
+
+const idOf = (value: unknown): string => String(typeof value === 'object' && value ? (value as { id: unknown }).id : value)
+
+/**
+ * `POST /api/<reporters>/:id/reassign` with `{ "to": <reporter id> }`: moves every article of one
+ * reporter to another, keeping each byline's order, so the first can be deleted. All or nothing.
+ */
+export const reassignArticlesEndpoint = (config: SanitizedReporterPagesConfig): Endpoint => ({
+  path: '/:id/reassign',
+  method: 'post',
+  handler: async (req) => {
+    if (!(await config.canReassign({ req }))) throw new APIError('편집자만 기사를 넘길 수 있습니다 (editors only)', 403, null, true)
+    const from = req.routeParams?.id as string
+    const body = (req.json ? await req.json().catch(() => ({})) : {}) as { to?: number | string }
+    if (body.to === undefined || body.to === null || String(body.to) === String(from)) {
+      throw new APIError('넘겨받을 기자(to)를 지정하세요 (body must name another reporter as "to")', 400, null, true)
+    }
+    const target = await req.payload.find({
+      collection: config.reporters as CollectionSlug,
+      depth: 0,
+      limit: 1,
+      overrideAccess: true,
+      req,
+      where: { id: { equals: body.to } },
+    })
+    if (target.docs.length === 0) throw new APIError(`기자 ${body.to}를 찾을 수 없습니다 (no reporter ${body.to})`, 400, null, true)
+
+    const shouldCommit = await initTransaction(req)
+    try {
+      const articles = await req.payload.find({
+        collection: config.articles as CollectionSlug,
+        depth: 0,
+        limit: 0,
+        overrideAccess: true,
+        pagination: false,
+        req,
+        select: { [config.bylineField]: true },
+        where: { [config.bylineField]: { in: [from] } },
+      })
+      for (const article of articles.docs as unknown as Record<string, unknown>[]) {
+        const current = (article[config.bylineField] as unknown[]) ?? []
+        const next: string[] = []
+        for (const value of current) {
+          const id = idOf(value) === String(from) ? String(body.to) : idOf(value)
+          if (!next.includes(id)) next.push(id)
+        }
+        const ids = next.map((id) => (req.payload.db.defaultIDType === 'number' ? Number(id) : id))
+        const reporters = await loadBylineReporters(config, ids, req)
+        await req.payload.db.updateOne({
+          collection: config.articles as CollectionSlug,
+          data: { [config.bylineField]: ids, byline: composeByline(reporters, config.titleSuffix) },
+          id: article.id as number | string,
+          req,
+        })
+      }
+      if (shouldCommit) await commitTransaction(req)
+      return Response.json({ reassigned: articles.docs.length, from, to: body.to })
+    } catch (error) {
+      await killTransaction(req)
+      throw error
+    }
+  },
+})

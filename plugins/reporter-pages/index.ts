@@ -1,0 +1,71 @@
+import type { CollectionConfig, Config, Field, Plugin } from 'payload'
+
+import type { ReporterPagesOptions, SanitizedReporterPagesConfig } from './types'
+
+import { sanitizeReporterPagesOptions } from './defaults'
+import { reassignArticlesEndpoint } from './endpoints/reassignArticles'
+import { preventOrphanedArticles } from './hooks/preventOrphanedArticles'
+import { refreshBylines } from './hooks/refreshBylines'
+import { setByline } from './hooks/setByline'
+
+export type { ReporterPagesOptions } from './types'
+export { composeByline } from './hooks/setByline'
+
+const hasDrafts = (collection: CollectionConfig | undefined): boolean =>
+  Boolean(collection?.versions && typeof collection.versions === 'object' && collection.versions.drafts)
+
+const articlesJoin = (config: SanitizedReporterPagesConfig, articles: CollectionConfig | undefined): Field => ({
+  name: config.joinField,
+  type: 'join',
+  collection: config.articles as never,
+  on: config.bylineField,
+  defaultSort: config.sort as never,
+  defaultLimit: config.pageSize,
+  maxDepth: 1,
+  // The reporter page lists published news only, for every reader, staff included.
+  ...(hasDrafts(articles) ? { where: { _status: { equals: 'published' } } } : {}),
+  label: { en: 'Articles', ko: '이 기자의 기사' },
+  admin: { defaultColumns: ['title', 'registeredAt'] },
+})
+
+const bylineField: Field = {
+  name: 'byline',
+  type: 'text',
+  label: { en: 'Byline', ko: '바이라인' },
+  admin: { readOnly: true, position: 'sidebar', description: { en: 'From the reporters, in order', ko: '기자 순서대로 자동으로 채워집니다' } },
+  access: { create: () => false, update: () => false },
+}
+
+/**
+ * Reporter pages ("이 기자의 다른뉴스보기"): each reporter's published articles as a paginated
+ * join, a stored byline on articles, and a reporter who still has articles cannot be deleted.
+ */
+export const reporterPages =
+  (options: ReporterPagesOptions = {}): Plugin =>
+  (incomingConfig: Config): Config => {
+    const config = sanitizeReporterPagesOptions(options)
+    const articles = incomingConfig.collections?.find((collection) => collection.slug === config.articles)
+    const collections = (incomingConfig.collections ?? []).map((collection): CollectionConfig => {
+      if (collection.slug === config.reporters) {
+        return {
+          ...collection,
+          fields: [...collection.fields, articlesJoin(config, articles)],
+          endpoints: [...(collection.endpoints || []), reassignArticlesEndpoint(config)],
+          hooks: {
+            ...collection.hooks,
+            afterChange: [...(collection.hooks?.afterChange ?? []), refreshBylines(config)],
+            beforeDelete: [...(collection.hooks?.beforeDelete ?? []), preventOrphanedArticles(config)],
+          },
+        }
+      }
+      if (collection.slug === config.articles) {
+        return {
+          ...collection,
+          fields: [...collection.fields, bylineField],
+          hooks: { ...collection.hooks, beforeChange: [...(collection.hooks?.beforeChange ?? []), setByline(config)] },
+        }
+      }
+      return collection
+    })
+    return { ...incomingConfig, collections }
+  }
