@@ -27,7 +27,7 @@ const findFreeSlug: (args: {
     limit: 1000,
     pagination: false,
     req,
-    select: {},
+    select: { slug: true },
     where: {
       and: [
         { or: [{ slug: { equals: base } }, { slug: { like: `${base}-` } }] },

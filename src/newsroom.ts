@@ -23,10 +23,12 @@ export type NewsroomOptions = {
   /** Options for the reporter-pages plugin, or false to leave it out. */
   reporterPages?: false | ReporterPagesOptions
   /**
-   * Run queued jobs (scheduled publishing, deliveries) inside this process every minute.
+   * Run queued jobs (scheduled publishing, deliveries) inside this process.
    * Turn off where a separate worker runs them. @default true
    */
   runJobs?: boolean
+  /** How often the in-process runner looks for due jobs (croner syntax, seconds allowed). @default every 10 s */
+  jobsCron?: string
 }
 
 const KST = 'Asia/Seoul'
@@ -66,7 +68,7 @@ export const newsroom =
         ...incomingJobs,
         autoRun:
           incomingJobs.autoRun ??
-          (options.runJobs === false ? undefined : [{ cron: '* * * * *', limit: 100, queue: 'default' }]),
+          (options.runJobs === false ? undefined : [{ cron: options.jobsCron ?? '*/10 * * * * *', limit: 100, queue: 'default' }]),
         shouldAutoRun: incomingJobs.shouldAutoRun ?? (() => process.env.NEWSROOM_RUN_JOBS !== 'off'),
       },
     }

@@ -10,6 +10,7 @@ import { validateWhereValues } from '../hooks/validateWhereValues'
 import { slugField } from '../slugs'
 import { guardReporterRights } from './hooks/guardReporterRights'
 import { ignoreDraftsForReaders } from './hooks/ignoreDraftsForReaders'
+import { keepLockOnAutosave, markAutosave } from './hooks/keepLockOnAutosave'
 import { renderBodyHtml } from './hooks/renderBodyHtml'
 import { setRegionLabel } from './hooks/setRegionLabel'
 
@@ -39,6 +40,7 @@ export const Articles: CollectionConfig = {
     group: { en: 'Newsroom', ko: '편집국' },
   },
   defaultSort: '-updatedAt',
+  lockDocuments: { duration: 300 },
   access: {
     read: publishedOrStaff,
     readVersions: isStaff,
@@ -49,8 +51,7 @@ export const Articles: CollectionConfig = {
   versions: {
     maxPerDoc: 100,
     drafts: {
-      // Autosave writes draft versions only; Payload's document lock still refuses another
-      // user's save while the lock is held (see test/articles).
+      // Autosave writes draft versions only and keeps the editor's lock (hooks/keepLockOnAutosave).
       autosave: { interval: 3000 },
       schedulePublish: true,
       validate: false,
@@ -134,7 +135,8 @@ export const Articles: CollectionConfig = {
     counterField('viewCount', { en: 'Views', ko: '조회수' }),
   ],
   hooks: {
-    beforeOperation: [validateWhereValues, ignoreDraftsForReaders, guardReporterRights],
+    beforeOperation: [validateWhereValues, ignoreDraftsForReaders, guardReporterRights, markAutosave],
     beforeChange: [rejectUnknownRelationships, setRegionLabel, renderBodyHtml],
+    afterChange: [keepLockOnAutosave],
   },
 }

@@ -35,6 +35,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"revised_at" timestamp(3) with time zone,
   	"revisedat_tz" "enum_articles_revisedat_tz" DEFAULT 'Asia/Seoul',
   	"registered_at_source" "enum_articles_registered_at_source",
+  	"byline" varchar,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"_status" "enum_articles_status" DEFAULT 'draft'
@@ -77,6 +78,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"version_revised_at" timestamp(3) with time zone,
   	"version_revisedat_tz" "enum__articles_v_version_revisedat_tz" DEFAULT 'Asia/Seoul',
   	"version_registered_at_source" "enum__articles_v_version_registered_at_source",
+  	"version_byline" varchar,
   	"version_updated_at" timestamp(3) with time zone,
   	"version_created_at" timestamp(3) with time zone,
   	"version__status" "enum__articles_v_version_status" DEFAULT 'draft',

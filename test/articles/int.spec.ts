@@ -1,0 +1,116 @@
+import type { Payload } from 'payload'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { NewsroomFixture } from '../helpers/newsroom'
+
+import { paragraphsToLexical } from '../../src/seed/lexical'
+import { apiClient } from '../helpers/http'
+import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
+import { bootPayload } from '../helpers/payload'
+
+let payload: Payload
+let api: ReturnType<typeof apiClient>
+let fixture: NewsroomFixture
+
+beforeAll(async () => {
+  // This suite needs the in-process job runner that `npm start` uses (scheduled publishing).
+  process.env.NEWSROOM_RUN_JOBS = 'on'
+  payload = await bootPayload('articles', { newsroom: { jobsCron: '* * * * * *' } })
+  api = apiClient(payload)
+  fixture = await createNewsroom(payload)
+})
+afterAll(async () => {
+  await payload?.destroy()
+})
+
+const createArticle = (overrides: Record<string, unknown> = {}, draft = false) =>
+  payload.create({ collection: 'articles', data: articleData(fixture, overrides) as never, draft })
+
+describe('slugs', () => {
+  it('are generated from Hangul titles and kept unique', async () => {
+    const first = await createArticle({ title: '‘울산형 사회 혁신’본격 추진' })
+    const second = await createArticle({ title: '‘울산형 사회 혁신’ 본격 추진!' })
+    expect(first.slug).toBe('울산형-사회-혁신-본격-추진')
+    expect(second.slug).toBe('울산형-사회-혁신-본격-추진-2')
+  })
+
+  it('stay put when the title changes', async () => {
+    const article = await createArticle({ title: '처음 제목' })
+    const updated = await payload.update({ collection: 'articles', id: article.id, data: { title: '바뀐 제목' } })
+    expect(updated.slug).toBe('처음-제목')
+  })
+})
+
+describe('regionLabel', () => {
+  it('names a 시도 by its name and a 시군구 with its 시도 short name', async () => {
+    const hongseong = await payload.create({ collection: 'regions', data: { code: '4480000000', name: '홍성군', fullName: '충청남도 홍성군' } })
+    expect(hongseong.label).toBe('충남홍성군')
+    expect((await createArticle({ region: fixture.regions.ulsan })).regionLabel).toBe('울산시')
+    expect((await createArticle({ region: hongseong.id })).regionLabel).toBe('충남홍성군')
+  })
+
+  it('uses the dateline when one is set', async () => {
+    expect((await createArticle({ dateline: '인천서부소방서' })).regionLabel).toBe('인천서부소방서')
+  })
+
+  it('follows a renamed region', async () => {
+    const cheonan = await payload.create({ collection: 'regions', data: { code: '4413000000', name: '천안시', fullName: '충청남도 천안시' } })
+    const article = await createArticle({ region: cheonan.id })
+    await payload.update({ collection: 'regions', id: cheonan.id, data: { name: '천안특례시' } })
+    expect((await payload.findByID({ collection: 'articles', id: article.id })).regionLabel).toBe('충남천안특례시')
+  })
+})
+
+describe('bodyHtml', () => {
+  it('renders every paragraph and escapes markup typed into the text', async () => {
+    const article = await createArticle({ body: paragraphsToLexical(['첫 문단', '<script>alert(1)</script>']) })
+    expect(article.bodyHtml).toContain('<p>첫 문단</p>')
+    expect(article.bodyHtml).not.toContain('<script>')
+    expect(article.bodyHtml).toContain('&lt;script&gt;')
+  })
+})
+
+describe('autosave and document locking', () => {
+  it('keeps the lock of the editor who autosaves, so another editor cannot overwrite them', async () => {
+    const emails = loginEmails()
+    const editorToken = await api.login(emails.editor, PASSWORD)
+    const adminToken = await api.login(emails.admin, PASSWORD)
+    const article = await createArticle({ title: '동시 편집' }, true)
+    // The editor opens the article: the admin takes the lock.
+    await payload.create({
+      collection: 'payload-locked-documents',
+      data: { document: { relationTo: 'articles', value: article.id }, user: { relationTo: 'users', value: fixture.users.editor } } as never,
+    })
+    const own = await api.rest('PATCH', `/articles/${article.id}?draft=true&autosave=true`, { body: { subtitle: '편집자' }, token: editorToken })
+    expect(own.status).toBe(200)
+    const other = await api.rest('PATCH', `/articles/${article.id}?draft=true&autosave=true`, { body: { subtitle: '관리자' }, token: adminToken })
+    expect(other.status).toBe(423)
+    const stored = await payload.findByID({ collection: 'articles', id: article.id, draft: true })
+    expect(stored.subtitle).toBe('편집자')
+  })
+})
+
+describe('scheduled publishing', () => {
+  it('is run by the in-process job runner and stamps the publish time', async () => {
+    const article = await createArticle({ title: '예약 발행' }, true)
+    const before = Date.now()
+    await payload.jobs.queue({
+      task: 'schedulePublish',
+      input: {
+        type: 'publish',
+        doc: { relationTo: 'articles', value: String(article.id) },
+        user: { relationTo: 'users', value: fixture.users.editor },
+      },
+      waitUntil: new Date(Date.now() + 1500),
+    } as never)
+    let stored = await payload.findByID({ collection: 'articles', id: article.id })
+    expect(stored._status).toBe('draft')
+    for (let waited = 0; stored._status !== 'published' && waited < 20_000; waited += 500) {
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      stored = await payload.findByID({ collection: 'articles', id: article.id })
+    }
+    expect(stored._status).toBe('published')
+    expect(new Date(stored.registeredAt as string).getTime()).toBeGreaterThanOrEqual(before + 1000)
+  })
+})
