@@ -3,7 +3,9 @@ import type { Config, Plugin } from 'payload'
 import { en } from '@payloadcms/translations/languages/en'
 import { ko } from '@payloadcms/translations/languages/ko'
 
+import type { AdjacentArticlesOptions } from '../plugins/adjacent-articles'
 import type { RegisterTimestampsOptions } from '../plugins/register-timestamps'
+import type { RelatedNewsOptions } from '../plugins/related-news'
 import type { ReporterPagesOptions } from '../plugins/reporter-pages'
 
 import { Articles, articleCounterFields } from '../collections/Articles'
@@ -12,7 +14,9 @@ import { Regions } from '../collections/Regions'
 import { Reporters } from '../collections/Reporters'
 import { Sections } from '../collections/Sections'
 import { Users } from '../collections/Users'
+import { adjacentArticles } from '../plugins/adjacent-articles'
 import { registerTimestamps } from '../plugins/register-timestamps'
+import { relatedNews } from '../plugins/related-news'
 import { reporterPages } from '../plugins/reporter-pages'
 
 export type NewsroomOptions = {
@@ -22,6 +26,10 @@ export type NewsroomOptions = {
   registerTimestamps?: false | Partial<RegisterTimestampsOptions>
   /** Options for the reporter-pages plugin, or false to leave it out. */
   reporterPages?: false | ReporterPagesOptions
+  /** Options for the related-news plugin, or false to leave it out. */
+  relatedNews?: false | RelatedNewsOptions
+  /** Options for the adjacent-articles plugin, or false to leave it out. */
+  adjacentArticles?: false | AdjacentArticlesOptions
   /**
    * Run queued jobs (scheduled publishing, deliveries) inside this process.
    * Turn off where a separate worker runs them. @default true
@@ -77,9 +85,15 @@ export const newsroom =
       config = await registerTimestamps({
         collections: [Articles.slug],
         enabled,
-        ignoreFields: [...articleCounterFields, 'bodyHtml', 'regionLabel', 'byline'],
+        ignoreFields: [...articleCounterFields, 'bodyHtml', 'regionLabel', 'byline', 'relatedArticles', 'relatedSuggestions'],
         ...options.registerTimestamps,
       })(config)
+    }
+    if (options.relatedNews !== false) {
+      config = await relatedNews({ collections: [Articles.slug], enabled, ...options.relatedNews })(config)
+    }
+    if (options.adjacentArticles !== false) {
+      config = await adjacentArticles({ collections: [Articles.slug], enabled, ...options.adjacentArticles })(config)
     }
     if (options.reporterPages !== false) {
       config = await reporterPages({ enabled, ...options.reporterPages })(config)

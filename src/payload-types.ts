@@ -63,6 +63,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      refreshRelatedSuggestions: TaskRefreshRelatedSuggestions;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -141,6 +142,24 @@ export interface Article {
   registeredAtSource?: ('publish' | 'manual') | null;
   registeredAtText?: string | null;
   revisedAtText?: string | null;
+  /**
+   * Linked both ways automatically
+   */
+  relatedArticles?: (number | Article)[] | null;
+  relatedSuggestions?: (number | Article)[] | null;
+  related?:
+    | {
+        title?: string | null;
+        slug?: string | null;
+        regionLabel?: string | null;
+        registeredAt?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  adjacent?: {
+    newer?: (number | null) | Article;
+    older?: (number | null) | Article;
+  };
   /**
    * From the reporters, in order
    */
@@ -382,7 +401,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'refreshRelatedSuggestions' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -415,7 +434,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'refreshRelatedSuggestions' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -522,6 +541,23 @@ export interface ArticlesSelect<T extends boolean = true> {
   registeredAtSource?: T;
   registeredAtText?: T;
   revisedAtText?: T;
+  relatedArticles?: T;
+  relatedSuggestions?: T;
+  related?:
+    | T
+    | {
+        title?: T;
+        slug?: T;
+        regionLabel?: T;
+        registeredAt?: T;
+        id?: T;
+      };
+  adjacent?:
+    | T
+    | {
+        newer?: T;
+        older?: T;
+      };
   byline?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -743,6 +779,19 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRefreshRelatedSuggestions".
+ */
+export interface TaskRefreshRelatedSuggestions {
+  input: {
+    collection: string;
+    id: string;
+  };
+  output: {
+    refreshed?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,0 +1,89 @@
+import type { CollectionConfig, Config, Field, Plugin } from 'payload'
+
+import type { RelatedNewsOptions, SanitizedRelatedNewsConfig } from './types'
+
+import { sanitizeRelatedNewsOptions } from './defaults'
+import { computeSuggestions } from './hooks/computeSuggestions'
+import { markDraftSave } from './hooks/markDraftSave'
+import { queueSuggestionRefresh } from './hooks/queueSuggestionRefresh'
+import { syncReciprocalLinks } from './hooks/syncReciprocalLinks'
+import { unlinkDeletedArticle } from './hooks/unlinkDeletedArticle'
+import { validateRelatedLinks } from './hooks/validateRelatedLinks'
+import { readRelated } from './readRelated'
+import { refreshRelatedSuggestionsTask } from './tasks/refreshRelatedSuggestions'
+
+export type { RelatedNewsOptions, RelatedNewsWeights } from './types'
+export { defaultWeights } from './defaults'
+export { rankCandidates, scoreCandidate } from './scoring'
+
+const relatedFields = (config: SanitizedRelatedNewsConfig, slug: string): Field[] => [
+  {
+    name: 'relatedArticles',
+    type: 'relationship',
+    relationTo: slug as never,
+    hasMany: true,
+    maxRows: config.maxRelated,
+    label: { en: 'Related articles (editors’ picks)', ko: '관련뉴스' },
+    filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
+    admin: { description: { en: 'Linked both ways automatically', ko: '양쪽 기사에 함께 걸립니다' } },
+  },
+  {
+    name: 'relatedSuggestions',
+    type: 'relationship',
+    relationTo: slug as never,
+    hasMany: true,
+    label: { en: 'Suggested related articles', ko: '추천 관련뉴스' },
+    access: { create: () => false, update: () => false },
+    admin: {
+      readOnly: true,
+      components: { Field: '/../plugins/related-news/components/RelatedSuggestionsField#RelatedSuggestionsField' },
+    },
+  },
+  {
+    name: 'related',
+    type: 'array',
+    virtual: true,
+    label: { en: 'Related (for readers)', ko: '관련뉴스 (독자용)' },
+    admin: { hidden: true },
+    hooks: { afterRead: [readRelated(config)] },
+    fields: [
+      { name: 'title', type: 'text' },
+      { name: 'slug', type: 'text' },
+      { name: 'regionLabel', type: 'text' },
+      { name: 'registeredAt', type: 'date' },
+    ],
+  },
+]
+
+/**
+ * 관련뉴스: editors' picks kept reciprocal, computed suggestions stored at save and refreshed by
+ * jobs, and a `related` read field that merges both for frontends.
+ */
+export const relatedNews =
+  (options: RelatedNewsOptions = {}): Plugin =>
+  (incomingConfig: Config): Config => {
+    const config = sanitizeRelatedNewsOptions(options)
+    const collections = (incomingConfig.collections ?? []).map((collection): CollectionConfig => {
+      if (!config.collections.includes(collection.slug)) return collection
+      return {
+        ...collection,
+        fields: [...collection.fields, ...relatedFields(config, collection.slug)],
+        hooks: {
+          ...collection.hooks,
+          beforeOperation: [...(collection.hooks?.beforeOperation ?? []), markDraftSave],
+          beforeChange: [...(collection.hooks?.beforeChange ?? []), validateRelatedLinks(config), computeSuggestions(config)],
+          afterChange: [...(collection.hooks?.afterChange ?? []), syncReciprocalLinks(config), queueSuggestionRefresh(config)],
+          afterDelete: [...(collection.hooks?.afterDelete ?? []), unlinkDeletedArticle(config)],
+        },
+      }
+    })
+    const tasks = incomingConfig.jobs?.tasks ?? []
+    return {
+      ...incomingConfig,
+      collections,
+      jobs: {
+        ...incomingConfig.jobs,
+        tasks: tasks.some((task) => task.slug === 'refreshRelatedSuggestions') ? tasks : [...tasks, refreshRelatedSuggestionsTask(config)],
+      },
+    }
+  }

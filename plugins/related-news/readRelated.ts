@@ -1,0 +1,50 @@
+import type { CollectionSlug, FieldHook } from 'payload'
+
+import type { SanitizedRelatedNewsConfig } from './types'
+
+import { idsOf } from '../shared/relationIds'
+
+export type RelatedItem = { id: string; regionLabel?: null | string; registeredAt?: null | string; slug?: null | string; title: string }
+
+/**
+ * `related` on read: editors' picks first, then stored suggestions; published only, no
+ * duplicates, at most `readLimit`. One query whatever the number of links.
+ */
+export const readRelated =
+  (config: SanitizedRelatedNewsConfig): FieldHook =>
+  async ({ collection, currentDepth, req, siblingData }) => {
+    // Only for the article being read, not for articles populated inside it.
+    if (!collection || !siblingData || (currentDepth ?? 1) > 1) return []
+    const ordered = [...new Map([...idsOf(siblingData.relatedArticles), ...idsOf(siblingData.relatedSuggestions)].map((id) => [String(id), id])).values()].filter(
+      (id) => String(id) !== String(siblingData.id),
+    )
+    if (ordered.length === 0) return []
+    const names = new Set(collection.flattenedFields.map((field) => field.name))
+    const select = Object.fromEntries(['title', 'slug', 'regionLabel', config.fields.date].filter((name) => names.has(name)).map((name) => [name, true]))
+    const { docs } = await req.payload.find({
+      collection: collection.slug as CollectionSlug,
+      depth: 0,
+      limit: ordered.length,
+      overrideAccess: true,
+      pagination: false,
+      req,
+      select: select as never,
+      where: { and: [{ id: { in: ordered } }, ...(collection.versions?.drafts ? [{ _status: { equals: 'published' } }] : [])] },
+    })
+    const byId = new Map((docs as unknown as Record<string, unknown>[]).map((doc) => [String(doc.id), doc]))
+    return ordered
+      .flatMap((id): Record<string, unknown>[] => {
+        const doc = byId.get(String(id))
+        return doc ? [doc] : []
+      })
+      .slice(0, config.readLimit)
+      .map(
+        (doc): RelatedItem => ({
+          id: String(doc.id),
+          title: doc.title as string,
+          slug: (doc.slug as string | undefined) ?? null,
+          regionLabel: (doc.regionLabel as string | undefined) ?? null,
+          registeredAt: (doc[config.fields.date] as string | undefined) ?? null,
+        }),
+      )
+  }

@@ -1,0 +1,72 @@
+import type { CollectionSlug, TaskConfig } from 'payload'
+
+import type { SanitizedRelatedNewsConfig } from '../types'
+
+import { idsOf, sameId } from '../../shared/relationIds'
+import { writeDerivedFields } from '../../shared/writeRelations'
+import { findSuggestions } from '../findSuggestions'
+import { REFRESH_TASK } from '../hooks/queueSuggestionRefresh'
+
+/**
+ * Recomputes the stored suggestions of the documents a change can affect: those that suggest the
+ * changed document now, and those it would now be suggested for (its own best candidates).
+ */
+export const refreshRelatedSuggestionsTask = (config: SanitizedRelatedNewsConfig): TaskConfig<any> => ({
+  slug: REFRESH_TASK,
+  label: 'Refresh related-news suggestions',
+  inputSchema: [
+    { name: 'collection', type: 'text', required: true },
+    { name: 'id', type: 'text', required: true },
+  ],
+  outputSchema: [{ name: 'refreshed', type: 'number' }],
+  retries: 3,
+  handler: async ({ input, req }) => {
+    const { collection, id } = input as { collection: string; id: string }
+    const slug = collection as CollectionSlug
+    const collectionConfig = req.payload.collections[slug]?.config
+    if (!collectionConfig) return { output: { refreshed: 0 } }
+    const hasDrafts = Boolean(collectionConfig.versions?.drafts)
+    const published = hasDrafts ? [{ _status: { equals: 'published' } }] : []
+
+    const changed = await req.payload.find({
+      collection: slug,
+      depth: 0,
+      limit: 1,
+      overrideAccess: true,
+      pagination: false,
+      req,
+      where: { and: [{ id: { equals: id } }, ...published] },
+    })
+    const isLive = changed.docs.length > 0
+    const suggesting = await req.payload.find({
+      collection: slug,
+      depth: 0,
+      limit: config.refreshLimit,
+      overrideAccess: true,
+      pagination: false,
+      req,
+      select: {},
+      where: { and: [{ relatedSuggestions: { in: [id] } }, ...published] },
+    })
+    const affected = new Map<string, number | string>(suggesting.docs.map((doc) => [String(doc.id), doc.id]))
+    if (isLive) {
+      for (const candidate of await findSuggestions(config, collection, changed.docs[0] as never, req)) {
+        if (affected.size >= config.refreshLimit) break
+        affected.set(String(candidate), candidate)
+      }
+    }
+    affected.delete(String(id))
+
+    let refreshed = 0
+    for (const affectedId of affected.values()) {
+      const doc = (await req.payload.findByID({ collection: slug, id: affectedId as never, depth: 0, disableErrors: true, overrideAccess: true, req })) as unknown as null | Record<string, unknown>
+      if (!doc) continue
+      const next = await findSuggestions(config, collection, doc as never, req)
+      const current = idsOf(doc.relatedSuggestions)
+      if (next.length === current.length && next.every((value, index) => sameId(value, current[index]))) continue
+      await writeDerivedFields({ collection, data: { relatedSuggestions: next }, id: affectedId, req })
+      refreshed++
+    }
+    return { output: { refreshed } }
+  },
+})

@@ -1,0 +1,139 @@
+import type { Payload } from 'payload'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { seedDemo } from '../../src/seed'
+import { apiClient } from '../helpers/http'
+import { bootPayload } from '../helpers/payload'
+
+let payload: Payload
+let api: ReturnType<typeof apiClient>
+
+beforeAll(async () => {
+  payload = await bootPayload('article-page')
+  await seedDemo(payload)
+  api = apiClient(payload)
+})
+afterAll(async () => {
+  await payload?.destroy()
+})
+
+/** The seed page as one anonymous GraphQL query (also shown in the README). */
+export const ARTICLE_PAGE_QUERY = `
+query ArticlePage($slug: String!) {
+  Articles(where: { slug: { equals: $slug } }, limit: 1) {
+    docs {
+      id title subtitle regionLabel registeredAtText byline bodyHtml
+      body
+      related { id title slug regionLabel registeredAt }
+      adjacent {
+        newer { title regionLabel registeredAt }
+        older { title regionLabel registeredAt }
+      }
+      reporters {
+        name
+        articles(limit: 5, where: { slug: { not_equals: $slug } }) { docs { title registeredAtText } totalDocs }
+      }
+    }
+  }
+}`
+
+const bySlug = async (slug: string) => (await payload.find({ collection: 'articles', where: { slug: { equals: slug } }, depth: 0 })).docs[0]!
+
+describe('the seed page as one anonymous GraphQL query', () => {
+  it('returns everything the page shows', async () => {
+    const { body } = await api.graphql(ARTICLE_PAGE_QUERY, { slug: 'ulsan-social-innovation' })
+    expect(body.errors).toBeUndefined()
+    const article = body.data.Articles.docs[0]
+    expect(article).toMatchObject({
+      title: '‘울산형 사회 혁신’본격 추진',
+      subtitle: '시민 주도의 사회문제 해결과 협력적 공동체 실현',
+      regionLabel: '울산시',
+      registeredAtText: '2020년04월17일 13시33분',
+      byline: '김한수 기자 (hansu.kim@newsroom.example)',
+    })
+    expect(article.bodyHtml).toContain('울산시는 시민사회의 역량 강화를 통해')
+    expect(article.body.root.children).toHaveLength(16)
+    // The previous/next lines of the seed page.
+    expect(article.adjacent.newer).toMatchObject({ title: '다양한 아이 돌봄 체험 교실 ‘눈길’', regionLabel: '충남홍성군' })
+    expect(article.adjacent.older).toMatchObject({ title: '화재취약대상 소방차 길터주기 훈련', regionLabel: '인천서부소방서' })
+    expect(article.reporters[0].name).toBe('김한수')
+    expect(article.reporters[0].articles.docs.map((doc: { title: string }) => doc.title)).not.toContain(article.title)
+    expect(Array.isArray(article.related)).toBe(true)
+  })
+
+  it('answers the same over REST', async () => {
+    const { body } = await api.rest('GET', '/articles?where[slug][equals]=ulsan-social-innovation&depth=1')
+    const article = body.docs[0]
+    expect(article.adjacent.newer.regionLabel).toBe('충남홍성군')
+    expect(article.adjacent.older.registeredAt).toBe('2020-04-16T07:35:32.000Z')
+  })
+})
+
+describe('adjacent', () => {
+  it('is null at the ends of a section', async () => {
+    const newest = await bySlug('demo-hongseong-childcare')
+    const { body } = await api.rest('GET', `/articles/${newest.id}?depth=1`)
+    expect(body.adjacent.newer).toBeNull()
+    expect(body.adjacent.older.title).toBe('‘울산형 사회 혁신’본격 추진')
+  })
+
+  it('skips unpublished articles and breaks timestamp ties by id', async () => {
+    const ulsan = await bySlug('ulsan-social-innovation')
+    const incheon = await bySlug('demo-incheon-seobu-fire-drill')
+    // Published, then taken down: keeps its registeredAt but must not show as a neighbour.
+    const withdrawn = await payload.create({
+      collection: 'articles',
+      data: { title: '철회된 기사', section: ulsan.section, registeredAt: '2020-04-17T00:00:00.000Z', _status: 'published' } as never,
+    })
+    await payload.update({ collection: 'articles', id: withdrawn.id, data: { _status: 'draft' } })
+    const twin = await payload.create({
+      collection: 'articles',
+      data: { title: '같은 시각 기사', section: ulsan.section, registeredAt: ulsan.registeredAt, _status: 'published' } as never,
+    })
+    const read = async (id: number | string) => (await api.rest('GET', `/articles/${id}?depth=1`)).body.adjacent
+    expect((await read(ulsan.id)).newer.title).toBe('같은 시각 기사')
+    expect((await read(twin.id)).older.title).toBe('‘울산형 사회 혁신’본격 추진')
+    expect((await read(ulsan.id)).older.id).toBe(incheon.id)
+    await payload.delete({ collection: 'articles', id: twin.id })
+  })
+})
+
+describe('database work per article read', () => {
+  const countQueries = async (read: () => Promise<unknown>): Promise<number> => {
+    const db = payload.db as unknown as Record<string, (...args: unknown[]) => unknown>
+    const methods = ['find', 'findOne', 'count', 'findVersions', 'queryDrafts', 'findDistinct', 'countVersions']
+    const originals = new Map(methods.map((name) => [name, db[name]]))
+    let calls = 0
+    for (const name of methods) {
+      const original = originals.get(name)!
+      db[name] = function (this: unknown, ...args: unknown[]) {
+        calls++
+        return original.apply(payload.db, args)
+      }
+    }
+    try {
+      await read()
+    } finally {
+      for (const [name, original] of originals) db[name] = original
+    }
+    return calls
+  }
+
+  it('is the same whatever the number of related articles', async () => {
+    const ulsan = await bySlug('ulsan-social-innovation')
+    const others = (await payload.find({ collection: 'articles', where: { id: { not_equals: ulsan.id } }, limit: 8, depth: 0 })).docs
+    const read = () => api.graphql(ARTICLE_PAGE_QUERY, { slug: 'ulsan-social-innovation' })
+    await payload.update({ collection: 'articles', id: ulsan.id, data: { relatedArticles: [others[0]!.id] } })
+    const withOne = await countQueries(read)
+    await payload.update({ collection: 'articles', id: ulsan.id, data: { relatedArticles: others.map((doc) => doc.id) } })
+    const withEight = await countQueries(read)
+    expect(withOne).toBeGreaterThan(0)
+    expect(withEight).toBe(withOne)
+    const rest = () => api.rest('GET', `/articles/${ulsan.id}?depth=1`)
+    await payload.update({ collection: 'articles', id: ulsan.id, data: { relatedArticles: [others[0]!.id] } })
+    const restWithOne = await countQueries(rest)
+    await payload.update({ collection: 'articles', id: ulsan.id, data: { relatedArticles: others.map((doc) => doc.id) } })
+    expect(await countQueries(rest)).toBe(restWithOne)
+  })
+})

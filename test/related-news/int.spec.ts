@@ -1,0 +1,130 @@
+import type { Payload } from 'payload'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { NewsroomFixture } from '../helpers/newsroom'
+
+import { apiClient } from '../helpers/http'
+import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
+import { bootPayload } from '../helpers/payload'
+
+let payload: Payload
+let fixture: NewsroomFixture
+let api: ReturnType<typeof apiClient>
+
+beforeAll(async () => {
+  payload = await bootPayload('related-news')
+  fixture = await createNewsroom(payload)
+  api = apiClient(payload)
+})
+afterAll(async () => {
+  await payload?.destroy()
+})
+
+type ID = number | string
+const publish = (overrides: Record<string, unknown> = {}) =>
+  payload.create({ collection: 'articles', data: articleData(fixture, { _status: 'published', ...overrides }) as never })
+const picksOf = async (id: ID, draft = true) =>
+  ((await payload.findByID({ collection: 'articles', id, depth: 0, draft })).relatedArticles ?? []).map((value) =>
+    typeof value === 'object' ? value.id : value,
+  )
+
+describe("editors' related articles stay reciprocal", () => {
+  it('adding A→B adds B→A, on the stored document and the latest version', async () => {
+    const a = await publish({ title: 'A' })
+    const b = await publish({ title: 'B' })
+    await payload.update({ collection: 'articles', id: a.id, data: { relatedArticles: [b.id] } })
+    expect(await picksOf(b.id)).toEqual([a.id])
+    expect(await picksOf(b.id, false)).toEqual([a.id])
+  })
+
+  it('removing A→B removes B→A', async () => {
+    const a = await publish({ title: 'A2' })
+    const b = await publish({ title: 'B2' })
+    await payload.update({ collection: 'articles', id: a.id, data: { relatedArticles: [b.id] } })
+    await payload.update({ collection: 'articles', id: a.id, data: { relatedArticles: [] } })
+    expect(await picksOf(b.id)).toEqual([])
+  })
+
+  it('deleting B removes it from A', async () => {
+    const a = await publish({ title: 'A3' })
+    const b = await publish({ title: 'B3' })
+    await payload.update({ collection: 'articles', id: a.id, data: { relatedArticles: [b.id] } })
+    await payload.delete({ collection: 'articles', id: b.id })
+    expect(await picksOf(a.id)).toEqual([])
+  })
+
+  it('keeps a pending draft of B in step, so publishing it later does not drop the link', async () => {
+    const a = await publish({ title: 'A4' })
+    const b = await publish({ title: 'B4' })
+    await payload.update({ collection: 'articles', id: b.id, data: { subtitle: '초안' }, draft: true })
+    await payload.update({ collection: 'articles', id: a.id, data: { relatedArticles: [b.id] } })
+    await payload.update({ collection: 'articles', id: b.id, data: { _status: 'published' } })
+    expect(await picksOf(b.id, false)).toEqual([a.id])
+  })
+
+  it('refuses self-links and more than the maximum, writing nothing', async () => {
+    const a = await publish({ title: 'A5' })
+    const editor = await api.login(loginEmails().editor, PASSWORD)
+    const self = await api.rest('PATCH', `/articles/${a.id}`, { body: { relatedArticles: [a.id] }, token: editor })
+    expect(self.status).toBe(400)
+    expect(JSON.stringify(self.body)).toContain('relatedArticles')
+    const many = await Promise.all(Array.from({ length: 11 }, (_, index) => publish({ title: `많은 ${index}` })))
+    const tooMany = await api.rest('PATCH', `/articles/${a.id}`, { body: { relatedArticles: many.map((doc) => doc.id) }, token: editor })
+    expect(tooMany.status).toBe(400)
+    for (const doc of many) expect(await picksOf(doc.id)).toEqual([])
+  })
+
+  it('rolls the other side back when the save fails after the link was written', async () => {
+    const a = await publish({ title: 'A6' })
+    const b = await publish({ title: 'B6' })
+    const editor = await api.login(loginEmails().editor, PASSWORD)
+    // The title is too long: the save fails validation, so B must not point at A.
+    const failed = await api.rest('PATCH', `/articles/${a.id}`, { body: { relatedArticles: [b.id], title: '가'.repeat(301) }, token: editor })
+    expect(failed.status).toBe(400)
+    expect(await picksOf(b.id)).toEqual([])
+  })
+})
+
+describe('computed suggestions', () => {
+  it('rank shared keywords and region above section and leave out drafts', async () => {
+    const subject = await publish({ title: '울산 청년정책', keywords: ['청년정책', '울산'] })
+    const sameKeywords = await publish({ title: '청년정책 토론회', keywords: ['청년정책'], region: fixture.regions.ulsan })
+    const sameRegion = await publish({ title: '울산 날씨', keywords: ['날씨'], region: fixture.regions.ulsan })
+    const draft = await payload.create({ collection: 'articles', data: articleData(fixture, { title: '초안 청년정책', keywords: ['청년정책', '울산'] }) as never, draft: true })
+    const updated = await payload.update({ collection: 'articles', id: subject.id, data: { subtitle: '다시 저장' } })
+    const suggestions = (updated.relatedSuggestions ?? []).map((value) => (typeof value === 'object' ? value.id : value))
+    expect(suggestions.indexOf(sameKeywords.id)).toBeLessThan(suggestions.indexOf(sameRegion.id))
+    expect(suggestions).toContain(sameRegion.id)
+    expect(suggestions).not.toContain(draft.id)
+    expect(suggestions).not.toContain(subject.id)
+  })
+
+  it('are refreshed by a job when a matching article is published later', async () => {
+    const older = await publish({ title: '반구대 암각화', keywords: ['암각화'], region: fixture.regions.chungnam })
+    const newer = await publish({ title: '암각화 세계유산', keywords: ['암각화'], region: fixture.regions.chungnam })
+    const stale = await payload.findByID({ collection: 'articles', id: older.id, depth: 0 })
+    expect(stale.relatedSuggestions).not.toContain(newer.id)
+    await payload.jobs.run({ limit: 100 })
+    const refreshed = await payload.findByID({ collection: 'articles', id: older.id, depth: 0 })
+    expect(refreshed.relatedSuggestions?.[0]).toBe(newer.id)
+  })
+})
+
+describe('`related` on read', () => {
+  it("lists editors' picks first, then suggestions, published only and without duplicates", async () => {
+    const pick = await publish({ title: '편집자 선택', keywords: ['x-unique'] })
+    const suggested = await publish({ title: '추천 기사', keywords: ['y-unique'] })
+    const subject = await publish({ title: '본문 기사', keywords: ['y-unique'] })
+    await payload.update({ collection: 'articles', id: subject.id, data: { relatedArticles: [pick.id] } })
+    const draftPick = await payload.create({ collection: 'articles', data: articleData(fixture, { title: '초안 선택' }) as never, draft: true })
+    await payload.update({ collection: 'articles', id: subject.id, data: { relatedArticles: [pick.id, draftPick.id, suggested.id] } })
+    const { body } = await api.rest('GET', `/articles/${subject.id}`)
+    const titles = body.related.map((item: { title: string }) => item.title)
+    expect(titles.slice(0, 2)).toEqual(['편집자 선택', '추천 기사'])
+    expect(titles).not.toContain('초안 선택')
+    expect(new Set(titles).size).toBe(titles.length)
+    expect(body.related[0]).toMatchObject({ id: String(pick.id), slug: pick.slug, regionLabel: '울산시' })
+    expect(body.related[0].registeredAt).toBeTruthy()
+  })
+})
