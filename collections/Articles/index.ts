@@ -126,6 +126,8 @@ export const Articles: CollectionConfig = {
       name: 'keywords',
       type: 'text',
       hasMany: true,
+      // Related-news candidates are looked up by keyword: index the keyword values.
+      index: true,
       maxRows: 30,
       label: { en: 'Keywords', ko: '키워드' },
       admin: { position: 'sidebar' },

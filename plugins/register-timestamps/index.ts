@@ -1,6 +1,6 @@
 import type { CollectionConfig, Config, Field, Plugin } from 'payload'
 
-import type { RegisterTimestampsOptions } from './types'
+import type { RegisterTimestampsOptions, SanitizedRegisterTimestampsConfig } from './types'
 
 import { sanitizeRegisterTimestampsOptions } from './defaults'
 import { formatKstRegister } from './formatKst'
@@ -21,7 +21,7 @@ const kstTextField = (name: string, source: string, label: { en: string; ko: str
   },
 })
 
-const timestampFields = (): Field[] => [
+const timestampFields = (config: SanitizedRegisterTimestampsConfig): Field[] => [
   {
     name: 'registeredAt',
     type: 'date',
@@ -42,6 +42,8 @@ const timestampFields = (): Field[] => [
     name: 'revisedAt',
     type: 'date',
     index: true,
+    // Only the hook (and archive imports by the desk) may set it: a reporter's draft must not carry a forged value into a publish.
+    access: { create: ({ req }) => config.canSetRegisteredAt({ req }), update: ({ req }) => config.canSetRegisteredAt({ req }) },
     timezone: true,
     label: { en: 'Revised', ko: '수정' },
     admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' } },
@@ -49,6 +51,7 @@ const timestampFields = (): Field[] => [
   {
     name: 'registeredAtSource',
     type: 'select',
+    access: { create: () => false, update: () => false },
     label: { en: 'Registered by', ko: '등록 방식' },
     options: [
       { label: { en: 'Publish', ko: '발행' }, value: 'publish' },
@@ -73,7 +76,7 @@ export const registerTimestamps =
       const existingNames = new Set(collection.fields.map((field) => ('name' in field ? field.name : '')))
       return {
         ...collection,
-        fields: [...collection.fields, ...timestampFields().filter((field) => !existingNames.has((field as { name: string }).name))],
+        fields: [...collection.fields, ...timestampFields(config).filter((field) => !existingNames.has((field as { name: string }).name))],
         hooks: {
           ...collection.hooks,
           beforeChange: [...(collection.hooks?.beforeChange ?? []), setRegisteredAt(config), setRevisedAt(config)],

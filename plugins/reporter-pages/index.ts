@@ -4,7 +4,9 @@ import type { ReporterPagesOptions, SanitizedReporterPagesConfig } from './types
 
 import { sanitizeReporterPagesOptions } from './defaults'
 import { reassignArticlesEndpoint } from './endpoints/reassignArticles'
+import { correctGraphQLJoinReads, restoreGraphQLJoinTotals } from './hooks/correctGraphQLJoinReads'
 import { preventOrphanedArticles } from './hooks/preventOrphanedArticles'
+import { repairJoinPage } from './hooks/repairJoinPage'
 import { refreshBylines } from './hooks/refreshBylines'
 import { setByline } from './hooks/setByline'
 
@@ -26,6 +28,7 @@ const articlesJoin = (config: SanitizedReporterPagesConfig, articles: Collection
   ...(hasDrafts(articles) ? { where: { _status: { equals: 'published' } } } : {}),
   label: { en: 'Articles', ko: '이 기자의 기사' },
   admin: { defaultColumns: ['title', 'registeredAt'] },
+  hooks: { afterRead: [repairJoinPage(config, hasDrafts(articles))] },
 })
 
 const bylineField: Field = {
@@ -62,7 +65,12 @@ export const reporterPages =
         return {
           ...collection,
           fields: [...collection.fields, bylineField],
-          hooks: { ...collection.hooks, beforeChange: [...(collection.hooks?.beforeChange ?? []), setByline(config)] },
+          hooks: {
+            ...collection.hooks,
+            beforeOperation: [...(collection.hooks?.beforeOperation ?? []), correctGraphQLJoinReads(config)],
+            afterOperation: [...(collection.hooks?.afterOperation ?? []), restoreGraphQLJoinTotals],
+            beforeChange: [...(collection.hooks?.beforeChange ?? []), setByline(config)],
+          },
         }
       }
       return collection

@@ -30,7 +30,6 @@ export const setRevisedAt =
   async ({ collection, data, operation, originalDoc, req }) => {
     if (!config.enabled || operation !== 'update' || !originalDoc?.id) return data
     if (!isPublishingSave(collection, data, originalDoc)) return data
-    if ('revisedAt' in data && !(await config.canSetRegisteredAt({ req }))) delete data.revisedAt
 
     const published = (await req.payload.db.findOne({
       collection: collection.slug as CollectionSlug,

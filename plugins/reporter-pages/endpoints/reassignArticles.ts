@@ -4,6 +4,8 @@ import { APIError, commitTransaction, initTransaction, killTransaction } from 'p
 
 import type { SanitizedReporterPagesConfig } from '../types'
 
+import { findReferencing } from '../../shared/findReferencing'
+import { writeDerivedFields } from '../../shared/writeRelations'
 import { composeByline, loadBylineReporters } from '../hooks/setByline'
 
 const idOf = (value: unknown): string => String(typeof value === 'object' && value ? (value as { id: unknown }).id : value)
@@ -34,34 +36,33 @@ export const reassignArticlesEndpoint = (config: SanitizedReporterPagesConfig): 
 
     const shouldCommit = await initTransaction(req)
     try {
-      const articles = await req.payload.find({
-        collection: config.articles as CollectionSlug,
-        depth: 0,
-        limit: 0,
-        overrideAccess: true,
-        pagination: false,
-        req,
-        select: { [config.bylineField]: true },
-        where: { [config.bylineField]: { in: [from] } },
-      })
-      for (const article of articles.docs as unknown as Record<string, unknown>[]) {
+      const ids = await findReferencing({ collection: config.articles, field: config.bylineField, id: from, req })
+      for (const articleId of ids) {
+        const article = (await req.payload.findByID({
+          collection: config.articles as CollectionSlug,
+          depth: 0,
+          draft: true,
+          id: articleId as never,
+          overrideAccess: true,
+          req,
+        })) as unknown as Record<string, unknown>
         const current = (article[config.bylineField] as unknown[]) ?? []
         const next: string[] = []
         for (const value of current) {
           const id = idOf(value) === String(from) ? String(body.to) : idOf(value)
           if (!next.includes(id)) next.push(id)
         }
-        const ids = next.map((id) => (req.payload.db.defaultIDType === 'number' ? Number(id) : id))
-        const reporters = await loadBylineReporters(config, ids, req)
-        await req.payload.db.updateOne({
-          collection: config.articles as CollectionSlug,
-          data: { [config.bylineField]: ids, byline: composeByline(reporters, config.titleSuffix) },
-          id: article.id as number | string,
+        const nextIds = next.map((id) => (req.payload.db.defaultIDType === 'number' ? Number(id) : id))
+        const reporters = await loadBylineReporters(config, nextIds, req)
+        await writeDerivedFields({
+          collection: config.articles,
+          data: { [config.bylineField]: nextIds, byline: composeByline(reporters, config.titleSuffix) },
+          id: articleId,
           req,
         })
       }
       if (shouldCommit) await commitTransaction(req)
-      return Response.json({ reassigned: articles.docs.length, from, to: body.to })
+      return Response.json({ reassigned: ids.length, from, to: body.to })
     } catch (error) {
       await killTransaction(req)
       throw error

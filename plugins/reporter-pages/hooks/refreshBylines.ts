@@ -1,5 +1,8 @@
 import type { CollectionAfterChangeHook, CollectionSlug } from 'payload'
 
+import { findReferencing } from '../../shared/findReferencing'
+import { writeDerivedFields } from '../../shared/writeRelations'
+
 import type { SanitizedReporterPagesConfig } from '../types'
 
 import { composeByline, loadBylineReporters } from './setByline'
@@ -10,24 +13,18 @@ export const refreshBylines =
   async ({ doc, operation, previousDoc, req }) => {
     if (!config.enabled || operation !== 'update') return doc
     if (previousDoc?.name === doc.name && previousDoc?.email === doc.email) return doc
-    const articles = await req.payload.find({
-      collection: config.articles as CollectionSlug,
-      depth: 0,
-      limit: 0,
-      overrideAccess: true,
-      pagination: false,
-      req,
-      select: { [config.bylineField]: true },
-      where: { [config.bylineField]: { in: [doc.id] } },
-    })
-    for (const article of articles.docs as unknown as Record<string, unknown>[]) {
-      const reporters = await loadBylineReporters(config, article[config.bylineField], req)
-      await req.payload.db.updateOne({
+    const ids = await findReferencing({ collection: config.articles, field: config.bylineField, id: doc.id, req })
+    for (const id of ids) {
+      const latest = await req.payload.findByID({
         collection: config.articles as CollectionSlug,
-        data: { byline: composeByline(reporters, config.titleSuffix) },
-        id: article.id as number | string,
+        depth: 0,
+        draft: true,
+        id: id as never,
+        overrideAccess: true,
         req,
       })
+      const reporters = await loadBylineReporters(config, (latest as unknown as Record<string, unknown>)[config.bylineField], req)
+      await writeDerivedFields({ collection: config.articles, data: { byline: composeByline(reporters, config.titleSuffix) }, id, req })
     }
     return doc
   }
