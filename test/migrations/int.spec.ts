@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import fs from 'node:fs'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { databaseKind } from '../../src/database'
@@ -26,6 +28,25 @@ describe('committed migrations', () => {
     expect(published.totalDocs).toBe(10)
     const regions = await payload.count({ collection: 'regions' })
     expect(regions.totalDocs).toBeGreaterThanOrEqual(19)
+  })
+
+  it('describe the whole current schema (a schema change without a migration fails here)', async () => {
+    const kind = databaseKind()
+    const dir = path.resolve('src', 'migrations', kind)
+    const latest = fs.readdirSync(dir).filter((file) => file.endsWith('.json')).sort().at(-1)
+    expect(latest, `no migration snapshot in ${dir}`).toBeDefined()
+    const db = payload.db as unknown as {
+      requireDrizzleKit: () => {
+        generateDrizzleJson: (schema: unknown) => unknown
+        generateMigration: (before: unknown, after: unknown) => Promise<string[]>
+        upSnapshot?: (snapshot: unknown) => unknown
+      }
+      schema: unknown
+    }
+    const { generateDrizzleJson, generateMigration } = db.requireDrizzleKit()
+    const before = JSON.parse(fs.readFileSync(path.join(dir, latest!), 'utf8'))
+    const statements = await generateMigration(before, await generateDrizzleJson(db.schema))
+    expect(statements, 'run `npm run migrate:create -- <name>` and commit src/migrations/').toEqual([])
   })
 
   it('record themselves as applied', async () => {
