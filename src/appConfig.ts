@@ -6,7 +6,7 @@ import sharp from 'sharp'
 
 import type { NewsroomOptions } from './newsroom'
 
-import { databaseAdapter } from './database'
+import { databaseAdapter, optimizeDatabase } from './database'
 import { newsroom } from './newsroom'
 import { projectRoot } from './paths'
 import { payloadSecret } from './secret'
@@ -39,6 +39,7 @@ export const newsroomAppConfig = (options: AppConfigOptions = {}): Config => {
     telemetry: false,
     typescript: { outputFile: path.resolve(projectRoot(), 'src', 'payload-types.ts') },
     onInit: async (payload) => {
+      await optimizeDatabase(payload)
       if (seed === 'off') return
       const articles = await payload.count({ collection: 'articles', overrideAccess: true })
       if (articles.totalDocs > 0) {

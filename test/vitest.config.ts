@@ -15,6 +15,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    env: { NEWSROOM_RUN_JOBS: 'off', PAYLOAD_DISABLE_ADMIN: 'true' },
+    // Uploads and secrets of the suites stay out of the demo's ./data.
+    env: { NEWSROOM_RUN_JOBS: 'off', NEWSROOM_DATA_DIR: 'test/.tmp/data' },
   },
 })

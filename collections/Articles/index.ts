@@ -40,6 +40,9 @@ export const Articles: CollectionConfig = {
     group: { en: 'Newsroom', ko: '편집국' },
   },
   defaultSort: '-updatedAt',
+  // Section pages, region feeds, neighbours and related-news candidates all read "newest in X":
+  // these let the database walk one index in order and stop after the page.
+  indexes: [{ fields: ['section', 'registeredAt'] }, { fields: ['region', 'registeredAt'] }],
   lockDocuments: { duration: 300 },
   access: {
     read: publishedOrStaff,

@@ -26,7 +26,7 @@ for (const { kind, uri } of adapters) {
   const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'payload', 'bin.js'), 'migrate:create', name, '--skip-empty'], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, DATABASE_URI: uri, NEWSROOM_SEED: 'off', PAYLOAD_CONFIG_PATH: 'src/payload.config.ts', NODE_OPTIONS: '--no-deprecation' },
+    env: { ...process.env, DATABASE_URI: uri, NEWSROOM_SEED: 'off', PAYLOAD_CONFIG_PATH: 'src/payload.config.ts', NODE_OPTIONS: '--no-deprecation --conditions=production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   if (result.status !== 0) {

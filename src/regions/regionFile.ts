@@ -32,8 +32,12 @@ export class RegionImportError extends Error {
 
 /** Decodes the file: UTF-16 by its BOM, else strict UTF-8, else CP949 (a superset of EUC-KR). */
 export const decodeRegionFile = (buffer: Uint8Array): { encoding: RegionFileEncoding; text: string } => {
-  if (buffer[0] === 0xff && buffer[1] === 0xfe) return { encoding: 'utf-16le', text: new TextDecoder('utf-16le').decode(buffer) }
-  if (buffer[0] === 0xfe && buffer[1] === 0xff) return { encoding: 'utf-16be', text: new TextDecoder('utf-16be').decode(buffer) }
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) {
+    return { encoding: 'utf-16le', text: new TextDecoder('utf-16le').decode(buffer) }
+  }
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) {
+    return { encoding: 'utf-16be', text: new TextDecoder('utf-16be').decode(buffer) }
+  }
   try {
     // fatal: a single invalid sequence means the file is not UTF-8. A CP949 file practically
     // never passes, because its Hangul lead bytes include UTF-8 continuation bytes.
@@ -64,7 +68,12 @@ export const parseRegionText = (text: string, encoding: ParsedRegionFile['encodi
       malformed.push({ line: index + 1, text: line.slice(0, 60) })
       return
     }
-    rows.push({ code: match[1], isAbolished: match[3] === '폐지', line: index + 1, name: match[2].replace(/\s+/g, ' ') })
+    rows.push({
+      code: match[1],
+      isAbolished: match[3] === '폐지',
+      line: index + 1,
+      name: match[2].replace(/\s+/g, ' '),
+    })
   })
   if (!hasContent) throw new RegionImportError('파일이 비어 있습니다 (the file is empty)')
   if (rows.length === 0) {

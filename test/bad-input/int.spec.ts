@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import fs from 'node:fs'
+import sharp from 'sharp'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -105,6 +106,26 @@ describe('malformed queries answer 400', () => {
 })
 
 describe('uploads', () => {
+  it('accept a raster image, require alt text and make every size', async () => {
+    const png = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: '#3366aa' } }).png().toBuffer()
+    const upload = (fields: Record<string, unknown>) => {
+      const form = new FormData()
+      form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), '울산.png')
+      form.append('_payload', JSON.stringify(fields))
+      return api.rest('POST', '/media', { formData: form, token: editor })
+    }
+    const withoutAlt = await upload({})
+    expect(withoutAlt.status).toBe(400)
+    expect(JSON.stringify(withoutAlt.body)).toContain('alt')
+    const { body, status } = await upload({ alt: '울산시청 전경', credit: '울산시' })
+    expect(status).toBe(201)
+    expect(body.doc.sizes.og).toMatchObject({ width: 1200, height: 630 })
+    expect(body.doc.sizes.thumbnail).toMatchObject({ width: 300, height: 200 })
+    expect(body.doc.sizes.card).toMatchObject({ width: 640, height: 360 })
+    await payload.delete({ collection: 'media', id: body.doc.id })
+  })
+
+
   it('refuse a file that is not a raster image and keep nothing on disk', async () => {
     const mediaDir = path.join(dataDir(), 'media')
     const filesBefore = fs.existsSync(mediaDir) ? fs.readdirSync(mediaDir).length : 0

@@ -6,6 +6,7 @@ import { parseRegionCode } from '../../regionCodes'
 
 type RegionData = {
   code?: string
+  fullName?: string
   label?: string
   level?: string
   name?: string
@@ -46,6 +47,8 @@ export const deriveRegionHierarchy: CollectionBeforeChangeHook = async ({ collec
     })
   }
   data.parent = parent.id
-  data.label = `${parent.shortName ?? parent.name ?? ''}${merged.name ?? ''}`
+  // A 시도 without 시군구 (세종) lists itself once more as its only 시군구: label it like the 시도.
+  const isSelfNamed = merged.name === parent.fullName || merged.name === parent.name
+  data.label = isSelfNamed ? parent.label : `${parent.shortName ?? parent.name ?? ''}${merged.name ?? ''}`
   return data
 }

@@ -40,6 +40,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`articles_updated_at_idx\` ON \`articles\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`articles_created_at_idx\` ON \`articles\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`articles__status_idx\` ON \`articles\` (\`_status\`);`)
+  await db.run(sql`CREATE INDEX \`section_registeredAt_idx\` ON \`articles\` (\`section_id\`,\`registered_at\`);`)
+  await db.run(sql`CREATE INDEX \`region_registeredAt_idx\` ON \`articles\` (\`region_id\`,\`registered_at\`);`)
   await db.run(sql`CREATE TABLE \`articles_texts\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer NOT NULL,
@@ -119,6 +121,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_articles_v_updated_at_idx\` ON \`_articles_v\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_latest_idx\` ON \`_articles_v\` (\`latest\`);`)
   await db.run(sql`CREATE INDEX \`_articles_v_autosave_idx\` ON \`_articles_v\` (\`autosave\`);`)
+  await db.run(sql`CREATE INDEX \`version_section_version_registeredAt_idx\` ON \`_articles_v\` (\`version_section_id\`,\`version_registered_at\`);`)
+  await db.run(sql`CREATE INDEX \`version_region_version_registeredAt_idx\` ON \`_articles_v\` (\`version_region_id\`,\`version_registered_at\`);`)
   await db.run(sql`CREATE TABLE \`_articles_v_texts\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer NOT NULL,
