@@ -10,7 +10,7 @@ import { databaseAdapter, optimizeDatabase } from './database'
 import { newsroom } from './newsroom'
 import { projectRoot } from './paths'
 import { payloadSecret } from './secret'
-import { seedDemo, seedSido } from './seed'
+import { DEMO_PASSWORD_DEFAULT, seedDemo, seedSido } from './seed'
 
 export type AppConfigOptions = {
   db?: DatabaseAdapterObj
@@ -44,6 +44,8 @@ export const newsroomAppConfig = (options: AppConfigOptions = {}): Config => {
       const articles = await payload.count({ collection: 'articles', overrideAccess: true })
       if (articles.totalDocs > 0) {
         await seedSido(payload)
+        const email = process.env.NEWSROOM_ADMIN_EMAIL || 'admin@newsroom.example'
+        payload.logger.info(`데모 관리자 로그인: ${email} (비밀번호는 NEWSROOM_ADMIN_PASSWORD, 기본값 ${DEMO_PASSWORD_DEFAULT})`)
         return
       }
       payload.logger.info('빈 데이터베이스: 데모 콘텐츠를 넣습니다 (seeding demo content)…')

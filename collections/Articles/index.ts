@@ -35,7 +35,7 @@ export const Articles: CollectionConfig = {
   labels: { singular: { en: 'Article', ko: '기사' }, plural: { en: 'Articles', ko: '기사' } },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'regionLabel', 'section', 'reporters', '_status', 'updatedAt'],
+    defaultColumns: ['title', 'regionLabel', 'section', 'reporters', '_status', 'registeredAtText', 'revisedAtText'],
     listSearchableFields: ['title', 'subtitle', 'slug'],
     group: { en: 'Newsroom', ko: '편집국' },
   },

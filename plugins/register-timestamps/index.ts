@@ -15,7 +15,8 @@ const kstTextField = (name: string, source: string, label: { en: string; ko: str
   type: 'text',
   virtual: true,
   label,
-  admin: { hidden: true },
+  // Shown read-only and usable as list columns: the desk reads 등록/수정 in Korea time.
+  admin: { position: 'sidebar', readOnly: true },
   hooks: {
     afterRead: [({ siblingData }) => formatKstRegister(siblingData?.[source] as string | undefined)],
   },
