@@ -2,6 +2,8 @@ import type { CollectionBeforeChangeHook, CollectionSlug, Field } from 'payload'
 
 import { ValidationError } from 'payload'
 
+import { idOf } from '../../plugins/shared/relationIds'
+
 type RelationField = { hasMany?: boolean; name: string; relationTo: string }
 
 const topLevelRelationFields = (fields: Field[]): RelationField[] =>
@@ -18,12 +20,6 @@ const topLevelRelationFields = (fields: Field[]): RelationField[] =>
     }
     return []
   })
-
-const idOf = (value: unknown): null | number | string => {
-  if (value === null || value === undefined || value === '') return null
-  if (typeof value === 'object') return (value as { id?: number | string }).id ?? null
-  return value as number | string
-}
 
 /**
  * Payload only checks that a relationship id has the right shape; on SQL databases an id that does

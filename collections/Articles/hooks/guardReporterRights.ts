@@ -2,10 +2,8 @@ import type { CollectionBeforeOperationHook, CollectionSlug, Where } from 'paylo
 
 import { Forbidden } from 'payload'
 
+import { sameId } from '../../../plugins/shared/relationIds'
 import { hasRole, reporterIdOf } from '../../access/roles'
-
-const idOf = (value: unknown): string =>
-  String(typeof value === 'object' && value !== null ? (value as { id: unknown }).id : value)
 
 type OperationArgs = {
   data?: Record<string, unknown>
@@ -27,7 +25,7 @@ export const guardReporterRights: CollectionBeforeOperationHook = async ({ args,
     const reporterId = reporterIdOf(user)
     if (reporterId === null) throw new Forbidden(req.t)
     const reporters = Array.isArray(data.reporters) ? data.reporters : []
-    if (!reporters.some((reporter) => idOf(reporter) === String(reporterId))) {
+    if (!reporters.some((reporter) => sameId(reporter, reporterId))) {
       data.reporters = [...reporters, reporterId]
     }
   }

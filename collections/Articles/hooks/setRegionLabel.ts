@@ -1,11 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-const idOf = (value: unknown): null | number | string =>
-  value === null || value === undefined || value === ''
-    ? null
-    : typeof value === 'object'
-      ? ((value as { id?: number | string }).id ?? null)
-      : (value as number | string)
+import { idOf } from '../../../plugins/shared/relationIds'
+
 
 /**
  * `regionLabel` is stored rather than computed on read, so lists and feeds need no extra query per

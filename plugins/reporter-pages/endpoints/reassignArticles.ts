@@ -5,10 +5,9 @@ import { APIError, commitTransaction, initTransaction, killTransaction } from 'p
 import type { SanitizedReporterPagesConfig } from '../types'
 
 import { findReferencing } from '../../shared/findReferencing'
+import { idOf, sameId } from '../../shared/relationIds'
 import { writeDerivedFields } from '../../shared/writeRelations'
 import { composeByline, loadBylineReporters } from '../hooks/setByline'
-
-const idOf = (value: unknown): string => String(typeof value === 'object' && value ? (value as { id: unknown }).id : value)
 
 /**
  * `POST /api/<reporters>/:id/reassign` with `{ "to": <reporter id> }`: moves every article of one
@@ -49,7 +48,7 @@ export const reassignArticlesEndpoint = (config: SanitizedReporterPagesConfig): 
         const current = (article[config.bylineField] as unknown[]) ?? []
         const next: string[] = []
         for (const value of current) {
-          const id = idOf(value) === String(from) ? String(body.to) : idOf(value)
+          const id = sameId(value, from) ? String(body.to) : String(idOf(value))
           if (!next.includes(id)) next.push(id)
         }
         const nextIds = next.map((id) => (req.payload.db.defaultIDType === 'number' ? Number(id) : id))

@@ -2,14 +2,9 @@ import type { CollectionBeforeChangeHook, CollectionSlug } from 'payload'
 
 import type { SanitizedReporterPagesConfig } from '../types'
 
-type Reporter = { email?: null | string; id: number | string; name?: null | string }
+import { idOf } from '../../shared/relationIds'
 
-const idOf = (value: unknown): null | number | string =>
-  value === null || value === undefined
-    ? null
-    : typeof value === 'object'
-      ? ((value as { id?: number | string }).id ?? null)
-      : (value as number | string)
+type Reporter = { email?: null | string; id: number | string; name?: null | string }
 
 export const composeByline = (reporters: Reporter[], titleSuffix: string): string =>
   reporters
