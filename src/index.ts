@@ -17,3 +17,5 @@ export { defaultWeights, rankCandidates, relatedNews, scoreCandidate } from '../
 export type { RelatedNewsOptions, RelatedNewsWeights } from '../plugins/related-news'
 export { adjacentArticles } from '../plugins/adjacent-articles'
 export type { AdjacentArticlesOptions } from '../plugins/adjacent-articles'
+export { feeds, toKstRfc822 } from '../plugins/feeds'
+export type { FeedsOptions } from '../plugins/feeds'

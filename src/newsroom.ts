@@ -4,6 +4,7 @@ import { en } from '@payloadcms/translations/languages/en'
 import { ko } from '@payloadcms/translations/languages/ko'
 
 import type { AdjacentArticlesOptions } from '../plugins/adjacent-articles'
+import type { FeedsOptions } from '../plugins/feeds'
 import type { RegisterTimestampsOptions } from '../plugins/register-timestamps'
 import type { RelatedNewsOptions } from '../plugins/related-news'
 import type { ReporterPagesOptions } from '../plugins/reporter-pages'
@@ -15,6 +16,7 @@ import { Reporters } from '../collections/Reporters'
 import { Sections } from '../collections/Sections'
 import { Users } from '../collections/Users'
 import { adjacentArticles } from '../plugins/adjacent-articles'
+import { feeds } from '../plugins/feeds'
 import { registerTimestamps } from '../plugins/register-timestamps'
 import { relatedNews } from '../plugins/related-news'
 import { reporterPages } from '../plugins/reporter-pages'
@@ -28,6 +30,8 @@ export type NewsroomOptions = {
   reporterPages?: false | ReporterPagesOptions
   /** Options for the related-news plugin, or false to leave it out. */
   relatedNews?: false | RelatedNewsOptions
+  /** Options for the feeds and sitemaps plugin, or false to leave it out. */
+  feeds?: false | FeedsOptions
   /** Options for the adjacent-articles plugin, or false to leave it out. */
   adjacentArticles?: false | AdjacentArticlesOptions
   /**
@@ -94,6 +98,9 @@ export const newsroom =
     }
     if (options.adjacentArticles !== false) {
       config = await adjacentArticles({ collections: [Articles.slug], enabled, ...options.adjacentArticles })(config)
+    }
+    if (options.feeds !== false) {
+      config = await feeds({ enabled, ...options.feeds })(config)
     }
     if (options.reporterPages !== false) {
       config = await reporterPages({ enabled, ...options.reporterPages })(config)
