@@ -4,6 +4,7 @@ import { en } from '@payloadcms/translations/languages/en'
 import { ko } from '@payloadcms/translations/languages/ko'
 
 import type { AdjacentArticlesOptions } from '../plugins/adjacent-articles'
+import type { DistributionOptions } from '../plugins/distribution'
 import type { FeedsOptions } from '../plugins/feeds'
 import type { RegisterTimestampsOptions } from '../plugins/register-timestamps'
 import type { RelatedNewsOptions } from '../plugins/related-news'
@@ -16,6 +17,7 @@ import { Reporters } from '../collections/Reporters'
 import { Sections } from '../collections/Sections'
 import { Users } from '../collections/Users'
 import { adjacentArticles } from '../plugins/adjacent-articles'
+import { distribution } from '../plugins/distribution'
 import { feeds } from '../plugins/feeds'
 import { registerTimestamps } from '../plugins/register-timestamps'
 import { relatedNews } from '../plugins/related-news'
@@ -30,6 +32,8 @@ export type NewsroomOptions = {
   reporterPages?: false | ReporterPagesOptions
   /** Options for the related-news plugin, or false to leave it out. */
   relatedNews?: false | RelatedNewsOptions
+  /** Options for the distribution (signed webhooks) plugin, or false to leave it out. */
+  distribution?: false | DistributionOptions
   /** Options for the feeds and sitemaps plugin, or false to leave it out. */
   feeds?: false | FeedsOptions
   /** Options for the adjacent-articles plugin, or false to leave it out. */
@@ -98,6 +102,9 @@ export const newsroom =
     }
     if (options.adjacentArticles !== false) {
       config = await adjacentArticles({ collections: [Articles.slug], enabled, ...options.adjacentArticles })(config)
+    }
+    if (options.distribution !== false) {
+      config = await distribution({ enabled, ...options.distribution })(config)
     }
     if (options.feeds !== false) {
       config = await feeds({ enabled, ...options.feeds })(config)

@@ -26,6 +26,8 @@ export interface Config {
     sections: Section;
     media: Media;
     users: User;
+    'distribution-channels': DistributionChannel;
+    'webhook-deliveries': WebhookDelivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -44,6 +46,8 @@ export interface Config {
     sections: SectionsSelect<false> | SectionsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'distribution-channels': DistributionChannelsSelect<false> | DistributionChannelsSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -64,6 +68,7 @@ export interface Config {
   jobs: {
     tasks: {
       refreshRelatedSuggestions: TaskRefreshRelatedSuggestions;
+      deliverWebhook: TaskDeliverWebhook;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -334,6 +339,81 @@ export interface User {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "distribution-channels".
+ */
+export interface DistributionChannel {
+  id: number;
+  name: string;
+  kind: 'webhook' | 'indexnow';
+  url: string;
+  events: ('article.published' | 'article.updated' | 'article.unpublished' | 'article.deleted')[];
+  sections?: (number | Section)[] | null;
+  regions?: (number | Region)[] | null;
+  format?: ('full' | 'summary') | null;
+  headers?:
+    | {
+        name: string;
+        value: string;
+        id?: string | null;
+      }[]
+    | null;
+  timeoutMs?: number | null;
+  active?: boolean | null;
+  /**
+   * Only for receivers inside your own network
+   */
+  allowPrivateNetwork?: boolean | null;
+  secret?: string | null;
+  previousSecret?: string | null;
+  previousSecretExpiresAt?: string | null;
+  lastStatus?: string | null;
+  lastDeliveryAt?: string | null;
+  consecutiveFailures?: number | null;
+  disabledReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: number;
+  channel?: (number | null) | DistributionChannel;
+  event?: ('article.published' | 'article.updated' | 'article.unpublished' | 'article.deleted' | 'test') | null;
+  article?: (number | null) | Article;
+  /**
+   * The article id, kept when the article is deleted
+   */
+  documentId?: string | null;
+  webhookId?: string | null;
+  attempt?: number | null;
+  status?: ('pending' | 'retrying' | 'succeeded' | 'failed' | 'refused') | null;
+  httpStatus?: number | null;
+  durationMs?: number | null;
+  error?: string | null;
+  /**
+   * First 2 KB
+   */
+  responseBody?: string | null;
+  nextAttemptAt?: string | null;
+  /**
+   * The body that was signed and sent
+   */
+  payload?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -401,7 +481,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'refreshRelatedSuggestions' | 'schedulePublish';
+        taskSlug: 'inline' | 'refreshRelatedSuggestions' | 'deliverWebhook' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -434,7 +514,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'refreshRelatedSuggestions' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'refreshRelatedSuggestions' | 'deliverWebhook' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -471,6 +551,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'distribution-channels';
+        value: number | DistributionChannel;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: number | WebhookDelivery;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -701,6 +789,59 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "distribution-channels_select".
+ */
+export interface DistributionChannelsSelect<T extends boolean = true> {
+  name?: T;
+  kind?: T;
+  url?: T;
+  events?: T;
+  sections?: T;
+  regions?: T;
+  format?: T;
+  headers?:
+    | T
+    | {
+        name?: T;
+        value?: T;
+        id?: T;
+      };
+  timeoutMs?: T;
+  active?: T;
+  allowPrivateNetwork?: T;
+  secret?: T;
+  previousSecret?: T;
+  previousSecretExpiresAt?: T;
+  lastStatus?: T;
+  lastDeliveryAt?: T;
+  consecutiveFailures?: T;
+  disabledReason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  channel?: T;
+  event?: T;
+  article?: T;
+  documentId?: T;
+  webhookId?: T;
+  attempt?: T;
+  status?: T;
+  httpStatus?: T;
+  durationMs?: T;
+  error?: T;
+  responseBody?: T;
+  nextAttemptAt?: T;
+  payload?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -792,6 +933,29 @@ export interface TaskRefreshRelatedSuggestions {
   output: {
     refreshed?: number | null;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverWebhook".
+ */
+export interface TaskDeliverWebhook {
+  input: {
+    channel: string;
+    event: string;
+    articleId?: string | null;
+    webhookId: string;
+    attempt: number;
+    body:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -4,7 +4,7 @@ import type { RelatedNewsOptions, SanitizedRelatedNewsConfig } from './types'
 
 import { sanitizeRelatedNewsOptions } from './defaults'
 import { computeSuggestions } from './hooks/computeSuggestions'
-import { markDraftSave } from './hooks/markDraftSave'
+import { markDraftSave } from '../shared/markDraftSave'
 import { queueSuggestionRefresh } from './hooks/queueSuggestionRefresh'
 import { syncReciprocalLinks } from './hooks/syncReciprocalLinks'
 import { unlinkDeletedArticle } from './hooks/unlinkDeletedArticle'

@@ -302,6 +302,96 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`users_updated_at_idx\` ON \`users\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`users_created_at_idx\` ON \`users\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`users_email_idx\` ON \`users\` (\`email\`);`)
+  await db.run(sql`CREATE TABLE \`distribution_channels_events\` (
+  	\`order\` integer NOT NULL,
+  	\`parent_id\` integer NOT NULL,
+  	\`value\` text,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`distribution_channels\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`distribution_channels_events_order_idx\` ON \`distribution_channels_events\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`distribution_channels_events_parent_idx\` ON \`distribution_channels_events\` (\`parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`distribution_channels_headers\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`name\` text NOT NULL,
+  	\`value\` text NOT NULL,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`distribution_channels\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`distribution_channels_headers_order_idx\` ON \`distribution_channels_headers\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`distribution_channels_headers_parent_id_idx\` ON \`distribution_channels_headers\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`distribution_channels\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`name\` text NOT NULL,
+  	\`kind\` text DEFAULT 'webhook' NOT NULL,
+  	\`url\` text NOT NULL,
+  	\`format\` text DEFAULT 'full',
+  	\`timeout_ms\` numeric DEFAULT 15000,
+  	\`active\` integer DEFAULT true,
+  	\`allow_private_network\` integer DEFAULT false,
+  	\`secret\` text,
+  	\`previous_secret\` text,
+  	\`previous_secret_expires_at\` text,
+  	\`last_status\` text,
+  	\`last_delivery_at\` text,
+  	\`consecutive_failures\` numeric DEFAULT 0,
+  	\`disabled_reason\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`distribution_channels_active_idx\` ON \`distribution_channels\` (\`active\`);`)
+  await db.run(sql`CREATE INDEX \`distribution_channels_updated_at_idx\` ON \`distribution_channels\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`distribution_channels_created_at_idx\` ON \`distribution_channels\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`distribution_channels_rels\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer,
+  	\`parent_id\` integer NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`sections_id\` integer,
+  	\`regions_id\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`distribution_channels\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`sections_id\`) REFERENCES \`sections\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`regions_id\`) REFERENCES \`regions\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`distribution_channels_rels_order_idx\` ON \`distribution_channels_rels\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`distribution_channels_rels_parent_idx\` ON \`distribution_channels_rels\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`distribution_channels_rels_path_idx\` ON \`distribution_channels_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`distribution_channels_rels_sections_id_idx\` ON \`distribution_channels_rels\` (\`sections_id\`);`)
+  await db.run(sql`CREATE INDEX \`distribution_channels_rels_regions_id_idx\` ON \`distribution_channels_rels\` (\`regions_id\`);`)
+  await db.run(sql`CREATE TABLE \`webhook_deliveries\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`channel_id\` integer,
+  	\`event\` text,
+  	\`article_id\` integer,
+  	\`document_id\` text,
+  	\`webhook_id\` text,
+  	\`attempt\` numeric,
+  	\`status\` text,
+  	\`http_status\` numeric,
+  	\`duration_ms\` numeric,
+  	\`error\` text,
+  	\`response_body\` text,
+  	\`next_attempt_at\` text,
+  	\`payload\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`channel_id\`) REFERENCES \`distribution_channels\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`article_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`webhook_deliveries_channel_idx\` ON \`webhook_deliveries\` (\`channel_id\`);`)
+  await db.run(sql`CREATE INDEX \`webhook_deliveries_event_idx\` ON \`webhook_deliveries\` (\`event\`);`)
+  await db.run(sql`CREATE INDEX \`webhook_deliveries_article_idx\` ON \`webhook_deliveries\` (\`article_id\`);`)
+  await db.run(sql`CREATE INDEX \`webhook_deliveries_document_id_idx\` ON \`webhook_deliveries\` (\`document_id\`);`)
+  await db.run(sql`CREATE INDEX \`webhook_deliveries_webhook_id_idx\` ON \`webhook_deliveries\` (\`webhook_id\`);`)
+  await db.run(sql`CREATE INDEX \`webhook_deliveries_status_idx\` ON \`webhook_deliveries\` (\`status\`);`)
+  await db.run(sql`CREATE INDEX \`webhook_deliveries_updated_at_idx\` ON \`webhook_deliveries\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`webhook_deliveries_created_at_idx\` ON \`webhook_deliveries\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`payload_kv\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
@@ -371,13 +461,17 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`sections_id\` integer,
   	\`media_id\` integer,
   	\`users_id\` integer,
+  	\`distribution_channels_id\` integer,
+  	\`webhook_deliveries_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`articles_id\`) REFERENCES \`articles\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`regions_id\`) REFERENCES \`regions\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`reporters_id\`) REFERENCES \`reporters\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`sections_id\`) REFERENCES \`sections\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`media_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`distribution_channels_id\`) REFERENCES \`distribution_channels\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`webhook_deliveries_id\`) REFERENCES \`webhook_deliveries\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
@@ -389,6 +483,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_sections_id_idx\` ON \`payload_locked_documents_rels\` (\`sections_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_distribution_channels_id_idx\` ON \`payload_locked_documents_rels\` (\`distribution_channels_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_webhook_deliveries_id_idx\` ON \`payload_locked_documents_rels\` (\`webhook_deliveries_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text,
@@ -440,6 +536,11 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`users_roles\`;`)
   await db.run(sql`DROP TABLE \`users_sessions\`;`)
   await db.run(sql`DROP TABLE \`users\`;`)
+  await db.run(sql`DROP TABLE \`distribution_channels_events\`;`)
+  await db.run(sql`DROP TABLE \`distribution_channels_headers\`;`)
+  await db.run(sql`DROP TABLE \`distribution_channels\`;`)
+  await db.run(sql`DROP TABLE \`distribution_channels_rels\`;`)
+  await db.run(sql`DROP TABLE \`webhook_deliveries\`;`)
   await db.run(sql`DROP TABLE \`payload_kv\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs_log\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs\`;`)

@@ -12,9 +12,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum__articles_v_version_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum_regions_level" AS ENUM('sido', 'sigungu');
   CREATE TYPE "public"."enum_users_roles" AS ENUM('admin', 'editor', 'reporter');
-  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'refreshRelatedSuggestions', 'schedulePublish');
+  CREATE TYPE "public"."enum_distribution_channels_events" AS ENUM('article.published', 'article.updated', 'article.unpublished', 'article.deleted');
+  CREATE TYPE "public"."enum_distribution_channels_kind" AS ENUM('webhook', 'indexnow');
+  CREATE TYPE "public"."enum_distribution_channels_format" AS ENUM('full', 'summary');
+  CREATE TYPE "public"."enum_webhook_deliveries_event" AS ENUM('article.published', 'article.updated', 'article.unpublished', 'article.deleted', 'test');
+  CREATE TYPE "public"."enum_webhook_deliveries_status" AS ENUM('pending', 'retrying', 'succeeded', 'failed', 'refused');
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'refreshRelatedSuggestions', 'deliverWebhook', 'schedulePublish');
   CREATE TYPE "public"."enum_payload_jobs_log_state" AS ENUM('failed', 'succeeded');
-  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'refreshRelatedSuggestions', 'schedulePublish');
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'refreshRelatedSuggestions', 'deliverWebhook', 'schedulePublish');
   CREATE TABLE "articles" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"title" varchar,
@@ -218,6 +223,69 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"lock_until" timestamp(3) with time zone
   );
   
+  CREATE TABLE "distribution_channels_events" (
+  	"order" integer NOT NULL,
+  	"parent_id" integer NOT NULL,
+  	"value" "enum_distribution_channels_events",
+  	"id" serial PRIMARY KEY NOT NULL
+  );
+  
+  CREATE TABLE "distribution_channels_headers" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" integer NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"name" varchar NOT NULL,
+  	"value" varchar NOT NULL
+  );
+  
+  CREATE TABLE "distribution_channels" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"name" varchar NOT NULL,
+  	"kind" "enum_distribution_channels_kind" DEFAULT 'webhook' NOT NULL,
+  	"url" varchar NOT NULL,
+  	"format" "enum_distribution_channels_format" DEFAULT 'full',
+  	"timeout_ms" numeric DEFAULT 15000,
+  	"active" boolean DEFAULT true,
+  	"allow_private_network" boolean DEFAULT false,
+  	"secret" varchar,
+  	"previous_secret" varchar,
+  	"previous_secret_expires_at" timestamp(3) with time zone,
+  	"last_status" varchar,
+  	"last_delivery_at" timestamp(3) with time zone,
+  	"consecutive_failures" numeric DEFAULT 0,
+  	"disabled_reason" varchar,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "distribution_channels_rels" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"order" integer,
+  	"parent_id" integer NOT NULL,
+  	"path" varchar NOT NULL,
+  	"sections_id" integer,
+  	"regions_id" integer
+  );
+  
+  CREATE TABLE "webhook_deliveries" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"channel_id" integer,
+  	"event" "enum_webhook_deliveries_event",
+  	"article_id" integer,
+  	"document_id" varchar,
+  	"webhook_id" varchar,
+  	"attempt" numeric,
+  	"status" "enum_webhook_deliveries_status",
+  	"http_status" numeric,
+  	"duration_ms" numeric,
+  	"error" varchar,
+  	"response_body" varchar,
+  	"next_attempt_at" timestamp(3) with time zone,
+  	"payload" jsonb,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
   CREATE TABLE "payload_kv" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"key" varchar NOT NULL,
@@ -270,7 +338,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"reporters_id" integer,
   	"sections_id" integer,
   	"media_id" integer,
-  	"users_id" integer
+  	"users_id" integer,
+  	"distribution_channels_id" integer,
+  	"webhook_deliveries_id" integer
   );
   
   CREATE TABLE "payload_preferences" (
@@ -319,6 +389,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "users_roles" ADD CONSTRAINT "users_roles_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "users_sessions" ADD CONSTRAINT "users_sessions_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "users" ADD CONSTRAINT "users_reporter_id_reporters_id_fk" FOREIGN KEY ("reporter_id") REFERENCES "public"."reporters"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "distribution_channels_events" ADD CONSTRAINT "distribution_channels_events_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."distribution_channels"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "distribution_channels_headers" ADD CONSTRAINT "distribution_channels_headers_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."distribution_channels"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "distribution_channels_rels" ADD CONSTRAINT "distribution_channels_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."distribution_channels"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "distribution_channels_rels" ADD CONSTRAINT "distribution_channels_rels_sections_fk" FOREIGN KEY ("sections_id") REFERENCES "public"."sections"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "distribution_channels_rels" ADD CONSTRAINT "distribution_channels_rels_regions_fk" FOREIGN KEY ("regions_id") REFERENCES "public"."regions"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_channel_id_distribution_channels_id_fk" FOREIGN KEY ("channel_id") REFERENCES "public"."distribution_channels"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "webhook_deliveries" ADD CONSTRAINT "webhook_deliveries_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payload_jobs_log" ADD CONSTRAINT "payload_jobs_log_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."payload_jobs"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_locked_documents"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_articles_fk" FOREIGN KEY ("articles_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;
@@ -327,6 +404,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_sections_fk" FOREIGN KEY ("sections_id") REFERENCES "public"."sections"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_media_fk" FOREIGN KEY ("media_id") REFERENCES "public"."media"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_distribution_channels_fk" FOREIGN KEY ("distribution_channels_id") REFERENCES "public"."distribution_channels"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_webhook_deliveries_fk" FOREIGN KEY ("webhook_deliveries_id") REFERENCES "public"."webhook_deliveries"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_preferences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   CREATE UNIQUE INDEX "articles_slug_idx" ON "articles" USING btree ("slug");
@@ -405,6 +484,26 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "users_updated_at_idx" ON "users" USING btree ("updated_at");
   CREATE INDEX "users_created_at_idx" ON "users" USING btree ("created_at");
   CREATE UNIQUE INDEX "users_email_idx" ON "users" USING btree ("email");
+  CREATE INDEX "distribution_channels_events_order_idx" ON "distribution_channels_events" USING btree ("order");
+  CREATE INDEX "distribution_channels_events_parent_idx" ON "distribution_channels_events" USING btree ("parent_id");
+  CREATE INDEX "distribution_channels_headers_order_idx" ON "distribution_channels_headers" USING btree ("_order");
+  CREATE INDEX "distribution_channels_headers_parent_id_idx" ON "distribution_channels_headers" USING btree ("_parent_id");
+  CREATE INDEX "distribution_channels_active_idx" ON "distribution_channels" USING btree ("active");
+  CREATE INDEX "distribution_channels_updated_at_idx" ON "distribution_channels" USING btree ("updated_at");
+  CREATE INDEX "distribution_channels_created_at_idx" ON "distribution_channels" USING btree ("created_at");
+  CREATE INDEX "distribution_channels_rels_order_idx" ON "distribution_channels_rels" USING btree ("order");
+  CREATE INDEX "distribution_channels_rels_parent_idx" ON "distribution_channels_rels" USING btree ("parent_id");
+  CREATE INDEX "distribution_channels_rels_path_idx" ON "distribution_channels_rels" USING btree ("path");
+  CREATE INDEX "distribution_channels_rels_sections_id_idx" ON "distribution_channels_rels" USING btree ("sections_id");
+  CREATE INDEX "distribution_channels_rels_regions_id_idx" ON "distribution_channels_rels" USING btree ("regions_id");
+  CREATE INDEX "webhook_deliveries_channel_idx" ON "webhook_deliveries" USING btree ("channel_id");
+  CREATE INDEX "webhook_deliveries_event_idx" ON "webhook_deliveries" USING btree ("event");
+  CREATE INDEX "webhook_deliveries_article_idx" ON "webhook_deliveries" USING btree ("article_id");
+  CREATE INDEX "webhook_deliveries_document_id_idx" ON "webhook_deliveries" USING btree ("document_id");
+  CREATE INDEX "webhook_deliveries_webhook_id_idx" ON "webhook_deliveries" USING btree ("webhook_id");
+  CREATE INDEX "webhook_deliveries_status_idx" ON "webhook_deliveries" USING btree ("status");
+  CREATE INDEX "webhook_deliveries_updated_at_idx" ON "webhook_deliveries" USING btree ("updated_at");
+  CREATE INDEX "webhook_deliveries_created_at_idx" ON "webhook_deliveries" USING btree ("created_at");
   CREATE UNIQUE INDEX "payload_kv_key_idx" ON "payload_kv" USING btree ("key");
   CREATE INDEX "payload_jobs_log_order_idx" ON "payload_jobs_log" USING btree ("_order");
   CREATE INDEX "payload_jobs_log_parent_id_idx" ON "payload_jobs_log" USING btree ("_parent_id");
@@ -429,6 +528,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_sections_id_idx" ON "payload_locked_documents_rels" USING btree ("sections_id");
   CREATE INDEX "payload_locked_documents_rels_media_id_idx" ON "payload_locked_documents_rels" USING btree ("media_id");
   CREATE INDEX "payload_locked_documents_rels_users_id_idx" ON "payload_locked_documents_rels" USING btree ("users_id");
+  CREATE INDEX "payload_locked_documents_rels_distribution_channels_id_idx" ON "payload_locked_documents_rels" USING btree ("distribution_channels_id");
+  CREATE INDEX "payload_locked_documents_rels_webhook_deliveries_id_idx" ON "payload_locked_documents_rels" USING btree ("webhook_deliveries_id");
   CREATE INDEX "payload_preferences_key_idx" ON "payload_preferences" USING btree ("key");
   CREATE INDEX "payload_preferences_updated_at_idx" ON "payload_preferences" USING btree ("updated_at");
   CREATE INDEX "payload_preferences_created_at_idx" ON "payload_preferences" USING btree ("created_at");
@@ -455,6 +556,11 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "users_roles" CASCADE;
   DROP TABLE "users_sessions" CASCADE;
   DROP TABLE "users" CASCADE;
+  DROP TABLE "distribution_channels_events" CASCADE;
+  DROP TABLE "distribution_channels_headers" CASCADE;
+  DROP TABLE "distribution_channels" CASCADE;
+  DROP TABLE "distribution_channels_rels" CASCADE;
+  DROP TABLE "webhook_deliveries" CASCADE;
   DROP TABLE "payload_kv" CASCADE;
   DROP TABLE "payload_jobs_log" CASCADE;
   DROP TABLE "payload_jobs" CASCADE;
@@ -473,6 +579,11 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum__articles_v_version_status";
   DROP TYPE "public"."enum_regions_level";
   DROP TYPE "public"."enum_users_roles";
+  DROP TYPE "public"."enum_distribution_channels_events";
+  DROP TYPE "public"."enum_distribution_channels_kind";
+  DROP TYPE "public"."enum_distribution_channels_format";
+  DROP TYPE "public"."enum_webhook_deliveries_event";
+  DROP TYPE "public"."enum_webhook_deliveries_status";
   DROP TYPE "public"."enum_payload_jobs_log_task_slug";
   DROP TYPE "public"."enum_payload_jobs_log_state";
   DROP TYPE "public"."enum_payload_jobs_task_slug";`)

@@ -1,0 +1,130 @@
+import type { CollectionConfig } from 'payload'
+
+import type { SanitizedDistributionConfig } from '../types'
+
+import { canManageChannels, canManageChannelsField, canReadDistribution } from '../access'
+import { rotateSecretEndpoint } from '../endpoints/rotateSecret'
+import { sendTestEventEndpoint } from '../endpoints/sendTestEvent'
+import { generateSecret } from '../signing'
+import { articleEvents } from '../types'
+
+export const CHANNELS_SLUG = 'distribution-channels'
+
+/**
+ * Where publishes go: a signed webhook (portal, social bridge, the site's revalidation, a CDN) or
+ * an IndexNow endpoint. The secret is shown once, in the response that creates or rotates it.
+ */
+export const channelsCollection = (config: SanitizedDistributionConfig): CollectionConfig => ({
+  slug: CHANNELS_SLUG,
+  labels: { singular: { en: 'Distribution channel', ko: '배포 채널' }, plural: { en: 'Distribution channels', ko: '배포 채널' } },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'kind', 'url', 'active', 'lastStatus', 'consecutiveFailures'],
+    group: { en: 'Distribution', ko: '배포' },
+  },
+  access: { read: canReadDistribution, create: canManageChannels, update: canManageChannels, delete: canManageChannels },
+  endpoints: [rotateSecretEndpoint(), sendTestEventEndpoint(config)],
+  fields: [
+    { name: 'name', type: 'text', required: true, label: { en: 'Name', ko: '이름' } },
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      defaultValue: 'webhook',
+      label: { en: 'Kind', ko: '종류' },
+      options: [
+        { label: { en: 'Signed webhook', ko: '서명된 웹훅' }, value: 'webhook' },
+        { label: 'IndexNow', value: 'indexnow' },
+      ],
+    },
+    {
+      name: 'url',
+      type: 'text',
+      required: true,
+      label: 'URL',
+      validate: (value: null | string | undefined) => {
+        try {
+          const url = new URL(value ?? '')
+          return url.protocol === 'https:' || url.protocol === 'http:' ? true : 'URL must be http(s)'
+        } catch {
+          return 'URL이 올바르지 않습니다 (invalid URL)'
+        }
+      },
+    },
+    {
+      name: 'events',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      defaultValue: [...articleEvents],
+      label: { en: 'Events', ko: '이벤트' },
+      options: articleEvents.map((event) => ({ label: event, value: event })),
+    },
+    { name: 'sections', type: 'relationship', relationTo: config.sections as never, hasMany: true, label: { en: 'Only these sections (empty = all)', ko: '섹션 (비우면 전체)' } },
+    { name: 'regions', type: 'relationship', relationTo: config.regions as never, hasMany: true, label: { en: 'Only these regions (empty = all)', ko: '지역 (비우면 전체)' } },
+    {
+      name: 'format',
+      type: 'select',
+      defaultValue: 'full',
+      label: { en: 'Payload', ko: '보낼 내용' },
+      options: [
+        { label: { en: 'Full article', ko: '기사 전체' }, value: 'full' },
+        { label: { en: 'Summary', ko: '요약' }, value: 'summary' },
+      ],
+    },
+    {
+      name: 'headers',
+      type: 'array',
+      label: { en: 'Custom headers', ko: '추가 헤더' },
+      fields: [
+        { name: 'name', type: 'text', required: true },
+        { name: 'value', type: 'text', required: true },
+      ],
+    },
+    { name: 'timeoutMs', type: 'number', defaultValue: config.timeoutMs, min: 1000, max: 60_000, label: { en: 'Timeout (ms)', ko: '제한 시간 (ms)' } },
+    { name: 'active', type: 'checkbox', defaultValue: true, index: true, label: { en: 'Active', ko: '사용' } },
+    {
+      name: 'allowPrivateNetwork',
+      type: 'checkbox',
+      defaultValue: false,
+      label: { en: 'Allow private network addresses', ko: '내부망 주소 허용' },
+      access: { create: canManageChannelsField, update: canManageChannelsField },
+      admin: { description: { en: 'Only for receivers inside your own network', ko: '사내망 수신기에만 켜세요' } },
+    },
+    {
+      name: 'secret',
+      type: 'text',
+      label: { en: 'Signing secret', ko: '서명 비밀키' },
+      access: { read: () => false, create: () => false, update: () => false },
+      admin: { hidden: true },
+    },
+    { name: 'previousSecret', type: 'text', access: { read: () => false, create: () => false, update: () => false }, admin: { hidden: true } },
+    { name: 'previousSecretExpiresAt', type: 'date', access: { create: () => false, update: () => false }, admin: { readOnly: true, position: 'sidebar' } },
+    {
+      type: 'collapsible',
+      label: { en: 'Health', ko: '상태' },
+      admin: { position: 'sidebar' },
+      fields: [
+        { name: 'lastStatus', type: 'text', access: { create: () => false, update: () => false }, admin: { readOnly: true } },
+        { name: 'lastDeliveryAt', type: 'date', access: { create: () => false, update: () => false }, admin: { readOnly: true } },
+        { name: 'consecutiveFailures', type: 'number', defaultValue: 0, access: { create: () => false, update: () => false }, admin: { readOnly: true } },
+        { name: 'disabledReason', type: 'text', access: { create: () => false, update: () => false }, admin: { readOnly: true } },
+      ],
+    },
+  ],
+  hooks: {
+    beforeChange: [
+      ({ data, operation, req }) => {
+        if (operation === 'create') {
+          data.secret = generateSecret()
+          req.context.createdSecret = data.secret
+        }
+        return data
+      },
+    ],
+    afterChange: [
+      // Shown once: the create response carries the secret, later reads never do.
+      ({ doc, operation, req }) => (operation === 'create' && req.context.createdSecret ? { ...doc, secret: req.context.createdSecret } : doc),
+    ],
+  },
+})

@@ -1,0 +1,35 @@
+import type { CollectionSlug, Endpoint } from 'payload'
+
+import { APIError } from 'payload'
+
+import type { SanitizedDistributionConfig } from '../types'
+
+import { canReadDistribution } from '../access'
+import { DELIVER_TASK } from '../tasks/deliverWebhook'
+
+/**
+ * `POST /api/webhook-deliveries/:id/replay`: sends the same body again under the same webhook-id,
+ * so receivers that deduplicate by id treat it as the same message.
+ */
+export const replayDeliveryEndpoint = (_config: SanitizedDistributionConfig): Endpoint => ({
+  path: '/:id/replay',
+  method: 'post',
+  handler: async (req) => {
+    if (!(await canReadDistribution({ req }))) throw new APIError('데스크만 할 수 있습니다 (editors only)', 403, null, true)
+    const delivery = (await req.payload.findByID({
+      collection: 'webhook-deliveries' as CollectionSlug,
+      id: req.routeParams?.id as never,
+      depth: 0,
+      disableErrors: true,
+      overrideAccess: true,
+      req,
+    })) as unknown as { documentId?: string; channel?: number | string; event: string; payload: unknown; webhookId: string } | null
+    if (!delivery?.channel) throw new APIError('Not Found', 404, null, true)
+    await req.payload.jobs.queue({
+      task: DELIVER_TASK,
+      input: { channel: String(delivery.channel), event: delivery.event, articleId: delivery.documentId, webhookId: delivery.webhookId, attempt: 1, body: delivery.payload },
+      req,
+    } as never)
+    return Response.json({ queued: delivery.webhookId })
+  },
+})

@@ -1,0 +1,22 @@
+import type { Endpoint } from 'payload'
+
+import crypto from 'node:crypto'
+import { APIError } from 'payload'
+
+import type { SanitizedDistributionConfig } from '../types'
+
+import { canReadDistribution } from '../access'
+import { DELIVER_TASK } from '../tasks/deliverWebhook'
+
+/** `POST /api/distribution-channels/:id/test`: queues a signed `test` event to the channel. */
+export const sendTestEventEndpoint = (_config: SanitizedDistributionConfig): Endpoint => ({
+  path: '/:id/test',
+  method: 'post',
+  handler: async (req) => {
+    if (!(await canReadDistribution({ req }))) throw new APIError('데스크만 할 수 있습니다 (editors only)', 403, null, true)
+    const webhookId = `msg_${crypto.randomUUID()}`
+    const body = { type: 'test', timestamp: new Date().toISOString(), data: { message: '테스트 이벤트입니다 (test event)' } }
+    await req.payload.jobs.queue({ task: DELIVER_TASK, input: { channel: String(req.routeParams?.id), event: 'test', webhookId, attempt: 1, body }, req } as never)
+    return Response.json({ queued: webhookId })
+  },
+})

@@ -1,0 +1,81 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, CollectionSlug, PayloadRequest } from 'payload'
+
+import crypto from 'node:crypto'
+
+import type { ArticleDoc } from '../articlePayload'
+import type { ArticleEvent, SanitizedDistributionConfig } from '../types'
+
+import { idOf, idsOf } from '../../shared/relationIds'
+import { articlePayload } from '../articlePayload'
+import { CHANNELS_SLUG } from '../collections/channels'
+import { DELIVER_TASK } from '../tasks/deliverWebhook'
+
+type Channel = { events?: string[]; format?: 'full' | 'summary'; id: number | string; kind?: string; regions?: unknown[]; sections?: unknown[] }
+
+/** Matching active channels get one job each, queued with `req`: a rolled-back save queues nothing. */
+export const queueEvent = async (config: SanitizedDistributionConfig, req: PayloadRequest, event: ArticleEvent, doc: ArticleDoc): Promise<void> => {
+  const channels = (
+    await req.payload.find({
+      collection: CHANNELS_SLUG as CollectionSlug,
+      depth: 0,
+      limit: 0,
+      overrideAccess: true,
+      pagination: false,
+      req,
+      where: { and: [{ active: { equals: true } }, { events: { in: [event] } }] },
+    })
+  ).docs as unknown as Channel[]
+  if (channels.length === 0) return
+
+  const section = idOf(doc.section)
+  const region = idOf(doc.region)
+  let province: null | number | string = null
+  if (region !== null && req.payload.collections[config.regions as CollectionSlug]) {
+    const own = await req.payload.findByID({ collection: config.regions as CollectionSlug, id: region, depth: 0, disableErrors: true, overrideAccess: true, req })
+    province = idOf((own as Record<string, unknown> | null)?.parent)
+  }
+  const timestamp = new Date().toISOString()
+  for (const channel of channels) {
+    const sections = idsOf(channel.sections).map(String)
+    const regions = idsOf(channel.regions).map(String)
+    if (sections.length && !sections.includes(String(section))) continue
+    if (regions.length && !regions.includes(String(region)) && !regions.includes(String(province))) continue
+    if (channel.kind === 'indexnow' && (event === 'article.unpublished' || event === 'article.deleted')) continue
+    const body = { type: event, timestamp, data: articlePayload(config, doc, channel.format ?? 'full') }
+    await req.payload.jobs.queue({
+      task: DELIVER_TASK,
+      input: { channel: String(channel.id), event, articleId: String(doc.id), webhookId: `msg_${crypto.randomUUID()}`, attempt: 1, body },
+      req,
+    } as never)
+  }
+}
+
+/** Whether the stored (published) document was live before this save, for telling publish from update. */
+export const rememberPublicationState =
+  (config: SanitizedDistributionConfig): CollectionBeforeChangeHook =>
+  async ({ collection, data, operation, originalDoc, req }) => {
+    if (!config.enabled || operation !== 'update' || !originalDoc?.id) return data
+    const stored = await req.payload.db.findOne({ collection: collection.slug as CollectionSlug, req, where: { id: { equals: originalDoc.id } } })
+    req.context[`distribution:wasPublished:${originalDoc.id}`] = !collection.versions?.drafts || (stored as Record<string, unknown> | null)?._status === 'published'
+    return data
+  }
+
+export const queueArticleEvents =
+  (config: SanitizedDistributionConfig): CollectionAfterChangeHook =>
+  async ({ collection, doc, operation, req }) => {
+    if (!config.enabled || req.context.isDraftSave) return doc
+    const hasDrafts = Boolean(collection.versions?.drafts)
+    const isPublished = !hasDrafts || doc._status === 'published'
+    const wasPublished = operation === 'update' && req.context[`distribution:wasPublished:${doc.id}`] === true
+    const event: ArticleEvent | null = isPublished ? (wasPublished ? 'article.updated' : 'article.published') : wasPublished ? 'article.unpublished' : null
+    if (event) await queueEvent(config, req, event, doc as ArticleDoc)
+    return doc
+  }
+
+/** A deleted article that was live is announced with its last public shape. */
+export const queueDeletionEvent =
+  (config: SanitizedDistributionConfig): CollectionAfterDeleteHook =>
+  async ({ collection, doc, req }) => {
+    if (!config.enabled || (collection.versions?.drafts && doc?._status !== 'published')) return
+    await queueEvent(config, req, 'article.deleted', doc as ArticleDoc)
+  }

@@ -1,0 +1,44 @@
+import type { CollectionConfig, Config, Plugin } from 'payload'
+
+import type { DistributionOptions } from './types'
+
+import { markDraftSave } from '../shared/markDraftSave'
+import { channelsCollection } from './collections/channels'
+import { deliveriesCollection } from './collections/deliveries'
+import { sanitizeDistributionOptions } from './defaults'
+import { queueArticleEvents, queueDeletionEvent, rememberPublicationState } from './hooks/queueArticleEvents'
+import { deliverWebhookTask } from './tasks/deliverWebhook'
+
+export type { ArticleEvent, DistributionOptions } from './types'
+export { articleEvents } from './types'
+export { isPrivateAddress } from './network'
+export { generateSecret, signPayload } from './signing'
+
+/**
+ * Push distribution: every publish, update, unpublish and delete of an article reaches the
+ * matching channels as a signed Standard Webhooks message, delivered by jobs with retries, each
+ * attempt logged in `webhook-deliveries`.
+ */
+export const distribution =
+  (options: DistributionOptions = {}): Plugin =>
+  (incomingConfig: Config): Config => {
+    const config = sanitizeDistributionOptions(options)
+    const collections = (incomingConfig.collections ?? []).map((collection): CollectionConfig => {
+      if (collection.slug !== config.articles) return collection
+      return {
+        ...collection,
+        hooks: {
+          ...collection.hooks,
+          beforeOperation: [...(collection.hooks?.beforeOperation ?? []), markDraftSave],
+          beforeChange: [...(collection.hooks?.beforeChange ?? []), rememberPublicationState(config)],
+          afterChange: [...(collection.hooks?.afterChange ?? []), queueArticleEvents(config)],
+          afterDelete: [...(collection.hooks?.afterDelete ?? []), queueDeletionEvent(config)],
+        },
+      }
+    })
+    return {
+      ...incomingConfig,
+      collections: [...collections, channelsCollection(config), deliveriesCollection(config)],
+      jobs: { ...incomingConfig.jobs, tasks: [...(incomingConfig.jobs?.tasks ?? []), deliverWebhookTask(config)] },
+    }
+  }

@@ -1,0 +1,156 @@
+import type { CollectionSlug, PayloadRequest, TaskConfig } from 'payload'
+
+import type { SanitizedDistributionConfig } from '../types'
+
+import { CHANNELS_SLUG } from '../collections/channels'
+import { DELIVERIES_SLUG } from '../collections/deliveries'
+import { PrivateAddressError } from '../network'
+import { sendRequest } from '../send'
+import { signPayload } from '../signing'
+
+export const DELIVER_TASK = 'deliverWebhook'
+
+export type DeliveryInput = {
+  articleId?: string
+  attempt: number
+  body: { data: unknown; timestamp: string; type: string }
+  channel: string
+  event: string
+  webhookId: string
+}
+
+type Channel = {
+  active?: boolean
+  allowPrivateNetwork?: boolean
+  consecutiveFailures?: number
+  headers?: { name: string; value: string }[]
+  id: number | string
+  previousSecret?: null | string
+  previousSecretExpiresAt?: null | string
+  secret?: string
+  timeoutMs?: number
+  url: string
+}
+
+/** Retry-After as seconds or an HTTP date, in ms from now; null when absent or unreadable. */
+const retryAfterMs = (header: string | string[] | undefined): null | number => {
+  const value = Array.isArray(header) ? header[0] : header
+  if (!value) return null
+  const seconds = Number(value)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? null : Math.max(0, date - Date.now())
+}
+
+const withJitter = (ms: number): number => Math.round(ms * (0.9 + Math.random() * 0.2))
+
+const channelId = (req: PayloadRequest, id: string): number | string => (req.payload.db.defaultIDType === 'number' ? Number(id) : id)
+
+/**
+ * Delivers one attempt of one event to one channel (Standard Webhooks: webhook-id, -timestamp,
+ * -signature; the same webhook-id on every retry). 2xx succeeds; 410 disables the channel; a
+ * refused address is not retried; anything else is retried on the schedule, each retry its own job.
+ */
+export const deliverWebhookTask = (config: SanitizedDistributionConfig): TaskConfig<any> => ({
+  slug: DELIVER_TASK,
+  label: 'Deliver a signed webhook',
+  retries: 0,
+  inputSchema: [
+    { name: 'channel', type: 'text', required: true },
+    { name: 'event', type: 'text', required: true },
+    { name: 'articleId', type: 'text' },
+    { name: 'webhookId', type: 'text', required: true },
+    { name: 'attempt', type: 'number', required: true },
+    { name: 'body', type: 'json', required: true },
+  ],
+  handler: async ({ input, req }) => {
+    const delivery = input as DeliveryInput
+    const channel = (await req.payload.findByID({
+      collection: CHANNELS_SLUG as CollectionSlug,
+      id: channelId(req, delivery.channel) as never,
+      depth: 0,
+      disableErrors: true,
+      overrideAccess: true,
+      req,
+      showHiddenFields: true,
+    })) as unknown as Channel | null
+    const record = async (fields: Record<string, unknown>) => {
+      const articleExists =
+        delivery.articleId &&
+        (await req.payload.count({ collection: config.articles as CollectionSlug, overrideAccess: true, req, where: { id: { equals: delivery.articleId } } })).totalDocs > 0
+      await req.payload.create({
+        collection: DELIVERIES_SLUG as CollectionSlug,
+        data: {
+          channel: channel ? channel.id : undefined,
+          event: delivery.event,
+          article: articleExists ? channelId(req, delivery.articleId!) : undefined,
+          documentId: delivery.articleId,
+          webhookId: delivery.webhookId,
+          attempt: delivery.attempt,
+          payload: delivery.body,
+          ...fields,
+        } as never,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
+    }
+    const updateHealth = async (data: Record<string, unknown>) => {
+      if (!channel) return
+      await req.payload.update({ collection: CHANNELS_SLUG as CollectionSlug, id: channel.id as never, data: data as never, depth: 0, overrideAccess: true, req })
+    }
+
+    if (!channel || channel.active === false) {
+      await record({ status: 'refused', error: channel ? 'channel is inactive' : 'channel no longer exists' })
+      return { output: {} }
+    }
+
+    const body = JSON.stringify(delivery.body)
+    const timestamp = Math.floor(Date.now() / 1000)
+    const signatures = [signPayload(channel.secret!, delivery.webhookId, timestamp, body)]
+    const isOverlapping = channel.previousSecret && channel.previousSecretExpiresAt && Date.parse(channel.previousSecretExpiresAt) > Date.now()
+    if (isOverlapping) signatures.push(signPayload(channel.previousSecret!, delivery.webhookId, timestamp, body))
+    const headers: Record<string, string> = Object.fromEntries((channel.headers ?? []).map((header) => [header.name.toLowerCase(), header.value]))
+    Object.assign(headers, { 'webhook-id': delivery.webhookId, 'webhook-timestamp': String(timestamp), 'webhook-signature': signatures.join(' ') })
+
+    const result = await sendRequest(channel.url, body, headers, {
+      allowPrivateNetwork: Boolean(channel.allowPrivateNetwork),
+      timeoutMs: channel.timeoutMs ?? config.timeoutMs,
+    })
+
+    if (result.error instanceof PrivateAddressError) {
+      await record({ status: 'refused', error: result.error.message, durationMs: result.durationMs })
+      await updateHealth({ lastStatus: 'refused', lastDeliveryAt: new Date().toISOString() })
+      return { output: {} }
+    }
+    if (result.status !== undefined && result.status >= 200 && result.status < 300) {
+      await record({ status: 'succeeded', httpStatus: result.status, durationMs: result.durationMs, responseBody: result.responseBody })
+      await updateHealth({ lastStatus: 'succeeded', consecutiveFailures: 0, lastDeliveryAt: new Date().toISOString() })
+      return { output: {} }
+    }
+    const failure = {
+      httpStatus: result.status,
+      durationMs: result.durationMs,
+      responseBody: result.responseBody,
+      error: result.error ? result.error.message : `HTTP ${result.status}`,
+    }
+    const failures = (channel.consecutiveFailures ?? 0) + 1
+    if (result.status === 410) {
+      await record({ ...failure, status: 'failed', error: 'HTTP 410 Gone: channel disabled' })
+      await updateHealth({ active: false, disabledReason: `410 Gone at ${new Date().toISOString()}`, lastStatus: 'failed', consecutiveFailures: failures })
+      return { output: {} }
+    }
+    const delay = config.retrySchedule[delivery.attempt - 1]
+    if (delay === undefined) {
+      await record({ ...failure, status: 'failed' })
+      await updateHealth({ lastStatus: 'failed', consecutiveFailures: failures, lastDeliveryAt: new Date().toISOString() })
+      return { output: {} }
+    }
+    const wait = Math.min(24 * 3600 * 1000, retryAfterMs(result.headers?.['retry-after']) ?? withJitter(delay))
+    const nextAttemptAt = new Date(Date.now() + wait)
+    await record({ ...failure, status: 'retrying', nextAttemptAt: nextAttemptAt.toISOString() })
+    await updateHealth({ lastStatus: 'retrying', consecutiveFailures: failures, lastDeliveryAt: new Date().toISOString() })
+    await req.payload.jobs.queue({ task: DELIVER_TASK, input: { ...delivery, attempt: delivery.attempt + 1 }, req, waitUntil: nextAttemptAt } as never)
+    return { output: {} }
+  },
+})

@@ -1,0 +1,266 @@
+import type { IncomingHttpHeaders } from 'node:http'
+import type { Payload } from 'payload'
+
+import http from 'node:http'
+import { Webhook } from 'standardwebhooks'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+
+import type { NewsroomFixture } from '../helpers/newsroom'
+
+import { databaseKind } from '../../src/database'
+import { apiClient } from '../helpers/http'
+import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
+import { bootPayload } from '../helpers/payload'
+
+type Received = { body: string; headers: IncomingHttpHeaders; path: string }
+
+let payload: Payload
+let api: ReturnType<typeof apiClient>
+let fixture: NewsroomFixture
+let admin: string
+let received: Received[] = []
+let respond: (path: string) => { headers?: Record<string, string>; status: number } = () => ({ status: 200 })
+let receiver: http.Server
+let base = ''
+
+beforeAll(async () => {
+  receiver = http.createServer((request, response) => {
+    let body = ''
+    request.on('data', (chunk) => (body += chunk))
+    request.on('end', () => {
+      received.push({ body, headers: request.headers, path: request.url ?? '' })
+      const answer = respond(request.url ?? '')
+      response.writeHead(answer.status, answer.headers).end('ok')
+    })
+  })
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(receiver.address() as { port: number }).port}`
+  payload = await bootPayload('distribution', {
+    newsroom: { distribution: { retrySchedule: [300, 300, 300] } },
+    configure: (config) => ({
+      ...config,
+      plugins: [
+        ...(config.plugins ?? []),
+        // A later hook that fails: the save rolls back, and with it the queued deliveries.
+        (incoming) => ({
+          ...incoming,
+          collections: incoming.collections?.map((collection) =>
+            collection.slug === 'articles'
+              ? {
+                  ...collection,
+                  hooks: {
+                    ...collection.hooks,
+                    afterChange: [
+                      ...(collection.hooks?.afterChange ?? []),
+                      ({ doc }) => {
+                        if (doc.title === '롤백될 저장') throw new Error('simulated failure after the change')
+                        return doc
+                      },
+                    ],
+                  },
+                }
+              : collection,
+          ),
+        }),
+      ],
+    }),
+  })
+  api = apiClient(payload)
+  fixture = await createNewsroom(payload)
+  admin = await api.login(loginEmails().admin, PASSWORD)
+})
+afterAll(async () => {
+  await payload?.destroy()
+  receiver?.close()
+})
+beforeEach(async () => {
+  received = []
+  respond = () => ({ status: 200 })
+  await payload.delete({ collection: 'distribution-channels', where: { id: { exists: true } } })
+  await payload.delete({ collection: 'payload-jobs', where: { id: { exists: true } } })
+  await payload.delete({ collection: 'webhook-deliveries', where: { id: { exists: true } } })
+})
+
+const createChannel = async (fields: Record<string, unknown> = {}) => {
+  const { body, status } = await api.rest('POST', '/distribution-channels', {
+    body: { name: '수신기', url: `${base}/hook`, allowPrivateNetwork: true, ...fields },
+    token: admin,
+  })
+  expect(status).toBe(201)
+  return body.doc as { id: number | string; secret: string }
+}
+
+/** Runs due jobs until none are left that can run within `ms`. */
+const drain = async (ms = 0) => {
+  const deadline = Date.now() + ms
+  do {
+    await payload.jobs.run({ limit: 100 })
+    if (ms) await new Promise((resolve) => setTimeout(resolve, 100))
+  } while (Date.now() < deadline)
+  await payload.jobs.run({ limit: 100 })
+}
+
+const verified = (secret: string, message: Received) =>
+  new Webhook(secret).verify(message.body, message.headers as Record<string, string>) as { data: Record<string, unknown>; type: string }
+
+const publish = (overrides: Record<string, unknown> = {}) =>
+  payload.create({ collection: 'articles', data: articleData(fixture, { _status: 'published', ...overrides }) as never })
+
+describe('events', () => {
+  it('publish, update, unpublish, re-publish and delete each reach the channel once, signed; a draft save sends nothing', async () => {
+    const channel = await createChannel()
+    const article = await publish({ title: '배포 기사' })
+    await payload.update({ collection: 'articles', id: article.id, data: { subtitle: '수정' } })
+    await payload.update({ collection: 'articles', id: article.id, data: { subtitle: '초안만' }, draft: true })
+    await payload.update({ collection: 'articles', id: article.id, data: { _status: 'draft' } })
+    await payload.update({ collection: 'articles', id: article.id, data: { _status: 'published' } })
+    await payload.delete({ collection: 'articles', id: article.id })
+    await drain()
+    const messages = received.map((message) => verified(channel.secret, message))
+    expect(messages.map((message) => message.type)).toEqual([
+      'article.published',
+      'article.updated',
+      'article.unpublished',
+      // Live again after an unpublish: channels that removed it must add it back.
+      'article.published',
+      'article.deleted',
+    ])
+    expect(messages[0]!.data).toMatchObject({ title: '배포 기사', regionLabel: '울산시', slug: article.slug })
+    expect(messages[4]!.data).toMatchObject({ id: article.id, title: '배포 기사' })
+    const deliveries = await payload.find({ collection: 'webhook-deliveries', limit: 100 })
+    expect(deliveries.docs.every((delivery) => delivery.status === 'succeeded' && delivery.httpStatus === 200)).toBe(true)
+  })
+
+  it('honour the event list and the section and region filters (a 시도 includes its 시군구)', async () => {
+    const hongseong = await payload.create({ collection: 'regions', data: { code: '4480000000', name: '홍성군', fullName: '충청남도 홍성군' } })
+    const onlyChungnam = await createChannel({ name: '충남', regions: [fixture.regions.chungnam] })
+    const otherSection = await createChannel({ name: '다른 섹션', sections: [fixture.sections.home] })
+    const deletesOnly = await createChannel({ name: '삭제만', events: ['article.deleted'] })
+    await publish({ title: '홍성 기사', region: hongseong.id })
+    await publish({ title: '울산 기사', region: fixture.regions.ulsan })
+    await drain()
+    const bySecret = (channel: { secret: string }) =>
+      received.flatMap((message) => {
+        try {
+          return [verified(channel.secret, message).data.title]
+        } catch {
+          return []
+        }
+      })
+    expect(bySecret(onlyChungnam)).toEqual(['홍성 기사'])
+    expect(bySecret(otherSection)).toEqual([])
+    expect(bySecret(deletesOnly)).toEqual([])
+  })
+
+  it('a save that rolls back sends nothing', async () => {
+    await createChannel()
+    await expect(publish({ title: '롤백될 저장' })).rejects.toThrow()
+    await drain()
+    // Without transactions (Payload's SQLite adapter) the article itself stays; on PostgreSQL
+    // both the article and its queued deliveries are rolled back.
+    if (databaseKind() !== 'sqlite') expect(received).toEqual([])
+    expect(received.length).toBeLessThanOrEqual(1)
+  })
+})
+
+describe('delivery', () => {
+  it('retries a receiver that is down with the same webhook-id until it answers', async () => {
+    const channel = await createChannel()
+    let calls = 0
+    respond = () => (++calls <= 2 ? { status: 503 } : { status: 204 })
+    await publish({ title: '재시도 기사' })
+    await drain(3000)
+    expect(received).toHaveLength(3)
+    expect(new Set(received.map((message) => message.headers['webhook-id'])).size).toBe(1)
+    for (const message of received) verified(channel.secret, message)
+    const statuses = (await payload.find({ collection: 'webhook-deliveries', sort: 'attempt' })).docs.map((delivery) => [delivery.attempt, delivery.status])
+    expect(statuses).toEqual([
+      [1, 'retrying'],
+      [2, 'retrying'],
+      [3, 'succeeded'],
+    ])
+  })
+
+  it('marks the delivery failed after the last retry and shows it in the channel health', async () => {
+    const channel = await createChannel()
+    respond = () => ({ status: 500 })
+    await publish({ title: '실패 기사' })
+    await drain(4000)
+    expect(received).toHaveLength(4)
+    const last = (await payload.find({ collection: 'webhook-deliveries', sort: '-attempt', limit: 1 })).docs[0]!
+    expect(last).toMatchObject({ attempt: 4, status: 'failed', httpStatus: 500 })
+    const health = await payload.findByID({ collection: 'distribution-channels', id: channel.id })
+    expect(health).toMatchObject({ lastStatus: 'failed', consecutiveFailures: 4 })
+  })
+
+  it('disables the channel on 410 Gone', async () => {
+    const channel = await createChannel()
+    respond = () => ({ status: 410 })
+    await publish({ title: '410 기사' })
+    await drain(1000)
+    expect(received).toHaveLength(1)
+    expect(await payload.findByID({ collection: 'distribution-channels', id: channel.id })).toMatchObject({ active: false })
+  })
+
+  it('does not follow redirects', async () => {
+    await createChannel()
+    respond = (path) => (path === '/hook' ? { status: 302, headers: { location: `${base}/elsewhere` } } : { status: 200 })
+    await publish({ title: '리다이렉트 기사' })
+    await drain()
+    expect(received.map((message) => message.path)).toEqual(['/hook'])
+    expect((await payload.find({ collection: 'webhook-deliveries' })).docs[0]).toMatchObject({ status: 'retrying', httpStatus: 302 })
+  })
+
+  it.each([
+    ['loopback', 'http://127.0.0.1:9/hook'],
+    ['a private network', 'http://10.0.0.1/hook'],
+    ['the cloud metadata address', 'http://169.254.169.254/latest/meta-data'],
+    ['a hostname resolving to loopback', 'http://localhost:9/hook'],
+  ])('refuses %s unless the channel allows private networks', async (_name, url) => {
+    await createChannel({ url, allowPrivateNetwork: false })
+    await publish({ title: 'SSRF 기사' })
+    await drain()
+    const delivery = (await payload.find({ collection: 'webhook-deliveries' })).docs[0]!
+    expect(delivery.status).toBe('refused')
+    expect(delivery.error).toMatch(/private or loopback/)
+  })
+
+  it('signs with both secrets during a rotation overlap', async () => {
+    const channel = await createChannel()
+    const rotated = await api.rest('POST', `/distribution-channels/${channel.id}/rotate-secret`, { body: { overlapHours: 1 }, token: admin })
+    expect(rotated.status).toBe(200)
+    expect(rotated.body.secret).toMatch(/^whsec_/)
+    await publish({ title: '교체 기사' })
+    await drain()
+    expect(verified(channel.secret, received[0]!).type).toBe('article.published')
+    expect(verified(rotated.body.secret, received[0]!).type).toBe('article.published')
+  })
+
+  it('replays a delivery under the same webhook-id, and sends a test event', async () => {
+    const channel = await createChannel()
+    await publish({ title: '다시 보내기' })
+    await drain()
+    const delivery = (await payload.find({ collection: 'webhook-deliveries' })).docs[0]!
+    expect((await api.rest('POST', `/webhook-deliveries/${delivery.id}/replay`, { token: admin })).status).toBe(200)
+    expect((await api.rest('POST', `/distribution-channels/${channel.id}/test`, { token: admin })).status).toBe(200)
+    await drain()
+    expect(received).toHaveLength(3)
+    const [original, ...later] = received
+    const replayed = later.find((message) => verified(channel.secret, message).type === 'article.published')
+    expect(replayed?.headers['webhook-id']).toBe(original!.headers['webhook-id'])
+    expect(later.filter((message) => verified(channel.secret, message).type === 'test')).toHaveLength(1)
+  })
+})
+
+describe('channels', () => {
+  it('show the secret once, and only admins manage them', async () => {
+    const channel = await createChannel()
+    expect(channel.secret).toMatch(/^whsec_/)
+    const read = await api.rest('GET', `/distribution-channels/${channel.id}`, { token: admin })
+    expect(read.body.secret).toBeUndefined()
+    const editor = await api.login(loginEmails().editor, PASSWORD)
+    expect((await api.rest('POST', '/distribution-channels', { body: { name: 'x', url: `${base}/x` }, token: editor })).status).toBe(403)
+    expect((await api.rest('GET', '/distribution-channels')).status).toBe(403)
+    expect((await api.rest('GET', '/webhook-deliveries')).status).toBe(403)
+  })
+})
