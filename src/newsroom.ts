@@ -6,6 +6,7 @@ import { ko } from '@payloadcms/translations/languages/ko'
 import type { AdjacentArticlesOptions } from '../plugins/adjacent-articles'
 import type { DistributionOptions } from '../plugins/distribution'
 import type { FeedsOptions } from '../plugins/feeds'
+import type { StructuredDataOptions } from '../plugins/structured-data'
 import type { RegisterTimestampsOptions } from '../plugins/register-timestamps'
 import type { RelatedNewsOptions } from '../plugins/related-news'
 import type { ReporterPagesOptions } from '../plugins/reporter-pages'
@@ -19,6 +20,7 @@ import { Users } from '../collections/Users'
 import { adjacentArticles } from '../plugins/adjacent-articles'
 import { distribution } from '../plugins/distribution'
 import { feeds } from '../plugins/feeds'
+import { structuredData } from '../plugins/structured-data'
 import { registerTimestamps } from '../plugins/register-timestamps'
 import { relatedNews } from '../plugins/related-news'
 import { reporterPages } from '../plugins/reporter-pages'
@@ -34,6 +36,8 @@ export type NewsroomOptions = {
   relatedNews?: false | RelatedNewsOptions
   /** Options for the distribution (signed webhooks) plugin, or false to leave it out. */
   distribution?: false | DistributionOptions
+  /** Options for `jsonLd` and `shareLinks`, or false to leave them out. */
+  structuredData?: false | StructuredDataOptions
   /** Options for the feeds and sitemaps plugin, or false to leave it out. */
   feeds?: false | FeedsOptions
   /** Options for the adjacent-articles plugin, or false to leave it out. */
@@ -105,6 +109,9 @@ export const newsroom =
     }
     if (options.distribution !== false) {
       config = await distribution({ enabled, ...options.distribution })(config)
+    }
+    if (options.structuredData !== false) {
+      config = await structuredData(options.structuredData)(config)
     }
     if (options.feeds !== false) {
       config = await feeds({ enabled, ...options.feeds })(config)

@@ -165,6 +165,24 @@ export interface Article {
     newer?: (number | null) | Article;
     older?: (number | null) | Article;
   };
+  jsonLd?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  shareLinks?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   /**
    * From the reporters, in order
    */
@@ -646,6 +664,8 @@ export interface ArticlesSelect<T extends boolean = true> {
         newer?: T;
         older?: T;
       };
+  jsonLd?: T;
+  shareLinks?: T;
   byline?: T;
   updatedAt?: T;
   createdAt?: T;

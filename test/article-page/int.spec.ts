@@ -70,6 +70,27 @@ describe('the seed page as one anonymous GraphQL query', () => {
   })
 })
 
+describe('structured data and sharing', () => {
+  it('gives a schema.org NewsArticle in +09:00 and share links', async () => {
+    process.env.NEWSROOM_SITE_URL = 'https://news.example.kr'
+    const ulsan = await bySlug('ulsan-social-innovation')
+    const { body } = await api.rest('GET', `/articles/${ulsan.id}`)
+    expect(body.jsonLd).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: '‘울산형 사회 혁신’본격 추진',
+      datePublished: '2020-04-17T13:33:00+09:00',
+      author: [{ '@type': 'Person', name: '김한수', url: 'https://news.example.kr/reporters/kim-hansu' }],
+      mainEntityOfPage: 'https://news.example.kr/news/ulsan-social-innovation',
+    })
+    expect(body.shareLinks.facebook).toBe('https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fnews.example.kr%2Fnews%2Fulsan-social-innovation')
+    expect(decodeURIComponent(body.shareLinks.x)).toContain('[울산시] ‘울산형 사회 혁신’본격 추진')
+    expect(body.shareLinks.naverBand).toContain('band.us/plugin/share')
+    expect(body.shareLinks.naver).toContain('share.naver.com')
+    expect(body.shareLinks.kakao.link.webUrl).toBe('https://news.example.kr/news/ulsan-social-innovation')
+  })
+})
+
 describe('adjacent', () => {
   it('is null at the ends of a section', async () => {
     const newest = await bySlug('demo-hongseong-childcare')
