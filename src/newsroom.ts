@@ -22,6 +22,7 @@ import { distribution } from '../plugins/distribution'
 import { feeds } from '../plugins/feeds'
 import { structuredData } from '../plugins/structured-data'
 import { registerTimestamps } from '../plugins/register-timestamps'
+import { releaseStaleJobs } from './jobs'
 import { relatedNews } from '../plugins/related-news'
 import { reporterPages } from '../plugins/reporter-pages'
 
@@ -89,7 +90,13 @@ export const newsroom =
         autoRun:
           incomingJobs.autoRun ??
           (options.runJobs === false ? undefined : [{ cron: options.jobsCron ?? '*/10 * * * * *', limit: 100, queue: 'default' }]),
-        shouldAutoRun: incomingJobs.shouldAutoRun ?? (() => process.env.NEWSROOM_RUN_JOBS !== 'off'),
+        shouldAutoRun:
+          incomingJobs.shouldAutoRun ??
+          (async (payload) => {
+            if (process.env.NEWSROOM_RUN_JOBS === 'off') return false
+            await releaseStaleJobs(payload)
+            return true
+          }),
       },
     }
 

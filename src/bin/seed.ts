@@ -22,3 +22,5 @@ main().catch((error: unknown) => {
   console.error(error)
   process.exit(1)
 })
+
+export {}

@@ -58,5 +58,5 @@ export const bootPayload = async (suite: string, options: TestPayloadOptions = {
   const config = await buildConfig(options.configure ? options.configure(base) : base)
   // The default cache key, so that route handlers under test (which call getPayload themselves)
   // reach this same instance. Each suite runs in its own process.
-  return getPayload({ config })
+  return getPayload({ config, cron: true })
 }

@@ -1,0 +1,27 @@
+/**
+ * `npm run worker`: runs queued jobs (scheduled publishing, webhook deliveries, related-news
+ * refreshes) in a process of its own, with no web server. Start the app with
+ * NEWSROOM_RUN_JOBS=off when a worker runs. Several workers may run against one database.
+ */
+Object.assign(process.env, { NODE_ENV: 'production', NEWSROOM_RUN_JOBS: 'on' })
+process.env.NEWSROOM_SEED ??= 'off'
+
+const main = async () => {
+  const { getPayload } = await import('payload')
+  const { default: config } = await import('../payload.config')
+  const payload = await getPayload({ config, cron: true })
+  payload.logger.info('작업 처리기 시작 (job worker running; Ctrl+C to stop)')
+  const stop = async () => {
+    await payload.destroy()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop())
+  process.on('SIGTERM', () => void stop())
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
+
+export {}

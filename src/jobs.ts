@@ -1,0 +1,22 @@
+import type { Payload } from 'payload'
+
+/** A job still marked as processing after this long belongs to a runner that died. */
+export const JOB_LEASE_MS = 2 * 60 * 1000
+
+/**
+ * Payload marks a job `processing` when a runner takes it and clears the mark when it ends; a
+ * runner killed in between leaves the job marked for ever. Jobs whose mark is older than the lease
+ * go back to the queue (a delivery is at least once: its receiver deduplicates by webhook-id).
+ */
+export const releaseStaleJobs = async (payload: Payload, leaseMs = JOB_LEASE_MS): Promise<number> => {
+  const cutoff = new Date(Date.now() - leaseMs).toISOString()
+  const { docs } = await payload.update({
+    collection: 'payload-jobs',
+    data: { processing: false },
+    depth: 0,
+    overrideAccess: true,
+    where: { and: [{ processing: { equals: true } }, { completedAt: { exists: false } }, { updatedAt: { less_than: cutoff } }] },
+  })
+  if (docs.length > 0) payload.logger.warn(`${docs.length} job(s) of a stopped runner returned to the queue`)
+  return docs.length
+}
