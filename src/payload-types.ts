@@ -375,6 +375,10 @@ export interface DistributionChannel {
         id?: string | null;
       }[]
     | null;
+  /**
+   * The key your site serves at /<key>.txt
+   */
+  indexNowKey?: string | null;
   timeoutMs?: number | null;
   active?: boolean | null;
   /**
@@ -826,6 +830,7 @@ export interface DistributionChannelsSelect<T extends boolean = true> {
         value?: T;
         id?: T;
       };
+  indexNowKey?: T;
   timeoutMs?: T;
   active?: T;
   allowPrivateNetwork?: T;

@@ -265,6 +265,30 @@ describe('delivery', () => {
   })
 })
 
+describe('IndexNow', () => {
+  it('pings the endpoint with the article URL and the key on publish and update, not on unpublish', async () => {
+    process.env.NEWSROOM_SITE_URL = 'https://news.example.kr'
+    await createChannel({ name: 'IndexNow', kind: 'indexnow', indexNowKey: 'a1b2c3d4e5f6a7b8' })
+    const article = await publish({ title: 'IndexNow 기사' })
+    await payload.update({ collection: 'articles', id: article.id, data: { subtitle: '수정' } })
+    await payload.update({ collection: 'articles', id: article.id, data: { _status: 'draft' } })
+    await drain()
+    expect(received.map((message) => JSON.parse(message.body))).toEqual([
+      { host: 'news.example.kr', key: 'a1b2c3d4e5f6a7b8', urlList: [`https://news.example.kr/news/${encodeURIComponent(article.slug!)}`] },
+      { host: 'news.example.kr', key: 'a1b2c3d4e5f6a7b8', urlList: [`https://news.example.kr/news/${encodeURIComponent(article.slug!)}`] },
+    ])
+    expect(received[0]!.headers['webhook-signature']).toBeUndefined()
+  })
+
+  it('refuses a channel without a valid key', async () => {
+    const { status } = await api.rest('POST', '/distribution-channels', {
+      body: { name: '키 없음', kind: 'indexnow', url: `${base}/indexnow`, allowPrivateNetwork: true },
+      token: admin,
+    })
+    expect(status).toBe(400)
+  })
+})
+
 describe('channels', () => {
   it('show the secret once, and only admins manage them', async () => {
     const channel = await createChannel()

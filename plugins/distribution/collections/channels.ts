@@ -81,6 +81,17 @@ export const channelsCollection = (config: SanitizedDistributionConfig): Collect
         { name: 'value', type: 'text', required: true },
       ],
     },
+    {
+      name: 'indexNowKey',
+      type: 'text',
+      label: { en: 'IndexNow key', ko: 'IndexNow 키' },
+      admin: {
+        condition: (data) => data?.kind === 'indexnow',
+        description: { en: 'The key your site serves at /<key>.txt', ko: '사이트의 /<키>.txt 로 공개한 키' },
+      },
+      validate: (value: null | string | undefined, { siblingData }: { siblingData: Record<string, unknown> }) =>
+        siblingData?.kind !== 'indexnow' || /^[A-Za-z0-9-]{8,128}$/.test(value ?? '') || 'IndexNow 키는 8–128자 영문·숫자입니다 (8–128 letters, digits or -)',
+    },
     { name: 'timeoutMs', type: 'number', defaultValue: config.timeoutMs, min: 1000, max: 60_000, label: { en: 'Timeout (ms)', ko: '제한 시간 (ms)' } },
     { name: 'active', type: 'checkbox', defaultValue: true, index: true, label: { en: 'Active', ko: '사용' } },
     {

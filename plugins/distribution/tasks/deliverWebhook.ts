@@ -20,6 +20,8 @@ export type DeliveryInput = {
 }
 
 type Channel = {
+  indexNowKey?: null | string
+  kind?: string
   active?: boolean
   allowPrivateNetwork?: boolean
   consecutiveFailures?: number
@@ -105,13 +107,20 @@ export const deliverWebhookTask = (config: SanitizedDistributionConfig): TaskCon
       return { output: {} }
     }
 
-    const body = JSON.stringify(delivery.body)
-    const timestamp = Math.floor(Date.now() / 1000)
-    const signatures = [signPayload(channel.secret!, delivery.webhookId, timestamp, body)]
-    const isOverlapping = channel.previousSecret && channel.previousSecretExpiresAt && Date.parse(channel.previousSecretExpiresAt) > Date.now()
-    if (isOverlapping) signatures.push(signPayload(channel.previousSecret!, delivery.webhookId, timestamp, body))
     const headers: Record<string, string> = Object.fromEntries((channel.headers ?? []).map((header) => [header.name.toLowerCase(), header.value]))
-    Object.assign(headers, { 'webhook-id': delivery.webhookId, 'webhook-timestamp': String(timestamp), 'webhook-signature': signatures.join(' ') })
+    let body: string
+    if (channel.kind === 'indexnow') {
+      // IndexNow: the article URL and the site's key, no signature (the key file proves ownership).
+      const articleUrl = String((delivery.body.data as { url?: string }).url ?? '')
+      body = JSON.stringify({ host: new URL(articleUrl).host, key: channel.indexNowKey, urlList: [articleUrl] })
+    } else {
+      body = JSON.stringify(delivery.body)
+      const timestamp = Math.floor(Date.now() / 1000)
+      const signatures = [signPayload(channel.secret!, delivery.webhookId, timestamp, body)]
+      const isOverlapping = channel.previousSecret && channel.previousSecretExpiresAt && Date.parse(channel.previousSecretExpiresAt) > Date.now()
+      if (isOverlapping) signatures.push(signPayload(channel.previousSecret!, delivery.webhookId, timestamp, body))
+      Object.assign(headers, { 'webhook-id': delivery.webhookId, 'webhook-timestamp': String(timestamp), 'webhook-signature': signatures.join(' ') })
+    }
 
     const result = await sendRequest(channel.url, body, headers, {
       allowPrivateNetwork: Boolean(channel.allowPrivateNetwork),

@@ -329,6 +329,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`kind\` text DEFAULT 'webhook' NOT NULL,
   	\`url\` text NOT NULL,
   	\`format\` text DEFAULT 'full',
+  	\`index_now_key\` text,
   	\`timeout_ms\` numeric DEFAULT 15000,
   	\`active\` integer DEFAULT true,
   	\`allow_private_network\` integer DEFAULT false,

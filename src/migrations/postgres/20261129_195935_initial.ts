@@ -244,6 +244,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"kind" "enum_distribution_channels_kind" DEFAULT 'webhook' NOT NULL,
   	"url" varchar NOT NULL,
   	"format" "enum_distribution_channels_format" DEFAULT 'full',
+  	"index_now_key" varchar,
   	"timeout_ms" numeric DEFAULT 15000,
   	"active" boolean DEFAULT true,
   	"allow_private_network" boolean DEFAULT false,
