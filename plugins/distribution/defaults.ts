@@ -1,5 +1,7 @@
 import type { DistributionOptions, SanitizedDistributionConfig } from './types'
 
+import { defaultArticlePath, resolveSiteUrl } from '../shared/siteLinks'
+
 const SECOND = 1000
 const MINUTE = 60 * SECOND
 const HOUR = 60 * MINUTE
@@ -7,12 +9,12 @@ const HOUR = 60 * MINUTE
 export const defaultRetrySchedule = [5 * SECOND, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 10 * HOUR, 10 * HOUR]
 
 export const sanitizeDistributionOptions = (options: DistributionOptions = {}): SanitizedDistributionConfig => ({
-  articlePath: options.articlePath ?? ((article) => `/news/${encodeURIComponent(article.slug ?? String(article.id))}`),
+  articlePath: options.articlePath ?? defaultArticlePath,
   articles: options.articles ?? 'articles',
   enabled: options.enabled ?? true,
   regions: options.regions ?? 'regions',
   retrySchedule: options.retrySchedule ?? defaultRetrySchedule,
   sections: options.sections ?? 'sections',
-  siteUrl: () => (options.siteUrl || process.env.NEWSROOM_SITE_URL || 'http://localhost:3000').replace(/\/+$/, ''),
+  siteUrl: () => resolveSiteUrl(options.siteUrl),
   timeoutMs: options.timeoutMs ?? 15_000,
 })

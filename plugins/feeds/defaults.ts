@@ -1,7 +1,9 @@
 import type { FeedsOptions, SanitizedFeedsConfig } from './types'
 
+import { defaultArticlePath, defaultReporterPath, resolveSiteUrl } from '../shared/siteLinks'
+
 export const sanitizeFeedsOptions = (options: FeedsOptions = {}): SanitizedFeedsConfig => ({
-  articlePath: options.articlePath ?? ((article) => `/news/${encodeURIComponent(article.slug ?? String(article.id))}`),
+  articlePath: options.articlePath ?? defaultArticlePath,
   collections: {
     articles: options.collections?.articles ?? 'articles',
     regions: options.collections?.regions ?? 'regions',
@@ -10,9 +12,8 @@ export const sanitizeFeedsOptions = (options: FeedsOptions = {}): SanitizedFeeds
   },
   enabled: options.enabled ?? true,
   limit: options.limit ?? 50,
-  reporterPath: options.reporterPath ?? ((reporter) => `/reporters/${encodeURIComponent(reporter.slug ?? '')}`),
-  siteUrl: (req) =>
-    (options.siteUrl || process.env.NEWSROOM_SITE_URL || req.payload.config.serverURL || 'http://localhost:3000').replace(/\/+$/, ''),
+  reporterPath: options.reporterPath ?? defaultReporterPath,
+  siteUrl: (req) => resolveSiteUrl(options.siteUrl, req.payload.config.serverURL || undefined),
   sitemapPageSize: options.sitemapPageSize ?? 10_000,
   title: options.title ?? '뉴스룸',
 })

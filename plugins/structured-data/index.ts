@@ -2,6 +2,7 @@ import type { CollectionConfig, CollectionSlug, Config, Field, FieldHook, Plugin
 
 import { formatKstIso } from '../register-timestamps/formatKst'
 import { idOf, idsOf } from '../shared/relationIds'
+import { defaultArticlePath, defaultReporterPath, resolveSiteUrl } from '../shared/siteLinks'
 
 export type StructuredDataOptions = {
   /** Collections that get `jsonLd` and `shareLinks`. @default ['articles'] */
@@ -99,9 +100,9 @@ export const structuredData =
       reporters: options.reporters ?? 'reporters',
       media: options.media ?? 'media',
       publisherName: options.publisherName ?? '뉴스룸',
-      siteUrl: () => (options.siteUrl || process.env.NEWSROOM_SITE_URL || 'http://localhost:3000').replace(/\/+$/, ''),
-      articlePath: options.articlePath ?? ((article) => `/news/${encodeURIComponent(article.slug ?? String(article.id))}`),
-      reporterPath: options.reporterPath ?? ((reporter) => `/reporters/${encodeURIComponent(reporter.slug ?? '')}`),
+      siteUrl: () => resolveSiteUrl(options.siteUrl),
+      articlePath: options.articlePath ?? defaultArticlePath,
+      reporterPath: options.reporterPath ?? defaultReporterPath,
     }
     const fields: Field[] = [
       { name: 'jsonLd', type: 'json', virtual: true, admin: { hidden: true }, hooks: { afterRead: [readJsonLd(config)] } },
