@@ -22,7 +22,7 @@ import { distribution } from '../plugins/distribution'
 import { feeds } from '../plugins/feeds'
 import { structuredData } from '../plugins/structured-data'
 import { registerTimestamps } from '../plugins/register-timestamps'
-import { releaseStaleJobs } from './jobs'
+import { releaseStaleJobs } from '../plugins/shared/jobLease'
 import { relatedNews } from '../plugins/related-news'
 import { reporterPages } from '../plugins/reporter-pages'
 

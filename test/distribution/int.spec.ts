@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http'
 import type { Payload } from 'payload'
 
 import http from 'node:http'
+import { createLocalReq } from 'payload'
 import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
@@ -262,6 +263,45 @@ describe('delivery', () => {
     const replayed = later.find((message) => verified(channel.secret, message).type === 'article.published')
     expect(replayed?.headers['webhook-id']).toBe(original!.headers['webhook-id'])
     expect(later.filter((message) => verified(channel.secret, message).type === 'test')).toHaveLength(1)
+  })
+})
+
+describe('runners', () => {
+  const runTask = async (input: Record<string, unknown>) => {
+    const task = payload.config.jobs.tasks?.find((candidate) => candidate.slug === 'deliverWebhook')
+    const handler = task!.handler as (args: { input: unknown; req: unknown }) => Promise<unknown>
+    return handler({ input, req: await createLocalReq({}, payload) })
+  }
+  const queuedInput = async () => {
+    const job = (await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'deliverWebhook' } }, limit: 1 })).docs[0]!
+    await payload.delete({ collection: 'payload-jobs', id: job.id })
+    return job.input as Record<string, unknown>
+  }
+
+  it('never send the same attempt twice, even when two run it at once', async () => {
+    await createChannel()
+    await publish({ title: '동시 실행' })
+    const input = await queuedInput()
+    await Promise.all([runTask(input), runTask(input), runTask(input)])
+    expect(received).toHaveLength(1)
+    expect((await payload.find({ collection: 'webhook-deliveries' })).docs.map((delivery) => delivery.status)).toEqual(['succeeded'])
+  })
+
+  it('take over an attempt left pending by a runner that died', async () => {
+    await createChannel()
+    await publish({ title: '중단된 전송' })
+    const input = await queuedInput()
+    const abandoned = await payload.create({
+      collection: 'webhook-deliveries',
+      data: { webhookId: input.webhookId, attempt: input.attempt, event: input.event, status: 'pending' } as never,
+    })
+    await runTask(input)
+    expect(received).toHaveLength(0)
+    await payload.db.updateOne({ collection: 'webhook-deliveries', id: abandoned.id, data: { updatedAt: new Date(Date.now() - 10 * 60 * 1000).toISOString() } })
+    await runTask(input)
+    expect(received).toHaveLength(1)
+    expect(received[0]!.headers['webhook-id']).toBe(input.webhookId)
+    expect((await payload.findByID({ collection: 'webhook-deliveries', id: abandoned.id })).status).toBe('succeeded')
   })
 })
 

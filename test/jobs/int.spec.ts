@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { releaseStaleJobs } from '../../src/jobs'
+import { releaseStaleJobs } from '../../plugins/shared/jobLease'
 import { bootPayload } from '../helpers/payload'
 
 let payload: Payload

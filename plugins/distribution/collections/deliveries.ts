@@ -22,6 +22,9 @@ export const deliveriesCollection = (config: SanitizedDistributionConfig): Colle
     listSearchableFields: ['webhookId', 'documentId'],
   },
   defaultSort: '-createdAt',
+  // One row per attempt, created before the request is sent: the unique pair is the claim that
+  // keeps two workers from sending the same attempt.
+  indexes: [{ fields: ['webhookId', 'attempt'], unique: true }],
   access: { read: canReadDistribution, create: () => false, update: () => false, delete: () => false },
   endpoints: [replayDeliveryEndpoint(config)],
   fields: [

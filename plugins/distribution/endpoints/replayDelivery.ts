@@ -25,9 +25,20 @@ export const replayDeliveryEndpoint = (_config: SanitizedDistributionConfig): En
       req,
     })) as unknown as { documentId?: string; channel?: number | string; event: string; payload: unknown; webhookId: string } | null
     if (!delivery?.channel) throw new APIError('Not Found', 404, null, true)
+    // A replay is one more attempt of the same message: the next attempt number keeps it unique.
+    const latest = await req.payload.find({
+      collection: 'webhook-deliveries' as CollectionSlug,
+      depth: 0,
+      limit: 1,
+      overrideAccess: true,
+      req,
+      sort: '-attempt',
+      where: { webhookId: { equals: delivery.webhookId } },
+    })
+    const attempt = ((latest.docs[0] as unknown as { attempt?: number } | undefined)?.attempt ?? 0) + 1
     await req.payload.jobs.queue({
       task: DELIVER_TASK,
-      input: { channel: String(delivery.channel), event: delivery.event, articleId: delivery.documentId, webhookId: delivery.webhookId, attempt: 1, body: delivery.payload },
+      input: { channel: String(delivery.channel), event: delivery.event, articleId: delivery.documentId, webhookId: delivery.webhookId, attempt, body: delivery.payload },
       req,
     } as never)
     return Response.json({ queued: delivery.webhookId })

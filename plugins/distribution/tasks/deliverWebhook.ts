@@ -7,6 +7,7 @@ import { DELIVERIES_SLUG } from '../collections/deliveries'
 import { PrivateAddressError } from '../network'
 import { sendRequest } from '../send'
 import { signPayload } from '../signing'
+import { JOB_LEASE_MS } from '../../shared/jobLease'
 
 export const DELIVER_TASK = 'deliverWebhook'
 
@@ -49,6 +50,53 @@ const withJitter = (ms: number): number => Math.round(ms * (0.9 + Math.random() 
 const channelId = (req: PayloadRequest, id: string): number | string => (req.payload.db.defaultIDType === 'number' ? Number(id) : id)
 
 /**
+ * Claims one attempt by creating its delivery row (unique webhook-id + attempt). A second runner
+ * fails to create it and gets null; a row still `pending` after the job lease belongs to a runner
+ * that died, and is taken over.
+ */
+const claimAttempt = async (
+  config: SanitizedDistributionConfig,
+  req: PayloadRequest,
+  delivery: DeliveryInput,
+  channel: Channel | null,
+): Promise<null | number | string> => {
+  const articleExists =
+    delivery.articleId &&
+    (await req.payload.count({ collection: config.articles as CollectionSlug, overrideAccess: true, req, where: { id: { equals: delivery.articleId } } })).totalDocs > 0
+  try {
+    const row = await req.payload.create({
+      collection: DELIVERIES_SLUG as CollectionSlug,
+      data: {
+        channel: channel ? channel.id : undefined,
+        event: delivery.event,
+        article: articleExists ? channelId(req, delivery.articleId!) : undefined,
+        documentId: delivery.articleId,
+        webhookId: delivery.webhookId,
+        attempt: delivery.attempt,
+        payload: delivery.body,
+        status: 'pending',
+      } as never,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    return row.id
+  } catch {
+    const { docs } = await req.payload.find({
+      collection: DELIVERIES_SLUG as CollectionSlug,
+      depth: 0,
+      limit: 1,
+      overrideAccess: true,
+      req,
+      where: { and: [{ webhookId: { equals: delivery.webhookId } }, { attempt: { equals: delivery.attempt } }] },
+    })
+    const existing = docs[0] as unknown as { id: number | string; status?: string; updatedAt: string } | undefined
+    const isAbandoned = existing?.status === 'pending' && Date.parse(existing.updatedAt) < Date.now() - JOB_LEASE_MS
+    return isAbandoned ? existing.id : null
+  }
+}
+
+/**
  * Delivers one attempt of one event to one channel (Standard Webhooks: webhook-id, -timestamp,
  * -signature; the same webhook-id on every retry). 2xx succeeds; 410 disables the channel; a
  * refused address is not retried; anything else is retried on the schedule, each retry its own job.
@@ -76,26 +124,10 @@ export const deliverWebhookTask = (config: SanitizedDistributionConfig): TaskCon
       req,
       showHiddenFields: true,
     })) as unknown as Channel | null
+    const claim = await claimAttempt(config, req, delivery, channel)
+    if (claim === null) return { output: { skipped: 'another runner owns this attempt' } }
     const record = async (fields: Record<string, unknown>) => {
-      const articleExists =
-        delivery.articleId &&
-        (await req.payload.count({ collection: config.articles as CollectionSlug, overrideAccess: true, req, where: { id: { equals: delivery.articleId } } })).totalDocs > 0
-      await req.payload.create({
-        collection: DELIVERIES_SLUG as CollectionSlug,
-        data: {
-          channel: channel ? channel.id : undefined,
-          event: delivery.event,
-          article: articleExists ? channelId(req, delivery.articleId!) : undefined,
-          documentId: delivery.articleId,
-          webhookId: delivery.webhookId,
-          attempt: delivery.attempt,
-          payload: delivery.body,
-          ...fields,
-        } as never,
-        depth: 0,
-        overrideAccess: true,
-        req,
-      })
+      await req.payload.update({ collection: DELIVERIES_SLUG as CollectionSlug, id: claim as never, data: fields as never, depth: 0, overrideAccess: true, req })
     }
     const updateHealth = async (data: Record<string, unknown>) => {
       if (!channel) return
