@@ -6,8 +6,8 @@ import type { CollectionAfterChangeHook, CollectionSlug } from 'payload'
  */
 export const refreshRegionLabels =
   (articlesSlug: string): CollectionAfterChangeHook =>
-  async ({ doc, previousDoc, req }) => {
-    if (!previousDoc || (previousDoc.label === doc.label && previousDoc.shortName === doc.shortName)) return doc
+  async ({ doc, operation, previousDoc, req }) => {
+    if (operation !== 'update' || !previousDoc || (previousDoc.label === doc.label && previousDoc.shortName === doc.shortName)) return doc
     if (!req.payload.collections[articlesSlug as CollectionSlug]) return doc
     if (doc.level === 'sido' && previousDoc.shortName !== doc.shortName) {
       const children = await req.payload.find({
