@@ -3,6 +3,7 @@ import type { CollectionSlug, FieldHook, PayloadRequest, SanitizedCollectionConf
 import type { SanitizedAdjacentArticlesConfig } from './types'
 
 import { idOf } from '../shared/relationIds'
+import { publishedOnly } from '../shared/publication'
 
 
 const neighbour = async (
@@ -17,7 +18,7 @@ const neighbour = async (
   const where: Where = {
     and: [
       { [config.groupBy]: { equals: idOf(doc[config.groupBy]) } },
-      ...(collection.versions?.drafts ? [{ _status: { equals: 'published' } }] : []),
+      ...publishedOnly(collection),
       // Ties on the timestamp are broken by id, so every article has exactly one of each neighbour.
       { or: [{ [config.dateField]: { [comparison]: date } }, { and: [{ [config.dateField]: { equals: date } }, { id: { [comparison]: doc.id } }] }] },
     ],

@@ -4,6 +4,8 @@ import { APIError } from 'payload'
 
 import type { SanitizedFeedsConfig } from './types'
 
+import { publishedOnly } from '../shared/publication'
+
 export type FeedArticle = {
   body?: unknown
   bodyHtml?: null | string
@@ -31,8 +33,7 @@ export const findFeedArticles = async (
 ): Promise<{ articles: FeedArticle[]; title: string }> => {
   const { collections } = config
   const articlesSlug = collections.articles as CollectionSlug
-  const hasDrafts = Boolean(req.payload.collections[articlesSlug]?.config.versions?.drafts)
-  const where: Where[] = [...(hasDrafts ? [{ _status: { equals: 'published' } }] : []), ...extraWhere]
+  const where: Where[] = [...publishedOnly(req.payload.collections[articlesSlug]?.config), ...extraWhere]
   let title = config.title
 
   if (scope) {

@@ -5,6 +5,7 @@ import type { ScoringCandidate } from './scoring'
 import type { SanitizedRelatedNewsConfig } from './types'
 
 import { idOf } from '../shared/relationIds'
+import { publishedOnly } from '../shared/publication'
 import { rankCandidates } from './scoring'
 
 export type SuggestionSubject = {
@@ -13,9 +14,6 @@ export type SuggestionSubject = {
   region?: unknown
   section?: unknown
 }
-
-const hasDrafts = (req: PayloadRequest, collection: string): boolean =>
-  Boolean(req.payload.collections[collection as CollectionSlug]?.config.versions?.drafts)
 
 const hasField = (req: PayloadRequest, collection: string, name: string): boolean =>
   Boolean(req.payload.collections[collection as CollectionSlug]?.config.flattenedFields.some((field) => field.name === name))
@@ -61,7 +59,7 @@ export const findSuggestions = async (
   }
 
   const base: Where[] = [
-    ...(hasDrafts(req, collection) ? [{ _status: { equals: 'published' } }] : []),
+    ...publishedOnly(req.payload.collections[slug]?.config),
     ...(subject.id !== undefined ? [{ id: { not_equals: subject.id } }] : []),
   ]
   const signals: Where[] = [

@@ -3,6 +3,7 @@ import type { CollectionSlug, FieldHook } from 'payload'
 import type { SanitizedRelatedNewsConfig } from './types'
 
 import { idsOf } from '../shared/relationIds'
+import { publishedOnly } from '../shared/publication'
 
 export type RelatedItem = { id: string; regionLabel?: null | string; registeredAt?: null | string; slug?: null | string; title: string }
 
@@ -29,7 +30,7 @@ export const readRelated =
       pagination: false,
       req,
       select: select as never,
-      where: { and: [{ id: { in: ordered } }, ...(collection.versions?.drafts ? [{ _status: { equals: 'published' } }] : [])] },
+      where: { and: [{ id: { in: ordered } }, ...publishedOnly(collection)] },
     })
     const byId = new Map((docs as unknown as Record<string, unknown>[]).map((doc) => [String(doc.id), doc]))
     return ordered

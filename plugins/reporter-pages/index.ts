@@ -3,6 +3,7 @@ import type { CollectionConfig, Config, Field, Plugin } from 'payload'
 import type { ReporterPagesOptions, SanitizedReporterPagesConfig } from './types'
 
 import { sanitizeReporterPagesOptions } from './defaults'
+import { hasDrafts, publishedOnly } from '../shared/publication'
 import { reassignArticlesEndpoint } from './endpoints/reassignArticles'
 import { correctGraphQLJoinReads, restoreGraphQLJoinTotals } from './hooks/correctGraphQLJoinReads'
 import { preventOrphanedArticles } from './hooks/preventOrphanedArticles'
@@ -13,9 +14,6 @@ import { setByline } from './hooks/setByline'
 export type { ReporterPagesOptions } from './types'
 export { composeByline } from './hooks/setByline'
 
-const hasDrafts = (collection: CollectionConfig | undefined): boolean =>
-  Boolean(collection?.versions && typeof collection.versions === 'object' && collection.versions.drafts)
-
 const articlesJoin = (config: SanitizedReporterPagesConfig, articles: CollectionConfig | undefined): Field => ({
   name: config.joinField,
   type: 'join',
@@ -25,10 +23,10 @@ const articlesJoin = (config: SanitizedReporterPagesConfig, articles: Collection
   defaultLimit: config.pageSize,
   maxDepth: 1,
   // The reporter page lists published news only, for every reader, staff included.
-  ...(hasDrafts(articles) ? { where: { _status: { equals: 'published' } } } : {}),
+  ...(hasDrafts(articles) ? { where: { and: publishedOnly(articles) } } : {}),
   label: { en: 'Articles', ko: '이 기자의 기사' },
   admin: { defaultColumns: ['title', 'registeredAt'] },
-  hooks: { afterRead: [repairJoinPage(config, hasDrafts(articles))] },
+  hooks: { afterRead: [repairJoinPage(config, articles)] },
 })
 
 const bylineField: Field = {

@@ -2,6 +2,8 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import type { ID } from './relationIds'
 
+import { hasDrafts } from './publication'
+
 /**
  * Documents whose `field` holds `id`, in the stored (published) document or in its latest version:
  * a draft-only article, or a pending draft that changed the field, lives only in the versions.
@@ -18,8 +20,7 @@ export const findReferencing = async ({
   req: PayloadRequest
 }): Promise<ID[]> => {
   const slug = collection as CollectionSlug
-  const hasDrafts = Boolean(req.payload.collections[slug]?.config.versions?.drafts)
-  const lookups = [false, ...(hasDrafts ? [true] : [])].map((draft) =>
+  const lookups = [false, ...(hasDrafts(req.payload.collections[slug]?.config) ? [true] : [])].map((draft) =>
     req.payload.find({
       collection: slug,
       depth: 0,

@@ -7,6 +7,7 @@ import type { SanitizedFeedsConfig } from '../types'
 
 import { formatKstIso } from '../../register-timestamps/formatKst'
 import { findFeedArticles } from '../findFeedArticles'
+import { publishedOnly } from '../../shared/publication'
 import { datesToKst } from '../kstDates'
 
 const NEWS_WINDOW_MS = 48 * 3600 * 1000
@@ -21,8 +22,7 @@ const apiOrigin = (req: PayloadRequest): string => {
 
 const publishedCount = async (config: SanitizedFeedsConfig, req: PayloadRequest): Promise<number> => {
   const slug = config.collections.articles as CollectionSlug
-  const hasDrafts = Boolean(req.payload.collections[slug]?.config.versions?.drafts)
-  const { totalDocs } = await req.payload.count({ collection: slug, overrideAccess: false, req, where: hasDrafts ? { _status: { equals: 'published' } } : {} })
+  const { totalDocs } = await req.payload.count({ collection: slug, overrideAccess: false, req, where: { and: publishedOnly(req.payload.collections[slug]?.config) } })
   return totalDocs
 }
 
@@ -70,7 +70,6 @@ export const sitemapEndpoints = (config: SanitizedFeedsConfig): Endpoint[] => [
       const page = Number(/^(\d+)\.xml$/.exec(String(req.routeParams?.file))?.[1])
       if (!config.enabled || !(page >= 1)) throw new APIError('Not Found', 404, null, true)
       const slug = config.collections.articles as CollectionSlug
-      const hasDrafts = Boolean(req.payload.collections[slug]?.config.versions?.drafts)
       const { docs } = await req.payload.find({
         collection: slug,
         depth: 0,
@@ -80,7 +79,7 @@ export const sitemapEndpoints = (config: SanitizedFeedsConfig): Endpoint[] => [
         req,
         select: { slug: true, registeredAt: true, revisedAt: true } as never,
         sort: 'registeredAt',
-        where: hasDrafts ? { _status: { equals: 'published' } } : {},
+        where: { and: publishedOnly(req.payload.collections[slug]?.config) },
       })
       if (docs.length === 0 && page > 1) throw new APIError('Not Found', 404, null, true)
       const stream = new SitemapStream({ hostname: config.siteUrl(req) })

@@ -1,9 +1,8 @@
 import type { SanitizedCollectionConfig } from 'payload'
 
-type Doc = Record<string, unknown> | undefined
+import { hasDrafts } from '../../shared/publication'
 
-const hasDrafts = (collection: SanitizedCollectionConfig): boolean =>
-  Boolean(collection.versions && typeof collection.versions === 'object' && collection.versions.drafts)
+type Doc = Record<string, unknown> | undefined
 
 /** Whether this save leaves the document published (every save does, on a collection without drafts). */
 export const isPublishingSave = (collection: SanitizedCollectionConfig, data: Doc, originalDoc: Doc): boolean => {

@@ -3,6 +3,7 @@ import type { CollectionSlug, TaskConfig } from 'payload'
 import type { SanitizedRelatedNewsConfig } from '../types'
 
 import { idsOf, sameId } from '../../shared/relationIds'
+import { publishedOnly } from '../../shared/publication'
 import { writeDerivedFields } from '../../shared/writeRelations'
 import { findSuggestions } from '../findSuggestions'
 import { REFRESH_TASK } from '../hooks/queueSuggestionRefresh'
@@ -25,8 +26,7 @@ export const refreshRelatedSuggestionsTask = (config: SanitizedRelatedNewsConfig
     const slug = collection as CollectionSlug
     const collectionConfig = req.payload.collections[slug]?.config
     if (!collectionConfig) return { output: { refreshed: 0 } }
-    const hasDrafts = Boolean(collectionConfig.versions?.drafts)
-    const published = hasDrafts ? [{ _status: { equals: 'published' } }] : []
+    const published = publishedOnly(collectionConfig)
 
     const changed = await req.payload.find({
       collection: slug,

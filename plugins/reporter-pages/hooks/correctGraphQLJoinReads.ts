@@ -2,6 +2,8 @@ import type { CollectionAfterOperationHook, CollectionBeforeOperationHook, Colle
 
 import type { SanitizedReporterPagesConfig } from '../types'
 
+import { publishedOnly } from '../../shared/publication'
+
 type ReadArgs = { limit?: number; page?: number; pagination?: boolean; sort?: string | string[]; where?: Where }
 
 /** The real total of a rewritten join page, kept for the afterOperation hook below. */
@@ -28,8 +30,7 @@ export const correctGraphQLJoinReads =
     const clauses = where?.and ?? (where ? [where] : [])
     if (!clauses.some((clause) => isJoinClause(clause, config.bylineField))) return args
 
-    const published: Where[] = collection.versions?.drafts ? [{ _status: { equals: 'published' } }] : []
-    read.where = { and: [...clauses, ...published] }
+    read.where = { and: [...clauses, ...publishedOnly(collection)] }
     if (operation === 'count') return args
     read.sort ??= config.sort
     const page = read.page ?? 1

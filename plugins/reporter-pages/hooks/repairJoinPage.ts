@@ -1,6 +1,8 @@
-import type { CollectionSlug, FieldHook, Where } from 'payload'
+import type { CollectionConfig, CollectionSlug, FieldHook, Where } from 'payload'
 
 import type { SanitizedReporterPagesConfig } from '../types'
+
+import { publishedOnly } from '../../shared/publication'
 
 type JoinQuery = { count?: string; limit?: string; page?: string; sort?: string; where?: Where }
 
@@ -10,7 +12,7 @@ type JoinQuery = { count?: string; limit?: string; page?: string; sort?: string;
  * shifted over REST. For those pages the join is read again through `find`, which pages right.
  */
 export const repairJoinPage =
-  (config: SanitizedReporterPagesConfig, isDraftEnabled: boolean): FieldHook =>
+  (config: SanitizedReporterPagesConfig, articles: CollectionConfig | undefined): FieldHook =>
   async ({ req, siblingData, value }) => {
     const query = (req.query?.joins as Record<string, JoinQuery> | undefined)?.[config.joinField]
     const page = Number(query?.page ?? 1)
@@ -28,7 +30,7 @@ export const repairJoinPage =
       where: {
         and: [
           { [config.bylineField]: { equals: siblingData.id } },
-          ...(isDraftEnabled ? [{ _status: { equals: 'published' } }] : []),
+          ...publishedOnly(articles),
           ...(query.where ? [query.where] : []),
         ],
       },
