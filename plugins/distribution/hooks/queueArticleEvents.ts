@@ -6,6 +6,8 @@ import type { ArticleDoc } from '../articlePayload'
 import type { ArticleEvent, SanitizedDistributionConfig } from '../types'
 
 import { idOf, idsOf } from '../../shared/relationIds'
+import { hasDrafts } from '../../shared/publication'
+import { readStoredDocument } from '../../shared/storedDocument'
 import { articlePayload } from '../articlePayload'
 import { CHANNELS_SLUG } from '../collections/channels'
 import { DELIVER_TASK } from '../tasks/deliverWebhook'
@@ -55,8 +57,8 @@ export const rememberPublicationState =
   (config: SanitizedDistributionConfig): CollectionBeforeChangeHook =>
   async ({ collection, data, operation, originalDoc, req }) => {
     if (!config.enabled || operation !== 'update' || !originalDoc?.id) return data
-    const stored = await req.payload.db.findOne({ collection: collection.slug as CollectionSlug, req, where: { id: { equals: originalDoc.id } } })
-    req.context[`distribution:wasPublished:${originalDoc.id}`] = !collection.versions?.drafts || (stored as Record<string, unknown> | null)?._status === 'published'
+    const stored = await readStoredDocument(req, collection.slug, originalDoc)
+    req.context[`distribution:wasPublished:${originalDoc.id}`] = !hasDrafts(collection) || stored?._status === 'published'
     return data
   }
 
@@ -64,8 +66,7 @@ export const queueArticleEvents =
   (config: SanitizedDistributionConfig): CollectionAfterChangeHook =>
   async ({ collection, doc, operation, req }) => {
     if (!config.enabled || req.context.isDraftSave) return doc
-    const hasDrafts = Boolean(collection.versions?.drafts)
-    const isPublished = !hasDrafts || doc._status === 'published'
+    const isPublished = !hasDrafts(collection) || doc._status === 'published'
     const wasPublished = operation === 'update' && req.context[`distribution:wasPublished:${doc.id}`] === true
     const event: ArticleEvent | null = isPublished ? (wasPublished ? 'article.updated' : 'article.published') : wasPublished ? 'article.unpublished' : null
     if (event) await queueEvent(config, req, event, doc as ArticleDoc)
@@ -76,6 +77,6 @@ export const queueArticleEvents =
 export const queueDeletionEvent =
   (config: SanitizedDistributionConfig): CollectionAfterDeleteHook =>
   async ({ collection, doc, req }) => {
-    if (!config.enabled || (collection.versions?.drafts && doc?._status !== 'published')) return
+    if (!config.enabled || (hasDrafts(collection) && doc?._status !== 'published')) return
     await queueEvent(config, req, 'article.deleted', doc as ArticleDoc)
   }

@@ -1,8 +1,9 @@
-import type { CollectionBeforeChangeHook, CollectionSlug } from 'payload'
+import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { SanitizedRegisterTimestampsConfig } from '../types'
 
 import { systemFields } from '../defaults'
+import { readStoredDocument } from '../../shared/storedDocument'
 import { isPublishingSave } from './publicationState'
 
 /** Relationship values arrive as ids or populated objects; compare them by id. */
@@ -31,11 +32,7 @@ export const setRevisedAt =
     if (!config.enabled || operation !== 'update' || !originalDoc?.id) return data
     if (!isPublishingSave(collection, data, originalDoc)) return data
 
-    const published = (await req.payload.db.findOne({
-      collection: collection.slug as CollectionSlug,
-      req,
-      where: { id: { equals: originalDoc.id } },
-    })) as null | Record<string, unknown>
+    const published = await readStoredDocument(req, collection.slug, originalDoc)
     // Not yet live (first publish) or currently unpublished: this is a (re-)publish, not a revision.
     if (!published || (published._status !== undefined && published._status !== 'published')) return data
 
