@@ -1,8 +1,6 @@
-import type { Access, FieldAccess } from 'payload'
+import type { Access } from 'payload'
 
 import { hasRole } from './roles'
 
 /** Editors and admins: the desk that publishes and manages the newsroom's reference data. */
 export const isEditor: Access = ({ req: { user } }) => hasRole(user, 'admin', 'editor')
-
-export const isEditorField: FieldAccess = ({ req: { user } }) => hasRole(user, 'admin', 'editor')

@@ -11,7 +11,7 @@ export type DistributionOptions = {
   retrySchedule?: number[]
   /** Default request timeout of a channel, in ms. @default 15000 */
   timeoutMs?: number
-  /** Who manages channels and reads deliveries. @default users with role admin (manage) / admin or editor (read) */
+  /** When false the collections stay (stable schema) and no event is queued. @default true */
   enabled?: boolean
   /** Public site URL, for article links in payloads. @default NEWSROOM_SITE_URL */
   siteUrl?: string

@@ -23,7 +23,7 @@ export const channelsCollection = (config: SanitizedDistributionConfig): Collect
     group: { en: 'Distribution', ko: '배포' },
   },
   access: { read: canReadDistribution, create: canManageChannels, update: canManageChannels, delete: canManageChannels },
-  endpoints: [rotateSecretEndpoint(), sendTestEventEndpoint(config)],
+  endpoints: [rotateSecretEndpoint(), sendTestEventEndpoint()],
   fields: [
     { name: 'name', type: 'text', required: true, label: { en: 'Name', ko: '이름' } },
     {

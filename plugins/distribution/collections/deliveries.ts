@@ -26,7 +26,7 @@ export const deliveriesCollection = (config: SanitizedDistributionConfig): Colle
   // keeps two workers from sending the same attempt.
   indexes: [{ fields: ['webhookId', 'attempt'], unique: true }],
   access: { read: canReadDistribution, create: () => false, update: () => false, delete: () => false },
-  endpoints: [replayDeliveryEndpoint(config)],
+  endpoints: [replayDeliveryEndpoint()],
   fields: [
     { name: 'channel', type: 'relationship', relationTo: CHANNELS_SLUG as never, index: true, label: { en: 'Channel', ko: '채널' } },
     { name: 'event', type: 'select', options: [...articleEvents, 'test'].map((value) => ({ label: value, value })), index: true },

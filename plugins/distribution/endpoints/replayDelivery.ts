@@ -2,8 +2,6 @@ import type { CollectionSlug, Endpoint } from 'payload'
 
 import { APIError } from 'payload'
 
-import type { SanitizedDistributionConfig } from '../types'
-
 import { canReadDistribution } from '../access'
 import { DELIVER_TASK } from '../tasks/deliverWebhook'
 
@@ -11,7 +9,7 @@ import { DELIVER_TASK } from '../tasks/deliverWebhook'
  * `POST /api/webhook-deliveries/:id/replay`: sends the same body again under the same webhook-id,
  * so receivers that deduplicate by id treat it as the same message.
  */
-export const replayDeliveryEndpoint = (_config: SanitizedDistributionConfig): Endpoint => ({
+export const replayDeliveryEndpoint = (): Endpoint => ({
   path: '/:id/replay',
   method: 'post',
   handler: async (req) => {

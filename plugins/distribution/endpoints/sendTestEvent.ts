@@ -3,13 +3,11 @@ import type { Endpoint } from 'payload'
 import crypto from 'node:crypto'
 import { APIError } from 'payload'
 
-import type { SanitizedDistributionConfig } from '../types'
-
 import { canReadDistribution } from '../access'
 import { DELIVER_TASK } from '../tasks/deliverWebhook'
 
 /** `POST /api/distribution-channels/:id/test`: queues a signed `test` event to the channel. */
-export const sendTestEventEndpoint = (_config: SanitizedDistributionConfig): Endpoint => ({
+export const sendTestEventEndpoint = (): Endpoint => ({
   path: '/:id/test',
   method: 'post',
   handler: async (req) => {
