@@ -23,3 +23,7 @@ export { articleEvents, distribution, generateSecret, isPrivateAddress, signPayl
 export type { ArticleEvent, DistributionOptions } from '../plugins/distribution'
 export { structuredData } from '../plugins/structured-data'
 export type { StructuredDataOptions } from '../plugins/structured-data'
+export { graphQLGetHandler, httpCache, isAnonymousRequest, purgeHttpCache, withHttpCache } from '../plugins/http-cache'
+export type { HttpCacheOptions } from '../plugins/http-cache'
+export { depthLimitRule, queryLimits } from '../plugins/query-limits'
+export type { QueryLimitsOptions } from '../plugins/query-limits'

@@ -6,6 +6,8 @@ import { ko } from '@payloadcms/translations/languages/ko'
 import type { AdjacentArticlesOptions } from '../plugins/adjacent-articles'
 import type { DistributionOptions } from '../plugins/distribution'
 import type { FeedsOptions } from '../plugins/feeds'
+import type { HttpCacheOptions } from '../plugins/http-cache'
+import type { QueryLimitsOptions } from '../plugins/query-limits'
 import type { StructuredDataOptions } from '../plugins/structured-data'
 import type { RegisterTimestampsOptions } from '../plugins/register-timestamps'
 import type { RelatedNewsOptions } from '../plugins/related-news'
@@ -20,6 +22,8 @@ import { Users } from '../collections/Users'
 import { adjacentArticles } from '../plugins/adjacent-articles'
 import { distribution } from '../plugins/distribution'
 import { feeds } from '../plugins/feeds'
+import { httpCache } from '../plugins/http-cache'
+import { queryLimits } from '../plugins/query-limits'
 import { structuredData } from '../plugins/structured-data'
 import { registerTimestamps } from '../plugins/register-timestamps'
 import { releaseStaleJobs } from '../plugins/shared/jobLease'
@@ -43,6 +47,10 @@ export type NewsroomOptions = {
   feeds?: false | FeedsOptions
   /** Options for the adjacent-articles plugin, or false to leave it out. */
   adjacentArticles?: false | AdjacentArticlesOptions
+  /** Options for HTTP caching of anonymous reads (ETag, Cache-Control, surrogate keys), or false to leave it out. */
+  httpCache?: false | HttpCacheOptions
+  /** Page size and GraphQL depth/complexity limits for REST and GraphQL reads, or false to leave them out. */
+  queryLimits?: false | QueryLimitsOptions
   /**
    * Run queued jobs (scheduled publishing, deliveries) inside this process.
    * Turn off where a separate worker runs them. @default true
@@ -125,6 +133,12 @@ export const newsroom =
     }
     if (options.reporterPages !== false) {
       config = await reporterPages({ enabled, ...options.reporterPages })(config)
+    }
+    if (options.queryLimits !== false) {
+      config = await queryLimits(options.queryLimits)(config)
+    }
+    if (options.httpCache !== false) {
+      config = await httpCache({ enabled, ...options.httpCache })(config)
     }
     return config
   }

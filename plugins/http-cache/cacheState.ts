@@ -1,0 +1,89 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+
+import type { SanitizedHttpCacheConfig } from './types'
+
+/** What one request collects while Payload serves it. */
+export type RequestScope = {
+  /** Surrogate keys of every document and list the response was built from. */
+  keys: Set<string>
+  /** Set when the request changed something public (a write): purge again once it has committed. */
+  hasPurged: boolean
+}
+
+export type CachedResponse = {
+  body: Uint8Array
+  etag: string
+  headers: [string, string][]
+  status: number
+  storedAt: number
+}
+
+type CacheState = {
+  apiRoute: string
+  config: null | SanitizedHttpCacheConfig
+  /** Insertion order doubles as LRU order: a hit is re-inserted. */
+  entries: Map<string, CachedResponse>
+  entryBytes: number
+  /** Bumped by every purge; a response computed across a purge is not stored. */
+  generation: number
+  requestScope: AsyncLocalStorage<RequestScope>
+}
+
+// Next.js may bundle the config and a route handler into separate module instances; one process
+// must still share one cache, so the state lives on globalThis.
+const stateKey = Symbol.for('payload-newsroom.http-cache')
+
+export const cacheState = (): CacheState => {
+  const holder = globalThis as unknown as Record<symbol, CacheState | undefined>
+  holder[stateKey] ??= {
+    apiRoute: '/api',
+    config: null,
+    entries: new Map(),
+    entryBytes: 0,
+    generation: 0,
+    requestScope: new AsyncLocalStorage<RequestScope>(),
+  }
+  return holder[stateKey]
+}
+
+export const currentScope = (): RequestScope | undefined => cacheState().requestScope.getStore()
+
+/** Drops every response held in memory. Changes are rare next to reads, so precision buys little. */
+export const purgeMemory = (): void => {
+  const state = cacheState()
+  state.generation += 1
+  state.entries.clear()
+  state.entryBytes = 0
+}
+
+export const rememberResponse = (key: string, entry: CachedResponse): void => {
+  const state = cacheState()
+  const limit = state.config?.memoryMaxBytes ?? 0
+  // One response may take at most an eighth of the budget, so a huge list cannot flush the rest.
+  if (entry.body.byteLength > limit / 8) return
+  const previous = state.entries.get(key)
+  if (previous) {
+    state.entries.delete(key)
+    state.entryBytes -= previous.body.byteLength
+  }
+  state.entries.set(key, entry)
+  state.entryBytes += entry.body.byteLength
+  for (const [oldestKey, oldest] of state.entries) {
+    if (state.entryBytes <= limit) break
+    state.entries.delete(oldestKey)
+    state.entryBytes -= oldest.body.byteLength
+  }
+}
+
+export const recallResponse = (key: string, now: number): CachedResponse | undefined => {
+  const state = cacheState()
+  const entry = state.entries.get(key)
+  if (!entry) return undefined
+  state.entries.delete(key)
+  if (now - entry.storedAt > (state.config?.memoryTtlMs ?? 0)) {
+    state.entryBytes -= entry.body.byteLength
+    return undefined
+  }
+  state.entries.set(key, entry)
+  return entry
+}

@@ -1,0 +1,16 @@
+import type { HttpCacheOptions, SanitizedHttpCacheConfig } from './types'
+
+const seconds = (value: string | undefined, fallback: number): number => {
+  const parsed = Number(value)
+  return value !== undefined && value !== '' && Number.isFinite(parsed) && parsed >= 0 ? parsed : fallback
+}
+
+export const sanitizeHttpCacheOptions = (options: HttpCacheOptions = {}): SanitizedHttpCacheConfig => ({
+  collections: options.collections ?? ['articles', 'sections', 'regions', 'reporters', 'media'],
+  sMaxAge: options.sMaxAge ?? seconds(process.env.NEWSROOM_CACHE_S_MAXAGE, 10),
+  staleWhileRevalidate: options.staleWhileRevalidate ?? seconds(process.env.NEWSROOM_CACHE_SWR, 60),
+  memoryTtlMs: options.memoryTtlMs ?? seconds(process.env.NEWSROOM_CACHE_MEMORY_MS, 2000),
+  memoryMaxBytes: options.memoryMaxBytes ?? 64 * 1024 * 1024,
+  maxKeys: options.maxKeys ?? 200,
+  enabled: options.enabled ?? true,
+})

@@ -1,0 +1,44 @@
+import type { CollectionConfig, Config, Plugin } from 'payload'
+
+import type { HttpCacheOptions } from './types'
+
+import { markDraftSave } from '../shared/markDraftSave'
+import { cacheState } from './cacheState'
+import { sanitizeHttpCacheOptions } from './defaults'
+import { purgeChangedDocument, purgeDeletedDocument } from './hooks/purgeChangedDocument'
+import { recordDocumentKeys, recordListRead } from './hooks/recordSurrogateKeys'
+
+export type { HttpCacheOptions } from './types'
+export { graphQLGetHandler } from './graphQLGet'
+export { isAnonymousRequest, withHttpCache } from './withHttpCache'
+export { purgeMemory as purgeHttpCache } from './cacheState'
+
+/**
+ * HTTP caching for anonymous reads. The plugin records which documents each response is built
+ * from and purges on change; wrap the route handlers with `withHttpCache` (REST GET and writes,
+ * `graphQLGetHandler` for GraphQL GET) to get ETag/304, Cache-Control, Surrogate-Key/Cache-Tag
+ * and the in-memory copy.
+ */
+export const httpCache =
+  (options: HttpCacheOptions = {}): Plugin =>
+  (incomingConfig: Config): Config => {
+    const config = sanitizeHttpCacheOptions(options)
+    const state = cacheState()
+    state.config = config
+    state.apiRoute = incomingConfig.routes?.api ?? '/api'
+    const collections = (incomingConfig.collections ?? []).map((collection): CollectionConfig => {
+      if (!config.collections.includes(collection.slug)) return collection
+      const hooks = collection.hooks ?? {}
+      return {
+        ...collection,
+        hooks: {
+          ...hooks,
+          beforeOperation: [...(hooks.beforeOperation ?? []), markDraftSave, recordListRead],
+          afterRead: [...(hooks.afterRead ?? []), recordDocumentKeys(config)],
+          afterChange: [...(hooks.afterChange ?? []), purgeChangedDocument],
+          afterDelete: [...(hooks.afterDelete ?? []), purgeDeletedDocument],
+        },
+      }
+    })
+    return { ...incomingConfig, collections }
+  }

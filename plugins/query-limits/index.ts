@@ -1,0 +1,40 @@
+import type { CollectionConfig, Config, Plugin } from 'payload'
+
+import type { QueryLimitsOptions } from './types'
+
+import { sanitizeQueryLimitsOptions } from './defaults'
+import { depthLimitRule } from './depthLimitRule'
+import { boundReadSize } from './hooks/boundReadSize'
+import { limitArgumentsRule } from './limitArgumentsRule'
+
+export type { QueryLimitsOptions } from './types'
+export { depthLimitRule } from './depthLimitRule'
+export { limitArgumentsRule } from './limitArgumentsRule'
+
+/** Bounds what one public request can cost: page size, joins, GraphQL depth and complexity. */
+export const queryLimits =
+  (options: QueryLimitsOptions = {}): Plugin =>
+  (incomingConfig: Config): Config => {
+    const config = sanitizeQueryLimitsOptions(options)
+    const collections = (incomingConfig.collections ?? []).map((collection): CollectionConfig => {
+      if (config.collections && !config.collections.includes(collection.slug)) return collection
+      return {
+        ...collection,
+        hooks: { ...collection.hooks, beforeOperation: [...(collection.hooks?.beforeOperation ?? []), boundReadSize(config)] },
+      }
+    })
+    const userRules = incomingConfig.graphQL?.validationRules
+    return {
+      ...incomingConfig,
+      collections,
+      graphQL: {
+        ...incomingConfig.graphQL,
+        maxComplexity: incomingConfig.graphQL?.maxComplexity ?? config.maxComplexity,
+        validationRules: (args) => [
+          depthLimitRule(config.maxDepth),
+          limitArgumentsRule(config.maxLimit, args.variableValues as Record<string, unknown> | undefined),
+          ...(userRules ? userRules(args) : []),
+        ],
+      },
+    }
+  }

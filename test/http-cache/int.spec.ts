@@ -1,0 +1,185 @@
+import type { Payload } from 'payload'
+
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
+import { handleEndpoints } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { NewsroomFixture } from '../helpers/newsroom'
+
+import { graphQLGetHandler, withHttpCache } from '../../plugins/http-cache'
+import { apiClient } from '../helpers/http'
+import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
+import { bootPayload } from '../helpers/payload'
+
+let payload: Payload
+let fixture: NewsroomFixture
+let editorToken: string
+let restHandler: (request: Request) => Promise<Response>
+let graphqlGet: (request: Request) => Promise<Response>
+
+beforeAll(async () => {
+  payload = await bootPayload('http-cache')
+  fixture = await createNewsroom(payload)
+  editorToken = await apiClient(payload).login(loginEmails().editor, PASSWORD)
+  // The same wrapping as src/app/(payload)/api/**/route.ts and `npm run serve:api`.
+  restHandler = withHttpCache((request: Request) => handleEndpoints({ config: payload.config, request }))
+  graphqlGet = withHttpCache(graphQLGetHandler(GRAPHQL_POST(Promise.resolve(payload.config))))
+})
+afterAll(async () => {
+  await payload?.destroy()
+})
+
+const get = (path: string, headers: Record<string, string> = {}) => restHandler(new Request(`http://localhost/api${path}`, { headers }))
+const json = async (response: Response) => JSON.parse(await response.text())
+const publish = (overrides: Record<string, unknown> = {}) =>
+  payload.create({ collection: 'articles', data: articleData(fixture, { _status: 'published', ...overrides }) as never })
+
+describe('anonymous reads', () => {
+  it('carry a strong ETag, public Cache-Control and surrogate keys naming the article, section, region and reporters', async () => {
+    const article = await publish({ title: '캐시 기사', reporters: [fixture.reporters.kim, fixture.reporters.park] })
+    const response = await get(`/articles/${article.id}`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('etag')).toMatch(/^"[\w-]{20,}"$/)
+    expect(response.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=10, stale-while-revalidate=60')
+    const keys = response.headers.get('surrogate-key')!.split(' ')
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        `articles:${article.id}`,
+        `sections:${fixture.sections.news}`,
+        `regions:${fixture.regions.ulsan}`,
+        `reporters:${fixture.reporters.kim}`,
+        `reporters:${fixture.reporters.park}`,
+      ]),
+    )
+    expect(response.headers.get('cache-tag')!.split(',').sort()).toEqual([...keys].sort())
+    expect((await json(response)).title).toBe('캐시 기사')
+  })
+
+  it('answer 304 to a matching If-None-Match and 200 to a stale one', async () => {
+    const article = await publish()
+    const first = await get(`/articles/${article.id}`)
+    const etag = first.headers.get('etag')!
+    const revalidated = await get(`/articles/${article.id}`, { 'if-none-match': etag })
+    expect(revalidated.status).toBe(304)
+    expect(await revalidated.text()).toBe('')
+    expect(revalidated.headers.get('etag')).toBe(etag)
+    expect(revalidated.headers.get('surrogate-key')).toContain(`articles:${article.id}`)
+    expect((await get(`/articles/${article.id}`, { 'if-none-match': `W/${etag}, "other"` })).status).toBe(304)
+    expect((await get(`/articles/${article.id}`, { 'if-none-match': '"something-else"' })).status).toBe(200)
+  })
+
+  it('are served from memory until something public changes', async () => {
+    const article = await publish({ title: '메모리 기사' })
+    expect((await get(`/articles/${article.id}`)).headers.get('x-newsroom-cache')).toBe('miss')
+    const again = await get(`/articles/${article.id}`)
+    expect(again.headers.get('x-newsroom-cache')).toBe('hit')
+    expect((await json(again)).title).toBe('메모리 기사')
+  })
+
+  it('lists and feeds name the collection list, so a new article purges them', async () => {
+    const list = await get('/articles?limit=5&sort=-registeredAt')
+    expect(list.headers.get('surrogate-key')).toContain('articles:list')
+    const feed = await get('/feeds/rss.xml')
+    expect(feed.status).toBe(200)
+    expect(feed.headers.get('cache-control')).toContain('public')
+    expect(feed.headers.get('surrogate-key')).toContain('articles:list')
+  })
+})
+
+describe('the next request sees every change', () => {
+  it('a publish, an update, an unpublish and a delete', async () => {
+    const titles = async () => ((await json(await get('/articles?limit=100&sort=-registeredAt'))).docs as { title: string }[]).map((doc) => doc.title)
+    expect(await titles()).not.toContain('속보 기사')
+    await titles()
+    const article = await publish({ title: '속보 기사' })
+    expect(await titles()).toContain('속보 기사')
+
+    await payload.update({ collection: 'articles', id: article.id, data: { title: '속보 기사 (수정)' } })
+    expect(await titles()).toContain('속보 기사 (수정)')
+    expect((await json(await get(`/articles/${article.id}`))).title).toBe('속보 기사 (수정)')
+
+    await payload.update({ collection: 'articles', id: article.id, data: { _status: 'draft' } })
+    expect(await titles()).not.toContain('속보 기사 (수정)')
+    expect((await get(`/articles/${article.id}`)).status).toBe(404)
+
+    await payload.update({ collection: 'articles', id: article.id, data: { _status: 'published' } })
+    expect(await titles()).toContain('속보 기사 (수정)')
+    await payload.delete({ collection: 'articles', id: article.id })
+    expect(await titles()).not.toContain('속보 기사 (수정)')
+  })
+
+  it('a change made over REST through the wrapped handler', async () => {
+    const article = await publish({ title: 'REST 수정 전' })
+    await get(`/articles/${article.id}`)
+    expect((await get(`/articles/${article.id}`)).headers.get('x-newsroom-cache')).toBe('hit')
+    const patch = await restHandler(
+      new Request(`http://localhost/api/articles/${article.id}`, {
+        method: 'PATCH',
+        headers: { authorization: `JWT ${editorToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'REST 수정 후' }),
+      }),
+    )
+    expect(patch.status).toBe(200)
+    const after = await get(`/articles/${article.id}`)
+    expect(after.headers.get('x-newsroom-cache')).toBe('miss')
+    expect((await json(after)).title).toBe('REST 수정 후')
+  })
+
+  it('but a draft save keeps the cached published state', async () => {
+    const article = await publish({ title: '공개본' })
+    await get(`/articles/${article.id}`)
+    await payload.update({ collection: 'articles', id: article.id, draft: true, data: { title: '작성 중인 초안' } })
+    const after = await get(`/articles/${article.id}`)
+    expect(after.headers.get('x-newsroom-cache')).toBe('hit')
+    expect((await json(after)).title).toBe('공개본')
+  })
+})
+
+describe('what is never shared', () => {
+  it('authenticated responses are private and bypass the memory copy', async () => {
+    const article = await publish({ title: '편집자 조회' })
+    await get(`/articles/${article.id}`)
+    const asEditor = await get(`/articles/${article.id}`, { authorization: `JWT ${editorToken}` })
+    expect(asEditor.status).toBe(200)
+    expect(asEditor.headers.get('cache-control')).toBe('private, no-store')
+    expect(asEditor.headers.get('surrogate-key')).toBeNull()
+    expect(asEditor.headers.get('x-newsroom-cache')).toBe('miss')
+    const withCookie = await get(`/articles/${article.id}`, { cookie: `theme=dark; payload-token=${editorToken}` })
+    expect(withCookie.headers.get('cache-control')).toBe('private, no-store')
+  })
+
+  it('answers about the caller and errors are private', async () => {
+    const me = await get('/users/me')
+    expect(me.headers.get('cache-control')).toBe('private, no-store')
+    const missing = await get('/articles/999999')
+    expect(missing.status).toBe(404)
+    expect(missing.headers.get('cache-control')).toBe('private, no-store')
+  })
+})
+
+describe('GraphQL over GET', () => {
+  const query = `{ Articles(limit: 3, sort: "-registeredAt") { docs { id title section { name } } } }`
+
+  it('answers queries with the same caching as REST', async () => {
+    const url = `http://localhost/api/graphql?query=${encodeURIComponent(query)}`
+    const first = await graphqlGet(new Request(url))
+    expect(first.status).toBe(200)
+    const body = await json(first)
+    expect(body.errors).toBeUndefined()
+    expect(body.data.Articles.docs.length).toBeGreaterThan(0)
+    expect(first.headers.get('cache-control')).toContain('public')
+    expect(first.headers.get('surrogate-key')).toContain('articles:list')
+    expect(first.headers.get('surrogate-key')).toContain(`sections:${fixture.sections.news}`)
+    expect((await graphqlGet(new Request(url))).headers.get('x-newsroom-cache')).toBe('hit')
+    expect((await graphqlGet(new Request(url, { headers: { 'if-none-match': first.headers.get('etag')! } }))).status).toBe(304)
+  })
+
+  it('refuses mutations and bad variables', async () => {
+    const mutation = await graphqlGet(new Request(`http://localhost/api/graphql?query=${encodeURIComponent('mutation { logoutUser }')}`))
+    expect(mutation.status).toBe(405)
+    expect((await json(mutation)).errors[0].message).toContain('POST')
+    const badVariables = await graphqlGet(new Request(`http://localhost/api/graphql?query=${encodeURIComponent(query)}&variables={`))
+    expect(badVariables.status).toBe(400)
+    expect((await graphqlGet(new Request('http://localhost/api/graphql'))).status).toBe(400)
+  })
+})
