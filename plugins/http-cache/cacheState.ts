@@ -26,6 +26,8 @@ type CacheState = {
   entryBytes: number
   /** Bumped by every purge; a response computed across a purge is not stored. */
   generation: number
+  /** Transactions that changed something public: purge once more when they commit. */
+  purgeOnCommit: Set<string>
   requestScope: AsyncLocalStorage<RequestScope>
 }
 
@@ -41,6 +43,7 @@ export const cacheState = (): CacheState => {
     entries: new Map(),
     entryBytes: 0,
     generation: 0,
+    purgeOnCommit: new Set(),
     requestScope: new AsyncLocalStorage<RequestScope>(),
   }
   return holder[stateKey]

@@ -59,6 +59,7 @@ const answer = (request: Request, entry: Pick<CachedResponse, 'body' | 'etag' | 
     headers.delete('content-type')
     return new Response(null, { status: 304, headers })
   }
+  headers.set('content-length', String(entry.body.byteLength))
   return new Response(request.method === 'HEAD' ? null : (entry.body as BodyInit), { status: entry.status, headers })
 }
 

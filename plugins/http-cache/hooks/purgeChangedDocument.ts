@@ -1,27 +1,26 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
-import { currentScope, purgeMemory } from '../cacheState'
+import { cacheState, currentScope, purgeMemory } from '../cacheState'
 
-// Local API writes (jobs, scripts) have no response to wait for: purge again once their
-// transaction has surely committed, so a read racing the commit cannot keep the old state.
-const purgeAgainLater = () => {
-  for (const delay of [1000, 5000]) setTimeout(purgeMemory, delay).unref()
-}
-
-const purge = () => {
+/**
+ * Purges at once, and again when the save's transaction commits (see `purgeAfterCommit`): a read
+ * between the two would otherwise store the state from before the change.
+ */
+const purge = async (req: PayloadRequest) => {
   purgeMemory()
   const scope = currentScope()
   if (scope) scope.hasPurged = true
-  else purgeAgainLater()
+  const transaction = await req.transactionID
+  if (transaction !== undefined && transaction !== null) cacheState().purgeOnCommit.add(String(transaction))
 }
 
 /** A draft save changes nothing a reader sees; anything else does. */
-export const purgeChangedDocument: CollectionAfterChangeHook = ({ doc, req }) => {
-  if (!req.context.isDraftSave) purge()
+export const purgeChangedDocument: CollectionAfterChangeHook = async ({ doc, req }) => {
+  if (!req.context.isDraftSave) await purge(req)
   return doc
 }
 
-export const purgeDeletedDocument: CollectionAfterDeleteHook = ({ doc }) => {
-  purge()
+export const purgeDeletedDocument: CollectionAfterDeleteHook = async ({ doc, req }) => {
+  await purge(req)
   return doc
 }

@@ -1,0 +1,91 @@
+/**
+ * `npm run serve:api`: the REST and GraphQL API (feeds and sitemaps included) on a plain Node
+ * HTTP server, without Next.js — Payload's `handleEndpoints`, the officially supported way to
+ * serve Payload outside Next, behind the same HTTP caching as `npm start`. Same config and
+ * database; no admin panel. Queued jobs stay with `npm start` or `npm run worker` unless
+ * NEWSROOM_RUN_JOBS=on. A change made through another process reaches this one's memory cache
+ * within NEWSROOM_CACHE_MEMORY_MS (2 s by default); changes made here are visible at once.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+import http from 'node:http'
+import { Readable } from 'node:stream'
+
+Object.assign(process.env, { NODE_ENV: 'production' })
+process.env.NEWSROOM_RUN_JOBS ??= 'off'
+
+const toRequest = (incoming: IncomingMessage, origin: string): Request => {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (value === undefined) continue
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
+  }
+  const hasBody = incoming.method !== 'GET' && incoming.method !== 'HEAD'
+  return new Request(new URL(incoming.url ?? '/', origin), {
+    method: incoming.method,
+    headers,
+    body: hasBody ? (Readable.toWeb(incoming) as ReadableStream) : undefined,
+    ...(hasBody ? { duplex: 'half' } : {}),
+  } as RequestInit)
+}
+
+const send = async (response: Response, outgoing: ServerResponse): Promise<void> => {
+  const headers: Record<string, string | string[]> = {}
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers[name] = value
+  })
+  const cookies = response.headers.getSetCookie()
+  if (cookies.length) headers['set-cookie'] = cookies
+  outgoing.writeHead(response.status, headers)
+  if (response.body) for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) outgoing.write(chunk)
+  outgoing.end()
+}
+
+const main = async () => {
+  const [{ getPayload, handleEndpoints }, { GRAPHQL_POST }, { default: config }, { graphQLGetHandler, withHttpCache }] = await Promise.all([
+    import('payload'),
+    import('@payloadcms/next/routes'),
+    import('../payload.config'),
+    import('../../plugins/http-cache'),
+  ])
+  const payload = await getPayload({ config, cron: process.env.NEWSROOM_RUN_JOBS !== 'off' })
+  const apiRoute = payload.config.routes.api
+  const rest = withHttpCache((request: Request) => handleEndpoints({ config: payload.config, request }))
+  const graphqlPost = GRAPHQL_POST(Promise.resolve(payload.config))
+  const graphql = { GET: withHttpCache(graphQLGetHandler(graphqlPost)), POST: withHttpCache(graphqlPost) }
+  const port = Number(process.env.PORT || 3001)
+  const origin = `http://127.0.0.1:${port}`
+
+  const server = http.createServer((incoming, outgoing) => {
+    const route = async (): Promise<Response> => {
+      const request = toRequest(incoming, origin)
+      const { pathname } = new URL(request.url)
+      if (pathname === `${apiRoute}/graphql`) {
+        const handler = request.method === 'GET' || request.method === 'HEAD' ? graphql.GET : request.method === 'POST' ? graphql.POST : null
+        return handler ? handler(request) : new Response(null, { status: 405, headers: { allow: 'GET, POST' } })
+      }
+      if (pathname === apiRoute || pathname.startsWith(`${apiRoute}/`)) return rest(request)
+      return Response.json({ errors: [{ message: `Not found: only ${apiRoute}/* is served here` }] }, { status: 404 })
+    }
+    route()
+      .then((response) => send(response, outgoing))
+      .catch((error: unknown) => {
+        payload.logger.error({ err: error, msg: `serve:api ${incoming.method} ${incoming.url}` })
+        if (!outgoing.headersSent) outgoing.writeHead(500, { 'content-type': 'application/json' })
+        outgoing.end(JSON.stringify({ errors: [{ message: 'Internal Server Error' }] }))
+      })
+  })
+  // Keep-alive longer than common load balancers' idle timeouts, so they never hit a closed socket.
+  server.keepAliveTimeout = 65_000
+  server.listen(port, () => payload.logger.info(`API 서버: ${origin}${apiRoute} (REST, GraphQL, feeds; Ctrl+C to stop)`))
+  const stop = () => server.close(() => void payload.destroy().then(() => process.exit(0)))
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
+
+export {}
