@@ -19,7 +19,7 @@ export const channelsCollection = (config: SanitizedDistributionConfig): Collect
   labels: { singular: { en: 'Distribution channel', ko: '배포 채널' }, plural: { en: 'Distribution channels', ko: '배포 채널' } },
   admin: {
     useAsTitle: 'name',
-    defaultColumns: ['name', 'kind', 'url', 'active', 'lastStatus', 'consecutiveFailures'],
+    defaultColumns: ['name', 'kind', 'url', 'active', 'health', 'lastDeliveryAt'],
     group: { en: 'Distribution', ko: '배포' },
   },
   access: { read: canReadDistribution, create: canManageChannels, update: canManageChannels, delete: canManageChannels },
@@ -110,16 +110,58 @@ export const channelsCollection = (config: SanitizedDistributionConfig): Collect
       admin: { hidden: true },
     },
     { name: 'previousSecret', type: 'text', access: { read: () => false, create: () => false, update: () => false }, admin: { hidden: true } },
-    { name: 'previousSecretExpiresAt', type: 'date', access: { create: () => false, update: () => false }, admin: { readOnly: true, position: 'sidebar' } },
+    {
+      // Send a test event, rotate the secret (UI only, nothing stored).
+      name: 'channelActions',
+      type: 'ui',
+      label: { en: 'Channel actions', ko: '채널 작업' },
+      admin: {
+        position: 'sidebar',
+        disableListColumn: true,
+        components: { Field: '/../plugins/distribution/components/ChannelActionsField#ChannelActionsField' },
+      },
+    },
+    {
+      name: 'previousSecretExpiresAt',
+      type: 'date',
+      label: { en: 'Previous secret expires', ko: '이전 비밀키 만료' },
+      access: { create: () => false, update: () => false },
+      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
     {
       type: 'collapsible',
       label: { en: 'Health', ko: '상태' },
       admin: { position: 'sidebar' },
       fields: [
-        { name: 'lastStatus', type: 'text', access: { create: () => false, update: () => false }, admin: { readOnly: true } },
-        { name: 'lastDeliveryAt', type: 'date', access: { create: () => false, update: () => false }, admin: { readOnly: true } },
-        { name: 'consecutiveFailures', type: 'number', defaultValue: 0, access: { create: () => false, update: () => false }, admin: { readOnly: true } },
-        { name: 'disabledReason', type: 'text', access: { create: () => false, update: () => false }, admin: { readOnly: true } },
+        {
+          // A badge from the four fields below, in the list and here (UI only, nothing stored).
+          name: 'health',
+          type: 'ui',
+          label: { en: 'Health', ko: '상태' },
+          admin: {
+            components: {
+              Cell: '/../plugins/distribution/components/ChannelHealthCell#ChannelHealthCell',
+              Field: '/../plugins/distribution/components/ChannelHealthCell#ChannelHealthField',
+            },
+          },
+        },
+        { name: 'lastStatus', type: 'text', label: { en: 'Last result', ko: '마지막 결과' }, access: { create: () => false, update: () => false }, admin: { readOnly: true } },
+        {
+          name: 'lastDeliveryAt',
+          type: 'date',
+          label: { en: 'Last delivery', ko: '마지막 전송' },
+          access: { create: () => false, update: () => false },
+          admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+        },
+        {
+          name: 'consecutiveFailures',
+          type: 'number',
+          defaultValue: 0,
+          label: { en: 'Consecutive failures', ko: '연속 실패' },
+          access: { create: () => false, update: () => false },
+          admin: { readOnly: true },
+        },
+        { name: 'disabledReason', type: 'text', label: { en: 'Why it was disabled', ko: '중지 사유' }, access: { create: () => false, update: () => false }, admin: { readOnly: true } },
       ],
     },
   ],

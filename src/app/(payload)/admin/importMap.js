@@ -22,6 +22,11 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { RelatedSuggestionsField as RelatedSuggestionsField_1cc7df1f5f85b8941e7528258662226c } from '../../../../plugins/related-news/components/RelatedSuggestionsField'
+import { ChannelActionsField as ChannelActionsField_fd662563c9e2e97239ded3ce534288e5 } from '../../../../plugins/distribution/components/ChannelActionsField'
+import { ChannelHealthCell as ChannelHealthCell_c66198899588703fc9e0ede77779e7fe } from '../../../../plugins/distribution/components/ChannelHealthCell'
+import { ChannelHealthField as ChannelHealthField_c66198899588703fc9e0ede77779e7fe } from '../../../../plugins/distribution/components/ChannelHealthCell'
+import { ReplayDeliveryField as ReplayDeliveryField_ca94b836bcaafe60f2c12b54391b9490 } from '../../../../plugins/distribution/components/ReplayDeliveryField'
+import { DeliveryStatusCell as DeliveryStatusCell_a8525a154a542b0a288b216a9abdb028 } from '../../../../plugins/distribution/components/DeliveryStatusCell'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -50,5 +55,10 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/../plugins/related-news/components/RelatedSuggestionsField#RelatedSuggestionsField": RelatedSuggestionsField_1cc7df1f5f85b8941e7528258662226c,
+  "/../plugins/distribution/components/ChannelActionsField#ChannelActionsField": ChannelActionsField_fd662563c9e2e97239ded3ce534288e5,
+  "/../plugins/distribution/components/ChannelHealthCell#ChannelHealthCell": ChannelHealthCell_c66198899588703fc9e0ede77779e7fe,
+  "/../plugins/distribution/components/ChannelHealthCell#ChannelHealthField": ChannelHealthField_c66198899588703fc9e0ede77779e7fe,
+  "/../plugins/distribution/components/ReplayDeliveryField#ReplayDeliveryField": ReplayDeliveryField_ca94b836bcaafe60f2c12b54391b9490,
+  "/../plugins/distribution/components/DeliveryStatusCell#DeliveryStatusCell": DeliveryStatusCell_a8525a154a542b0a288b216a9abdb028,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
