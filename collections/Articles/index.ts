@@ -40,6 +40,20 @@ export const Articles: CollectionConfig = {
     group: { en: 'Newsroom', ko: '편집국' },
   },
   defaultSort: '-updatedAt',
+  // Articles shown inside other articles (related, previous/next, a reporter's list) need their
+  // headline line, not their bodies: populating whole articles made a page carry ten bodies.
+  defaultPopulate: {
+    title: true,
+    subtitle: true,
+    slug: true,
+    regionLabel: true,
+    section: true,
+    heroImage: true,
+    registeredAt: true,
+    registeredAtText: true,
+    revisedAt: true,
+    _status: true,
+  } as never,
   // Section pages, region feeds, neighbours and related-news candidates all read "newest in X":
   // these let the database walk one index in order and stop after the page.
   indexes: [{ fields: ['section', 'registeredAt'] }, { fields: ['region', 'registeredAt'] }],

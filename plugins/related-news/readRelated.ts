@@ -1,15 +1,17 @@
-import type { CollectionSlug, FieldHook } from 'payload'
+import type { FieldHook } from 'payload'
 
 import type { SanitizedRelatedNewsConfig } from './types'
 
 import { idsOf } from '../shared/relationIds'
-import { publishedOnly } from '../shared/publication'
+import { loadByIds } from '../shared/loadByIds'
+import { hasDrafts } from '../shared/publication'
 
 export type RelatedItem = { id: string; regionLabel?: null | string; registeredAt?: null | string; slug?: null | string; title: string }
 
 /**
  * `related` on read: editors' picks first, then stored suggestions; published only, no
- * duplicates, at most `readLimit`. One query whatever the number of links.
+ * duplicates, at most `readLimit`. One query whatever the number of links, shared by all documents
+ * of a list.
  */
 export const readRelated =
   (config: SanitizedRelatedNewsConfig): FieldHook =>
@@ -21,18 +23,10 @@ export const readRelated =
     )
     if (ordered.length === 0) return []
     const names = new Set(collection.flattenedFields.map((field) => field.name))
-    const select = Object.fromEntries(['title', 'slug', 'regionLabel', config.fields.date].filter((name) => names.has(name)).map((name) => [name, true]))
-    const { docs } = await req.payload.find({
-      collection: collection.slug as CollectionSlug,
-      depth: 0,
-      limit: ordered.length,
-      overrideAccess: true,
-      pagination: false,
-      req,
-      select: select as never,
-      where: { and: [{ id: { in: ordered } }, ...publishedOnly(collection)] },
-    })
-    const byId = new Map((docs as unknown as Record<string, unknown>[]).map((doc) => [String(doc.id), doc]))
+    const select = Object.fromEntries(['title', 'slug', 'regionLabel', '_status', config.fields.date].filter((name) => names.has(name)).map((name) => [name, true as const]))
+    const loaded = await loadByIds(req, collection.slug, ordered, select)
+    const isPublished = (doc: Record<string, unknown>) => !hasDrafts(collection) || doc._status === 'published'
+    const byId = new Map([...loaded].filter(([, doc]) => isPublished(doc)))
     return ordered
       .flatMap((id): Record<string, unknown>[] => {
         const doc = byId.get(String(id))

@@ -1,6 +1,7 @@
 import type { CollectionConfig, CollectionSlug, Config, Field, FieldHook, Plugin } from 'payload'
 
 import { formatKstIso } from '../register-timestamps/formatKst'
+import { loadByIds } from '../shared/loadByIds'
 import { idOf, idsOf } from '../shared/relationIds'
 import { defaultArticlePath, defaultReporterPath, resolveSiteUrl } from '../shared/siteLinks'
 
@@ -26,8 +27,8 @@ const articleUrl = (config: Sanitized, doc: Record<string, unknown>) =>
 const heroImageUrl = async (config: Sanitized, doc: Record<string, unknown>, req: Parameters<FieldHook>[0]['req']): Promise<null | string> => {
   const id = idOf(doc.heroImage)
   if (id === null || !req.payload.collections[config.media as CollectionSlug]) return null
-  const media = (await req.payload.findByID({ collection: config.media as CollectionSlug, id: id as never, depth: 0, disableErrors: true, overrideAccess: true, req })) as unknown as
-    | null
+  const media = (await loadByIds(req, config.media, [id], { filename: true, sizes: true, url: true })).get(String(id)) as
+    | undefined
     | { sizes?: { og?: { url?: null | string } }; url?: null | string }
   const url = media?.sizes?.og?.url ?? media?.url
   if (!url) return null
@@ -39,22 +40,11 @@ const readJsonLd =
   async ({ currentDepth, req, siblingData }) => {
     if (!siblingData?.id || (currentDepth ?? 1) > 1) return null
     const reporterIds = idsOf(siblingData.reporters)
-    const reporters = reporterIds.length
-      ? ((
-          await req.payload.find({
-            collection: config.reporters as CollectionSlug,
-            depth: 0,
-            limit: reporterIds.length,
-            overrideAccess: true,
-            pagination: false,
-            req,
-            select: { name: true, slug: true } as never,
-            where: { id: { in: reporterIds } },
-          })
-        ).docs as unknown as { id: number | string; name: string; slug?: string }[])
-      : []
-    const byId = new Map(reporters.map((reporter) => [String(reporter.id), reporter]))
-    const image = await heroImageUrl(config, siblingData, req)
+    // Batched with the other documents of a list: one query for all their reporters, one for all images.
+    const [reportersById, image] = await Promise.all([
+      loadByIds(req, config.reporters, reporterIds, { name: true, slug: true }) as Promise<Map<string, { id: number | string; name: string; slug?: string }>>,
+      heroImageUrl(config, siblingData, req),
+    ])
     const published = formatKstIso(siblingData.registeredAt as null | string)
     return {
       '@context': 'https://schema.org',
@@ -64,7 +54,7 @@ const readJsonLd =
       ...(image ? { image: [image] } : {}),
       ...(published ? { datePublished: published, dateModified: formatKstIso((siblingData.revisedAt ?? siblingData.registeredAt) as string) } : {}),
       author: reporterIds.flatMap((id) => {
-        const reporter = byId.get(String(id))
+        const reporter = reportersById.get(String(id))
         return reporter ? [{ '@type': 'Person', name: reporter.name, url: `${config.siteUrl()}${config.reporterPath(reporter)}` }] : []
       }),
       publisher: { '@type': 'Organization', name: config.publisherName, url: config.siteUrl() },

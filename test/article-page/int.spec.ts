@@ -157,4 +157,39 @@ describe('database work per article read', () => {
     await payload.update({ collection: 'articles', id: ulsan.id, data: { relatedArticles: others.map((doc) => doc.id) } })
     expect(await countQueries(rest)).toBe(restWithOne)
   })
+
+  it('is the same for a list of 3 and of 8 articles, with their related, neighbours and structured data', async () => {
+    const ulsan = await bySlug('ulsan-social-innovation')
+    const section = await payload.create({ collection: 'sections', data: { name: '목록 측정' } })
+    const anchor = await payload.create({ collection: 'articles', data: { title: '목록의 관련 기사', section: ulsan.section, _status: 'published' } as never })
+    const created: (number | string)[] = []
+    for (let index = 0; index < 8; index++) {
+      const article = await payload.create({
+        collection: 'articles',
+        data: {
+          title: `목록 기사 ${index}`,
+          section: section.id,
+          region: ulsan.region,
+          reporters: ulsan.reporters,
+          relatedArticles: [anchor.id, ...created.slice(-2)],
+          registeredAt: new Date(Date.UTC(2021, 0, 1 + index)).toISOString(),
+          _status: 'published',
+        } as never,
+      })
+      created.push(article.id)
+    }
+    const list = (limit: number) => () => api.rest('GET', `/articles?where[section][equals]=${section.id}&sort=-registeredAt&limit=${limit}&depth=1`)
+    const three = await countQueries(list(3))
+    const eight = await countQueries(list(8))
+    expect(three).toBeGreaterThan(0)
+    expect(eight).toBe(three)
+    const { body } = await list(8)()
+    // Batching must not change what each article says.
+    expect(body.docs[0].adjacent.newer).toBeNull()
+    expect(body.docs[0].adjacent.older.title).toBe('목록 기사 6')
+    expect(body.docs[7].adjacent.newer.title).toBe('목록 기사 1')
+    expect(body.docs[7].adjacent.older).toBeNull()
+    expect(body.docs[3].related.map((item: { title: string }) => item.title)).toEqual(expect.arrayContaining(['목록의 관련 기사', '목록 기사 3']))
+    expect(body.docs[3].jsonLd.author[0].name).toBe('김한수')
+  })
 })
