@@ -1,6 +1,9 @@
-import type { Browser, Page } from 'playwright-core'
+import type { IncomingHttpHeaders } from 'node:http'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 
+import http from 'node:http'
 import { chromium } from 'playwright-core'
+import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RunningApp } from '../helpers/server'
@@ -79,5 +82,134 @@ describe('the running app', () => {
     expect(body.docs.length).toBeGreaterThanOrEqual(10)
     expect(body.docs.every((doc) => doc._status === 'published')).toBe(true)
     expect(body.docs.map((doc) => doc.title)).not.toContain('울산시 추경 예산안 (작성 중)')
+  })
+})
+
+describe('distribution in the admin, as the admin', () => {
+  type Received = { body: string; headers: IncomingHttpHeaders }
+  const received: Received[] = []
+  let receiver: http.Server
+  let context: BrowserContext
+  let adminPage: Page
+  let channel: { id: number | string; secret: string }
+  let newSecret = ''
+  const channelName = `브라우저 수신기 ${Date.now()}`
+
+  beforeAll(async () => {
+    // The channel's receiver: a real HTTP server on 127.0.0.1 (hence allowPrivateNetwork).
+    receiver = http.createServer((request, response) => {
+      let body = ''
+      request.on('data', (chunk) => (body += chunk))
+      request.on('end', () => {
+        received.push({ body, headers: request.headers })
+        response.writeHead(200).end('ok')
+      })
+    })
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
+    const login = await fetch(`${app.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@newsroom.example', password: 'newsroom-demo' }),
+    })
+    const { token } = (await login.json()) as { token: string }
+    const created = await fetch(`${app.url}/api/distribution-channels`, {
+      method: 'POST',
+      headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: channelName,
+        url: `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hook`,
+        allowPrivateNetwork: true,
+        events: ['article.deleted'],
+      }),
+    })
+    expect(created.status).toBe(201)
+    channel = ((await created.json()) as { doc: typeof channel }).doc
+
+    context = await browser.newContext({ locale: 'en-US' })
+    adminPage = await context.newPage()
+    adminPage.setDefaultTimeout(30_000)
+    await adminPage.goto(`${app.url}/admin/login`)
+    await adminPage.fill('#field-email', 'admin@newsroom.example')
+    await adminPage.fill('#field-password', 'newsroom-demo')
+    await adminPage.click('button[type="submit"]')
+    await adminPage.waitForURL(/\/admin\/?$/)
+  })
+  afterAll(async () => {
+    await context?.close()
+    receiver?.close()
+  })
+
+  /** Waits (the job runner ticks every 10 s) until the receiver has a message matching `isWanted`. */
+  const receivedMessage = async (isWanted: (message: Received) => boolean, timeoutMs = 40_000): Promise<Received> => {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      const message = received.find(isWanted)
+      if (message) return message
+      if (Date.now() > deadline) throw new Error(`the receiver got no matching request (got ${received.length})`)
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+  }
+  const verified = (secret: string, message: Received) =>
+    new Webhook(secret).verify(message.body, message.headers as Record<string, string>) as { type: string }
+
+  it('rotates the secret from the channel view and shows the new one only once; editors see no rotate button', async () => {
+    const channelUrl = `${app.url}/admin/collections/distribution-channels/${channel.id}`
+    await page.goto(channelUrl)
+    await page.getByRole('button', { name: '테스트 이벤트 보내기' }).waitFor()
+    expect(await page.getByRole('button', { name: '비밀키 교체' }).count()).toBe(0)
+
+    await adminPage.goto(channelUrl)
+    await adminPage.getByRole('button', { name: '비밀키 교체' }).click()
+    await adminPage.fill('#distribution-overlap-hours', '1')
+    await adminPage.getByRole('button', { name: '새 비밀키 만들기' }).click()
+    const secretBox = adminPage.locator('.distribution-new-secret')
+    await secretBox.waitFor()
+    expect(await secretBox.textContent()).toContain('한 번만')
+    newSecret = await adminPage.locator('.distribution-new-secret__value').inputValue()
+    expect(newSecret).toMatch(/^whsec_/)
+    expect(newSecret).not.toBe(channel.secret)
+    await adminPage.screenshot({ path: 'test/.tmp/e2e-channel-rotated.png' })
+    await adminPage.reload()
+    await adminPage.getByRole('button', { name: '비밀키 교체' }).waitFor()
+    expect(await adminPage.locator('.distribution-new-secret').count()).toBe(0)
+  })
+
+  it('sends a signed test event from the channel view and shows the HTTP status', async () => {
+    await adminPage.getByRole('button', { name: '테스트 이벤트 보내기' }).click()
+    const message = await receivedMessage((candidate) => JSON.parse(candidate.body).type === 'test')
+    // Signed with the secret the UI showed, and with the old one during the overlap.
+    expect(verified(newSecret, message).type).toBe('test')
+    expect(verified(channel.secret, message).type).toBe('test')
+    const outcome = adminPage.locator('.distribution-channel-actions__test .distribution-outcome[data-outcome="succeeded"]')
+    await outcome.waitFor()
+    expect(await outcome.textContent()).toContain('HTTP 200')
+    await adminPage.screenshot({ path: 'test/.tmp/e2e-channel-test-event.png' })
+  })
+
+  it('replays the delivery from its view under the same webhook-id, and the lists show health and results', async () => {
+    const first = received.find((candidate) => JSON.parse(candidate.body).type === 'test')!
+    const webhookId = first.headers['webhook-id'] as string
+    await adminPage.locator('.distribution-channel-actions__test .distribution-outcome__link').click()
+    await adminPage.waitForURL(/\/admin\/collections\/webhook-deliveries\/\d+/)
+    await adminPage.getByRole('button', { name: '다시 보내기' }).click()
+    const again = await receivedMessage((candidate) => candidate !== first && candidate.headers['webhook-id'] === webhookId)
+    expect(verified(newSecret, again).type).toBe('test')
+    const outcome = adminPage.locator('.distribution-replay .distribution-outcome[data-outcome="succeeded"]')
+    await outcome.waitFor()
+    expect(await outcome.textContent()).toContain('시도 2회차')
+    await adminPage.screenshot({ path: 'test/.tmp/e2e-delivery-replayed.png' })
+
+    // Both attempts of the message, each with its result badge.
+    await adminPage.getByRole('link', { name: '이 메시지의 모든 시도 보기' }).click()
+    await adminPage.waitForURL(/webhook-deliveries\?/)
+    await adminPage.locator('.distribution-badge[data-tone="success"]').nth(1).waitFor()
+    expect(await adminPage.locator('tbody tr').count()).toBe(2)
+    await adminPage.screenshot({ path: 'test/.tmp/e2e-deliveries-list.png' })
+
+    await adminPage.goto(`${app.url}/admin/collections/distribution-channels`)
+    const row = adminPage.locator('tbody tr', { hasText: channelName })
+    await row.locator('.distribution-badge[data-tone="success"]').waitFor()
+    expect(await row.textContent()).toContain('정상')
+    await adminPage.screenshot({ path: 'test/.tmp/e2e-channels-list.png' })
   })
 })
