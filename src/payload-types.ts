@@ -364,7 +364,7 @@ export interface DistributionChannel {
   name: string;
   kind: 'webhook' | 'indexnow';
   url: string;
-  events: ('article.published' | 'article.updated' | 'article.unpublished' | 'article.deleted')[];
+  events: ('article.published' | 'article.updated' | 'article.unpublished' | 'article.deleted' | 'cache.purge')[];
   sections?: (number | Section)[] | null;
   regions?: (number | Region)[] | null;
   format?: ('full' | 'summary') | null;
@@ -402,7 +402,9 @@ export interface DistributionChannel {
 export interface WebhookDelivery {
   id: number;
   channel?: (number | null) | DistributionChannel;
-  event?: ('article.published' | 'article.updated' | 'article.unpublished' | 'article.deleted' | 'test') | null;
+  event?:
+    | ('article.published' | 'article.updated' | 'article.unpublished' | 'article.deleted' | 'cache.purge' | 'test')
+    | null;
   article?: (number | null) | Article;
   /**
    * The article id, kept when the article is deleted

@@ -9,8 +9,8 @@ import { sanitizeDistributionOptions } from './defaults'
 import { queueArticleEvents, queueDeletionEvent, rememberPublicationState } from './hooks/queueArticleEvents'
 import { deliverWebhookTask } from './tasks/deliverWebhook'
 
-export type { ArticleEvent, DistributionOptions } from './types'
-export { articleEvents } from './types'
+export type { ArticleEvent, ChannelEvent, DistributionOptions } from './types'
+export { articleEvents, channelEvents } from './types'
 export { isPrivateAddress } from './network'
 export { generateSecret, signPayload } from './signing'
 

@@ -1,6 +1,13 @@
 export const articleEvents = ['article.published', 'article.updated', 'article.unpublished', 'article.deleted'] as const
 export type ArticleEvent = (typeof articleEvents)[number]
 
+/**
+ * What a channel may subscribe to: the article events, and `cache.purge` (the surrogate keys and
+ * URLs a CDN should drop after any of them) — not subscribed by default.
+ */
+export const channelEvents = [...articleEvents, 'cache.purge'] as const
+export type ChannelEvent = (typeof channelEvents)[number]
+
 export type DistributionOptions = {
   /** The collection whose publishes are distributed. @default 'articles' */
   articles?: string

@@ -175,6 +175,40 @@ describe('events', () => {
   })
 })
 
+describe('cache.purge', () => {
+  it('tells a subscribed CDN channel which surrogate keys and URLs to drop after each article event, and nobody else', async () => {
+    const cdn = await createChannel({ name: 'CDN', events: ['cache.purge'] })
+    const articlesOnly = await createChannel({ name: '포털' })
+    expect(articlesOnly).toBeDefined()
+    process.env.NEWSROOM_SITE_URL = 'https://news.example.kr'
+    const article = await publish({ title: '캐시 비우기', reporters: [fixture.reporters.kim, fixture.reporters.park] })
+    await payload.update({ collection: 'articles', id: article.id, data: { _status: 'draft' } })
+    await payload.update({ collection: 'articles', id: article.id, data: { subtitle: '초안' }, draft: true })
+    await drain()
+    const purges = received
+      .filter((message) => JSON.parse(message.body).type === 'cache.purge')
+      .map((message) => verified(cdn.secret, message) as { data: { article: unknown; keys: string[]; reason: string; urls: string[] }; timestamp: string })
+      .sort((a, b) => a.timestamp.localeCompare(b.timestamp))
+    expect(purges.map((purge) => purge.data.reason)).toEqual(['article.published', 'article.unpublished'])
+    expect(purges[0]!.data.keys).toEqual(
+      expect.arrayContaining([
+        `articles:${article.id}`,
+        `sections:${fixture.sections.news}`,
+        `regions:${fixture.regions.ulsan}`,
+        `reporters:${fixture.reporters.kim}`,
+        `reporters:${fixture.reporters.park}`,
+        'articles:list',
+      ]),
+    )
+    expect(purges[0]!.data.urls).toEqual([`https://news.example.kr/news/${encodeURIComponent(article.slug as string)}`])
+    // The portal channel keeps its default events: no purge reaches it.
+    expect(received.filter((message) => JSON.parse(message.body).type !== 'cache.purge').map((message) => JSON.parse(message.body).type).sort()).toEqual([
+      'article.published',
+      'article.unpublished',
+    ])
+  })
+})
+
 describe('delivery', () => {
   it('retries a receiver that is down with the same webhook-id until it answers', async () => {
     const channel = await createChannel()

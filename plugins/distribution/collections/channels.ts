@@ -6,7 +6,7 @@ import { canManageChannels, canManageChannelsField, canReadDistribution } from '
 import { rotateSecretEndpoint } from '../endpoints/rotateSecret'
 import { sendTestEventEndpoint } from '../endpoints/sendTestEvent'
 import { generateSecret } from '../signing'
-import { articleEvents } from '../types'
+import { articleEvents, channelEvents } from '../types'
 
 export const CHANNELS_SLUG = 'distribution-channels'
 
@@ -58,7 +58,7 @@ export const channelsCollection = (config: SanitizedDistributionConfig): Collect
       required: true,
       defaultValue: [...articleEvents],
       label: { en: 'Events', ko: '이벤트' },
-      options: articleEvents.map((event) => ({ label: event, value: event })),
+      options: channelEvents.map((event) => ({ label: event, value: event })),
     },
     { name: 'sections', type: 'relationship', relationTo: config.sections as never, hasMany: true, label: { en: 'Only these sections (empty = all)', ko: '섹션 (비우면 전체)' } },
     { name: 'regions', type: 'relationship', relationTo: config.regions as never, hasMany: true, label: { en: 'Only these regions (empty = all)', ko: '지역 (비우면 전체)' } },

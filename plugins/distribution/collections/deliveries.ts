@@ -5,7 +5,7 @@ import type { SanitizedDistributionConfig } from '../types'
 import { canReadDistribution } from '../access'
 import { replayDeliveryEndpoint } from '../endpoints/replayDelivery'
 import { deliveryStatusLabels } from '../components/health'
-import { articleEvents } from '../types'
+import { channelEvents } from '../types'
 import { CHANNELS_SLUG } from './channels'
 
 export const DELIVERIES_SLUG = 'webhook-deliveries'
@@ -45,7 +45,7 @@ export const deliveriesCollection = (config: SanitizedDistributionConfig): Colle
       name: 'event',
       type: 'select',
       label: { en: 'Event', ko: '이벤트' },
-      options: [...articleEvents, 'test'].map((value) => ({ label: value, value })),
+      options: [...channelEvents, 'test'].map((value) => ({ label: value, value })),
       index: true,
     },
     { name: 'article', type: 'relationship', relationTo: config.articles as never, index: true, label: { en: 'Article', ko: '기사' } },

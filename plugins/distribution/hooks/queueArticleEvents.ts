@@ -1,11 +1,19 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, CollectionSlug, PayloadRequest } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  CollectionBeforeChangeHook,
+  CollectionSlug,
+  PayloadRequest,
+  SanitizedCollectionConfig,
+} from 'payload'
 
 import crypto from 'node:crypto'
 
 import type { ArticleDoc } from '../articlePayload'
-import type { ArticleEvent, SanitizedDistributionConfig } from '../types'
+import type { ArticleEvent, ChannelEvent, SanitizedDistributionConfig } from '../types'
 
 import { idOf, idsOf } from '../../shared/relationIds'
+import { listKey, surrogateKeysOf } from '../../shared/surrogateKeys'
 import { hasDrafts } from '../../shared/publication'
 import { readStoredDocument } from '../../shared/storedDocument'
 import { articlePayload } from '../articlePayload'
@@ -15,7 +23,13 @@ import { DELIVER_TASK } from '../tasks/deliverWebhook'
 type Channel = { events?: string[]; format?: 'full' | 'summary'; id: number | string; kind?: string; regions?: unknown[]; sections?: unknown[] }
 
 /** Matching active channels get one job each, queued with `req`: a rolled-back save queues nothing. */
-export const queueEvent = async (config: SanitizedDistributionConfig, req: PayloadRequest, event: ArticleEvent, doc: ArticleDoc): Promise<void> => {
+export const queueEvent = async (
+  config: SanitizedDistributionConfig,
+  req: PayloadRequest,
+  event: ChannelEvent,
+  doc: ArticleDoc,
+  data: (format: 'full' | 'summary') => unknown = (format) => articlePayload(config, doc, format),
+): Promise<void> => {
   const channels = (
     await req.payload.find({
       collection: CHANNELS_SLUG as CollectionSlug,
@@ -42,14 +56,28 @@ export const queueEvent = async (config: SanitizedDistributionConfig, req: Paylo
     const regions = idsOf(channel.regions).map(String)
     if (sections.length && !sections.includes(String(section))) continue
     if (regions.length && !regions.includes(String(region)) && !regions.includes(String(province))) continue
-    if (channel.kind === 'indexnow' && (event === 'article.unpublished' || event === 'article.deleted')) continue
-    const body = { type: event, timestamp, data: articlePayload(config, doc, channel.format ?? 'full') }
+    if (channel.kind === 'indexnow' && event !== 'article.published' && event !== 'article.updated') continue
+    const body = { type: event, timestamp, data: data(channel.format ?? 'full') }
     await req.payload.jobs.queue({
       task: DELIVER_TASK,
       input: { channel: String(channel.id), event, articleId: String(doc.id), webhookId: `msg_${crypto.randomUUID()}`, attempt: 1, body },
       req,
     } as never)
   }
+}
+
+/**
+ * `cache.purge`: after an article event, what a CDN holding our responses must drop — the same
+ * keys our responses carry in `Surrogate-Key`/`Cache-Tag` (the article, its section, region,
+ * reporters and related articles, and every list of articles) and the article's public URL.
+ */
+const queuePurge = async (config: SanitizedDistributionConfig, req: PayloadRequest, collection: SanitizedCollectionConfig, reason: ArticleEvent, doc: ArticleDoc) => {
+  const tracked = Object.values(req.payload.collections)
+    .filter(({ config: other }) => !other.auth)
+    .map(({ config: other }) => other.slug)
+  const keys = [...new Set([...surrogateKeysOf(collection, doc, tracked), listKey(collection.slug)])]
+  const url = `${config.siteUrl()}${config.articlePath({ id: doc.id, slug: doc.slug as null | string })}`
+  await queueEvent(config, req, 'cache.purge', doc, () => ({ reason, article: doc.id, keys, urls: [url] }))
 }
 
 /** Whether the stored (published) document was live before this save, for telling publish from update. */
@@ -69,7 +97,10 @@ export const queueArticleEvents =
     const isPublished = !hasDrafts(collection) || doc._status === 'published'
     const wasPublished = operation === 'update' && req.context[`distribution:wasPublished:${doc.id}`] === true
     const event: ArticleEvent | null = isPublished ? (wasPublished ? 'article.updated' : 'article.published') : wasPublished ? 'article.unpublished' : null
-    if (event) await queueEvent(config, req, event, doc as ArticleDoc)
+    if (event) {
+      await queueEvent(config, req, event, doc as ArticleDoc)
+      await queuePurge(config, req, collection, event, doc as ArticleDoc)
+    }
     return doc
   }
 
@@ -79,4 +110,5 @@ export const queueDeletionEvent =
   async ({ collection, doc, req }) => {
     if (!config.enabled || (hasDrafts(collection) && doc?._status !== 'published')) return
     await queueEvent(config, req, 'article.deleted', doc as ArticleDoc)
+    await queuePurge(config, req, collection, 'article.deleted', doc as ArticleDoc)
   }

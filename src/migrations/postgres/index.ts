@@ -1,9 +1,15 @@
 import * as migration_20261129_201446_initial from './20261129_201446_initial';
+import * as migration_20261129_210830_cache_purge_event from './20261129_210830_cache_purge_event';
 
 export const migrations = [
   {
     up: migration_20261129_201446_initial.up,
     down: migration_20261129_201446_initial.down,
-    name: '20261129_201446_initial'
+    name: '20261129_201446_initial',
+  },
+  {
+    up: migration_20261129_210830_cache_purge_event.up,
+    down: migration_20261129_210830_cache_purge_event.down,
+    name: '20261129_210830_cache_purge_event'
   },
 ];
