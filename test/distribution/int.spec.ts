@@ -374,4 +374,13 @@ describe('channels', () => {
     expect((await api.rest('GET', '/distribution-channels')).status).toBe(403)
     expect((await api.rest('GET', '/webhook-deliveries')).status).toBe(403)
   })
+
+  it('refuse a test event for a channel that does not exist or that only takes article URLs', async () => {
+    expect((await api.rest('POST', '/distribution-channels/999999/test', { token: admin })).status).toBe(404)
+    const indexNow = await createChannel({ name: 'IndexNow', kind: 'indexnow', indexNowKey: 'a1b2c3d4e5f6a7b8' })
+    const refused = await api.rest('POST', `/distribution-channels/${indexNow.id}/test`, { token: admin })
+    expect(refused.status).toBe(400)
+    expect(refused.body.errors[0].message).toContain('IndexNow')
+    expect((await payload.count({ collection: 'payload-jobs' })).totalDocs).toBe(0)
+  })
 })
