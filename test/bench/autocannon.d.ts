@@ -1,0 +1,46 @@
+/** The part of autocannon 8's API that test/bench uses (the package ships no types). */
+declare module 'autocannon' {
+  export type AutocannonRequest = {
+    body?: Buffer | string
+    headers?: Record<string, string>
+    method?: string
+    path?: string
+    setupRequest?: (request: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest
+  }
+  export type Histogram = {
+    average: number
+    max: number
+    mean: number
+    min: number
+    p50: number
+    p90: number
+    p99: number
+    stddev: number
+    total?: number
+  }
+  export type AutocannonResult = {
+    '1xx': number
+    '2xx': number
+    '3xx': number
+    '4xx': number
+    '5xx': number
+    duration: number
+    errors: number
+    latency: Histogram
+    non2xx: number
+    requests: Histogram & { sent: number }
+    statusCodeStats?: Record<string, { count: number }>
+    throughput: Histogram
+    timeouts: number
+  }
+  export type AutocannonOptions = {
+    connections?: number
+    duration?: number
+    pipelining?: number
+    requests?: AutocannonRequest[]
+    timeout?: number
+    url: string
+  }
+  const autocannon: (options: AutocannonOptions) => Promise<AutocannonResult> & { stop?: () => void }
+  export default autocannon
+}

@@ -1,0 +1,88 @@
+/** autocannon, the way every scenario of the HTTP benchmark is loaded: warm-up, N runs, medians. */
+import autocannon, { type AutocannonRequest, type AutocannonResult } from 'autocannon'
+
+import type { ServerProcess } from './processes'
+
+import { waitUntilIdle } from './processes'
+
+export type RequestSpec = { body?: string; headers?: Record<string, string>; method?: 'GET' | 'POST'; path: string }
+
+/** A fixed request (cacheable), or a rotation where every request is a URL not seen before. */
+export type Load = { fixed: RequestSpec } | { next: () => RequestSpec }
+
+export type LoadOptions = { connections: number; durationS: number; runs: number; warmupS: number }
+
+export type RunResult = {
+  reqPerSec: number
+  p50Ms: number
+  p99Ms: number
+  meanMs: number
+  requests: number
+  /** Responses by HTTP status, e.g. { "200": 5120 }. */
+  statuses: Record<string, number>
+  errors: number
+  timeouts: number
+  mbPerSec: number
+  peakRssMb: number
+}
+
+export type Measurement = {
+  median: { reqPerSec: number; p50Ms: number; p99Ms: number; peakRssMb: number }
+  runs: RunResult[]
+  warmup: RunResult
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+
+const requestsOf = (load: Load): AutocannonRequest[] => {
+  if ('fixed' in load) return [{ method: 'GET', ...load.fixed }]
+  // autocannon calls setupRequest for every request it sends (per connection), so each one
+  // takes the next URL of the rotation.
+  return [{ setupRequest: (request) => ({ ...request, method: 'GET', headers: {}, body: undefined, ...load.next() }) }]
+}
+
+type Server = Pick<ServerProcess, 'cpuSeconds' | 'rssMb' | 'url'>
+
+const once = async (server: Server, load: Load, connections: number, durationS: number): Promise<RunResult> => {
+  const rssMb = server.rssMb
+  let peakRssMb = rssMb()
+  const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, rssMb())), 500)
+  let result: AutocannonResult
+  try {
+    result = await autocannon({ url: server.url, connections, pipelining: 1, duration: durationS, timeout: 30, requests: requestsOf(load) })
+  } finally {
+    clearInterval(sampler)
+  }
+  peakRssMb = Math.max(peakRssMb, rssMb())
+  await waitUntilIdle(server)
+  return {
+    reqPerSec: Math.round(result.requests.average * 10) / 10,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    meanMs: result.latency.mean,
+    requests: result.requests.total ?? 0,
+    statuses: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([status, { count }]) => [status, count])),
+    errors: result.errors,
+    timeouts: result.timeouts,
+    mbPerSec: Math.round((result.throughput.average / 1024 / 1024) * 10) / 10,
+    peakRssMb,
+  }
+}
+
+/** Warm-up, then `runs` runs; the medians of req/s, p50, p99 and peak server RSS. */
+export const measure = async (server: Server, load: Load, options: LoadOptions): Promise<Measurement> => {
+  await waitUntilIdle(server)
+  const warmup = await once(server, load, options.connections, options.warmupS)
+  const runs: RunResult[] = []
+  for (let run = 0; run < options.runs; run++) runs.push(await once(server, load, options.connections, options.durationS))
+  return {
+    median: {
+      reqPerSec: median(runs.map((run) => run.reqPerSec)),
+      p50Ms: median(runs.map((run) => run.p50Ms)),
+      p99Ms: median(runs.map((run) => run.p99Ms)),
+      peakRssMb: median(runs.map((run) => run.peakRssMb)),
+    },
+    runs,
+    warmup,
+  }
+}
