@@ -187,7 +187,7 @@ describe('cache.purge', () => {
     await drain()
     const purges = received
       .filter((message) => JSON.parse(message.body).type === 'cache.purge')
-      .map((message) => verified(cdn.secret, message) as { data: { article: unknown; keys: string[]; reason: string; urls: string[] }; timestamp: string })
+      .map((message) => verified(cdn.secret, message) as unknown as { data: { article: unknown; keys: string[]; reason: string; urls: string[] }; timestamp: string })
       .sort((a, b) => a.timestamp.localeCompare(b.timestamp))
     expect(purges.map((purge) => purge.data.reason)).toEqual(['article.published', 'article.unpublished'])
     expect(purges[0]!.data.keys).toEqual(
