@@ -16,6 +16,18 @@ const compare = (a: { date: string; id: ID }, b: { date: string; id: ID }) => {
   return typeof a.id === 'number' && typeof b.id === 'number' ? a.id - b.id : String(a.id).localeCompare(String(b.id))
 }
 
+/**
+ * Straight to the database adapter (its generic `find`, the same on every database): these reads
+ * need only ids and dates, not Payload's access checks and read hooks, which cost several times the
+ * query itself on every article page. Callers add the published-only condition themselves.
+ */
+const findIds = (
+  req: PayloadRequest,
+  collection: SanitizedCollectionConfig,
+  args: { limit: number; select?: Record<string, true>; sort: string[]; where: Where },
+): Promise<{ docs: Record<string, unknown>[] }> =>
+  req.payload.db.find({ collection: collection.slug as CollectionSlug, limit: args.limit, pagination: false, req, select: args.select ?? {}, sort: args.sort, where: args.where })
+
 const neighbour = async (
   config: SanitizedAdjacentArticlesConfig,
   collection: SanitizedCollectionConfig,
@@ -32,17 +44,7 @@ const neighbour = async (
       { or: [{ [config.dateField]: { [comparison]: doc.date } }, { and: [{ [config.dateField]: { equals: doc.date } }, { id: { [comparison]: doc.id } }] }] },
     ],
   }
-  const { docs } = await req.payload.find({
-    collection: collection.slug as CollectionSlug,
-    depth: 0,
-    limit: 1,
-    overrideAccess: true,
-    pagination: false,
-    req,
-    select: {},
-    sort: direction === 'newer' ? [config.dateField, 'id'] : [`-${config.dateField}`, '-id'],
-    where,
-  })
+  const { docs } = await findIds(req, collection, { limit: 1, sort: direction === 'newer' ? [config.dateField, 'id'] : [`-${config.dateField}`, '-id'], where })
   return (docs[0]?.id as ID | undefined) ?? null
 }
 
@@ -67,14 +69,9 @@ const neighboursInGroup = async (
   const last = sorted[sorted.length - 1]!
   if (sorted.length > 1) {
     const limit = sorted.length * 3
-    const { docs } = await req.payload.find({
-      collection: collection.slug as CollectionSlug,
-      depth: 0,
+    const { docs } = await findIds(req, collection, {
       limit,
-      overrideAccess: true,
-      pagination: false,
-      req,
-      select: { [config.dateField]: true } as never,
+      select: { [config.dateField]: true },
       sort: [config.dateField, 'id'],
       where: {
         and: [

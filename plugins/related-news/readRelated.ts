@@ -24,7 +24,7 @@ export const readRelated =
     if (ordered.length === 0) return []
     const names = new Set(collection.flattenedFields.map((field) => field.name))
     const select = Object.fromEntries(['title', 'slug', 'regionLabel', '_status', config.fields.date].filter((name) => names.has(name)).map((name) => [name, true as const]))
-    const loaded = await loadByIds(req, collection.slug, ordered, select)
+    const loaded = await loadByIds(req, collection.slug, ordered, select, { shouldSkipReadHooks: true })
     const isPublished = (doc: Record<string, unknown>) => !hasDrafts(collection) || doc._status === 'published'
     const byId = new Map([...loaded].filter(([, doc]) => isPublished(doc)))
     return ordered

@@ -22,10 +22,17 @@ export const loadByIds = async (
   collection: string,
   ids: (number | string)[],
   select: Record<string, true>,
+  options: {
+    /**
+     * Read the stored fields straight from the database adapter (its generic `find`), skipping
+     * Payload's read hooks — several times cheaper. Not for computed fields such as an upload's `url`.
+     */
+    shouldSkipReadHooks?: boolean
+  } = {},
 ): Promise<Map<string, Doc>> => {
   if (ids.length === 0) return new Map()
   const batches = batchesOf(req)
-  const group = `${collection}\n${Object.keys(select).sort().join(',')}`
+  const group = `${collection}\n${Object.keys(select).sort().join(',')}\n${options.shouldSkipReadHooks ? 'stored' : 'read'}`
   let batch = batches.get(group)
   if (!batch) {
     const ids = new Set<string>()
@@ -33,16 +40,19 @@ export const loadByIds = async (
     const result = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
       batches.delete(group)
       const wanted = [...ids]
-      const { docs } = await req.payload.find({
-        collection: collection as CollectionSlug,
-        depth: 0,
-        limit: wanted.length,
-        overrideAccess: true,
-        pagination: false,
-        req,
-        select: select as never,
-        where: { id: { in: wanted } },
-      })
+      const where = { id: { in: wanted } }
+      const { docs } = options.shouldSkipReadHooks
+        ? await req.payload.db.find({ collection: collection as CollectionSlug, limit: wanted.length, pagination: false, req, select, where })
+        : await req.payload.find({
+            collection: collection as CollectionSlug,
+            depth: 0,
+            limit: wanted.length,
+            overrideAccess: true,
+            pagination: false,
+            req,
+            select: select as never,
+            where,
+          })
       return new Map((docs as unknown as Doc[]).map((doc) => [String(doc.id), doc]))
     })
     batch = { ids, result }

@@ -42,7 +42,7 @@ const readJsonLd =
     const reporterIds = idsOf(siblingData.reporters)
     // Batched with the other documents of a list: one query for all their reporters, one for all images.
     const [reportersById, image] = await Promise.all([
-      loadByIds(req, config.reporters, reporterIds, { name: true, slug: true }) as Promise<Map<string, { id: number | string; name: string; slug?: string }>>,
+      loadByIds(req, config.reporters, reporterIds, { name: true, slug: true }, { shouldSkipReadHooks: true }) as Promise<Map<string, { id: number | string; name: string; slug?: string }>>,
       heroImageUrl(config, siblingData, req),
     ])
     const published = formatKstIso(siblingData.registeredAt as null | string)
