@@ -9,7 +9,7 @@ import { queueSuggestionRefresh } from './hooks/queueSuggestionRefresh'
 import { syncReciprocalLinks } from './hooks/syncReciprocalLinks'
 import { unlinkDeletedArticle } from './hooks/unlinkDeletedArticle'
 import { validateRelatedLinks } from './hooks/validateRelatedLinks'
-import { readRelated } from './readRelated'
+import { fillRelatedFromPopulated, readRelated } from './readRelated'
 import { refreshRelatedSuggestionsTask } from './tasks/refreshRelatedSuggestions'
 
 export type { RelatedNewsOptions, RelatedNewsWeights } from './types'
@@ -74,6 +74,7 @@ export const relatedNews =
           beforeChange: [...(collection.hooks?.beforeChange ?? []), validateRelatedLinks(config), computeSuggestions(config)],
           afterChange: [...(collection.hooks?.afterChange ?? []), syncReciprocalLinks(config), queueSuggestionRefresh(config)],
           afterDelete: [...(collection.hooks?.afterDelete ?? []), unlinkDeletedArticle(config)],
+          afterRead: [...(collection.hooks?.afterRead ?? []), fillRelatedFromPopulated(config)],
         },
       }
     })

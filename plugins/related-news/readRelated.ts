@@ -1,45 +1,77 @@
-import type { FieldHook } from 'payload'
+import type { CollectionAfterReadHook, FieldHook, PayloadRequest, SanitizedCollectionConfig } from 'payload'
 
 import type { SanitizedRelatedNewsConfig } from './types'
 
-import { idsOf } from '../shared/relationIds'
 import { loadByIds } from '../shared/loadByIds'
+import { isPopulatedLater, pendingFor } from '../shared/populatedLater'
 import { hasDrafts } from '../shared/publication'
+import { idOf } from '../shared/relationIds'
 
 export type RelatedItem = { id: string; regionLabel?: null | string; registeredAt?: null | string; slug?: null | string; title: string }
 
+type Doc = Record<string, unknown>
+
+/** Editors' picks first, then stored suggestions, without duplicates or the article itself. */
+const linkedValues = (doc: Doc): unknown[] => {
+  const seen = new Set<string>([String(doc.id)])
+  return [...(Array.isArray(doc.relatedArticles) ? doc.relatedArticles : []), ...(Array.isArray(doc.relatedSuggestions) ? doc.relatedSuggestions : [])].filter((value) => {
+    const id = idOf(value)
+    if (id === null || seen.has(String(id))) return false
+    seen.add(String(id))
+    return true
+  })
+}
+
+/**
+ * The related items of `doc`: linked documents already populated with their status are used as
+ * they are; the rest are read in one batched query (shared by all documents of a list).
+ */
+const buildRelated = async (config: SanitizedRelatedNewsConfig, collection: SanitizedCollectionConfig, req: PayloadRequest, doc: Doc): Promise<RelatedItem[]> => {
+  const values = linkedValues(doc)
+  if (values.length === 0) return []
+  const isLoaded = (value: unknown): value is Doc => typeof value === 'object' && value !== null && '_status' in value && 'title' in value
+  const toRead = values.filter((value) => !isLoaded(value)).map((value) => idOf(value)!)
+  const names = new Set(collection.flattenedFields.map((field) => field.name))
+  const select = Object.fromEntries(['title', 'slug', 'regionLabel', '_status', config.fields.date].filter((name) => names.has(name)).map((name) => [name, true as const]))
+  const read = toRead.length ? await loadByIds(req, collection.slug, toRead, select, { shouldSkipReadHooks: true }) : new Map<string, Doc>()
+  const isPublished = (linked: Doc) => !hasDrafts(collection) || linked._status === 'published'
+  return values
+    .flatMap((value): Doc[] => {
+      const linked = isLoaded(value) ? value : read.get(String(idOf(value)))
+      return linked && isPublished(linked) ? [linked] : []
+    })
+    .slice(0, config.readLimit)
+    .map(
+      (linked): RelatedItem => ({
+        id: String(linked.id),
+        title: linked.title as string,
+        slug: (linked.slug as string | undefined) ?? null,
+        regionLabel: (linked.regionLabel as string | undefined) ?? null,
+        registeredAt: (linked[config.fields.date] as string | undefined) ?? null,
+      }),
+    )
+}
+
 /**
  * `related` on read: editors' picks first, then stored suggestions; published only, no
- * duplicates, at most `readLimit`. One query whatever the number of links, shared by all documents
- * of a list.
+ * duplicates, at most `readLimit`. Only for the documents being read, not for articles populated
+ * inside them. When the read populates the links anyway (REST `depth` ≥ 1) it is filled in by
+ * `fillRelatedFromPopulated` from those documents, at no extra query; otherwise one batched query.
  */
 export const readRelated =
   (config: SanitizedRelatedNewsConfig): FieldHook =>
-  async ({ collection, currentDepth, req, siblingData }) => {
-    // Only for the article being read, not for articles populated inside it.
+  async ({ collection, currentDepth, depth, req, siblingData }) => {
     if (!collection || !siblingData || (currentDepth ?? 1) > 1) return []
-    const ordered = [...new Map([...idsOf(siblingData.relatedArticles), ...idsOf(siblingData.relatedSuggestions)].map((id) => [String(id), id])).values()].filter(
-      (id) => String(id) !== String(siblingData.id),
-    )
-    if (ordered.length === 0) return []
-    const names = new Set(collection.flattenedFields.map((field) => field.name))
-    const select = Object.fromEntries(['title', 'slug', 'regionLabel', '_status', config.fields.date].filter((name) => names.has(name)).map((name) => [name, true as const]))
-    const loaded = await loadByIds(req, collection.slug, ordered, select, { shouldSkipReadHooks: true })
-    const isPublished = (doc: Record<string, unknown>) => !hasDrafts(collection) || doc._status === 'published'
-    const byId = new Map([...loaded].filter(([, doc]) => isPublished(doc)))
-    return ordered
-      .flatMap((id): Record<string, unknown>[] => {
-        const doc = byId.get(String(id))
-        return doc ? [doc] : []
-      })
-      .slice(0, config.readLimit)
-      .map(
-        (doc): RelatedItem => ({
-          id: String(doc.id),
-          title: doc.title as string,
-          slug: (doc.slug as string | undefined) ?? null,
-          regionLabel: (doc.regionLabel as string | undefined) ?? null,
-          registeredAt: (doc[config.fields.date] as string | undefined) ?? null,
-        }),
-      )
+    if (isPopulatedLater(depth, currentDepth)) {
+      pendingFor(req, 'related').add(siblingData)
+      return []
+    }
+    return buildRelated(config, collection, req, siblingData as Doc)
+  }
+
+export const fillRelatedFromPopulated =
+  (config: SanitizedRelatedNewsConfig): CollectionAfterReadHook =>
+  async ({ collection, doc, req }) => {
+    if (doc && pendingFor(req, 'related').has(doc)) doc.related = await buildRelated(config, collection, req, doc)
+    return doc
   }

@@ -1,7 +1,8 @@
-import type { CollectionConfig, CollectionSlug, Config, Field, FieldHook, Plugin } from 'payload'
+import type { CollectionAfterReadHook, CollectionConfig, CollectionSlug, Config, Field, FieldHook, PayloadRequest, Plugin } from 'payload'
 
 import { formatKstIso } from '../register-timestamps/formatKst'
 import { loadByIds } from '../shared/loadByIds'
+import { isPopulatedLater, pendingFor } from '../shared/populatedLater'
 import { idOf, idsOf } from '../shared/relationIds'
 import { defaultArticlePath, defaultReporterPath, resolveSiteUrl } from '../shared/siteLinks'
 
@@ -23,44 +24,70 @@ type Sanitized = Required<Omit<StructuredDataOptions, 'siteUrl'>> & { siteUrl: (
 const articleUrl = (config: Sanitized, doc: Record<string, unknown>) =>
   `${config.siteUrl()}${config.articlePath({ id: doc.id as number | string, slug: doc.slug as null | string })}`
 
-/** Absolute URL of the hero image's `og` size (1200×630), falling back to the original. */
-const heroImageUrl = async (config: Sanitized, doc: Record<string, unknown>, req: Parameters<FieldHook>[0]['req']): Promise<null | string> => {
-  const id = idOf(doc.heroImage)
-  if (id === null || !req.payload.collections[config.media as CollectionSlug]) return null
-  const media = (await loadByIds(req, config.media, [id], { filename: true, sizes: true, url: true })).get(String(id)) as
-    | undefined
-    | { sizes?: { og?: { url?: null | string } }; url?: null | string }
-  const url = media?.sizes?.og?.url ?? media?.url
+type Doc = Record<string, unknown>
+type Reporter = { id: number | string; name: string; slug?: string }
+type Media = { sizes?: { og?: { url?: null | string } }; url?: null | string }
+
+const absolute = (config: Sanitized, req: PayloadRequest, url: null | string | undefined): null | string => {
   if (!url) return null
   return url.startsWith('http') ? url : `${req.payload.config.serverURL || config.siteUrl()}${url}`
 }
 
+/**
+ * schema.org NewsArticle for `doc`. Reporters and the hero image already populated by the read are
+ * used as they are; the rest are read in batched queries shared by all documents of a list.
+ */
+const buildJsonLd = async (config: Sanitized, req: PayloadRequest, doc: Doc) => {
+  const reporterValues = Array.isArray(doc.reporters) ? (doc.reporters as unknown[]) : []
+  const isReporter = (value: unknown): value is Reporter => typeof value === 'object' && value !== null && 'name' in value
+  const missingReporters = reporterValues.filter((value) => !isReporter(value)).map((value) => idOf(value)!).filter((id) => id !== null)
+  const imageId = idOf(doc.heroImage)
+  const isMedia = (value: unknown): value is Media => typeof value === 'object' && value !== null && ('url' in value || 'sizes' in value)
+  const hasMediaCollection = Boolean(req.payload.collections[config.media as CollectionSlug])
+  const [readReporters, readMedia] = await Promise.all([
+    loadByIds(req, config.reporters, missingReporters, { name: true, slug: true }, { shouldSkipReadHooks: true }),
+    // An upload's `url` is computed on read, so images go through Payload's read.
+    imageId !== null && !isMedia(doc.heroImage) && hasMediaCollection
+      ? loadByIds(req, config.media, [imageId], { filename: true, sizes: true, url: true })
+      : Promise.resolve(new Map<string, Doc>()),
+  ])
+  const media = (isMedia(doc.heroImage) ? doc.heroImage : readMedia.get(String(imageId))) as Media | undefined
+  const image = absolute(config, req, media?.sizes?.og?.url ?? media?.url)
+  const published = formatKstIso(doc.registeredAt as null | string)
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: doc.title,
+    ...(doc.subtitle ? { description: doc.subtitle } : {}),
+    ...(image ? { image: [image] } : {}),
+    ...(published ? { datePublished: published, dateModified: formatKstIso((doc.revisedAt ?? doc.registeredAt) as string) } : {}),
+    author: reporterValues.flatMap((value) => {
+      const reporter = isReporter(value) ? value : (readReporters.get(String(idOf(value))) as Reporter | undefined)
+      return reporter ? [{ '@type': 'Person', name: reporter.name, url: `${config.siteUrl()}${config.reporterPath(reporter)}` }] : []
+    }),
+    publisher: { '@type': 'Organization', name: config.publisherName, url: config.siteUrl() },
+    mainEntityOfPage: articleUrl(config, doc),
+    inLanguage: 'ko',
+  }
+}
+
+/** Only for the documents being read; waits for the collection hook when the read populates reporters anyway. */
 const readJsonLd =
   (config: Sanitized): FieldHook =>
-  async ({ currentDepth, req, siblingData }) => {
+  async ({ currentDepth, depth, req, siblingData }) => {
     if (!siblingData?.id || (currentDepth ?? 1) > 1) return null
-    const reporterIds = idsOf(siblingData.reporters)
-    // Batched with the other documents of a list: one query for all their reporters, one for all images.
-    const [reportersById, image] = await Promise.all([
-      loadByIds(req, config.reporters, reporterIds, { name: true, slug: true }, { shouldSkipReadHooks: true }) as Promise<Map<string, { id: number | string; name: string; slug?: string }>>,
-      heroImageUrl(config, siblingData, req),
-    ])
-    const published = formatKstIso(siblingData.registeredAt as null | string)
-    return {
-      '@context': 'https://schema.org',
-      '@type': 'NewsArticle',
-      headline: siblingData.title,
-      ...(siblingData.subtitle ? { description: siblingData.subtitle } : {}),
-      ...(image ? { image: [image] } : {}),
-      ...(published ? { datePublished: published, dateModified: formatKstIso((siblingData.revisedAt ?? siblingData.registeredAt) as string) } : {}),
-      author: reporterIds.flatMap((id) => {
-        const reporter = reportersById.get(String(id))
-        return reporter ? [{ '@type': 'Person', name: reporter.name, url: `${config.siteUrl()}${config.reporterPath(reporter)}` }] : []
-      }),
-      publisher: { '@type': 'Organization', name: config.publisherName, url: config.siteUrl() },
-      mainEntityOfPage: articleUrl(config, siblingData),
-      inLanguage: 'ko',
+    if (isPopulatedLater(depth, currentDepth)) {
+      pendingFor(req, 'jsonLd').add(siblingData)
+      return null
     }
+    return buildJsonLd(config, req, siblingData)
+  }
+
+const fillJsonLdFromPopulated =
+  (config: Sanitized): CollectionAfterReadHook =>
+  async ({ doc, req }) => {
+    if (doc && pendingFor(req, 'jsonLd').has(doc)) doc.jsonLd = await buildJsonLd(config, req, doc)
+    return doc
   }
 
 const readShareLinks =
@@ -99,7 +126,14 @@ export const structuredData =
       { name: 'shareLinks', type: 'json', virtual: true, admin: { hidden: true }, hooks: { afterRead: [readShareLinks(config)] } },
     ]
     const collections = (incomingConfig.collections ?? []).map(
-      (collection): CollectionConfig => (config.collections.includes(collection.slug) ? { ...collection, fields: [...collection.fields, ...fields] } : collection),
+      (collection): CollectionConfig =>
+        config.collections.includes(collection.slug)
+          ? {
+              ...collection,
+              fields: [...collection.fields, ...fields],
+              hooks: { ...collection.hooks, afterRead: [...(collection.hooks?.afterRead ?? []), fillJsonLdFromPopulated(config)] },
+            }
+          : collection,
     )
     return { ...incomingConfig, collections }
   }

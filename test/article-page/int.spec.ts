@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { seedDemo } from '../../src/seed'
@@ -88,6 +89,22 @@ describe('structured data and sharing', () => {
     expect(body.shareLinks.naverBand).toContain('band.us/plugin/share')
     expect(body.shareLinks.naver).toContain('share.naver.com')
     expect(body.shareLinks.kakao.link.webUrl).toBe('https://news.example.kr/news/ulsan-social-innovation')
+  })
+})
+
+describe('structured data image', () => {
+  it('is the og-size hero image, whether the read populates it or not', async () => {
+    const data = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#3366aa' } }).jpeg().toBuffer()
+    const media = await payload.create({ collection: 'media', data: { alt: '대표 사진' } as never, file: { data, mimetype: 'image/jpeg', name: 'hero.jpg', size: data.length } })
+    const ulsan = await bySlug('ulsan-social-innovation')
+    await payload.update({ collection: 'articles', id: ulsan.id, data: { heroImage: media.id } as never })
+    for (const depth of [0, 1]) {
+      const { body } = await api.rest('GET', `/articles/${ulsan.id}?depth=${depth}`)
+      expect(body.jsonLd.image).toHaveLength(1)
+      expect(body.jsonLd.image[0]).toMatch(/^https?:\/\/.+hero-1200x630\.jpg$/)
+      expect(body.jsonLd.author.map((author: { name: string }) => author.name)).toEqual(['김한수'])
+    }
+    await payload.update({ collection: 'articles', id: ulsan.id, data: { heroImage: null } as never })
   })
 })
 
