@@ -4,11 +4,26 @@ import type { Payload } from 'payload'
 export const JOB_LEASE_MS = 2 * 60 * 1000
 
 /**
+ * The lease in force: `NEWSROOM_JOB_LEASE_MS` when set (tests use a few seconds), else two minutes.
+ * It must outlast the longest job a live runner may be running (a delivery waits up to a minute for
+ * its receiver), or a slow job would be taken for abandoned.
+ */
+export const jobLeaseMs = (): number => {
+  const raw = process.env.NEWSROOM_JOB_LEASE_MS
+  if (raw === undefined || raw.trim() === '') return JOB_LEASE_MS
+  const value = Number(raw)
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new Error(`NEWSROOM_JOB_LEASE_MS must be a whole number of milliseconds above 0 (got "${raw}")`)
+  }
+  return value
+}
+
+/**
  * Payload marks a job `processing` when a runner takes it and clears the mark when it ends; a
  * runner killed in between leaves the job marked for ever. Jobs whose mark is older than the lease
  * go back to the queue (a delivery is at least once: its receiver deduplicates by webhook-id).
  */
-export const releaseStaleJobs = async (payload: Payload, leaseMs = JOB_LEASE_MS): Promise<number> => {
+export const releaseStaleJobs = async (payload: Payload, leaseMs = jobLeaseMs()): Promise<number> => {
   const cutoff = new Date(Date.now() - leaseMs).toISOString()
   const { docs } = await payload.update({
     collection: 'payload-jobs',

@@ -8,9 +8,12 @@ process.env.NEWSROOM_SEED ??= 'off'
 
 const main = async () => {
   const { getPayload } = await import('payload')
+  const { jobLeaseMs } = await import('../../plugins/shared/jobLease')
+  // A wrong NEWSROOM_JOB_LEASE_MS stops the worker here rather than failing every run later.
+  const leaseMs = jobLeaseMs()
   const { default: config } = await import('../payload.config')
   const payload = await getPayload({ config, cron: true })
-  payload.logger.info('작업 처리기 시작 (job worker running; Ctrl+C to stop)')
+  payload.logger.info(`작업 처리기 시작 (job worker running, lease ${leaseMs / 1000} s; Ctrl+C to stop)`)
   const stop = async () => {
     await payload.destroy()
     process.exit(0)

@@ -7,7 +7,7 @@ import { DELIVERIES_SLUG } from '../collections/deliveries'
 import { PrivateAddressError } from '../network'
 import { sendRequest } from '../send'
 import { signPayload } from '../signing'
-import { JOB_LEASE_MS } from '../../shared/jobLease'
+import { jobLeaseMs } from '../../shared/jobLease'
 
 export const DELIVER_TASK = 'deliverWebhook'
 
@@ -91,7 +91,7 @@ const claimAttempt = async (
       where: { and: [{ webhookId: { equals: delivery.webhookId } }, { attempt: { equals: delivery.attempt } }] },
     })
     const existing = docs[0] as unknown as { id: number | string; status?: string; updatedAt: string } | undefined
-    const isAbandoned = existing?.status === 'pending' && Date.parse(existing.updatedAt) < Date.now() - JOB_LEASE_MS
+    const isAbandoned = existing?.status === 'pending' && Date.parse(existing.updatedAt) < Date.now() - jobLeaseMs()
     return isAbandoned ? existing.id : null
   }
 }
