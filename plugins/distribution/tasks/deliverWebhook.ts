@@ -49,10 +49,30 @@ const withJitter = (ms: number): number => Math.round(ms * (0.9 + Math.random() 
 
 const channelId = (req: PayloadRequest, id: string): number | string => (req.payload.db.defaultIDType === 'number' ? Number(id) : id)
 
+type ClaimRow = { id: number | string; status?: string; updatedAt: string }
+
+/**
+ * Takes over a row a dead runner left `pending`, unless another runner just did. Several runners
+ * can find the same abandoned row at once (Payload takes a job with a read, then a write, so workers
+ * ticking together may run the same job), so the takeover is one conditional write: renew the row
+ * only if it is still pending and stale (`atomic`: a single UPDATE … WHERE on SQL databases, as
+ * Payload's own forgot-password reservation does; findOneAndUpdate on MongoDB).
+ */
+const takeOver = async (req: PayloadRequest, row: ClaimRow, cutoff: number): Promise<boolean> => {
+  const renewed = await req.payload.db.updateOne({
+    collection: DELIVERIES_SLUG as CollectionSlug,
+    data: { updatedAt: new Date().toISOString() },
+    options: { atomic: true },
+    req,
+    where: { and: [{ id: { equals: row.id } }, { status: { equals: 'pending' } }, { updatedAt: { less_than: new Date(cutoff).toISOString() } }] },
+  })
+  return renewed !== null
+}
+
 /**
  * Claims one attempt by creating its delivery row (unique webhook-id + attempt). A second runner
  * fails to create it and gets null; a row still `pending` after the job lease belongs to a runner
- * that died, and is taken over.
+ * that died, and is taken over by one runner.
  */
 const claimAttempt = async (
   config: SanitizedDistributionConfig,
@@ -81,7 +101,7 @@ const claimAttempt = async (
       req,
     })
     return row.id
-  } catch {
+  } catch (error) {
     const { docs } = await req.payload.find({
       collection: DELIVERIES_SLUG as CollectionSlug,
       depth: 0,
@@ -90,9 +110,12 @@ const claimAttempt = async (
       req,
       where: { and: [{ webhookId: { equals: delivery.webhookId } }, { attempt: { equals: delivery.attempt } }] },
     })
-    const existing = docs[0] as unknown as { id: number | string; status?: string; updatedAt: string } | undefined
-    const isAbandoned = existing?.status === 'pending' && Date.parse(existing.updatedAt) < Date.now() - jobLeaseMs()
-    return isAbandoned ? existing.id : null
+    const existing = docs[0] as unknown as ClaimRow | undefined
+    // No row with this key: the create failed for another reason, and the job must not pass as done.
+    if (!existing) throw error
+    const cutoff = Date.now() - jobLeaseMs()
+    const isAbandoned = existing.status === 'pending' && Date.parse(existing.updatedAt) < cutoff
+    return isAbandoned && (await takeOver(req, existing, cutoff)) ? existing.id : null
   }
 }
 

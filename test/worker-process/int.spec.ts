@@ -1,0 +1,220 @@
+import type { ChildProcess } from 'node:child_process'
+import type { IncomingHttpHeaders } from 'node:http'
+import type { Payload } from 'payload'
+
+import { spawn } from 'node:child_process'
+import http from 'node:http'
+import path from 'node:path'
+import { buildConfig, getPayload } from 'payload'
+import { Webhook } from 'standardwebhooks'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { NewsroomFixture } from '../helpers/newsroom'
+
+import { newsroomAppConfig } from '../../src/appConfig'
+import { databaseAdapter, databaseKind } from '../../src/database'
+import { articleData, createNewsroom } from '../helpers/newsroom'
+import { freshDatabaseUri } from '../helpers/payload'
+
+// `npm run worker` processes killed and restarted against one database, and a real receiver.
+
+const root = path.resolve(import.meta.dirname, '..', '..')
+const SECRET = 'test-secret-not-for-production'
+/** Short enough for the test, long enough for a worker to boot before the lease runs out. */
+const LEASE_MS = 3000
+
+type Received = {
+  body: string
+  headers: IncomingHttpHeaders
+  path: string
+  /** The status the receiver answered with; undefined while the request hangs or after it was cut. */
+  status?: number
+}
+
+type Worker = { exited: Promise<void>; kill: () => Promise<void>; log: () => string; pid: number }
+
+let payload: Payload
+let databaseUri: string
+let fixture: NewsroomFixture
+let receiver: http.Server
+let base = ''
+let received: Received[] = []
+/** Unhealthy: the first `hangCount` requests are never answered, as a receiver stuck behind a slow database. */
+let isHealthy = false
+let hangCount = 0
+let lastReceivedAt = 0
+const workers: Worker[] = []
+
+const startWorker = (name: string): Worker => {
+  let output = ''
+  // As `npm run worker` runs it, in a process group of its own so that the whole group can be killed.
+  const child: ChildProcess = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/bin/worker.ts'], {
+    cwd: root,
+    detached: true,
+    env: {
+      ...process.env,
+      DATABASE_URI: databaseUri,
+      PAYLOAD_SECRET: SECRET,
+      NEWSROOM_JOB_LEASE_MS: String(LEASE_MS),
+      NEWSROOM_SEED: 'off',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout?.on('data', (chunk) => (output += chunk))
+  child.stderr?.on('data', (chunk) => (output += chunk))
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve()
+    else child.once('exit', () => resolve())
+  })
+  const worker: Worker = {
+    exited,
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return
+      try {
+        process.kill(-child.pid!, 'SIGKILL')
+      } catch {
+        // already gone
+      }
+      await exited
+    },
+    log: () => `--- ${name} ---\n${output}`,
+    pid: child.pid!,
+  }
+  workers.push(worker)
+  return worker
+}
+
+const waitFor = async (what: string, isDone: () => Promise<boolean> | boolean, timeoutMs: number) => {
+  const deadline = Date.now() + timeoutMs
+  while (!(await isDone())) {
+    if (Date.now() > deadline) {
+      throw new Error(`${what}: not within ${timeoutMs} ms\n${workers.map((worker) => worker.log()).join('\n')}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}
+
+beforeAll(async () => {
+  receiver = http.createServer((request, response) => {
+    let body = ''
+    request.on('data', (chunk) => (body += chunk))
+    request.on('end', () => {
+      const message: Received = { body, headers: request.headers, path: request.url ?? '' }
+      received.push(message)
+      lastReceivedAt = Date.now()
+      if (!isHealthy && hangCount > 0) {
+        hangCount -= 1
+        return // never answered: the delivery stays in flight until its sender dies
+      }
+      message.status = 200
+      response.writeHead(200).end('ok')
+    })
+  })
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(receiver.address() as { port: number }).port}`
+
+  // The schema comes from the committed migrations, as on a production machine: the workers run in
+  // production mode and only check that every migration has been applied.
+  databaseUri = await freshDatabaseUri('worker_process')
+  const config = await buildConfig(newsroomAppConfig({ seed: 'off', secret: SECRET, db: databaseAdapter({ uri: databaseUri, push: false }) }))
+  payload = await getPayload({ config })
+  const { migrations } = databaseKind(databaseUri) === 'postgres' ? await import('../../src/migrations/postgres') : await import('../../src/migrations/sqlite')
+  await payload.db.migrate({ migrations: migrations as never })
+  fixture = await createNewsroom(payload)
+})
+
+afterAll(async () => {
+  // Also when a test failed half-way: no worker outlives the suite.
+  await Promise.all(workers.map((worker) => worker.kill()))
+  receiver?.closeAllConnections()
+  receiver?.close()
+  await payload?.destroy()
+})
+
+const verified = (secret: string, message: Received) =>
+  new Webhook(secret).verify(message.body, message.headers as Record<string, string>) as { data: { id: number | string }; type: string }
+
+describe('a worker killed mid-delivery, then restarted', () => {
+  it('delivers exactly the pending events: each once with a 2xx, none lost, none extra', async ({ onTestFailed }) => {
+    onTestFailed(() => console.log(workers.map((worker) => worker.log()).join('\n')))
+    const channels = await Promise.all(
+      ['a', 'b'].map(async (name) => {
+        const doc = (await payload.create({
+          collection: 'distribution-channels',
+          data: { name: `수신기 ${name}`, url: `${base}/${name}`, allowPrivateNetwork: true, timeoutMs: 60_000 } as never,
+        })) as unknown as { id: number | string; secret: string }
+        return { ...doc, path: `/${name}` }
+      }),
+    )
+    const articles = []
+    for (let index = 1; index <= 3; index++) {
+      articles.push(await payload.create({ collection: 'articles', data: articleData(fixture, { _status: 'published', title: `작업자 기사 ${index}` }) as never }))
+    }
+    const jobs = await payload.find({ collection: 'payload-jobs', limit: 100, where: { taskSlug: { equals: 'deliverWebhook' } } })
+    const queued = jobs.docs.map((job) => job.input as { articleId: string; channel: string; event: string; webhookId: string })
+    expect(queued).toHaveLength(articles.length * channels.length)
+    const expectedIds = new Set(queued.map((input) => input.webhookId))
+
+    // The first worker sends everything at once; two requests hang, the others are answered.
+    hangCount = 2
+    const first = startWorker('first worker')
+    await waitFor(
+      'two deliveries in flight and the others recorded',
+      async () => {
+        const succeeded = await payload.count({ collection: 'webhook-deliveries', where: { status: { equals: 'succeeded' } } })
+        return received.length === queued.length && succeeded.totalDocs === queued.length - 2
+      },
+      30_000,
+    )
+    const hanging = received.filter((message) => message.status === undefined)
+    expect(hanging).toHaveLength(2)
+    await first.kill()
+
+    // Killed mid-request: the two attempts are still claimed by a runner that no longer exists.
+    const hangingIds = hanging.map((message) => message.headers['webhook-id'] as string)
+    const abandoned = await payload.find({ collection: 'webhook-deliveries', where: { webhookId: { in: hangingIds } } })
+    expect(abandoned.docs.map((delivery) => delivery.status)).toEqual(['pending', 'pending'])
+
+    isHealthy = true
+    const second = startWorker('second worker')
+    const third = startWorker('third worker')
+    await waitFor(
+      'every delivery succeeded',
+      async () => (await payload.count({ collection: 'webhook-deliveries', where: { status: { equals: 'succeeded' } } })).totalDocs === queued.length,
+      30_000,
+    )
+    // Nothing is left to run that could send again. (Jobs the first worker finished may stay, marked
+    // completed: Payload deletes a batch's completed jobs only once the whole batch is done.)
+    const unfinished = { and: [{ taskSlug: { equals: 'deliverWebhook' } }, { completedAt: { exists: false } }] }
+    await waitFor('every delivery job completed', async () => (await payload.count({ collection: 'payload-jobs', where: unfinished as never })).totalDocs === 0, 10_000)
+    const failedJobs = await payload.find({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: 'deliverWebhook' } }, { hasError: { equals: true } }] } })
+    expect(failedJobs.docs.map((job) => job.error), 'delivery jobs that failed').toEqual([])
+    // A second sender of the same attempt would have sent by now, in the same run.
+    await waitFor('the receiver to be quiet for a second', () => Date.now() - lastReceivedAt > 1000, 10_000)
+    await second.kill()
+    await third.kill()
+
+    // Every request is genuine (signed with its channel's secret) and carries one of the queued events.
+    const answered = new Map<string, number>()
+    const delivered = new Set<string>()
+    for (const message of received) {
+      const channel = channels.find((candidate) => candidate.path === message.path)!
+      const event = verified(channel.secret, message)
+      const webhookId = message.headers['webhook-id'] as string
+      expect(expectedIds.has(webhookId), `unexpected webhook-id ${webhookId}`).toBe(true)
+      if (message.status !== undefined && message.status >= 200 && message.status < 300) {
+        answered.set(webhookId, (answered.get(webhookId) ?? 0) + 1)
+        delivered.add(`${event.type} ${event.data.id} → ${channel.path}`)
+      }
+    }
+    // Exactly once per (event, channel) with a 2xx; only the interrupted attempts were sent again.
+    expect(new Set(answered.keys())).toEqual(expectedIds)
+    expect([...answered].filter(([, count]) => count !== 1), 'webhook-ids answered 2xx more than once').toEqual([])
+    expect(delivered).toEqual(new Set(articles.flatMap((article) => channels.map((channel) => `article.published ${article.id} → ${channel.path}`))))
+    expect(received).toHaveLength(queued.length + hanging.length)
+
+    const deliveries = await payload.find({ collection: 'webhook-deliveries', limit: 100 })
+    expect(deliveries.docs.map((delivery) => [delivery.status, delivery.httpStatus, delivery.attempt])).toEqual(queued.map(() => ['succeeded', 200, 1]))
+    expect(second.log() + third.log()).toContain('returned to the queue')
+  }, 90_000)
+})
