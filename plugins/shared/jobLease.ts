@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 
 /** A job still marked as processing after this long belongs to a runner that died. */
 export const JOB_LEASE_MS = 2 * 60 * 1000
@@ -22,16 +22,32 @@ export const jobLeaseMs = (): number => {
  * Payload marks a job `processing` when a runner takes it and clears the mark when it ends; a
  * runner killed in between leaves the job marked for ever. Jobs whose mark is older than the lease
  * go back to the queue (a delivery is at least once: its receiver deduplicates by webhook-id).
+ *
+ * Each job is released by one conditional write (still processing, still stale), so a worker that
+ * read the list a moment ago cannot release a job another worker has just taken up again.
  */
 export const releaseStaleJobs = async (payload: Payload, leaseMs = jobLeaseMs()): Promise<number> => {
   const cutoff = new Date(Date.now() - leaseMs).toISOString()
-  const { docs } = await payload.update({
+  const isStale: Where[] = [{ processing: { equals: true } }, { completedAt: { exists: false } }, { updatedAt: { less_than: cutoff } }]
+  const { docs } = await payload.find({
     collection: 'payload-jobs',
-    data: { processing: false },
     depth: 0,
+    limit: 0,
     overrideAccess: true,
-    where: { and: [{ processing: { equals: true } }, { completedAt: { exists: false } }, { updatedAt: { less_than: cutoff } }] },
+    pagination: false,
+    select: { processing: true },
+    where: { and: isStale },
   })
-  if (docs.length > 0) payload.logger.warn(`${docs.length} job(s) of a stopped runner returned to the queue`)
-  return docs.length
+  let released = 0
+  for (const job of docs) {
+    const updated = await payload.db.updateOne({
+      collection: 'payload-jobs',
+      data: { processing: false },
+      options: { atomic: true },
+      where: { and: [{ id: { equals: job.id } }, ...isStale] },
+    })
+    if (updated) released += 1
+  }
+  if (released > 0) payload.logger.warn(`${released} job(s) of a stopped runner returned to the queue`)
+  return released
 }
