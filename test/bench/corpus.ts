@@ -20,8 +20,8 @@
  *    (convertLexicalToHTML), `relatedSuggestions` (findSuggestions on the whole corpus, i.e. the
  *    state after the refresh jobs ran), reciprocal editors' picks, `registeredAt`, `_status`
  *    published, and one published version per article in the versions table.
- * 5. A few special articles go through the Local API with all hooks (0, 1 and 8 editors' picks,
- *    and one with nothing related at all); their stored fields are compared with what step 4
+ * 5. A few special articles go through the Local API with all hooks (see CorpusManifest.special),
+ *    and an admin account is made; the articles' stored fields are compared with what step 4
  *    derives for the same input, and bulk articles are read back through Payload: a mismatch
  *    fails the generation instead of benchmarking a wrong corpus.
  * 6. The P0 tables get a copy of every article (same ids, same stored values and links).
@@ -48,13 +48,25 @@ export type CorpusManifest = {
   schemaDrift: string[]
   /** Every published article, in a fixed shuffled order: `[id, slug]`. */
   articleList: [number, string][]
-  special: Record<'picks0' | 'picks1' | 'picks8' | 'relatedNone', { id: number; slug: string }>
+  /**
+   * `cached`: a typical article (one editors' pick, suggestions, hero image, two reporters), the
+   * one the repeated scenarios read. `probe`: an article like it without picks, whose picks the
+   * benchmark sets to 0, 1 and 8 of `linkCandidates` to count queries. `relatedNone`: an article
+   * with nothing related at all (own section, no region, no keywords).
+   */
+  special: Record<'cached' | 'probe' | 'relatedNone', { id: number; slug: string }>
+  /** Published articles that can take one more reciprocal link. */
+  linkCandidates: number[]
+  /** An admin account, to change the probe's links over REST. */
+  login: { email: string; password: string }
   sections: { id: number; slug: string; articles: number }[]
   reporters: { id: number; slug: string; articles: number }[]
   regions: { id: number; slug: string; level: string; articles: number }[]
 }
 
-const GENERATOR_VERSION = 1
+const GENERATOR_VERSION = 2
+/** Articles made through the Local API in step 5 (see CorpusManifest.special). */
+const SPECIAL_ARTICLES = 3
 
 const hashFiles = (hash: crypto.Hash, files: string[]) => {
   for (const file of files.sort()) {
@@ -104,15 +116,24 @@ export const ensureCorpus = async (articles: number, log: (line: string) => void
   const tmp = path.join(benchTmp, `corpus-tmp-${process.pid}`)
   fs.mkdirSync(tmp, { recursive: true })
   log(`generating a corpus of ${articles} articles (cached afterwards in ${path.relative(root, dir)})…`)
+  // Payload's own log goes to a file; the generator's progress lines ([bench corpus] …) are shown.
+  const logFile = path.join(tmp, 'corpus.log')
+  const output = fs.createWriteStream(logFile)
   const code = await new Promise<number>((resolve) => {
     const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', path.join(import.meta.dirname, 'corpus.ts'), tmp, String(articles)], {
       cwd: root,
       env: { ...process.env, ...benchEnv(tmp) },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    child.stdout?.pipe(output, { end: false })
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output.write(chunk)
+      for (const line of chunk.toString('utf8').split('\n')) if (line.startsWith('[bench corpus] ')) log(`corpus: ${line.slice(15)}`)
     })
     child.on('exit', (exitCode) => resolve(exitCode ?? 1))
   })
-  if (code !== 0) throw new Error(`corpus generation failed (exit ${code})`)
+  await new Promise((resolve) => output.end(resolve))
+  if (code !== 0) throw new Error(`corpus generation failed (exit ${code}); its log:\n${fs.readFileSync(logFile, 'utf8').slice(-4000)}`)
   fs.renameSync(tmp, dir)
   return { dir, generated: true, manifest: JSON.parse(fs.readFileSync(manifestFile, 'utf8')) }
 }
@@ -309,7 +330,7 @@ const generate = async (dataDir: string, articleCount: number) => {
 
   // 4. Articles in bulk, with derived fields computed as the hooks compute them.
   const lookups = { regionLabels, reporters: reporterLookup }
-  const bulkCount = Math.max(0, articleCount - 4)
+  const bulkCount = Math.max(0, articleCount - SPECIAL_ARTICLES)
   const now = Date.parse('2026-11-01T00:00:00.000Z')
   const spanMs = 730 * 24 * 3600 * 1000
   type Source = { body: SerializedEditorState; dateline: null | string; id: number; region: null | number; registeredAt: string; reporters: number[]; section: number }
@@ -484,11 +505,11 @@ const generate = async (dataDir: string, articleCount: number) => {
   const isolatedSection = (await payload.create({ collection: 'sections', data: { name: '벤치 외딴 섹션', slug: 'bench-isolated', order: 99 } as never })).id as number
   const special = {} as CorpusManifest['special']
   const specialInputs: { key: keyof CorpusManifest['special']; data: Row }[] = [
-    { key: 'picks0', data: { relatedArticles: [] } },
-    { key: 'picks1', data: { relatedArticles: sameSection.slice(0, 1) } },
-    { key: 'picks8', data: { relatedArticles: sameSection.slice(1, 9) } },
+    { key: 'cached', data: { relatedArticles: sameSection.slice(0, 1) } },
+    { key: 'probe', data: { relatedArticles: [] } },
     { key: 'relatedNone', data: { section: isolatedSection, region: null, keywords: [], relatedArticles: [] } },
   ]
+  const linkCandidates = sameSection.filter((id) => (picks.get(id)?.length ?? 0) < 9).slice(1, 9)
   // Alike but for their links: same region, section, reporters, keywords and body size, each
   // registered just after a different bulk article of the section (so neighbours are bulk ones).
   const timeline = (bySection.get(sharedSection) ?? []).map((source) => source.registeredAt)
@@ -505,7 +526,7 @@ const generate = async (dataDir: string, articleCount: number) => {
       heroImage: media[0],
       body,
       keywords: specialKeywords,
-      registeredAt: new Date(Date.parse(timeline[Math.floor((timeline.length * (index + 1)) / 5)] ?? new Date(now).toISOString()) + 1000).toISOString(),
+      registeredAt: new Date(Date.parse(timeline[Math.floor((timeline.length * (index + 1)) / 4)] ?? new Date(now).toISOString()) + 1000).toISOString(),
       _status: 'published',
       ...data,
     }
@@ -538,6 +559,8 @@ const generate = async (dataDir: string, articleCount: number) => {
     await payload.jobs.run({ limit: 100 })
   }
   await payload.delete({ collection: 'payload-jobs', where: { id: { exists: true } } })
+  const login = { email: 'bench-admin@newsroom.example', password: 'bench-password-not-for-production' }
+  await payload.create({ collection: 'users', data: { ...login, name: '벤치 관리자', roles: ['admin'] } as never })
   step('special articles (Local API) and checks')
 
   // 6. P0: the same rows in the plain collection.
@@ -576,6 +599,8 @@ const generate = async (dataDir: string, articleCount: number) => {
     schemaDrift,
     articleList,
     special,
+    linkCandidates,
+    login,
     sections: sectionDocs.map((doc) => ({ id: doc.id as number, slug: doc.slug as string, articles: perSection.get(doc.id as number) ?? 0 })),
     reporters: reporterDocs.map((doc) => ({ id: doc.id as number, slug: doc.slug as string, articles: perReporter.get(doc.id as number) ?? 0 })),
     regions: regionSlugDocs.map((doc) => ({ id: doc.id as number, slug: doc.slug as string, level: doc.level as string, articles: perRegion.get(doc.id as number) ?? 0 })),

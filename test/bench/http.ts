@@ -126,7 +126,7 @@ type Scenario = {
 
 const scenariosFor = (manifest: CorpusManifest): Scenario[] => {
   const articles = manifest.articleList
-  const cached = manifest.special.picks1.slug
+  const cached = manifest.special.cached.slug
   const sectionPages = manifest.sections.flatMap((section) => Array.from({ length: Math.min(10, Math.ceil(section.articles / 20)) }, (_, page) => [section.id, page + 1] as const))
   const reporterPages = manifest.reporters.flatMap((reporter) => Array.from({ length: Math.min(5, Math.ceil(reporter.articles / 10)) }, (_, page) => [reporter.slug, page + 1] as const))
   const regions = manifest.regions.filter((region) => region.articles > 0)
@@ -206,7 +206,9 @@ const main = async () => {
   process.once('SIGINT', () => void cleanup().then(() => process.exit(130)))
   process.once('SIGTERM', () => void cleanup().then(() => process.exit(143)))
 
+  // b is always counted (its response is the baselines' JSON); BENCH_SCENARIOS picks what is loaded.
   const scenarios = scenariosFor(corpus.manifest).filter((scenario) => !settings.only || settings.only.has(scenario.id) || scenario.id === 'b')
+  const isLoaded = (id: string) => !settings.only || settings.only.has(id)
   const results = new Map<string, ScenarioResult>(scenarios.map((scenario) => [scenario.id, { id: scenario.id, title: scenario.title, server: scenario.server, mode: scenario.mode, urls: scenario.urls, notes: [] }]))
   const appEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({ ...process.env, ...benchEnv(runDir), NEWSROOM_BENCH_JSON: articleJson, ...extra })
   const startApp = (name: string, extra: Record<string, string> = {}) =>
@@ -251,19 +253,47 @@ const main = async () => {
     if (scenario.mode === 'repeated') result.queries.repeat = (await countQueries(counting, spec)).count
   }
   if (!cachedArticle) throw new Error('scenario b is needed for the baselines')
-  // The query count of one article page whatever its related links (a unique URL each: no cache).
-  const specialQueries: Record<string, { rest: number; graphql: number; related: number }> = {}
-  for (const [key, { slug }] of Object.entries(corpus.manifest.special)) {
-    const rest = await countQueries(counting, withLap({ path: paths.restArticle(slug) }, 1_000_000))
-    const graphql = await countQueries(counting, graphqlPost(slug))
-    const related = (JSON.parse(rest.probe.body.toString()) as { docs: { related?: unknown[] }[] }).docs[0]?.related?.length ?? -1
-    specialQueries[key] = { rest: rest.count, graphql: graphql.count, related }
+  // Queries for one article page whatever its related links: the probe article gets 0, 1 and 8
+  // editors' picks (over REST, as the corpus's admin, with every hook), and after each change is
+  // read anonymously — REST on a URL never sent before, GraphQL POST — twice, keeping the lower
+  // count (a stray statement of something else running must not count).
+  let unique = 1_000_000
+  const readCounts = async (slug: string) => {
+    const rest = [await countQueries(counting, withLap({ path: paths.restArticle(slug) }, unique++)), await countQueries(counting, withLap({ path: paths.restArticle(slug) }, unique++))]
+    const graphql = [await countQueries(counting, graphqlPost(slug)), await countQueries(counting, graphqlPost(slug))]
+    const related = (JSON.parse(rest[0]!.probe.body.toString()) as { docs: { related?: unknown[] }[] }).docs[0]?.related?.length ?? -1
+    return { rest: Math.min(...rest.map((read) => read.count)), graphql: Math.min(...graphql.map((read) => read.count)), related }
   }
+  const login = await send(counting.url, { method: 'POST', path: '/api/users/login', headers: { 'content-type': 'application/json' }, body: JSON.stringify(corpus.manifest.login) })
+  const token = (JSON.parse(login.body.toString()) as { token?: string }).token
+  if (!token) throw new Error(`login of the bench admin failed: HTTP ${login.status}`)
+  const { probe } = corpus.manifest.special
+  const setPicks = async (ids: number[]) => {
+    const response = await send(counting.url, {
+      method: 'PATCH',
+      path: `/api/articles/${probe.id}?depth=0`,
+      headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+      body: JSON.stringify({ relatedArticles: ids }),
+    })
+    if (response.status !== 200) throw new Error(`setting the probe's picks failed: HTTP ${response.status} ${response.body.toString().slice(0, 300)}`)
+  }
+  const relatedQueries: { label: string; picks: null | number; rest: number; graphql: number; related: number }[] = [
+    { label: 'nothing related', picks: null, ...(await readCounts(corpus.manifest.special.relatedNone.slug)) },
+  ]
+  for (const count of [0, 1, 8]) {
+    await setPicks(corpus.manifest.linkCandidates.slice(0, count))
+    relatedQueries.push({ label: `${count} editors' pick${count === 1 ? '' : 's'} + suggestions`, picks: count, ...(await readCounts(probe.slug)) })
+  }
+  await setPicks([])
   await counting.stop()
   servers.splice(servers.indexOf(counting), 1)
   log(`queries counted; article JSON for H0/N0: ${cachedArticle.bytes} bytes`)
 
   const runScenario = async (scenario: Scenario, server: ServerProcess, result: ScenarioResult, etag: null | string) => {
+    if (!isLoaded(scenario.id)) {
+      result.skipped = 'not in BENCH_SCENARIOS'
+      return
+    }
     const load = scenario.load()
     const spec = firstSpec(load)
     const conditionalHeaders = scenario.conditional && etag ? { 'if-none-match': etag } : undefined
@@ -311,7 +341,7 @@ const main = async () => {
   const app = await startApp('next')
   servers.push(app)
   log(`app ready, RSS ${app.rssMb()} MB`)
-  const etagOf = async (server: ServerProcess) => (await send(server.url, { path: paths.restArticle(corpus.manifest.special.picks1.slug) })).etag
+  const etagOf = async (server: ServerProcess) => (await send(server.url, { path: paths.restArticle(corpus.manifest.special.cached.slug) })).etag
   const appEtag = await etagOf(app)
   for (const scenario of scenarios.filter((candidate) => candidate.server === 'next')) await runScenario(scenario, app, results.get(scenario.id)!, appEtag)
   await app.stop()
@@ -376,8 +406,8 @@ const main = async () => {
     ratio('N0 / H0 (what Next.js costs)', 'N0', 'H0'),
     ratio('P0 / H0 (what plain Payload costs)', 'P0', 'H0'),
   ]
-  const picks = ['picks0', 'picks1', 'picks8'].map((key) => specialQueries[key])
-  const constant = picks.every((entry) => entry && entry.rest === picks[0]!.rest && entry.graphql === picks[0]!.graphql)
+  const withPicks = relatedQueries.filter((entry) => entry.picks !== null)
+  const constant = withPicks.every((entry) => entry.rest === withPicks[0]!.rest && entry.graphql === withPicks[0]!.graphql)
 
   const pad = (value: unknown, width: number, right = false) => {
     const text = value === undefined || value === null ? '-' : String(value)
@@ -408,10 +438,9 @@ const main = async () => {
     lines.push(`${pad(entry.name, 48)}${pad(entry.value, 8, true)}${pad(target, 10, true)}  ${entry.met === null ? (entry.target === null ? '' : 'n/a') : entry.met ? 'yes' : 'NO'}`)
   }
   lines.push('')
-  lines.push(`queries for one article (REST depth=1 / GraphQL page), by number of related links:`)
-  for (const [key, label] of [['relatedNone', 'nothing related'], ['picks0', '0 editors\' picks + suggestions'], ['picks1', '1 pick + suggestions'], ['picks8', '8 picks + suggestions']] as const) {
-    const entry = specialQueries[key]
-    lines.push(`  ${pad(label, 34)} REST ${pad(entry?.rest, 4, true)}   GraphQL ${pad(entry?.graphql, 4, true)}   (related items: ${entry?.related})`)
+  lines.push(`queries for one article page (REST depth=1 / GraphQL), the same article with 0, 1 and 8 editors' picks:`)
+  for (const entry of relatedQueries) {
+    lines.push(`  ${pad(entry.label, 34)} REST ${pad(entry.rest, 4, true)}   GraphQL ${pad(entry.graphql, 4, true)}   (related items: ${entry.related})`)
   }
   lines.push(`  constant whatever the number of picks: ${constant ? 'yes' : 'NO'}`)
   const totalS = Math.round((performance.now() - started) / 1000)
@@ -434,7 +463,7 @@ const main = async () => {
         scenarios: all,
         serveApi: serveApiNote,
         ratios,
-        queriesPerArticle: { ...specialQueries, constant },
+        queriesPerArticle: { reads: relatedQueries, constant },
         seconds: totalS,
       },
       null,

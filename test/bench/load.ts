@@ -5,7 +5,7 @@ import type { ServerProcess } from './processes'
 
 import { waitUntilIdle } from './processes'
 
-export type RequestSpec = { body?: string; headers?: Record<string, string>; method?: 'GET' | 'POST'; path: string }
+export type RequestSpec = { body?: string; headers?: Record<string, string>; method?: 'GET' | 'PATCH' | 'POST'; path: string }
 
 /** A fixed request (cacheable), or a rotation where every request is a URL not seen before. */
 export type Load = { fixed: RequestSpec } | { next: () => RequestSpec }
