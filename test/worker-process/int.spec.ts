@@ -183,10 +183,11 @@ describe('a worker killed mid-delivery, then restarted', () => {
       async () => (await payload.count({ collection: 'webhook-deliveries', where: { status: { equals: 'succeeded' } } })).totalDocs === queued.length,
       30_000,
     )
-    // Nothing is left to run that could send again. (Jobs the first worker finished may stay, marked
-    // completed: Payload deletes a batch's completed jobs only once the whole batch is done.)
+    // Nothing is left to run that could send again, including the look-again jobs of a runner that
+    // found an attempt taken (one run later). Jobs the first worker finished may stay, marked
+    // completed: Payload deletes a batch's completed jobs only once the whole batch is done.
     const unfinished = { and: [{ taskSlug: { equals: 'deliverWebhook' } }, { completedAt: { exists: false } }] }
-    await waitFor('every delivery job completed', async () => (await payload.count({ collection: 'payload-jobs', where: unfinished as never })).totalDocs === 0, 10_000)
+    await waitFor('every delivery job completed', async () => (await payload.count({ collection: 'payload-jobs', where: unfinished as never })).totalDocs === 0, 25_000)
     const failedJobs = await payload.find({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: 'deliverWebhook' } }, { hasError: { equals: true } }] } })
     expect(failedJobs.docs.map((job) => job.error), 'delivery jobs that failed').toEqual([])
     // A second sender of the same attempt would have sent by now, in the same run.
@@ -217,4 +218,51 @@ describe('a worker killed mid-delivery, then restarted', () => {
     expect(deliveries.docs.map((delivery) => [delivery.status, delivery.httpStatus, delivery.attempt])).toEqual(queued.map(() => ['succeeded', 200, 1]))
     expect(second.log() + third.log()).toContain('returned to the queue')
   }, 90_000)
+})
+
+describe('an attempt another runner was sending', () => {
+  it('is looked at again after the lease, and sent if that runner died meanwhile', async () => {
+    // Payload can hand one job to two workers: one claims the attempt and sends, the other finds it
+    // claimed and ends the job. If the sender then dies, the attempt must not be left behind.
+    await payload.delete({ collection: 'distribution-channels', where: { id: { exists: true } } })
+    await payload.delete({ collection: 'payload-jobs', where: { id: { exists: true } } })
+    await payload.delete({ collection: 'webhook-deliveries', where: { id: { exists: true } } })
+    received = []
+    isHealthy = true
+    process.env.NEWSROOM_JOB_LEASE_MS = '1000'
+    try {
+      const channel = (await payload.create({
+        collection: 'distribution-channels',
+        data: { name: '수신기', url: `${base}/hook`, allowPrivateNetwork: true } as never,
+      })) as unknown as { id: number | string; secret: string }
+      const article = await payload.create({ collection: 'articles', data: articleData(fixture, { _status: 'published', title: '두 작업자' }) as never })
+      const job = (await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'deliverWebhook' } } })).docs[0]!
+      const input = job.input as { attempt: number; event: string; webhookId: string }
+      // The sender's claim, left behind when it died mid-request.
+      await payload.create({
+        collection: 'webhook-deliveries',
+        data: { webhookId: input.webhookId, attempt: input.attempt, event: input.event, status: 'pending' } as never,
+      })
+      await payload.jobs.run({ limit: 100 })
+      expect(received).toHaveLength(0)
+      expect(await payload.count({ collection: 'payload-jobs', where: { id: { equals: job.id } } })).toMatchObject({ totalDocs: 0 })
+
+      await waitFor(
+        'the abandoned attempt sent',
+        async () => {
+          await payload.jobs.run({ limit: 100 })
+          return received.length > 0
+        },
+        10_000,
+      )
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      await payload.jobs.run({ limit: 100 })
+      expect(received.map((message) => [message.headers['webhook-id'], message.status])).toEqual([[input.webhookId, 200]])
+      expect(verified(channel.secret, received[0]!).data.id).toBe(article.id)
+      const deliveries = await payload.find({ collection: 'webhook-deliveries' })
+      expect(deliveries.docs.map((delivery) => [delivery.webhookId, delivery.status])).toEqual([[input.webhookId, 'succeeded']])
+    } finally {
+      delete process.env.NEWSROOM_JOB_LEASE_MS
+    }
+  })
 })

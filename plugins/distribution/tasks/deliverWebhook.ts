@@ -71,8 +71,8 @@ const takeOver = async (req: PayloadRequest, row: ClaimRow, cutoff: number): Pro
 
 /**
  * Claims one attempt by creating its delivery row (unique webhook-id + attempt). A second runner
- * fails to create it and gets null; a row still `pending` after the job lease belongs to a runner
- * that died, and is taken over by one runner.
+ * fails to create it and gets null (and leaves a job to look again after the lease); a row still
+ * `pending` after the job lease belongs to a runner that died, and is taken over by one runner.
  */
 const claimAttempt = async (
   config: SanitizedDistributionConfig,
@@ -113,9 +113,17 @@ const claimAttempt = async (
     const existing = docs[0] as unknown as ClaimRow | undefined
     // No row with this key: the create failed for another reason, and the job must not pass as done.
     if (!existing) throw error
-    const cutoff = Date.now() - jobLeaseMs()
+    const leaseMs = jobLeaseMs()
+    const cutoff = Date.now() - leaseMs
     const isAbandoned = existing.status === 'pending' && Date.parse(existing.updatedAt) < cutoff
-    return isAbandoned && (await takeOver(req, existing, cutoff)) ? existing.id : null
+    if (isAbandoned && (await takeOver(req, existing, cutoff))) return existing.id
+    if (existing.status === 'pending') {
+      // Another runner is sending this attempt, maybe under this very job (Payload can hand one job
+      // to two workers), which ends here as done: should that runner die, no job would be left to
+      // take the attempt over. Look again when its lease has run out.
+      await req.payload.jobs.queue({ task: DELIVER_TASK, input: delivery, req, waitUntil: new Date(Date.now() + leaseMs + 1000) } as never)
+    }
+    return null
   }
 }
 
