@@ -11,7 +11,8 @@ import { purgeAfterCommit } from './purgeAfterCommit'
 
 export type { HttpCacheOptions } from './types'
 export { graphQLGetHandler } from './graphQLGet'
-export { isAnonymousRequest, withHttpCache } from './withHttpCache'
+export { answerFromMemory, isAnonymousRequest, withHttpCache } from './withHttpCache'
+export type { CacheableRequest, CachedAnswer } from './withHttpCache'
 export { purgeMemory as purgeHttpCache } from './cacheState'
 
 /**

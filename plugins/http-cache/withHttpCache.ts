@@ -11,8 +11,7 @@ type Handler<Args extends unknown[]> = (request: Request, ...args: Args) => Prom
 const callerSpecific = new Set(['access', 'init', 'me', 'refresh-token'])
 
 /** Payload reads the session from a `<prefix>-token` cookie or an Authorization header. */
-export const isAnonymousRequest = (request: Request): boolean =>
-  !request.headers.has('authorization') && !/(?:^|;\s*)[^=;\s]*-token=/.test(request.headers.get('cookie') ?? '')
+export const isAnonymousRequest = (request: Request): boolean => isAnonymous(viewOf(request))
 
 /** Content reads a CDN may share: collection documents and lists, feeds, sitemaps, GraphQL. */
 const isPublicPath = (config: SanitizedHttpCacheConfig, apiRoute: string, pathname: string): boolean => {
@@ -26,15 +25,6 @@ const isPublicPath = (config: SanitizedHttpCacheConfig, apiRoute: string, pathna
 }
 
 const strongEtag = (body: Uint8Array): string => `"${crypto.createHash('sha1').update(body).digest('base64url')}"`
-
-const matchesEtag = (request: Request, etag: string): boolean => {
-  const header = request.headers.get('if-none-match')
-  if (!header) return false
-  if (header.trim() === '*') return true
-  // If-None-Match uses the weak comparison (RFC 9110 §13.1.2).
-  const bare = etag.replace(/^W\//, '')
-  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === bare)
-}
 
 const keyHeader = (config: SanitizedHttpCacheConfig, keys: Set<string>): string[] => {
   const all = [...keys].sort()
@@ -51,16 +41,55 @@ const publicHeaders = (config: SanitizedHttpCacheConfig, keys: Set<string>): [st
   ]
 }
 
-const answer = (request: Request, entry: Pick<CachedResponse, 'body' | 'etag' | 'headers' | 'status'>, source: 'hit' | 'miss'): Response => {
-  const headers = new Headers(entry.headers)
-  headers.set('x-newsroom-cache', source)
-  if (matchesEtag(request, entry.etag)) {
-    headers.delete('content-length')
-    headers.delete('content-type')
-    return new Response(null, { status: 304, headers })
+/** The parts of a request the cache looks at; a Fetch `Request` or a Node `IncomingMessage` gives them cheaply. */
+export type CacheableRequest = { header: (name: string) => null | string | undefined; method: string; pathname: string; search: string }
+
+export type CachedAnswer = { body: null | Uint8Array; headers: [string, string][]; status: number }
+
+const matchesEtag = (ifNoneMatch: null | string | undefined, etag: string): boolean => {
+  if (!ifNoneMatch) return false
+  if (ifNoneMatch.trim() === '*') return true
+  // If-None-Match uses the weak comparison (RFC 9110 §13.1.2).
+  const bare = etag.replace(/^W\//, '')
+  return ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === bare)
+}
+
+const toAnswer = (request: CacheableRequest, entry: Pick<CachedResponse, 'body' | 'etag' | 'headers' | 'status'>, source: 'hit' | 'miss'): CachedAnswer => {
+  const headers = entry.headers.filter(([name]) => name !== 'content-length' && name !== 'x-newsroom-cache')
+  headers.push(['x-newsroom-cache', source])
+  if (matchesEtag(request.header('if-none-match'), entry.etag)) {
+    return { body: null, headers: headers.filter(([name]) => name !== 'content-type'), status: 304 }
   }
-  headers.set('content-length', String(entry.body.byteLength))
-  return new Response(request.method === 'HEAD' ? null : (entry.body as BodyInit), { status: entry.status, headers })
+  headers.push(['content-length', String(entry.body.byteLength)])
+  return { body: request.method === 'HEAD' ? null : entry.body, headers, status: entry.status }
+}
+
+const toResponse = (answer: CachedAnswer): Response => new Response(answer.body as BodyInit | null, { status: answer.status, headers: answer.headers })
+
+const isAnonymous = (request: CacheableRequest): boolean => !request.header('authorization') && !/(?:^|;\s*)[^=;\s]*-token=/.test(request.header('cookie') ?? '')
+
+// CORS headers depend on the Origin, so it is part of what a stored response answers.
+const memoryKeyOf = (request: CacheableRequest): string => `${request.pathname}${request.search}\n${request.header('origin') ?? ''}`
+
+const isSharedRead = (config: SanitizedHttpCacheConfig, apiRoute: string, request: CacheableRequest): boolean =>
+  (request.method === 'GET' || request.method === 'HEAD') && isAnonymous(request) && isPublicPath(config, apiRoute, request.pathname)
+
+/**
+ * The stored answer to an anonymous content read, if this process holds a fresh one — without
+ * touching Payload. `withHttpCache` starts with it; a plain Node server can call it before it even
+ * builds a Fetch `Request` (see `npm run serve:api`).
+ */
+export const answerFromMemory = (request: CacheableRequest): CachedAnswer | null => {
+  const state = cacheState()
+  const config = state.config
+  if (!config?.enabled || config.memoryTtlMs <= 0 || !isSharedRead(config, state.apiRoute, request)) return null
+  const hit = recallResponse(memoryKeyOf(request), Date.now())
+  return hit ? toAnswer(request, hit, 'hit') : null
+}
+
+const viewOf = (request: Request): CacheableRequest => {
+  const url = new URL(request.url)
+  return { header: (name) => request.headers.get(name), method: request.method, pathname: url.pathname, search: url.search }
 }
 
 /**
@@ -86,14 +115,10 @@ export const withHttpCache =
       return response
     }
 
-    const url = new URL(request.url)
-    const isShared = isAnonymousRequest(request) && isPublicPath(config, state.apiRoute, url.pathname)
-    // CORS headers depend on the Origin, so it is part of what a stored response answers.
-    const memoryKey = `${url.pathname}${url.search}\n${request.headers.get('origin') ?? ''}`
-    if (isShared && config.memoryTtlMs > 0) {
-      const hit = recallResponse(memoryKey, Date.now())
-      if (hit) return answer(request, hit, 'hit')
-    }
+    const view = viewOf(request)
+    const isShared = isSharedRead(config, state.apiRoute, view)
+    const stored = answerFromMemory(view)
+    if (stored) return toResponse(stored)
 
     const generation = state.generation
     const response = await state.requestScope.run(scope, () => handler(request, ...args))
@@ -110,6 +135,6 @@ export const withHttpCache =
     if (isShared) for (const [name, value] of publicHeaders(config, scope.keys)) headers.set(name, value)
     else headers.set('cache-control', 'private, no-store')
     const entry: CachedResponse = { body, etag, headers: [...headers.entries()], status: response.status, storedAt: Date.now() }
-    if (isShared && config.memoryTtlMs > 0 && generation === state.generation) rememberResponse(memoryKey, entry)
-    return answer(request, entry, 'miss')
+    if (isShared && config.memoryTtlMs > 0 && generation === state.generation) rememberResponse(memoryKeyOf(view), entry)
+    return toResponse(toAnswer(view, entry, 'miss'))
   }
