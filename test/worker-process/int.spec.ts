@@ -20,7 +20,7 @@ import { freshDatabaseUri } from '../helpers/payload'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 const SECRET = 'test-secret-not-for-production'
-/** Short enough for the test, long enough for a worker to boot before the lease runs out. */
+/** Short, so that restarted workers take over at their first run (the default two minutes in production). */
 const LEASE_MS = 3000
 
 type Received = {
@@ -31,7 +31,7 @@ type Received = {
   status?: number
 }
 
-type Worker = { exited: Promise<void>; kill: () => Promise<void>; log: () => string; pid: number }
+type Worker = { kill: () => Promise<void>; killNow: () => void; log: () => string }
 
 let payload: Payload
 let databaseUri: string
@@ -66,19 +66,21 @@ const startWorker = (name: string): Worker => {
     if (child.exitCode !== null || child.signalCode !== null) resolve()
     else child.once('exit', () => resolve())
   })
+  const killNow = () => {
+    if (child.exitCode !== null || child.signalCode !== null) return
+    try {
+      process.kill(-child.pid!, 'SIGKILL')
+    } catch {
+      // already gone
+    }
+  }
   const worker: Worker = {
-    exited,
     kill: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return
-      try {
-        process.kill(-child.pid!, 'SIGKILL')
-      } catch {
-        // already gone
-      }
+      killNow()
       await exited
     },
+    killNow,
     log: () => `--- ${name} ---\n${output}`,
-    pid: child.pid!,
   }
   workers.push(worker)
   return worker
@@ -114,7 +116,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(receiver.address() as { port: number }).port}`
 
   // The schema comes from the committed migrations, as on a production machine: the workers run in
-  // production mode and only check that every migration has been applied.
+  // production mode, where Payload runs the committed migrations itself, and find them applied.
   databaseUri = await freshDatabaseUri('worker_process')
   const config = await buildConfig(newsroomAppConfig({ seed: 'off', secret: SECRET, db: databaseAdapter({ uri: databaseUri, push: false }) }))
   payload = await getPayload({ config })
@@ -122,6 +124,9 @@ beforeAll(async () => {
   await payload.db.migrate({ migrations: migrations as never })
   fixture = await createNewsroom(payload)
 })
+
+// Even if this process ends without running afterAll.
+process.once('exit', () => workers.forEach((worker) => worker.killNow()))
 
 afterAll(async () => {
   // Also when a test failed half-way: no worker outlives the suite.
@@ -175,6 +180,7 @@ describe('a worker killed mid-delivery, then restarted', () => {
     const abandoned = await payload.find({ collection: 'webhook-deliveries', where: { webhookId: { in: hangingIds } } })
     expect(abandoned.docs.map((delivery) => delivery.status)).toEqual(['pending', 'pending'])
 
+    // Restarted as a pair, which tick together: Payload may hand the same released job to both.
     isHealthy = true
     const second = startWorker('second worker')
     const third = startWorker('third worker')
