@@ -5,13 +5,17 @@ import type { QueryLimitsOptions } from './types'
 import { sanitizeQueryLimitsOptions } from './defaults'
 import { depthLimitRule } from './depthLimitRule'
 import { boundReadSize } from './hooks/boundReadSize'
+import { skipCountForUniqueLookup } from './hooks/skipCountForUniqueLookup'
 import { limitArgumentsRule } from './limitArgumentsRule'
 
 export type { QueryLimitsOptions } from './types'
 export { depthLimitRule } from './depthLimitRule'
 export { limitArgumentsRule } from './limitArgumentsRule'
 
-/** Bounds what one public request can cost: page size, joins, GraphQL depth and complexity. */
+/**
+ * Bounds what one public request can cost: page size, joins, GraphQL depth and complexity; and
+ * spares reads by a unique field (an article by slug) the page count.
+ */
 export const queryLimits =
   (options: QueryLimitsOptions = {}): Plugin =>
   (incomingConfig: Config): Config => {
@@ -20,7 +24,7 @@ export const queryLimits =
       if (config.collections && !config.collections.includes(collection.slug)) return collection
       return {
         ...collection,
-        hooks: { ...collection.hooks, beforeOperation: [...(collection.hooks?.beforeOperation ?? []), boundReadSize(config)] },
+        hooks: { ...collection.hooks, beforeOperation: [...(collection.hooks?.beforeOperation ?? []), boundReadSize(config), skipCountForUniqueLookup] },
       }
     })
     const userRules = incomingConfig.graphQL?.validationRules

@@ -52,6 +52,39 @@ describe('REST page size', () => {
   })
 })
 
+describe('reads by a unique field', () => {
+  // The SQL adapters count pages through `countDistinct`; other adapters through `count`.
+  const countCalls = async (read: () => Promise<unknown>) => {
+    const db = payload.db as unknown as Record<string, (...args: unknown[]) => unknown>
+    const method = typeof db.countDistinct === 'function' ? 'countDistinct' : 'count'
+    const original = db[method]!
+    let calls = 0
+    db[method] = (...args: unknown[]) => {
+      calls++
+      return original.apply(payload.db, args)
+    }
+    try {
+      await read()
+    } finally {
+      db[method] = original
+    }
+    return calls
+  }
+
+  it('skip the page count but keep the answer’s shape', async () => {
+    const article = (await payload.find({ collection: 'articles', limit: 1 })).docs[0]!
+    let body: any
+    const bySlug = await countCalls(async () => (body = (await api.rest('GET', `/articles?where[slug][equals]=${encodeURIComponent(article.slug!)}&limit=1`)).body))
+    expect(bySlug).toBe(0)
+    expect(body).toMatchObject({ totalDocs: 1, totalPages: 1, page: 1, hasNextPage: false })
+    expect(body.docs[0].id).toBe(article.id)
+    const missing = (await api.rest('GET', '/articles?where[slug][equals]=no-such-article')).body
+    expect(missing).toMatchObject({ totalDocs: 0, docs: [] })
+    // Anything that can match several documents still counts them.
+    expect(await countCalls(() => api.rest('GET', `/articles?where[title][equals]=${encodeURIComponent(article.title)}`))).toBe(1)
+  })
+})
+
 // Payload answers a request that fails validation with the bare list of errors.
 const errorsOf = (body: unknown): { message: string }[] => (Array.isArray(body) ? body : ((body as { errors?: { message: string }[] }).errors ?? []))
 
