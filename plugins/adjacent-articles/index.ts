@@ -2,6 +2,7 @@ import type { CollectionConfig, Config, Field, Plugin } from 'payload'
 
 import type { AdjacentArticlesOptions, SanitizedAdjacentArticlesConfig } from './types'
 
+import { markGraphQLPopulationNested } from '../shared/nestedGraphQLReads'
 import { readAdjacent } from './readAdjacent'
 
 export type { AdjacentArticlesOptions } from './types'
@@ -31,7 +32,13 @@ export const adjacentArticles =
     }
     const collections = (incomingConfig.collections ?? []).map(
       (collection): CollectionConfig =>
-        config.collections.includes(collection.slug) ? { ...collection, fields: [...collection.fields, adjacentField(config, collection.slug)] } : collection,
+        config.collections.includes(collection.slug)
+          ? {
+              ...collection,
+              fields: [...collection.fields, adjacentField(config, collection.slug)],
+              hooks: { ...collection.hooks, beforeOperation: [...(collection.hooks?.beforeOperation ?? []), markGraphQLPopulationNested] },
+            }
+          : collection,
     )
     return { ...incomingConfig, collections }
   }

@@ -5,6 +5,7 @@ import type { RelatedNewsOptions, SanitizedRelatedNewsConfig } from './types'
 import { sanitizeRelatedNewsOptions } from './defaults'
 import { computeSuggestions } from './hooks/computeSuggestions'
 import { markDraftSave } from '../shared/markDraftSave'
+import { markGraphQLPopulationNested } from '../shared/nestedGraphQLReads'
 import { queueSuggestionRefresh } from './hooks/queueSuggestionRefresh'
 import { syncReciprocalLinks } from './hooks/syncReciprocalLinks'
 import { unlinkDeletedArticle } from './hooks/unlinkDeletedArticle'
@@ -70,7 +71,7 @@ export const relatedNews =
         fields: [...collection.fields, ...relatedFields(config, collection.slug)],
         hooks: {
           ...collection.hooks,
-          beforeOperation: [...(collection.hooks?.beforeOperation ?? []), markDraftSave],
+          beforeOperation: [...(collection.hooks?.beforeOperation ?? []), markDraftSave, markGraphQLPopulationNested],
           beforeChange: [...(collection.hooks?.beforeChange ?? []), validateRelatedLinks(config), computeSuggestions(config)],
           afterChange: [...(collection.hooks?.afterChange ?? []), syncReciprocalLinks(config), queueSuggestionRefresh(config)],
           afterDelete: [...(collection.hooks?.afterDelete ?? []), unlinkDeletedArticle(config)],

@@ -2,6 +2,7 @@ import type { CollectionAfterReadHook, CollectionConfig, CollectionSlug, Config,
 
 import { formatKstIso } from '../register-timestamps/formatKst'
 import { loadByIds } from '../shared/loadByIds'
+import { markGraphQLPopulationNested } from '../shared/nestedGraphQLReads'
 import { isPopulatedLater, pendingFor } from '../shared/populatedLater'
 import { idOf, idsOf } from '../shared/relationIds'
 import { defaultArticlePath, defaultReporterPath, resolveSiteUrl } from '../shared/siteLinks'
@@ -131,7 +132,11 @@ export const structuredData =
           ? {
               ...collection,
               fields: [...collection.fields, ...fields],
-              hooks: { ...collection.hooks, afterRead: [...(collection.hooks?.afterRead ?? []), fillJsonLdFromPopulated(config)] },
+              hooks: {
+                ...collection.hooks,
+                beforeOperation: [...(collection.hooks?.beforeOperation ?? []), markGraphQLPopulationNested],
+                afterRead: [...(collection.hooks?.afterRead ?? []), fillJsonLdFromPopulated(config)],
+              },
             }
           : collection,
     )

@@ -71,6 +71,24 @@ describe('the seed page as one anonymous GraphQL query', () => {
   })
 })
 
+describe('computed fields of linked articles', () => {
+  it('are left out over GraphQL as over REST: only the articles asked for compute related, adjacent and jsonLd', async () => {
+    const ulsan = await bySlug('ulsan-social-innovation')
+    const { body } = await api.graphql(
+      `query($id: Int!) { Article(id: $id) { adjacent { newer { title related { title } jsonLd adjacent { older { title } } } } } }`,
+      { id: ulsan.id },
+    )
+    expect(body.errors).toBeUndefined()
+    const newer = body.data.Article.adjacent.newer
+    expect(newer.title).toBe('다양한 아이 돌봄 체험 교실 ‘눈길’')
+    expect(newer.related).toEqual([])
+    expect(newer.jsonLd).toBeNull()
+    expect(newer.adjacent.older).toBeNull()
+    const rest = await api.rest('GET', `/articles/${ulsan.id}?depth=2`)
+    expect(rest.body.adjacent.newer.jsonLd ?? null).toBeNull()
+  })
+})
+
 describe('structured data and sharing', () => {
   it('gives a schema.org NewsArticle in +09:00 and share links', async () => {
     process.env.NEWSROOM_SITE_URL = 'https://news.example.kr'
