@@ -109,9 +109,11 @@ export const ensureCorpus = async (articles: number, log: (line: string) => void
     return { dir, generated: false, manifest: JSON.parse(fs.readFileSync(manifestFile, 'utf8')) }
   }
   fs.mkdirSync(benchTmp, { recursive: true })
-  // Older corpora of this size are stale (other key): remove them, they are large.
+  // Corpora made by another generator or for other migrations are stale: remove them, they are large.
   for (const entry of fs.readdirSync(benchTmp)) {
-    if (entry.startsWith(`corpus-${articles}-`) || entry.startsWith('corpus-tmp-')) fs.rmSync(path.join(benchTmp, entry), { recursive: true, force: true })
+    const cached = /^corpus-(\d+)-([0-9a-f]+)$/.exec(entry)
+    const isStale = cached ? corpusKey(Number(cached[1])) !== cached[2] : entry.startsWith('corpus-tmp-')
+    if (isStale) fs.rmSync(path.join(benchTmp, entry), { recursive: true, force: true })
   }
   const tmp = path.join(benchTmp, `corpus-tmp-${process.pid}`)
   fs.mkdirSync(tmp, { recursive: true })
