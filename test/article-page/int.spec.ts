@@ -84,6 +84,16 @@ describe('computed fields of linked articles', () => {
     expect(newer.related).toEqual([])
     expect(newer.jsonLd).toBeNull()
     expect(newer.adjacent.older).toBeNull()
+    const joined = await api.graphql(`query($id: Int!) { Article(id: $id) { reporters { articles(limit: 5) { docs { title related { title } adjacent { older { title } } } } } } }`, {
+      id: ulsan.id,
+    })
+    expect(joined.body.errors).toBeUndefined()
+    const listed = joined.body.data.Article.reporters[0].articles.docs as { adjacent: { older: unknown }; related: unknown[] }[]
+    expect(listed.length).toBeGreaterThan(0)
+    for (const doc of listed) {
+      expect(doc.related).toEqual([])
+      expect(doc.adjacent.older).toBeNull()
+    }
     const rest = await api.rest('GET', `/articles/${ulsan.id}?depth=2`)
     expect(rest.body.adjacent.newer.jsonLd ?? null).toBeNull()
   })

@@ -4,7 +4,7 @@ import type { SanitizedReporterPagesConfig } from '../types'
 
 import { publishedOnly } from '../../shared/publication'
 
-type ReadArgs = { limit?: number; page?: number; pagination?: boolean; sort?: string | string[]; where?: Where }
+type ReadArgs = { currentDepth?: number; limit?: number; page?: number; pagination?: boolean; sort?: string | string[]; where?: Where }
 
 /** The real total of a rewritten join page, kept for the afterOperation hook below. */
 const realTotals = new WeakMap<object, number>()
@@ -32,6 +32,9 @@ export const correctGraphQLJoinReads =
 
     read.where = { and: [...clauses, ...publishedOnly(collection)] }
     if (operation === 'count') return args
+    // The listed articles are linked documents, not the ones being read: they skip computed
+    // fields (related, adjacent, jsonLd), as the same join does over REST.
+    read.currentDepth = 2
     read.sort ??= config.sort
     const page = read.page ?? 1
     const fetched = read.limit ?? 0
