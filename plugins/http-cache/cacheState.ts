@@ -28,6 +28,8 @@ type CacheState = {
   generation: number
   /** Transactions that changed something public: purge once more when they commit. */
   purgeOnCommit: Set<string>
+  /** Shared reads being answered right now, so that identical ones wait instead of repeating the work. */
+  inFlight: Map<string, { generation: number; result: Promise<CachedResponse | null> }>
   requestScope: AsyncLocalStorage<RequestScope>
 }
 
@@ -44,6 +46,7 @@ export const cacheState = (): CacheState => {
     entryBytes: 0,
     generation: 0,
     purgeOnCommit: new Set(),
+    inFlight: new Map(),
     requestScope: new AsyncLocalStorage<RequestScope>(),
   }
   return holder[stateKey]

@@ -120,21 +120,48 @@ export const withHttpCache =
     const stored = answerFromMemory(view)
     if (stored) return toResponse(stored)
 
-    const generation = state.generation
-    const response = await state.requestScope.run(scope, () => handler(request, ...args))
-    if (response.status !== 200 || response.headers.has('set-cookie')) {
-      // An error or a 404 must not outlive the publish that fixes it in some shared cache.
-      response.headers.set('cache-control', 'private, no-store')
-      return response
+    const memoryKey = memoryKeyOf(view)
+    const canRemember = isShared && config.memoryTtlMs > 0
+    if (canRemember) {
+      // A burst of identical reads (a breaking story the moment its cached copy expires) waits for
+      // the one already being answered instead of each running the same queries.
+      const running = state.inFlight.get(memoryKey)
+      if (running && running.generation === state.generation) {
+        const shared = await running.result
+        if (shared) return toResponse(toAnswer(view, shared, 'hit'))
+      }
     }
-    const body = new Uint8Array(await response.arrayBuffer())
-    const etag = strongEtag(body)
-    const headers = new Headers(response.headers)
-    headers.delete('content-length')
-    headers.set('etag', etag)
-    if (isShared) for (const [name, value] of publicHeaders(config, scope.keys)) headers.set(name, value)
-    else headers.set('cache-control', 'private, no-store')
-    const entry: CachedResponse = { body, etag, headers: [...headers.entries()], status: response.status, storedAt: Date.now() }
-    if (isShared && config.memoryTtlMs > 0 && generation === state.generation) rememberResponse(memoryKeyOf(view), entry)
-    return toResponse(toAnswer(view, entry, 'miss'))
+    const generation = state.generation
+    let settle: (entry: CachedResponse | null) => void = () => {}
+    if (canRemember && !state.inFlight.has(memoryKey)) {
+      const result = new Promise<CachedResponse | null>((resolve) => (settle = resolve))
+      state.inFlight.set(memoryKey, { generation, result })
+      void result.finally(() => {
+        if (state.inFlight.get(memoryKey)?.result === result) state.inFlight.delete(memoryKey)
+      })
+    }
+    try {
+      const response = await state.requestScope.run(scope, () => handler(request, ...args))
+      if (response.status !== 200 || response.headers.has('set-cookie')) {
+        // An error or a 404 must not outlive the publish that fixes it in some shared cache.
+        response.headers.set('cache-control', 'private, no-store')
+        return response
+      }
+      const body = new Uint8Array(await response.arrayBuffer())
+      const etag = strongEtag(body)
+      const headers = new Headers(response.headers)
+      headers.delete('content-length')
+      headers.set('etag', etag)
+      if (isShared) for (const [name, value] of publicHeaders(config, scope.keys)) headers.set(name, value)
+      else headers.set('cache-control', 'private, no-store')
+      const entry: CachedResponse = { body, etag, headers: [...headers.entries()], status: response.status, storedAt: Date.now() }
+      // Computed across a purge: it may show the state from before the change, so it is not kept.
+      if (canRemember && generation === state.generation) {
+        rememberResponse(memoryKey, entry)
+        settle(entry)
+      }
+      return toResponse(toAnswer(view, entry, 'miss'))
+    } finally {
+      settle(null)
+    }
   }

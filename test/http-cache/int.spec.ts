@@ -86,6 +86,33 @@ describe('anonymous reads', () => {
   })
 })
 
+describe('a burst of identical reads', () => {
+  it('is answered by one run of Payload, the others wait for it', async () => {
+    const article = await publish({ title: '동시 요청' })
+    let runs = 0
+    const counted = withHttpCache((request: Request) => {
+      runs++
+      return handleEndpoints({ config: payload.config, request })
+    })
+    const responses = await Promise.all(Array.from({ length: 20 }, () => counted(new Request(`http://localhost/api/articles/${article.id}?depth=1&burst=1`))))
+    expect(runs).toBe(1)
+    const bodies = await Promise.all(responses.map((response) => response.text()))
+    expect(new Set(bodies).size).toBe(1)
+    expect(JSON.parse(bodies[0]!).title).toBe('동시 요청')
+    expect(responses.filter((response) => response.headers.get('x-newsroom-cache') === 'miss')).toHaveLength(1)
+  })
+
+  it('but a burst started across a change does not get the old answer', async () => {
+    const article = await publish({ title: '변경 전' })
+    const first = get(`/articles/${article.id}?burst=2`)
+    await payload.update({ collection: 'articles', id: article.id, data: { title: '변경 후' } })
+    const second = await get(`/articles/${article.id}?burst=2`)
+    await first
+    expect((await json(second)).title).toBe('변경 후')
+    expect((await json(await get(`/articles/${article.id}?burst=2`))).title).toBe('변경 후')
+  })
+})
+
 describe('the next request sees every change', () => {
   it('a publish, an update, an unpublish and a delete', async () => {
     const titles = async () => ((await json(await get('/articles?limit=100&sort=-registeredAt'))).docs as { title: string }[]).map((doc) => doc.title)
