@@ -85,11 +85,25 @@ export const recallResponse = (key: string, now: number): CachedResponse | undef
   const state = cacheState()
   const entry = state.entries.get(key)
   if (!entry) return undefined
-  state.entries.delete(key)
-  if (now - entry.storedAt > (state.config?.memoryTtlMs ?? 0)) {
-    state.entryBytes -= entry.body.byteLength
+  const ttl = state.config?.memoryTtlMs ?? 0
+  const age = now - entry.storedAt
+  if (age > ttl) {
+    // Past its lifetime (which only bounds changes made by other processes: our own purge at once)
+    // while one request already renews it: the others get this copy meanwhile rather than queue
+    // behind the renewal — for at most one more lifetime.
+    if (state.inFlight.has(key) && age <= 2 * ttl) return entry
+    if (age > 2 * ttl) forgetResponse(key)
     return undefined
   }
+  state.entries.delete(key)
   state.entries.set(key, entry)
   return entry
+}
+
+export const forgetResponse = (key: string): void => {
+  const state = cacheState()
+  const entry = state.entries.get(key)
+  if (!entry) return
+  state.entries.delete(key)
+  state.entryBytes -= entry.body.byteLength
 }

@@ -3,7 +3,7 @@ import crypto from 'node:crypto'
 import type { CachedResponse, RequestScope } from './cacheState'
 import type { SanitizedHttpCacheConfig } from './types'
 
-import { cacheState, purgeMemory, recallResponse, rememberResponse } from './cacheState'
+import { cacheState, forgetResponse, purgeMemory, recallResponse, rememberResponse } from './cacheState'
 
 type Handler<Args extends unknown[]> = (request: Request, ...args: Args) => Promise<Response>
 
@@ -143,7 +143,9 @@ export const withHttpCache =
     try {
       const response = await state.requestScope.run(scope, () => handler(request, ...args))
       if (response.status !== 200 || response.headers.has('set-cookie')) {
-        // An error or a 404 must not outlive the publish that fixes it in some shared cache.
+        // An error or a 404 must not outlive the publish that fixes it in some shared cache, and
+        // an older copy of what is now an error must not be served while renewing either.
+        if (canRemember) forgetResponse(memoryKey)
         response.headers.set('cache-control', 'private, no-store')
         return response
       }

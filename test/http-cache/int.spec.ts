@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NewsroomFixture } from '../helpers/newsroom'
 
 import { graphQLGetHandler, withHttpCache } from '../../plugins/http-cache'
+import { cacheState } from '../../plugins/http-cache/cacheState'
 import { apiClient } from '../helpers/http'
 import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
 import { bootPayload } from '../helpers/payload'
@@ -110,6 +111,32 @@ describe('a burst of identical reads', () => {
     await first
     expect((await json(second)).title).toBe('변경 후')
     expect((await json(await get(`/articles/${article.id}?burst=2`))).title).toBe('변경 후')
+  })
+})
+
+describe('a copy past its lifetime', () => {
+  it('is served to the others while one request renews it, but never when older than two lifetimes', async () => {
+    const config = cacheState().config!
+    const lifetime = config.memoryTtlMs
+    config.memoryTtlMs = 100
+    try {
+      const article = await publish({ title: '만료 전' })
+      const path = `/articles/${article.id}?expiry=1`
+      await get(path)
+      await new Promise((resolve) => setTimeout(resolve, 130))
+      const [renewing, waiting] = await Promise.all([get(path), get(path)])
+      expect(renewing.headers.get('x-newsroom-cache')).toBe('miss')
+      expect(waiting.headers.get('x-newsroom-cache')).toBe('hit')
+
+      // A change made by another process (no hook runs here) shows once the copy is two lifetimes old.
+      await payload.db.updateOne({ collection: 'articles', id: article.id, data: { title: '다른 프로세스에서 수정' } })
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      const [first, second] = await Promise.all([get(path), get(path)])
+      expect((await json(first)).title).toBe('다른 프로세스에서 수정')
+      expect((await json(second)).title).toBe('다른 프로세스에서 수정')
+    } finally {
+      config.memoryTtlMs = lifetime
+    }
   })
 })
 
