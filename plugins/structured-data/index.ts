@@ -81,6 +81,8 @@ const readJsonLd =
       pendingFor(req, 'jsonLd').add(siblingData)
       return null
     }
+    // GraphQL calls a function value only when the query selects the field: no work otherwise.
+    if (req.payloadAPI === 'GraphQL') return () => buildJsonLd(config, req, siblingData)
     return buildJsonLd(config, req, siblingData)
   }
 

@@ -71,6 +71,24 @@ describe('the seed page as one anonymous GraphQL query', () => {
   })
 })
 
+describe('computed fields over GraphQL', () => {
+  it('are there when the query asks for them', async () => {
+    process.env.NEWSROOM_SITE_URL = 'https://news.example.kr'
+    const ulsan = await bySlug('ulsan-social-innovation')
+    const others = (
+      await payload.find({ collection: 'articles', where: { id: { not_equals: ulsan.id }, _status: { equals: 'published' } }, limit: 2, depth: 0 })
+    ).docs
+    await payload.update({ collection: 'articles', id: ulsan.id, data: { relatedArticles: others.map((doc) => doc.id) } })
+    const { body } = await api.graphql(`query($id: Int!) { Article(id: $id) { jsonLd related { title } } }`, { id: ulsan.id })
+    expect(body.errors).toBeUndefined()
+    expect(body.data.Article.jsonLd).toMatchObject({ '@type': 'NewsArticle', headline: '‘울산형 사회 혁신’본격 추진', author: [{ name: '김한수' }] })
+    expect(body.data.Article.related.map((item: { title: string }) => item.title)).toEqual(expect.arrayContaining(others.map((doc) => doc.title)))
+    const listed = await api.graphql(`{ Articles(limit: 3) { docs { title jsonLd } } }`)
+    expect(listed.body.errors).toBeUndefined()
+    for (const doc of listed.body.data.Articles.docs) expect(doc.jsonLd.headline).toBe(doc.title)
+  })
+})
+
 describe('computed fields of linked articles', () => {
   it('are left out over GraphQL as over REST: only the articles asked for compute related, adjacent and jsonLd', async () => {
     const ulsan = await bySlug('ulsan-social-innovation')
