@@ -3,6 +3,7 @@ import type { CollectionSlug, Endpoint } from 'payload'
 import { APIError } from 'payload'
 
 import { canReadDistribution } from '../access'
+import { findRouteDocument } from './routeDocument'
 import { DELIVER_TASK } from '../tasks/deliverWebhook'
 
 /**
@@ -14,14 +15,7 @@ export const replayDeliveryEndpoint = (): Endpoint => ({
   method: 'post',
   handler: async (req) => {
     if (!(await canReadDistribution({ req }))) throw new APIError('데스크만 할 수 있습니다 (editors only)', 403, null, true)
-    const delivery = (await req.payload.findByID({
-      collection: 'webhook-deliveries' as CollectionSlug,
-      id: req.routeParams?.id as never,
-      depth: 0,
-      disableErrors: true,
-      overrideAccess: true,
-      req,
-    })) as unknown as { documentId?: string; channel?: number | string; event: string; payload: unknown; webhookId: string } | null
+    const delivery = await findRouteDocument<{ documentId?: string; channel?: number | string; event: string; payload: unknown; webhookId: string }>(req, 'webhook-deliveries')
     if (!delivery?.channel) throw new APIError('Not Found', 404, null, true)
     // A replay is one more attempt of the same message: the next attempt number keeps it unique.
     const latest = await req.payload.find({

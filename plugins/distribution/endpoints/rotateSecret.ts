@@ -4,6 +4,7 @@ import { APIError } from 'payload'
 
 import { canManageChannels } from '../access'
 import { generateSecret } from '../signing'
+import { findRouteDocument } from './routeDocument'
 
 /**
  * `POST /api/distribution-channels/:id/rotate-secret` `{ "overlapHours": 24 }`: a new secret,
@@ -19,7 +20,7 @@ export const rotateSecretEndpoint = (): Endpoint => ({
     const overlapHours = body.overlapHours ?? 24
     if (!(overlapHours >= 0 && overlapHours <= 24 * 30)) throw new APIError('overlapHours must be between 0 and 720', 400, null, true)
     const slug = 'distribution-channels' as CollectionSlug
-    const channel = (await req.payload.findByID({ collection: slug, id: req.routeParams?.id as never, depth: 0, disableErrors: true, overrideAccess: true, req, showHiddenFields: true })) as unknown as { secret?: string } | null
+    const channel = await findRouteDocument<{ secret?: string }>(req, slug, { showHiddenFields: true })
     if (!channel) throw new APIError('Not Found', 404, null, true)
     const secret = generateSecret()
     await req.payload.update({

@@ -1,9 +1,10 @@
-import type { CollectionSlug, Endpoint } from 'payload'
+import type { Endpoint } from 'payload'
 
 import crypto from 'node:crypto'
 import { APIError } from 'payload'
 
 import { canReadDistribution } from '../access'
+import { findRouteDocument } from './routeDocument'
 import { DELIVER_TASK } from '../tasks/deliverWebhook'
 
 /** `POST /api/distribution-channels/:id/test`: queues a signed `test` event to the channel. */
@@ -12,14 +13,7 @@ export const sendTestEventEndpoint = (): Endpoint => ({
   method: 'post',
   handler: async (req) => {
     if (!(await canReadDistribution({ req }))) throw new APIError('데스크만 할 수 있습니다 (editors only)', 403, null, true)
-    const channel = (await req.payload.findByID({
-      collection: 'distribution-channels' as CollectionSlug,
-      id: req.routeParams?.id as never,
-      depth: 0,
-      disableErrors: true,
-      overrideAccess: true,
-      req,
-    })) as unknown as { kind?: string } | null
+    const channel = await findRouteDocument<{ kind?: string }>(req, 'distribution-channels')
     if (!channel) throw new APIError('Not Found', 404, null, true)
     // An IndexNow ping carries an article URL; a test event has none and its attempt would never finish.
     if (channel.kind === 'indexnow') throw new APIError('IndexNow 채널은 테스트 이벤트를 받지 않습니다 (IndexNow channels take article URLs only)', 400, null, true)
