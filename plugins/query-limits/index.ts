@@ -31,6 +31,7 @@ export const queryLimits =
     return {
       ...incomingConfig,
       collections,
+      loggingLevels: { QueryLimitError: 'info', ...incomingConfig.loggingLevels } as Config['loggingLevels'],
       graphQL: {
         ...incomingConfig.graphQL,
         maxComplexity: incomingConfig.graphQL?.maxComplexity ?? config.maxComplexity,

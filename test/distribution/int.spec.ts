@@ -182,6 +182,7 @@ describe('cache.purge', () => {
     expect(articlesOnly).toBeDefined()
     process.env.NEWSROOM_SITE_URL = 'https://news.example.kr'
     const article = await publish({ title: '캐시 비우기', reporters: [fixture.reporters.kim, fixture.reporters.park] })
+    await payload.update({ collection: 'articles', id: article.id, data: { section: fixture.sections.home as number } })
     await payload.update({ collection: 'articles', id: article.id, data: { _status: 'draft' } })
     await payload.update({ collection: 'articles', id: article.id, data: { subtitle: '초안' }, draft: true })
     await drain()
@@ -189,7 +190,9 @@ describe('cache.purge', () => {
       .filter((message) => JSON.parse(message.body).type === 'cache.purge')
       .map((message) => verified(cdn.secret, message) as unknown as { data: { article: unknown; keys: string[]; reason: string; urls: string[] }; timestamp: string })
       .sort((a, b) => a.timestamp.localeCompare(b.timestamp))
-    expect(purges.map((purge) => purge.data.reason)).toEqual(['article.published', 'article.unpublished'])
+    expect(purges.map((purge) => purge.data.reason)).toEqual(['article.published', 'article.updated', 'article.unpublished'])
+    // Moved to another section: both sections' pages are named.
+    expect(purges[1]!.data.keys).toEqual(expect.arrayContaining([`sections:${fixture.sections.news}`, `sections:${fixture.sections.home}`]))
     expect(purges[0]!.data.keys).toEqual(
       expect.arrayContaining([
         `articles:${article.id}`,
@@ -205,6 +208,7 @@ describe('cache.purge', () => {
     expect(received.filter((message) => JSON.parse(message.body).type !== 'cache.purge').map((message) => JSON.parse(message.body).type).sort()).toEqual([
       'article.published',
       'article.unpublished',
+      'article.updated',
     ])
   })
 })

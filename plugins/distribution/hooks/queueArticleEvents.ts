@@ -71,11 +71,20 @@ export const queueEvent = async (
  * keys our responses carry in `Surrogate-Key`/`Cache-Tag` (the article, its section, region,
  * reporters and related articles, and every list of articles) and the article's public URL.
  */
-const queuePurge = async (config: SanitizedDistributionConfig, req: PayloadRequest, collection: SanitizedCollectionConfig, reason: ArticleEvent, doc: ArticleDoc) => {
+const queuePurge = async (
+  config: SanitizedDistributionConfig,
+  req: PayloadRequest,
+  collection: SanitizedCollectionConfig,
+  reason: ArticleEvent,
+  doc: ArticleDoc,
+  previousDoc?: ArticleDoc,
+) => {
   const tracked = Object.values(req.payload.collections)
     .filter(({ config: other }) => !other.auth)
     .map(({ config: other }) => other.slug)
-  const keys = [...new Set([...surrogateKeysOf(collection, doc, tracked), listKey(collection.slug)])]
+  // Moved to another section or region: pages of the old one listed it too.
+  const before = previousDoc ? surrogateKeysOf(collection, previousDoc, tracked) : []
+  const keys = [...new Set([...surrogateKeysOf(collection, doc, tracked), ...before, listKey(collection.slug)])]
   const url = `${config.siteUrl()}${config.articlePath({ id: doc.id, slug: doc.slug as null | string })}`
   await queueEvent(config, req, 'cache.purge', doc, () => ({ reason, article: doc.id, keys, urls: [url] }))
 }
@@ -92,14 +101,14 @@ export const rememberPublicationState =
 
 export const queueArticleEvents =
   (config: SanitizedDistributionConfig): CollectionAfterChangeHook =>
-  async ({ collection, doc, operation, req }) => {
+  async ({ collection, doc, operation, previousDoc, req }) => {
     if (!config.enabled || req.context.isDraftSave) return doc
     const isPublished = !hasDrafts(collection) || doc._status === 'published'
     const wasPublished = operation === 'update' && req.context[`distribution:wasPublished:${doc.id}`] === true
     const event: ArticleEvent | null = isPublished ? (wasPublished ? 'article.updated' : 'article.published') : wasPublished ? 'article.unpublished' : null
     if (event) {
       await queueEvent(config, req, event, doc as ArticleDoc)
-      await queuePurge(config, req, collection, event, doc as ArticleDoc)
+      await queuePurge(config, req, collection, event, doc as ArticleDoc, operation === 'update' ? (previousDoc as ArticleDoc) : undefined)
     }
     return doc
   }

@@ -4,6 +4,14 @@ import { APIError } from 'payload'
 
 import type { SanitizedQueryLimitsConfig } from '../types'
 
+/** A client asking for too much: answered with a 400, logged as information, not as a server error. */
+export class QueryLimitError extends APIError {
+  constructor(message: string) {
+    super(message, 400, undefined, true)
+    this.name = 'QueryLimitError'
+  }
+}
+
 export const limitMessage = (what: string, max: number) =>
   `${what}은(는) 1에서 ${max} 사이여야 합니다 (${what} must be between 1 and ${max}; page through larger results)`
 
@@ -25,14 +33,14 @@ export const boundReadSize =
   ({ args, operation, req }) => {
     if (operation !== 'read' || req.payloadAPI !== 'REST' || !req.query) return args
     const query = req.query as { joins?: unknown; limit?: unknown; pagination?: unknown }
-    if (isOutOfRange(query.limit, config.maxLimit)) throw new APIError(limitMessage('limit', config.maxLimit), 400, undefined, true)
+    if (isOutOfRange(query.limit, config.maxLimit)) throw new QueryLimitError(limitMessage('limit', config.maxLimit))
     if (String(query.pagination) === 'false' && (query.limit === undefined || query.limit === '')) {
-      throw new APIError(limitMessage('limit', config.maxLimit), 400, undefined, true)
+      throw new QueryLimitError(limitMessage('limit', config.maxLimit))
     }
     if (query.joins && typeof query.joins === 'object') {
       for (const [name, join] of Object.entries(query.joins as Record<string, unknown>)) {
         if (join && typeof join === 'object' && isOutOfRange((join as { limit?: unknown }).limit, config.maxLimit)) {
-          throw new APIError(limitMessage(`joins[${name}][limit]`, config.maxLimit), 400, undefined, true)
+          throw new QueryLimitError(limitMessage(`joins[${name}][limit]`, config.maxLimit))
         }
       }
     }
