@@ -25,6 +25,16 @@ export const recordDocumentKeys =
  */
 export const recordListRead: CollectionBeforeOperationHook = ({ args, collection, operation }) => {
   const scope = currentScope()
-  if (scope && operation === 'read' && (args as { id?: unknown }).id === undefined) scope.keys.add(listKey(collection.slug))
+  const read = args as { id?: unknown; where?: Record<string, unknown> }
+  if (!scope || operation !== 'read' || read.id !== undefined || isLookupByIds(read.where)) return args
+  scope.keys.add(listKey(collection.slug))
   return args
+}
+
+/** Populating relationships reads `id in (…)`: that depends on those documents only, named by their own keys. */
+const isLookupByIds = (where: Record<string, unknown> | undefined): boolean => {
+  const keys = where ? Object.keys(where) : []
+  if (keys.length !== 1 || keys[0] !== 'id') return false
+  const condition = where!.id as Record<string, unknown> | undefined
+  return Boolean(condition && Object.keys(condition).length === 1 && ('in' in condition || 'equals' in condition))
 }
