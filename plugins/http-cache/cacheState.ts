@@ -6,8 +6,6 @@ import type { SanitizedHttpCacheConfig } from './types'
 export type RequestScope = {
   /** Surrogate keys of every document and list the response was built from. */
   keys: Set<string>
-  /** Set when the request changed something public (a write): purge again once it has committed. */
-  hasPurged: boolean
 }
 
 export type CachedResponse = {

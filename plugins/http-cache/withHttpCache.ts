@@ -3,7 +3,7 @@ import crypto from 'node:crypto'
 import type { CachedResponse, RequestScope } from './cacheState'
 import type { SanitizedHttpCacheConfig } from './types'
 
-import { cacheState, forgetResponse, purgeMemory, recallResponse, rememberResponse } from './cacheState'
+import { cacheState, forgetResponse, recallResponse, rememberResponse } from './cacheState'
 
 type Handler<Args extends unknown[]> = (request: Request, ...args: Args) => Promise<Response>
 
@@ -80,9 +80,12 @@ const isSharedRead = (config: SanitizedHttpCacheConfig, apiRoute: string, reques
  * builds a Fetch `Request` (see `npm run serve:api`).
  */
 export const answerFromMemory = (request: CacheableRequest): CachedAnswer | null => {
-  const state = cacheState()
-  const config = state.config
-  if (!config?.enabled || config.memoryTtlMs <= 0 || !isSharedRead(config, state.apiRoute, request)) return null
+  const { apiRoute, config } = cacheState()
+  return config?.enabled && isSharedRead(config, apiRoute, request) ? recallShared(config, request) : null
+}
+
+const recallShared = (config: SanitizedHttpCacheConfig, request: CacheableRequest): CachedAnswer | null => {
+  if (config.memoryTtlMs <= 0) return null
   const hit = recallResponse(memoryKeyOf(request), Date.now())
   return hit ? toAnswer(request, hit, 'hit') : null
 }
@@ -98,26 +101,18 @@ const viewOf = (request: Request): CacheableRequest => {
  * anonymous reads of content, `Cache-Control: public, s-maxage, stale-while-revalidate`,
  * `Surrogate-Key`/`Cache-Tag` naming the documents the response was built from, and an in-memory
  * copy that changes in this process purge at once. Everything else is `private, no-store`.
- * Writes pass through and purge once more after they committed.
+ * Other methods pass through untouched.
  */
 export const withHttpCache =
   <Args extends unknown[]>(handler: Handler<Args>): Handler<Args> =>
   async (request, ...args) => {
     const state = cacheState()
     const config = state.config
-    if (!config?.enabled) return handler(request, ...args)
-    const scope: RequestScope = { keys: new Set(), hasPurged: false }
-
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      const response = await state.requestScope.run(scope, () => handler(request, ...args))
-      // The hooks purged before the transaction committed; a read in between may have stored the old state.
-      if (scope.hasPurged) purgeMemory()
-      return response
-    }
-
+    if (!config?.enabled || (request.method !== 'GET' && request.method !== 'HEAD')) return handler(request, ...args)
+    const scope: RequestScope = { keys: new Set() }
     const view = viewOf(request)
     const isShared = isSharedRead(config, state.apiRoute, view)
-    const stored = answerFromMemory(view)
+    const stored = isShared ? recallShared(config, view) : null
     if (stored) return toResponse(stored)
 
     const memoryKey = memoryKeyOf(view)

@@ -70,7 +70,7 @@ const main = async () => {
   const apiRoute = payload.config.routes.api
   const rest = withHttpCache((request: Request) => handleEndpoints({ config: payload.config, request }))
   const graphqlPost = GRAPHQL_POST(Promise.resolve(payload.config))
-  const graphql = { GET: withHttpCache(graphQLGetHandler(graphqlPost)), POST: withHttpCache(graphqlPost) }
+  const graphql = { GET: withHttpCache(graphQLGetHandler(graphqlPost)), POST: graphqlPost }
   const port = Number(process.env.PORT || 3001)
   const origin = `http://127.0.0.1:${port}`
 

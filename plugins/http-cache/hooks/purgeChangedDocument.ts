@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
-import { cacheState, currentScope, purgeMemory } from '../cacheState'
+import { cacheState, purgeMemory } from '../cacheState'
 
 /**
  * Purges at once, and again when the save's transaction commits (see `purgeAfterCommit`): a read
@@ -8,8 +8,6 @@ import { cacheState, currentScope, purgeMemory } from '../cacheState'
  */
 const purge = async (req: PayloadRequest) => {
   purgeMemory()
-  const scope = currentScope()
-  if (scope) scope.hasPurged = true
   const transaction = await req.transactionID
   if (transaction !== undefined && transaction !== null) cacheState().purgeOnCommit.add(String(transaction))
 }
