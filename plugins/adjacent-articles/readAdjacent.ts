@@ -4,11 +4,11 @@ import type { SanitizedAdjacentArticlesConfig } from './types'
 
 import { idOf } from '../shared/relationIds'
 import { publishedOnly } from '../shared/publication'
+import { joinRequestBatch } from '../shared/requestBatch'
 
 type ID = number | string
 type Neighbours = { newer: ID | null; older: ID | null }
 type Wanted = { date: string; group: ID; id: ID }
-type Batch = { docs: Wanted[]; result: Promise<Map<string, Neighbours>> }
 
 const compare = (a: { date: string; id: ID }, b: { date: string; id: ID }) => {
   const byDate = new Date(a.date).getTime() - new Date(b.date).getTime()
@@ -100,25 +100,6 @@ const neighboursInGroup = async (
   return result
 }
 
-const batchOf = (config: SanitizedAdjacentArticlesConfig, collection: SanitizedCollectionConfig, req: PayloadRequest): Batch => {
-  const context = req.context as { adjacentBatches?: Map<string, Batch> }
-  context.adjacentBatches ??= new Map()
-  const existing = context.adjacentBatches.get(collection.slug)
-  if (existing) return existing
-  const docs: Wanted[] = []
-  // One turn of the event loop lets the other documents of a list join the batch.
-  const result = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
-    context.adjacentBatches!.delete(collection.slug)
-    const groups = new Map<string, Wanted[]>()
-    for (const doc of docs) groups.set(String(doc.group), [...(groups.get(String(doc.group)) ?? []), doc])
-    const maps = await Promise.all([...groups.values()].map((group) => neighboursInGroup(config, collection, req, group)))
-    return new Map(maps.flatMap((map) => [...map]))
-  })
-  const batch = { docs, result }
-  context.adjacentBatches.set(collection.slug, batch)
-  return batch
-}
-
 /**
  * The seed page's previous/next lines: ids of the neighbouring published articles of the same
  * section, which Payload then populates like any relationship (one batched query). Only for the
@@ -133,7 +114,12 @@ export const readAdjacent =
     if (!config.enabled || (currentDepth ?? 1) > 1 || !collection || !siblingData?.id || !siblingData[config.dateField] || group === null) {
       return empty
     }
-    const batch = batchOf(config, collection, req)
-    batch.docs.push({ id: siblingData.id as ID, date: siblingData[config.dateField] as string, group })
-    return (await batch.result).get(String(siblingData.id)) ?? empty
+    const wanted: Wanted = { id: siblingData.id as ID, date: siblingData[config.dateField] as string, group }
+    const neighbours = await joinRequestBatch(req, `adjacent\n${collection.slug}`, wanted, async (docs) => {
+      const groups = new Map<string, Wanted[]>()
+      for (const doc of docs) groups.set(String(doc.group), [...(groups.get(String(doc.group)) ?? []), doc])
+      const maps = await Promise.all([...groups.values()].map((group) => neighboursInGroup(config, collection, req, group)))
+      return new Map(maps.flatMap((map) => [...map]))
+    })
+    return neighbours.get(String(siblingData.id)) ?? empty
   }
