@@ -22,14 +22,14 @@ import { DELIVER_TASK } from '../tasks/deliverWebhook'
 
 type Channel = { events?: string[]; format?: 'full' | 'summary'; id: number | string; kind?: string; regions?: unknown[]; sections?: unknown[] }
 
-/** Matching active channels get one job each, queued with `req`: a rolled-back save queues nothing. */
-export const queueEvent = async (
-  config: SanitizedDistributionConfig,
-  req: PayloadRequest,
-  event: ChannelEvent,
-  doc: ArticleDoc,
-  data: (format: 'full' | 'summary') => unknown = (format) => articlePayload(config, doc, format),
-): Promise<void> => {
+type Message = { data: (format: 'full' | 'summary') => unknown; event: ChannelEvent }
+
+/**
+ * Matching active channels get one job per message, queued with `req`: a rolled-back save queues
+ * nothing. One channel query serves all the messages of a save, and the region's 시도 is read only
+ * when a channel's region filter needs it.
+ */
+const queueMessages = async (config: SanitizedDistributionConfig, req: PayloadRequest, doc: ArticleDoc, messages: Message[]): Promise<void> => {
   const channels = (
     await req.payload.find({
       collection: CHANNELS_SLUG as CollectionSlug,
@@ -38,32 +38,57 @@ export const queueEvent = async (
       overrideAccess: true,
       pagination: false,
       req,
-      where: { and: [{ active: { equals: true } }, { events: { in: [event] } }] },
+      where: { and: [{ active: { equals: true } }, { events: { in: messages.map((message) => message.event) } }] },
     })
   ).docs as unknown as Channel[]
   if (channels.length === 0) return
 
   const section = idOf(doc.section)
   const region = idOf(doc.region)
-  let province: null | number | string = null
-  if (region !== null && req.payload.collections[config.regions as CollectionSlug]) {
-    const own = await req.payload.findByID({ collection: config.regions as CollectionSlug, id: region, depth: 0, disableErrors: true, overrideAccess: true, req })
-    province = idOf((own as Record<string, unknown> | null)?.parent)
+  let province: Promise<null | number | string> | undefined
+  const provinceOfRegion = () =>
+    (province ??=
+      region !== null && req.payload.collections[config.regions as CollectionSlug]
+        ? req.payload
+            .findByID({ collection: config.regions as CollectionSlug, id: region, depth: 0, disableErrors: true, overrideAccess: true, req })
+            .then((own) => idOf((own as Record<string, unknown> | null)?.parent))
+        : Promise.resolve(null))
+  const matchesFilters = async (channel: Channel): Promise<boolean> => {
+    const sections = idsOf(channel.sections).map(String)
+    if (sections.length && !sections.includes(String(section))) return false
+    const regions = idsOf(channel.regions).map(String)
+    return !regions.length || regions.includes(String(region)) || regions.includes(String(await provinceOfRegion()))
   }
   const timestamp = new Date().toISOString()
-  for (const channel of channels) {
-    const sections = idsOf(channel.sections).map(String)
-    const regions = idsOf(channel.regions).map(String)
-    if (sections.length && !sections.includes(String(section))) continue
-    if (regions.length && !regions.includes(String(region)) && !regions.includes(String(province))) continue
-    if (channel.kind === 'indexnow' && event !== 'article.published' && event !== 'article.updated') continue
-    const body = { type: event, timestamp, data: data(channel.format ?? 'full') }
-    await req.payload.jobs.queue({
-      task: DELIVER_TASK,
-      input: { channel: String(channel.id), event, articleId: String(doc.id), webhookId: `msg_${crypto.randomUUID()}`, attempt: 1, body },
-      req,
-    } as never)
+  for (const { data, event } of messages) {
+    for (const channel of channels) {
+      if (!channel.events?.includes(event)) continue
+      if (channel.kind === 'indexnow' && event !== 'article.published' && event !== 'article.updated') continue
+      if (!(await matchesFilters(channel))) continue
+      const body = { type: event, timestamp, data: data(channel.format ?? 'full') }
+      await req.payload.jobs.queue({
+        task: DELIVER_TASK,
+        input: { channel: String(channel.id), event, articleId: String(doc.id), webhookId: `msg_${crypto.randomUUID()}`, attempt: 1, body },
+        req,
+      } as never)
+    }
   }
+}
+
+/** The article event itself, then its `cache.purge`. */
+const queueArticleMessages = (
+  config: SanitizedDistributionConfig,
+  req: PayloadRequest,
+  collection: SanitizedCollectionConfig,
+  event: ArticleEvent,
+  doc: ArticleDoc,
+  previousDoc?: ArticleDoc,
+) => {
+  let purge: ReturnType<typeof purgeData> | undefined
+  return queueMessages(config, req, doc, [
+    { event, data: (format) => articlePayload(config, doc, format) },
+    { event: 'cache.purge', data: () => (purge ??= purgeData(config, req, collection, event, doc, previousDoc)) },
+  ])
 }
 
 /**
@@ -71,7 +96,7 @@ export const queueEvent = async (
  * keys our responses carry in `Surrogate-Key`/`Cache-Tag` (the article, its section, region,
  * reporters and related articles, and every list of articles) and the article's public URL.
  */
-const queuePurge = async (
+const purgeData = (
   config: SanitizedDistributionConfig,
   req: PayloadRequest,
   collection: SanitizedCollectionConfig,
@@ -86,7 +111,7 @@ const queuePurge = async (
   const before = previousDoc ? surrogateKeysOf(collection, previousDoc, tracked) : []
   const keys = [...new Set([...surrogateKeysOf(collection, doc, tracked), ...before, listKey(collection.slug)])]
   const url = `${config.siteUrl()}${config.articlePath({ id: doc.id, slug: doc.slug as null | string })}`
-  await queueEvent(config, req, 'cache.purge', doc, () => ({ reason, article: doc.id, keys, urls: [url] }))
+  return { reason, article: doc.id, keys, urls: [url] }
 }
 
 /** Whether the stored (published) document was live before this save, for telling publish from update. */
@@ -106,10 +131,7 @@ export const queueArticleEvents =
     const isPublished = !hasDrafts(collection) || doc._status === 'published'
     const wasPublished = operation === 'update' && req.context[`distribution:wasPublished:${doc.id}`] === true
     const event: ArticleEvent | null = isPublished ? (wasPublished ? 'article.updated' : 'article.published') : wasPublished ? 'article.unpublished' : null
-    if (event) {
-      await queueEvent(config, req, event, doc as ArticleDoc)
-      await queuePurge(config, req, collection, event, doc as ArticleDoc, operation === 'update' ? (previousDoc as ArticleDoc) : undefined)
-    }
+    if (event) await queueArticleMessages(config, req, collection, event, doc as ArticleDoc, operation === 'update' ? (previousDoc as ArticleDoc) : undefined)
     return doc
   }
 
@@ -118,6 +140,5 @@ export const queueDeletionEvent =
   (config: SanitizedDistributionConfig): CollectionAfterDeleteHook =>
   async ({ collection, doc, req }) => {
     if (!config.enabled || (hasDrafts(collection) && doc?._status !== 'published')) return
-    await queueEvent(config, req, 'article.deleted', doc as ArticleDoc)
-    await queuePurge(config, req, collection, 'article.deleted', doc as ArticleDoc)
+    await queueArticleMessages(config, req, collection, 'article.deleted', doc as ArticleDoc)
   }
