@@ -85,7 +85,8 @@ export const sitemapEndpoints = (config: SanitizedFeedsConfig): Endpoint[] => [
       const stream = new SitemapStream({ hostname: config.siteUrl(req) })
       for (const doc of docs as unknown as { id: number | string; registeredAt?: string; revisedAt?: string; slug?: string }[]) {
         const lastmod = doc.revisedAt ?? doc.registeredAt
-        stream.write({ url: config.articlePath(doc), ...(lastmod ? { lastmod: formatKstIso(lastmod)! } : {}) })
+        // The library rewrites lastmod in UTC; datesToKst below gives it back in +09:00.
+        stream.write({ url: config.articlePath(doc), ...(lastmod ? { lastmod } : {}) })
       }
       stream.end()
       return xmlResponse(datesToKst((await streamToPromise(stream)).toString(), 'sitemap'))

@@ -3,6 +3,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import type { SanitizedRelatedNewsConfig } from '../types'
 
 import { findSuggestions } from '../findSuggestions'
+import { hasDrafts } from '../../shared/publication'
 
 /** Suggestions are computed when a document goes live or changes while live, and stored with it. */
 export const computeSuggestions =
@@ -10,7 +11,7 @@ export const computeSuggestions =
   async ({ collection, data, originalDoc, req }) => {
     if (!config.enabled) return data
     const status = data._status ?? originalDoc?._status
-    if (collection.versions?.drafts && status !== 'published') return data
+    if (hasDrafts(collection) && status !== 'published') return data
     const merged = { ...originalDoc, ...data }
     data.relatedSuggestions = await findSuggestions(config, collection.slug, { ...merged, id: originalDoc?.id }, req)
     return data

@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 
 import type { ID } from '../../shared/relationIds'
 import type { SanitizedRelatedNewsConfig } from '../types'
+import { hasDrafts } from '../../shared/publication'
 
 export const REFRESH_TASK = 'refreshRelatedSuggestions'
 
@@ -18,10 +19,10 @@ export const queueSuggestionRefresh =
   (config: SanitizedRelatedNewsConfig): CollectionAfterChangeHook =>
   async ({ collection, doc, previousDoc, req }) => {
     if (!config.enabled) return doc
-    const hasDrafts = Boolean(collection.versions?.drafts)
-    const isLive = !hasDrafts || doc._status === 'published'
-    const wasLive = previousDoc?.id !== undefined && (!hasDrafts || previousDoc._status === 'published')
-    if (hasDrafts && doc._status === 'draft' && req.context.isDraftSave) return doc
+    const isDraftEnabled = hasDrafts(collection)
+    const isLive = !isDraftEnabled || doc._status === 'published'
+    const wasLive = previousDoc?.id !== undefined && (!isDraftEnabled || previousDoc._status === 'published')
+    if (isDraftEnabled && doc._status === 'draft' && req.context.isDraftSave) return doc
     if (isLive || wasLive) await queueRefresh(collection.slug, doc.id, req)
     return doc
   }

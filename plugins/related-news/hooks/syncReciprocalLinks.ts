@@ -5,6 +5,7 @@ import type { SanitizedRelatedNewsConfig } from '../types'
 
 import { idsOf, sameId } from '../../shared/relationIds'
 import { writeDerivedFields } from '../../shared/writeRelations'
+import { hasDrafts } from '../../shared/publication'
 
 /** Rewrites one article's picks through `change`, on its stored document and latest version. */
 export const updatePicks = async (
@@ -45,7 +46,7 @@ export const syncReciprocalLinks =
     const before = idsOf(previousDoc?.relatedArticles)
     const added = now.filter((id) => !before.some((old) => sameId(old, id)))
     const removed = before.filter((id) => !now.some((current) => sameId(current, id)))
-    const isDraftEnabled = Boolean(collection.versions?.drafts)
+    const isDraftEnabled = hasDrafts(collection)
     for (const id of added) {
       await updatePicks(collection.slug, id, (picks) => (picks.some((pick) => sameId(pick, doc.id)) ? picks : [...picks, doc.id]), req, isDraftEnabled)
     }

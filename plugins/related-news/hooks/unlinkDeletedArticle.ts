@@ -5,6 +5,7 @@ import type { SanitizedRelatedNewsConfig } from '../types'
 import { idsOf, sameId } from '../../shared/relationIds'
 import { writeDerivedFields } from '../../shared/writeRelations'
 import { queueRefresh } from './queueSuggestionRefresh'
+import { hasDrafts } from '../../shared/publication'
 
 /** A deleted article leaves no dangling link behind, in picks or in stored suggestions. */
 export const unlinkDeletedArticle =
@@ -14,7 +15,7 @@ export const unlinkDeletedArticle =
     const linking = await req.payload.find({
       collection: collection.slug as CollectionSlug,
       depth: 0,
-      draft: Boolean(collection.versions?.drafts),
+      draft: hasDrafts(collection),
       limit: 0,
       overrideAccess: true,
       pagination: false,

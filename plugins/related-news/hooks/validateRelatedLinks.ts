@@ -5,6 +5,7 @@ import { ValidationError } from 'payload'
 import type { SanitizedRelatedNewsConfig } from '../types'
 
 import { idsOf } from '../../shared/relationIds'
+import { hasDrafts } from '../../shared/publication'
 
 /**
  * Editors' picks: no self-links, no duplicates, at most `maxRelated`, and every newly linked
@@ -30,7 +31,7 @@ export const validateRelatedLinks =
       const targets = await req.payload.find({
         collection: collection.slug as CollectionSlug,
         depth: 0,
-        draft: Boolean(collection.versions?.drafts),
+        draft: hasDrafts(collection),
         limit: added.length,
         overrideAccess: true,
         pagination: false,

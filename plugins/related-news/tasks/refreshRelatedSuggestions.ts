@@ -27,6 +27,12 @@ export const refreshRelatedSuggestionsTask = (config: SanitizedRelatedNewsConfig
     const collectionConfig = req.payload.collections[slug]?.config
     if (!collectionConfig) return { output: { refreshed: 0 } }
     const published = publishedOnly(collectionConfig)
+    // Only what scoring reads: without a select every read would also compute the article's
+    // related/adjacent/structured-data fields.
+    const names = new Set(collectionConfig.flattenedFields.map((field) => field.name))
+    const subjectSelect = Object.fromEntries(
+      [config.fields.keywords, config.fields.region, config.fields.section, 'relatedSuggestions'].filter((name) => names.has(name)).map((name) => [name, true]),
+    ) as never
 
     const changed = await req.payload.find({
       collection: slug,
@@ -35,6 +41,7 @@ export const refreshRelatedSuggestionsTask = (config: SanitizedRelatedNewsConfig
       overrideAccess: true,
       pagination: false,
       req,
+      select: subjectSelect,
       where: { and: [{ id: { equals: id } }, ...published] },
     })
     const isLive = changed.docs.length > 0
@@ -58,9 +65,20 @@ export const refreshRelatedSuggestionsTask = (config: SanitizedRelatedNewsConfig
     affected.delete(String(id))
 
     let refreshed = 0
-    for (const affectedId of affected.values()) {
-      const doc = (await req.payload.findByID({ collection: slug, id: affectedId as never, depth: 0, disableErrors: true, overrideAccess: true, req })) as unknown as null | Record<string, unknown>
-      if (!doc) continue
+    const { docs: affectedDocs } = affected.size
+      ? await req.payload.find({
+          collection: slug,
+          depth: 0,
+          limit: affected.size,
+          overrideAccess: true,
+          pagination: false,
+          req,
+          select: subjectSelect,
+          where: { id: { in: [...affected.values()] } },
+        })
+      : { docs: [] }
+    for (const doc of affectedDocs as unknown as (Record<string, unknown> & { id: number | string })[]) {
+      const affectedId = doc.id
       const next = await findSuggestions(config, collection, doc as never, req)
       const current = idsOf(doc.relatedSuggestions)
       if (next.length === current.length && next.every((value, index) => sameId(value, current[index]))) continue
