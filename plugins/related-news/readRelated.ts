@@ -22,6 +22,18 @@ const linkedValues = (doc: Doc): unknown[] => {
   })
 }
 
+// What an item shows, among the fields the collection has; worked out once per collection.
+const itemSelects = new WeakMap<SanitizedCollectionConfig, Record<string, true>>()
+const itemSelect = (config: SanitizedRelatedNewsConfig, collection: SanitizedCollectionConfig): Record<string, true> => {
+  let select = itemSelects.get(collection)
+  if (!select) {
+    const names = new Set(collection.flattenedFields.map((field) => field.name))
+    select = Object.fromEntries(['title', 'slug', 'regionLabel', '_status', config.fields.date].filter((name) => names.has(name)).map((name) => [name, true as const]))
+    itemSelects.set(collection, select)
+  }
+  return select
+}
+
 /**
  * The related items of `doc`: linked documents already populated with their status are used as
  * they are; the rest are read in one batched query (shared by all documents of a list).
@@ -31,9 +43,7 @@ const buildRelated = async (config: SanitizedRelatedNewsConfig, collection: Sani
   if (values.length === 0) return []
   const isLoaded = (value: unknown): value is Doc => typeof value === 'object' && value !== null && '_status' in value && 'title' in value
   const toRead = values.filter((value) => !isLoaded(value)).map((value) => idOf(value)!)
-  const names = new Set(collection.flattenedFields.map((field) => field.name))
-  const select = Object.fromEntries(['title', 'slug', 'regionLabel', '_status', config.fields.date].filter((name) => names.has(name)).map((name) => [name, true as const]))
-  const read = toRead.length ? await loadByIds(req, collection.slug, toRead, select, { shouldSkipReadHooks: true }) : new Map<string, Doc>()
+  const read = toRead.length ? await loadByIds(req, collection.slug, toRead, itemSelect(config, collection), { shouldSkipReadHooks: true }) : new Map<string, Doc>()
   const isPublished = (linked: Doc) => !hasDrafts(collection) || linked._status === 'published'
   return values
     .flatMap((value): Doc[] => {

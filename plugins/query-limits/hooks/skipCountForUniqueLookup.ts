@@ -1,4 +1,4 @@
-import type { CollectionBeforeOperationHook } from 'payload'
+import type { CollectionBeforeOperationHook, SanitizedCollectionConfig } from 'payload'
 
 type Condition = Record<string, Record<string, unknown> | undefined>
 
@@ -15,6 +15,17 @@ const pinnedUniqueField = (where: unknown, uniqueFields: Set<string>): null | st
   return operators.length === 1 && operators[0] === 'equals' && (typeof value.equals === 'string' || typeof value.equals === 'number') ? key : null
 }
 
+// A collection's fields are fixed once Payload has started: work the set out once per collection.
+const uniqueFieldSets = new WeakMap<SanitizedCollectionConfig, Set<string>>()
+const uniqueFieldsOf = (collection: SanitizedCollectionConfig): Set<string> => {
+  let fields = uniqueFieldSets.get(collection)
+  if (!fields) {
+    fields = new Set(['id', ...collection.flattenedFields.filter((field) => 'unique' in field && field.unique).map((field) => field.name)])
+    uniqueFieldSets.set(collection, fields)
+  }
+  return fields
+}
+
 /**
  * A read by a unique field (an article by its slug — how a frontend loads a page) matches one
  * document at most, so the page count Payload runs beside the query tells nothing: skip it. The
@@ -23,7 +34,6 @@ const pinnedUniqueField = (where: unknown, uniqueFields: Set<string>): null | st
 export const skipCountForUniqueLookup: CollectionBeforeOperationHook = ({ args, collection, operation }) => {
   const read = args as { id?: unknown; pagination?: boolean; where?: unknown }
   if (operation !== 'read' || read.id !== undefined || read.pagination === false) return args
-  const uniqueFields = new Set(['id', ...collection.flattenedFields.filter((field) => 'unique' in field && field.unique).map((field) => field.name)])
-  if (pinnedUniqueField(read.where, uniqueFields)) read.pagination = false
+  if (pinnedUniqueField(read.where, uniqueFieldsOf(collection))) read.pagination = false
   return args
 }
