@@ -112,7 +112,7 @@ export const newsroom =
       config = await registerTimestamps({
         collections: [Articles.slug],
         enabled,
-        ignoreFields: [...articleCounterFields, 'bodyHtml', 'regionLabel', 'byline', 'relatedArticles', 'relatedSuggestions'],
+        ignoreFields: [...articleCounterFields, 'bodyHtml', 'regionLabel', 'byline', 'relatedArticles', 'relatedSuggestions', 'adjacentLinks'],
         ...options.registerTimestamps,
       })(config)
     }

@@ -165,6 +165,11 @@ export interface Article {
     newer?: (number | null) | Article;
     older?: (number | null) | Article;
   };
+  adjacentLinks?: {
+    newer?: number | null;
+    older?: number | null;
+    revision?: number | null;
+  };
   jsonLd?:
     | {
         [k: string]: unknown;
@@ -669,6 +674,13 @@ export interface ArticlesSelect<T extends boolean = true> {
     | {
         newer?: T;
         older?: T;
+      };
+  adjacentLinks?:
+    | T
+    | {
+        newer?: T;
+        older?: T;
+        revision?: T;
       };
   jsonLd?: T;
   shareLinks?: T;

@@ -6,10 +6,16 @@ import { newsroomAppConfig } from './appConfig'
 
 export const BENCH_PLAIN_ARTICLES = 'bench-plain-articles'
 
+/**
+ * Stored by our plugins but computed for plain Payload's purposes: `adjacentLinks` holds the neighbour
+ * links that adjacent-articles keeps current (a precomputed feature, not part of plain Payload).
+ */
+const OUR_PRECOMPUTED_FIELDS = new Set(['adjacentLinks'])
+
 /** A field as plain Payload stores it: no hooks, access, validation or admin components; virtual fields dropped. */
 const plainField = (field: Field, from: string, to: string): Field[] => {
   const source = field as Record<string, unknown>
-  if (source.virtual) return []
+  if (source.virtual || OUR_PRECOMPUTED_FIELDS.has(source.name as string)) return []
   const { access: _access, admin: _admin, filterOptions: _filterOptions, hooks: _hooks, validate: _validate, ...rest } = source
   if (rest.relationTo === from) rest.relationTo = to
   if (Array.isArray(rest.fields)) rest.fields = (rest.fields as Field[]).flatMap((child) => plainField(child, from, to))
@@ -19,7 +25,7 @@ const plainField = (field: Field, from: string, to: string): Field[] => {
 /**
  * `npm run bench`'s P0 baseline (NEWSROOM_BENCH=1 only): a copy of the finished `articles`
  * collection — the same stored fields, relationships, indexes, sort and populated shape — without
- * any of our hooks, access rules, endpoints or virtual fields, readable by anyone. test/bench fills
+ * any of our hooks, access rules, endpoints, virtual or precomputed fields, readable by anyone. test/bench fills
  * it with the same corpus.
  */
 const benchPlainArticles: Plugin = (config: Config): Config => {

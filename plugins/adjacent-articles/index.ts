@@ -2,10 +2,14 @@ import type { CollectionConfig, Config, Field, Plugin } from 'payload'
 
 import type { AdjacentArticlesOptions, SanitizedAdjacentArticlesConfig } from './types'
 
+import { markDraftSave } from '../shared/markDraftSave'
 import { markGraphQLPopulationNested } from '../shared/nestedGraphQLReads'
-import { readAdjacent } from './readAdjacent'
+import { LINKS_FIELD, readAdjacent, rememberStoredLinks } from './readAdjacent'
+import { keepStoredLinks, linkUnlinkedInBackground, relinkChanged, relinkDeleted } from './relink'
 
 export type { AdjacentArticlesOptions } from './types'
+export { relinkAdjacentArticles, relinkCollection } from './relink'
+export type { RelinkProgress } from './relink'
 
 const adjacentField = (config: SanitizedAdjacentArticlesConfig, slug: string): Field => ({
   name: 'adjacent',
@@ -20,7 +24,22 @@ const adjacentField = (config: SanitizedAdjacentArticlesConfig, slug: string): F
   ],
 })
 
-/** `adjacent.newer` / `adjacent.older`: the neighbouring published articles in the same section. */
+const linksField = (idType: 'number' | 'text'): Field => ({
+  name: LINKS_FIELD,
+  type: 'group',
+  hidden: true,
+  fields: [
+    ...(['newer', 'older'] as const).map((name): Field => (idType === 'number' ? { name, type: 'number' } : { name, type: 'text' })),
+    // Bumped by every relinking; a relinking writes only over the revision it read.
+    { name: 'revision', type: 'number' },
+  ],
+})
+
+/**
+ * `adjacent.newer` / `adjacent.older`: the neighbouring published articles in the same section.
+ * Stored on each published article and relinked after every save that changes the timeline, so an
+ * article page reads them with its other relationships, at no extra query.
+ */
 export const adjacentArticles =
   (options: AdjacentArticlesOptions = {}): Plugin =>
   (incomingConfig: Config): Config => {
@@ -30,15 +49,31 @@ export const adjacentArticles =
       dateField: options.dateField ?? 'registeredAt',
       enabled: options.enabled ?? true,
     }
-    const collections = (incomingConfig.collections ?? []).map(
-      (collection): CollectionConfig =>
-        config.collections.includes(collection.slug)
-          ? {
-              ...collection,
-              fields: [...collection.fields, adjacentField(config, collection.slug)],
-              hooks: { ...collection.hooks, beforeOperation: [...(collection.hooks?.beforeOperation ?? []), markGraphQLPopulationNested] },
-            }
-          : collection,
-    )
-    return { ...incomingConfig, collections }
+    // Ids are numbers on SQL databases by default and strings on MongoDB.
+    const idType = (incomingConfig.db as undefined | { defaultIDType?: string })?.defaultIDType === 'number' ? 'number' : 'text'
+    const collections = (incomingConfig.collections ?? []).map((collection): CollectionConfig => {
+      if (!config.collections.includes(collection.slug)) return collection
+      const hooks = collection.hooks ?? {}
+      return {
+        ...collection,
+        custom: { ...collection.custom, adjacentArticles: config },
+        fields: [...collection.fields, adjacentField(config, collection.slug), linksField(idType)],
+        hooks: {
+          ...hooks,
+          beforeOperation: [...(hooks.beforeOperation ?? []), markDraftSave, markGraphQLPopulationNested],
+          beforeChange: [...(hooks.beforeChange ?? []), keepStoredLinks(config)],
+          beforeRead: [...(hooks.beforeRead ?? []), rememberStoredLinks],
+          afterChange: [...(hooks.afterChange ?? []), relinkChanged(config)],
+          afterDelete: [...(hooks.afterDelete ?? []), relinkDeleted(config)],
+        },
+      }
+    })
+    return {
+      ...incomingConfig,
+      collections,
+      onInit: async (payload) => {
+        await incomingConfig.onInit?.(payload)
+        if (config.enabled) await linkUnlinkedInBackground(payload)
+      },
+    }
   }

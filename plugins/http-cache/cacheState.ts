@@ -24,8 +24,6 @@ type CacheState = {
   entryBytes: number
   /** Bumped by every purge; a response computed across a purge is not stored. */
   generation: number
-  /** Transactions that changed something public: purge once more when they commit. */
-  purgeOnCommit: Set<string>
   /** Shared reads being answered right now, so that identical ones wait instead of repeating the work. */
   inFlight: Map<string, { generation: number; result: Promise<CachedResponse | null> }>
   requestScope: AsyncLocalStorage<RequestScope>
@@ -43,7 +41,6 @@ export const cacheState = (): CacheState => {
     entries: new Map(),
     entryBytes: 0,
     generation: 0,
-    purgeOnCommit: new Set(),
     inFlight: new Map(),
     requestScope: new AsyncLocalStorage<RequestScope>(),
   }

@@ -7,7 +7,6 @@ import { cacheState } from './cacheState'
 import { sanitizeHttpCacheOptions } from './defaults'
 import { purgeChangedDocument, purgeDeletedDocument } from './hooks/purgeChangedDocument'
 import { recordDocumentKeys, recordListRead } from './hooks/recordSurrogateKeys'
-import { purgeAfterCommit } from './purgeAfterCommit'
 
 export type { HttpCacheOptions } from './types'
 export { graphQLGetHandler } from './graphQLGet'
@@ -42,12 +41,5 @@ export const httpCache =
         },
       }
     })
-    return {
-      ...incomingConfig,
-      collections,
-      onInit: async (payload) => {
-        purgeAfterCommit(payload)
-        await incomingConfig.onInit?.(payload)
-      },
-    }
+    return { ...incomingConfig, collections }
   }

@@ -36,13 +36,22 @@ const itemSelect = (config: SanitizedRelatedNewsConfig, collection: SanitizedCol
 
 /**
  * The related items of `doc`: linked documents already populated with their status are used as
- * they are; the rest are read in one batched query (shared by all documents of a list).
+ * they are; the rest are read in one batched query (shared by all documents of a list). When the
+ * read has populated the links (`wasPopulated`), a link left as a bare id is one the reader may not
+ * see (an unpublished article) or that no longer exists: it is left out without a query.
  */
-const buildRelated = async (config: SanitizedRelatedNewsConfig, collection: SanitizedCollectionConfig, req: PayloadRequest, doc: Doc): Promise<RelatedItem[]> => {
+const buildRelated = async (
+  config: SanitizedRelatedNewsConfig,
+  collection: SanitizedCollectionConfig,
+  req: PayloadRequest,
+  doc: Doc,
+  wasPopulated: boolean,
+): Promise<RelatedItem[]> => {
   const values = linkedValues(doc)
   if (values.length === 0) return []
   const isLoaded = (value: unknown): value is Doc => typeof value === 'object' && value !== null && '_status' in value && 'title' in value
-  const toRead = values.filter((value) => !isLoaded(value)).map((value) => idOf(value)!)
+  const isHidden = (value: unknown) => wasPopulated && typeof value !== 'object'
+  const toRead = values.filter((value) => !isLoaded(value) && !isHidden(value)).map((value) => idOf(value)!)
   const read = toRead.length ? await loadByIds(req, collection.slug, toRead, itemSelect(config, collection), { shouldSkipReadHooks: true }) : new Map<string, Doc>()
   const isPublished = (linked: Doc) => !hasDrafts(collection) || linked._status === 'published'
   return values
@@ -76,12 +85,12 @@ export const readRelated =
       pendingFor(req, 'related').add(siblingData)
       return []
     }
-    return buildRelated(config, collection, req, siblingData as Doc)
+    return buildRelated(config, collection, req, siblingData as Doc, false)
   }
 
 export const fillRelatedFromPopulated =
   (config: SanitizedRelatedNewsConfig): CollectionAfterReadHook =>
   async ({ collection, doc, req }) => {
-    if (doc && pendingFor(req, 'related').has(doc)) doc.related = await buildRelated(config, collection, req, doc)
+    if (doc && pendingFor(req, 'related').has(doc)) doc.related = await buildRelated(config, collection, req, doc, true)
     return doc
   }

@@ -224,9 +224,10 @@ const copyArticleRows = async (
   payload: Payload,
   target: { main: string; parentColumn?: string; pathPrefix: string; prefix: string; rels: string; selfColumn: string; texts: string },
   where: string,
+  options: { skipColumns?: RegExp } = {},
 ) => {
   const client = sqlClient(payload)
-  const source = (await columnsOf(payload, 'articles')).filter((column) => column !== 'id')
+  const source = (await columnsOf(payload, 'articles')).filter((column) => column !== 'id' && !options.skipColumns?.test(column))
   const targetColumns = new Set(await columnsOf(payload, target.main))
   const missing = source.filter((column) => !targetColumns.has(`${target.prefix}${column}`))
   if (missing.length) throw new Error(`${target.main} lacks ${missing.join(', ')}`)
@@ -500,6 +501,12 @@ const generate = async (dataDir: string, articleCount: number) => {
   await copyArticleRows(payload, { main: '_articles_v', parentColumn: 'parent_id', prefix: 'version_', rels: '_articles_v_rels', texts: '_articles_v_texts', selfColumn: 'articles_id', pathPrefix: 'version.' }, 'id <= ' + bulkCount)
   step('versions')
 
+  // Neighbour links as the publish hooks leave them, through the plugin's own repair pass.
+  const { relinkAdjacentArticles } = await import('../../plugins/adjacent-articles')
+  const [relinked] = await relinkAdjacentArticles(payload)
+  if (!relinked || relinked.rewritten !== bulkCount) throw new Error(`expected ${bulkCount} articles linked, got ${JSON.stringify(relinked)}`)
+  step('neighbour links')
+
   // 5. Special articles through the Local API, with all hooks; they check the bulk derivation.
   const middle = sources[Math.floor(sources.length / 2)] ?? sources[0]
   const sharedSection = middle?.section ?? sections[0]!
@@ -570,6 +577,8 @@ const generate = async (dataDir: string, articleCount: number) => {
     payload,
     { main: plainTable, prefix: '', rels: `${plainTable}_rels`, texts: `${plainTable}_texts`, selfColumn: `${plainTable}_id`, pathPrefix: '' },
     '1 = 1',
+    // P0 is plain Payload: without the neighbour links adjacent-articles precomputes.
+    { skipColumns: /^adjacent_links_/ },
   )
   const plainCount = await payload.count({ collection: BENCH_PLAIN_ARTICLES as never })
   const count = await payload.count({ collection: 'articles', where: { _status: { equals: 'published' } } })

@@ -1,15 +1,16 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
-import { cacheState, purgeMemory } from '../cacheState'
+import { AFTER_COMMIT_ORDER, runAfterCommit } from '../../shared/afterCommit'
+import { purgeMemory } from '../cacheState'
 
 /**
- * Purges at once, and again when the save's transaction commits (see `purgeAfterCommit`): a read
- * between the two would otherwise store the state from before the change.
+ * Purges at once, and again when the save's transaction commits, after what other plugins write
+ * then (neighbour links): a read between the change and the commit would otherwise store the state
+ * from before it.
  */
 const purge = async (req: PayloadRequest) => {
   purgeMemory()
-  const transaction = await req.transactionID
-  if (transaction !== undefined && transaction !== null) cacheState().purgeOnCommit.add(String(transaction))
+  await runAfterCommit(req, purgeMemory, AFTER_COMMIT_ORDER.purge)
 }
 
 /** A draft save changes nothing a reader sees; anything else does. */

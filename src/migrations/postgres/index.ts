@@ -1,5 +1,6 @@
 import * as migration_20261129_201446_initial from './20261129_201446_initial';
 import * as migration_20261129_210830_cache_purge_event from './20261129_210830_cache_purge_event';
+import * as migration_20261129_234414_stored_adjacent_links from './20261129_234414_stored_adjacent_links';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261129_210830_cache_purge_event.up,
     down: migration_20261129_210830_cache_purge_event.down,
-    name: '20261129_210830_cache_purge_event'
+    name: '20261129_210830_cache_purge_event',
+  },
+  {
+    up: migration_20261129_234414_stored_adjacent_links.up,
+    down: migration_20261129_234414_stored_adjacent_links.down,
+    name: '20261129_234414_stored_adjacent_links'
   },
 ];

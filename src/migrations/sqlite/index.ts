@@ -1,9 +1,15 @@
 import * as migration_20261129_201441_initial from './20261129_201441_initial';
+import * as migration_20261129_234409_stored_adjacent_links from './20261129_234409_stored_adjacent_links';
 
 export const migrations = [
   {
     up: migration_20261129_201441_initial.up,
     down: migration_20261129_201441_initial.down,
-    name: '20261129_201441_initial'
+    name: '20261129_201441_initial',
+  },
+  {
+    up: migration_20261129_234409_stored_adjacent_links.up,
+    down: migration_20261129_234409_stored_adjacent_links.down,
+    name: '20261129_234409_stored_adjacent_links'
   },
 ];

@@ -1,0 +1,61 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+type Task = { order: number; run: () => Promise<void> | void }
+type Pending = Map<string, Task[]>
+
+const wrapped = Symbol.for('payload-newsroom.after-commit')
+
+/**
+ * Tasks wait on the database adapter itself, so the work runs once the changes are visible to
+ * every other connection, whoever started the transaction (a REST save, a scheduled publish, a
+ * script). Uses only the transaction methods every Payload database adapter implements.
+ */
+const pendingFor = (payload: Payload): Pending => {
+  const db = payload.db as Payload['db'] & { [wrapped]?: Pending }
+  if (db[wrapped]) return db[wrapped]
+  const pending: Pending = new Map()
+  const commit = db.commitTransaction.bind(db)
+  const rollback = db.rollbackTransaction.bind(db)
+  db.commitTransaction = async (id) => {
+    const result = await commit(id)
+    const key = String(await id)
+    const tasks = pending.get(key)
+    pending.delete(key)
+    for (const task of (tasks ?? []).sort((a, b) => a.order - b.order)) {
+      try {
+        await task.run()
+      } catch (error) {
+        // The save itself is committed; a follow-up that fails must not turn it into an error.
+        payload.logger.error({ err: error, msg: 'A task run after a committed save failed' })
+      }
+    }
+    return result
+  }
+  db.rollbackTransaction = async (id) => {
+    pending.delete(String(await id))
+    return rollback(id)
+  }
+  db[wrapped] = pending
+  return pending
+}
+
+/** The order in which tasks of one commit run: what writes first, what purges caches last. */
+export const AFTER_COMMIT_ORDER = { write: 0, purge: 100 } as const
+
+/**
+ * Runs `run` once the transaction of `req` has committed, before the operation returns (the
+ * adapter's commit is awaited by Payload), or at once when the request has no transaction.
+ * Tasks of one commit run one after another in `order`.
+ */
+export const runAfterCommit = async (req: PayloadRequest, run: Task['run'], order: number = AFTER_COMMIT_ORDER.write): Promise<void> => {
+  const transaction = await req.transactionID
+  // Adapters without transactions (our SQLite) leave a promise of null, which Payload's dataloader
+  // turns into `{}` by copying the request's ids through JSON: neither is a transaction to wait for.
+  if (typeof transaction !== 'string' && typeof transaction !== 'number') {
+    await run()
+    return
+  }
+  const pending = pendingFor(req.payload)
+  const key = String(transaction)
+  pending.set(key, [...(pending.get(key) ?? []), { order, run }])
+}
