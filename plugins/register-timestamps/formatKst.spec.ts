@@ -20,3 +20,30 @@ describe('KST formatting', () => {
     expect(formatKstList('not a date')).toBeNull()
   })
 })
+
+describe('KST formatting against the zone database', () => {
+  const zone = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+  const expected = (time: number) => {
+    const part = Object.fromEntries(zone.formatToParts(new Date(time)).map((entry) => [entry.type, entry.value]))
+    return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}`
+  }
+
+  it('agrees at every hour around the end of summer time and at 20,000 moments up to 2100', () => {
+    const end = Date.UTC(1988, 9, 8, 18)
+    for (let hour = -48; hour <= 48; hour++) expect(formatKstList(new Date(end + hour * 3_600_000 + 1234))).toBe(expected(end + hour * 3_600_000 + 1234))
+    let seed = 7
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const from = Date.UTC(1970, 0, 1)
+    const to = Date.UTC(2100, 0, 1)
+    for (let index = 0; index < 20_000; index++) {
+      const time = Math.floor(from + random() * (to - from))
+      expect(formatKstList(new Date(time)), new Date(time).toISOString()).toBe(expected(time))
+    }
+  })
+
+  it('gives the offset of the time in ISO form, including the 1987–88 summer time', () => {
+    expect(formatKstIso('1988-07-01T00:00:00.000Z')).toBe('1988-07-01T10:00:00+10:00')
+    expect(formatKstIso('1988-12-01T00:00:00.000Z')).toBe('1988-12-01T09:00:00+09:00')
+    expect(formatKstIso('1985-12-01T00:00:00.000Z')).toBe('1985-12-01T09:00:00+09:00')
+  })
+})

@@ -1,6 +1,16 @@
-// Built once: constructing a formatter costs far more than formatting, and every article read
-// formats several dates. The zone database still decides the offset (Korea kept DST in 1987–88).
-const kstFormat = new Intl.DateTimeFormat('en-CA', {
+type Parts = { day: string; hour: string; minute: string; month: string; offset: string; second: string; year: string }
+
+const pad = (value: number, width = 2): string => String(value).padStart(width, '0')
+
+// Korea has kept UTC+9 all year since daylight saving ended at 1988-10-09 03:00 KDT
+// (1988-10-08T18:00Z). From then on the offset is plain arithmetic, several times cheaper than
+// asking the zone database, and every article read formats several dates.
+const FIXED_OFFSET_SINCE = Date.UTC(1988, 9, 8, 18)
+const KST_OFFSET_MS = 9 * 60 * 60 * 1000
+
+// Earlier dates (archives) ask the zone database. Built once: constructing a formatter costs far
+// more than formatting.
+const zoneFormat = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
   hour: '2-digit',
   hourCycle: 'h23',
@@ -11,10 +21,30 @@ const kstFormat = new Intl.DateTimeFormat('en-CA', {
   year: 'numeric',
 })
 
-const kstParts = (value: Date | string): null | Record<string, string> => {
+const fromZoneDatabase = (date: Date): Parts => {
+  const part = Object.fromEntries(zoneFormat.formatToParts(date).map((entry) => [entry.type, entry.value]))
+  const wallClock = Date.UTC(Number(part.year), Number(part.month) - 1, Number(part.day), Number(part.hour), Number(part.minute), Number(part.second))
+  const offsetMinutes = Math.round((wallClock - Math.floor(date.getTime() / 1000) * 1000) / 60_000)
+  const sign = offsetMinutes < 0 ? '-' : '+'
+  const offset = `${sign}${pad(Math.floor(Math.abs(offsetMinutes) / 60))}:${pad(Math.abs(offsetMinutes) % 60)}`
+  return { year: part.year!, month: part.month!, day: part.day!, hour: part.hour!, minute: part.minute!, second: part.second!, offset }
+}
+
+const kstParts = (value: Date | string): null | Parts => {
   const date = value instanceof Date ? value : new Date(value)
-  if (Number.isNaN(date.getTime())) return null
-  return Object.fromEntries(kstFormat.formatToParts(date).map((part) => [part.type, part.value]))
+  const time = date.getTime()
+  if (Number.isNaN(time)) return null
+  if (time < FIXED_OFFSET_SINCE) return fromZoneDatabase(date)
+  const wall = new Date(time + KST_OFFSET_MS)
+  return {
+    year: pad(wall.getUTCFullYear(), 4),
+    month: pad(wall.getUTCMonth() + 1),
+    day: pad(wall.getUTCDate()),
+    hour: pad(wall.getUTCHours()),
+    minute: pad(wall.getUTCMinutes()),
+    second: pad(wall.getUTCSeconds()),
+    offset: '+09:00',
+  }
 }
 
 /** The seed page's register line: `2020년04월17일 13시33분` (Korea Standard Time). */
@@ -31,9 +61,9 @@ export const formatKstList = (value: Date | null | string | undefined): null | s
   return p && `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`
 }
 
-/** ISO 8601 with the +09:00 offset, as feeds and structured data want it. */
+/** ISO 8601 with Korea's offset (+09:00; +10:00 during the 1987–88 summer time), as feeds and structured data want it. */
 export const formatKstIso = (value: Date | null | string | undefined): null | string => {
   if (!value) return null
   const p = kstParts(value)
-  return p && `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}+09:00`
+  return p && `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${p.offset}`
 }

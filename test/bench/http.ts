@@ -130,19 +130,23 @@ const scenariosFor = (manifest: CorpusManifest): Scenario[] => {
   const sectionPages = manifest.sections.flatMap((section) => Array.from({ length: Math.min(10, Math.ceil(section.articles / 20)) }, (_, page) => [section.id, page + 1] as const))
   const reporterPages = manifest.reporters.flatMap((reporter) => Array.from({ length: Math.min(5, Math.ceil(reporter.articles / 10)) }, (_, page) => [reporter.slug, page + 1] as const))
   const regions = manifest.regions.filter((region) => region.articles > 0)
+  // Each comparison is measured side by side: N0 then the cached scenarios on a fresh server, P0
+  // right before the fresh article reads. N0 again at the end shows what the fresh scenarios did to
+  // the server itself (a grown heap slows every route, ours and Next's alike).
   return [
     { id: 'H0', title: 'H0 node:http, article JSON from memory', server: 'H0', mode: 'baseline', urls: 1, expect: [200], load: () => ({ fixed: { path: '/' } }) },
     { id: 'N0', title: 'N0 Next.js route, article JSON from memory', server: 'next', mode: 'baseline', urls: 1, expect: [200], load: () => ({ fixed: { path: '/bench/article' } }) },
-    { id: 'P0', title: 'P0 plain Payload GET /api/<copy>/<id>?depth=1', server: 'next', mode: 'baseline', urls: articles.length, expect: [200], load: () => rotation(articles, ([id]) => ({ path: paths.plainArticle(id) })) },
-    { id: 'a', title: 'article by slug, REST depth=1', server: 'next', mode: 'fresh', urls: articles.length, expect: [200], load: () => rotation(articles, ([, slug]) => ({ path: paths.restArticle(slug) })) },
     { id: 'b', title: 'article by slug, REST, same URL', server: 'next', mode: 'repeated', urls: 1, expect: [200], load: () => ({ fixed: { path: paths.restArticle(cached) } }) },
     { id: 'c', title: 'article, REST, If-None-Match', server: 'next', mode: 'repeated', urls: 1, expect: [200, 304], conditional: true, load: () => ({ fixed: { path: paths.restArticle(cached) } }) },
+    { id: 'd3', title: 'article page, GraphQL GET, same URL', server: 'next', mode: 'repeated', urls: 1, expect: [200], load: () => ({ fixed: { path: paths.graphqlGet(cached) } }) },
+    { id: 'P0', title: 'P0 plain Payload GET /api/<copy>/<id>?depth=1', server: 'next', mode: 'baseline', urls: articles.length, expect: [200], load: () => rotation(articles, ([id]) => ({ path: paths.plainArticle(id) })) },
+    { id: 'a', title: 'article by slug, REST depth=1', server: 'next', mode: 'fresh', urls: articles.length, expect: [200], load: () => rotation(articles, ([, slug]) => ({ path: paths.restArticle(slug) })) },
     { id: 'd1', title: 'article page, GraphQL POST', server: 'next', mode: 'fresh', urls: articles.length, expect: [200], load: () => rotation(articles, ([, slug]) => graphqlPost(slug)) },
     { id: 'd2', title: 'article page, GraphQL GET', server: 'next', mode: 'fresh', urls: articles.length, expect: [200], load: () => rotation(articles, ([, slug]) => ({ path: paths.graphqlGet(slug) })) },
-    { id: 'd3', title: 'article page, GraphQL GET, same URL', server: 'next', mode: 'repeated', urls: 1, expect: [200], load: () => ({ fixed: { path: paths.graphqlGet(cached) } }) },
     { id: 'e', title: 'section list, 20 per page (pages 1-10)', server: 'next', mode: 'fresh', urls: sectionPages.length, expect: [200], load: () => rotation(sectionPages, ([id, page]) => ({ path: paths.sectionList(id, page) })) },
     { id: 'f', title: 'reporter page + join (pages 1-5)', server: 'next', mode: 'fresh', urls: reporterPages.length, expect: [200], load: () => rotation(reporterPages, ([slug, page]) => ({ path: paths.reporterPage(slug, page) })) },
     { id: 'g', title: 'region feed, RSS', server: 'next', mode: 'fresh', urls: regions.length, expect: [200], load: () => rotation(regions, (region) => ({ path: paths.regionFeed(region.slug) })) },
+    { id: 'N0e', title: 'N0 again, after all the scenarios', server: 'next', mode: 'baseline', urls: 1, expect: [200], load: () => ({ fixed: { path: '/bench/article' } }) },
   ]
 }
 
@@ -404,6 +408,7 @@ const main = async () => {
     ratio('GraphQL POST article (d1) / REST article (a)', 'd1', 'a', 0.7),
     ratio('GraphQL GET article (d2) / REST article (a)', 'd2', 'a', 0.7),
     ratio('N0 / H0 (what Next.js costs)', 'N0', 'H0'),
+    ratio('N0 at the end / N0 at the start (server state)', 'N0e', 'N0'),
     ratio('P0 / H0 (what plain Payload costs)', 'P0', 'H0'),
   ]
   const withPicks = relatedQueries.filter((entry) => entry.picks !== null)
@@ -423,7 +428,7 @@ const main = async () => {
   lines.push(`${pad('id', 7)}${pad('scenario', 44)}${pad('mode', 9)}${pad('URLs', 6, true)}${pad('req/s', 9, true)}${pad('p50 ms', 8, true)}${pad('p99 ms', 8, true)}${pad('RSS MB', 8, true)}${pad('queries', 10, true)}  notes`)
   for (const result of all) {
     const median = result.measurement?.median
-    const queries = result.queries ? (result.queries.repeat === undefined ? String(result.queries.first) : `${result.queries.first}→${result.queries.repeat}`) : result.server === 'H0' || result.id === 'N0' ? '0' : undefined
+    const queries = result.queries ? (result.queries.repeat === undefined ? String(result.queries.first) : `${result.queries.first}→${result.queries.repeat}`) : result.server === 'H0' || result.id === 'N0' || result.id === 'N0e' ? '0' : undefined
     const notes = [...(result.skipped ? [`skipped: ${result.skipped}`] : []), ...result.notes, ...(result.probe ? [`${result.probe.bytes} B${result.probe.etag ? ', ETag' : ''}${result.probe.cacheControl ? `, ${result.probe.cacheControl.split(',')[0]}` : ''}`] : [])]
     lines.push(
       `${pad(result.id, 7)}${pad(result.title.slice(0, 43), 44)}${pad(result.mode, 9)}${pad(result.urls, 6, true)}${pad(median?.reqPerSec, 9, true)}${pad(median?.p50Ms, 8, true)}${pad(median?.p99Ms, 8, true)}${pad(median?.peakRssMb, 8, true)}${pad(queries, 10, true)}  ${notes.join('; ')}`,
