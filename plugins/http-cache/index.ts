@@ -4,6 +4,7 @@ import type { HttpCacheOptions } from './types'
 
 import { markDraftSave } from '../shared/markDraftSave'
 import { cacheState } from './cacheState'
+import { watchChanges } from './changeSignal'
 import { sanitizeHttpCacheOptions } from './defaults'
 import { purgeChangedDocument, purgeDeletedDocument } from './hooks/purgeChangedDocument'
 import { recordDocumentKeys, recordListRead } from './hooks/recordSurrogateKeys'
@@ -41,5 +42,12 @@ export const httpCache =
         },
       }
     })
-    return { ...incomingConfig, collections }
+    return {
+      ...incomingConfig,
+      collections,
+      onInit: async (payload) => {
+        await incomingConfig.onInit?.(payload)
+        if (config.enabled && config.memoryTtlMs > 0) watchChanges(payload, config.changeSignalMs)
+      },
+    }
   }

@@ -10,11 +10,18 @@ export type HttpCacheOptions = {
   staleWhileRevalidate?: number
   /**
    * How long this process serves an anonymous response from memory, in ms. Changes made in this
-   * process purge it at once; the lifetime bounds how stale a change made by another process (a
-   * separate worker, a second server) can be. 0 turns the memory cache off. @default
+   * process purge it at once, changes made by another process (a separate worker, a second
+   * server) within `changeSignalMs`. 0 turns the memory cache off. @default
    * NEWSROOM_CACHE_MEMORY_MS or 2000
    */
   memoryTtlMs?: number
+  /**
+   * How often this process looks for changes made by other processes (through Payload's key-value
+   * store, one small read each time) and purges its memory cache when there were any, in ms. This,
+   * not `memoryTtlMs`, bounds how long another process's change stays unseen. 0 turns it off.
+   * @default NEWSROOM_CACHE_SIGNAL_MS or 250
+   */
+  changeSignalMs?: number
   /** Upper bound of the memory cache, in bytes. @default 64 MB */
   memoryMaxBytes?: number
   /** At most this many keys in `Surrogate-Key`; beyond it only collection keys are sent. @default 200 */

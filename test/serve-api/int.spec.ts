@@ -8,36 +8,49 @@ import { freshDatabaseUri } from '../helpers/payload'
 const root = path.resolve(import.meta.dirname, '..', '..')
 const port = 3931
 const base = `http://127.0.0.1:${port}/api`
-let server: ChildProcess
+// A second server on the same database, as behind a load balancer.
+const otherBase = `http://127.0.0.1:${port + 1}/api`
+const servers: ChildProcess[] = []
 let output = ''
 
-beforeAll(async () => {
-  const dataDir = path.join(root, 'test', '.tmp', `serve-api-${Date.now()}`)
-  fs.mkdirSync(dataDir, { recursive: true })
-  // Exactly what `npm run serve:api` runs, on a database of its own with the demo newsroom.
-  server = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/bin/serveApi.ts'], {
+/** Exactly what `npm run serve:api` runs. */
+const startServer = async (env: Record<string, string>, url: string) => {
+  const server = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/bin/serveApi.ts'], {
     cwd: root,
     detached: true,
-    env: { ...process.env, DATABASE_URI: await freshDatabaseUri('serve-api'), NEWSROOM_DATA_DIR: dataDir, NEWSROOM_SEED: 'demo', PORT: String(port) },
+    // Memory copies that would outlive the suite: only the change signal can make another
+    // process's change visible in time.
+    env: { ...process.env, NEWSROOM_CACHE_MEMORY_MS: '600000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  servers.push(server)
   server.stdout?.on('data', (chunk) => (output += chunk))
   server.stderr?.on('data', (chunk) => (output += chunk))
   const deadline = Date.now() + 90_000
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`serve:api exited with ${server.exitCode}:\n${output}`)
     try {
-      if ((await fetch(`${base}/articles?limit=1`)).ok) return
+      if ((await fetch(`${url}/articles?limit=1`)).ok) return
     } catch {
       // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
   throw new Error(`serve:api did not answer:\n${output}`)
-}, 120_000)
+}
+
+beforeAll(async () => {
+  const dataDir = path.join(root, 'test', '.tmp', `serve-api-${Date.now()}`)
+  fs.mkdirSync(dataDir, { recursive: true })
+  const database = { DATABASE_URI: await freshDatabaseUri('serve-api'), NEWSROOM_DATA_DIR: dataDir }
+  // A database of its own with the demo newsroom; the second server starts once it is seeded.
+  await startServer({ ...database, NEWSROOM_SEED: 'demo', PORT: String(port) }, base)
+  await startServer({ ...database, NEWSROOM_SEED: 'off', PORT: String(port + 1) }, otherBase)
+}, 200_000)
 
 afterAll(async () => {
-  if (server?.exitCode === null) {
+  for (const server of servers) {
+    if (server.exitCode !== null) continue
     process.kill(-server.pid!, 'SIGTERM')
     await new Promise((resolve) => server.once('exit', resolve))
   }
@@ -85,6 +98,36 @@ describe('npm run serve:api', () => {
     })
     expect(patch.status).toBe(200)
     expect((await (await fetch(`${base}/articles/${article.id}`)).json()).title).toBe('방금 고친 제목')
+  })
+
+  it('shows a change made through one server on another within moments, not when its memory copy expires', async () => {
+    const login = await fetch(`${base}/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'editor@newsroom.example', password: 'newsroom-demo' }),
+    })
+    const { token } = await login.json()
+    const article = (await (await fetch(`${otherBase}/articles?limit=1&sort=registeredAt`)).json()).docs[0]
+    await fetch(`${otherBase}/articles/${article.id}`)
+    const cached = await fetch(`${otherBase}/articles/${article.id}`)
+    expect(cached.headers.get('x-newsroom-cache')).toBe('hit')
+    expect((await cached.json()).title).toBe(article.title)
+    const patch = await fetch(`${base}/articles/${article.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: '다른 서버에서 고친 제목' }),
+    })
+    expect(patch.status).toBe(200)
+    const changedAt = Date.now()
+    let seen = ''
+    while (Date.now() - changedAt < 5_000) {
+      seen = (await (await fetch(`${otherBase}/articles/${article.id}`)).json()).title
+      if (seen === '다른 서버에서 고친 제목') break
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    expect(seen).toBe('다른 서버에서 고친 제목')
+    // The default signal interval is 250 ms; allow for a loaded machine.
+    expect(Date.now() - changedAt).toBeLessThan(2_000)
   })
 
   it('answers 404 outside the API', async () => {

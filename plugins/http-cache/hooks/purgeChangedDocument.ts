@@ -2,15 +2,23 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadReque
 
 import { AFTER_COMMIT_ORDER, runAfterCommit } from '../../shared/afterCommit'
 import { purgeMemory } from '../cacheState'
+import { signalChange } from '../changeSignal'
 
 /**
  * Purges at once, and again when the save's transaction commits, after what other plugins write
  * then (neighbour links): a read between the change and the commit would otherwise store the state
- * from before it.
+ * from before it. Other processes learn of it through the change signal.
  */
 const purge = async (req: PayloadRequest) => {
   purgeMemory()
-  await runAfterCommit(req, purgeMemory, AFTER_COMMIT_ORDER.purge)
+  await runAfterCommit(
+    req,
+    async () => {
+      purgeMemory()
+      await signalChange(req.payload)
+    },
+    AFTER_COMMIT_ORDER.purge,
+  )
 }
 
 /** A draft save changes nothing a reader sees; anything else does. */
