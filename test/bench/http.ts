@@ -232,7 +232,9 @@ const main = async () => {
 
   // 1. Queries per request, and the article JSON of the baselines, from a query-logging start.
   log('starting the app with NEWSROOM_SQL_LOG=1 to count queries (builds first when the sources changed)…')
-  const counting = await startApp('next-query-count', { NEWSROOM_SQL_LOG: '1' })
+  // Without the cross-process change signal: its poll (one read every 250 ms) would land in the
+  // counts of whichever request happens to be measured.
+  const counting = await startApp('next-query-count', { NEWSROOM_SQL_LOG: '1', NEWSROOM_CACHE_SIGNAL_MS: '0' })
   servers.push(counting)
   // b first: its response is the article JSON of H0 and N0; then c, which revalidates it while
   // a response cache (if any) still holds it.
