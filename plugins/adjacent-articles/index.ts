@@ -4,7 +4,7 @@ import type { AdjacentArticlesOptions, SanitizedAdjacentArticlesConfig } from '.
 
 import { markDraftSave } from '../shared/markDraftSave'
 import { markGraphQLPopulationNested } from '../shared/nestedGraphQLReads'
-import { LINKS_FIELD, readAdjacent, rememberStoredLinks } from './readAdjacent'
+import { dropEmptyLinks, LINKS_FIELD, readAdjacent, rememberStoredLinks } from './readAdjacent'
 import { keepStoredLinks, linkUnlinkedInBackground, relinkChanged, relinkDeleted } from './relink'
 
 export type { AdjacentArticlesOptions } from './types'
@@ -63,6 +63,7 @@ export const adjacentArticles =
           beforeOperation: [...(hooks.beforeOperation ?? []), markDraftSave, markGraphQLPopulationNested],
           beforeChange: [...(hooks.beforeChange ?? []), keepStoredLinks(config)],
           beforeRead: [...(hooks.beforeRead ?? []), rememberStoredLinks],
+          afterRead: [...(hooks.afterRead ?? []), dropEmptyLinks],
           afterChange: [...(hooks.afterChange ?? []), relinkChanged(config)],
           afterDelete: [...(hooks.afterDelete ?? []), relinkDeleted(config)],
         },

@@ -1,4 +1,4 @@
-import type { CollectionBeforeReadHook, FieldHook } from 'payload'
+import type { CollectionAfterReadHook, CollectionBeforeReadHook, FieldHook } from 'payload'
 
 import type { Neighbours, Position } from './neighbours'
 import type { SanitizedAdjacentArticlesConfig } from './types'
@@ -22,6 +22,13 @@ const linksOfDocument = new WeakMap<object, null | StoredLinks>()
 
 export const rememberStoredLinks: CollectionBeforeReadHook = ({ doc }) => {
   if (doc && typeof doc === 'object') linksOfDocument.set(doc, (doc as Record<string, unknown>)[LINKS_FIELD] as null | StoredLinks)
+  return doc
+}
+
+/** Payload leaves a hidden group behind as `{}`; readers have no use for even its name. */
+export const dropEmptyLinks: CollectionAfterReadHook = ({ doc }) => {
+  const links = (doc as Record<string, unknown> | undefined)?.[LINKS_FIELD]
+  if (links && typeof links === 'object' && Object.keys(links).length === 0) delete (doc as Record<string, unknown>)[LINKS_FIELD]
   return doc
 }
 

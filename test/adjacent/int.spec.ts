@@ -60,6 +60,9 @@ const expectLinksMatchTimeline = async (sections: ID[]) => {
 const titlesAround = async (id: ID, query = '') => {
   const { body, status } = await api.rest('GET', `/articles/${id}?depth=1${query}`, { token: query ? editorToken : undefined })
   expect(status).toBe(200)
+  // The stored links are bookkeeping: not part of what readers get.
+  expect(body).not.toHaveProperty('adjacentLinks')
+  expect(body.adjacent.newer ?? {}).not.toHaveProperty('adjacentLinks')
   return { newer: body.adjacent.newer?.title ?? null, older: body.adjacent.older?.title ?? null }
 }
 
