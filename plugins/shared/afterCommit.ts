@@ -17,8 +17,15 @@ const pendingFor = (payload: Payload): Pending => {
   const commit = db.commitTransaction.bind(db)
   const rollback = db.rollbackTransaction.bind(db)
   db.commitTransaction = async (id) => {
-    const result = await commit(id)
     const key = String(await id)
+    let result: Awaited<ReturnType<typeof commit>>
+    try {
+      result = await commit(id)
+    } catch (error) {
+      // Nothing was saved, so nothing that was to follow the save runs, and none of it is kept.
+      pending.delete(key)
+      throw error
+    }
     const tasks = pending.get(key)
     pending.delete(key)
     for (const task of (tasks ?? []).sort((a, b) => a.order - b.order)) {
