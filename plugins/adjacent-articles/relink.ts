@@ -68,45 +68,52 @@ export const writeLinks = async (payload: Payload, collection: SanitizedCollecti
   return Boolean(written)
 }
 
-/** Brings one document's stored links in line with the database as it is now. */
+/**
+ * Brings one document's stored links in line with the database as it is now. Answers the links it
+ * found (null when readers cannot see the document) and whether it had to write them.
+ */
 export const relinkDocument = async (
   config: SanitizedAdjacentArticlesConfig,
   collection: SanitizedCollectionConfig,
   payload: Payload,
   id: ID,
-): Promise<boolean> => {
+): Promise<{ isWritten: boolean; links: Neighbours | null }> => {
   const select = linkingSelect(config, collection)
+  let links: Neighbours | null = null
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const doc = (await payload.db.findOne({ collection: collection.slug as CollectionSlug, select, where: { id: { equals: id } } })) as null | Record<string, unknown>
     const position = positionOf(config, collection, doc)
     // Unpublished documents keep whatever they had: readers never see them, and publishing relinks.
-    if (!position) return false
+    if (!position) return { isWritten: false, links: null }
     const stored = doc![LINKS_FIELD] as null | StoredLinks
     const revision = revisionOf(stored)
-    const links = await neighboursOf(config, collection, { payload }, position)
-    if (revision !== null && sameId(stored?.newer, links.newer) && sameId(stored?.older, links.older)) return false
-    if (await writeLinks(payload, collection, id, revision, links)) return true
+    links = await neighboursOf(config, collection, { payload }, position)
+    if (revision !== null && sameId(stored?.newer, links.newer) && sameId(stored?.older, links.older)) return { isWritten: false, links }
+    if (await writeLinks(payload, collection, id, revision, links)) return { isWritten: true, links }
   }
   payload.logger.warn(`adjacent: ${collection.slug} ${id} was relinked by others ${MAX_ATTEMPTS} times in a row; leaving it to them`)
-  return false
+  return { isWritten: false, links }
 }
 
 /**
- * After a document left `before` and/or arrived at `after`: it and the documents on either side of
- * both places get their links recomputed. Runs after the save has committed (the database must
- * show the change to every reader), reading and writing outside the save's transaction.
+ * After a document left `before` (if it was published there) and/or arrived where it now is: it,
+ * its new neighbours (found by relinking it) and the neighbours of the place it left get their
+ * links recomputed. Runs after the save has committed (the database must show the change to
+ * every reader), reading and writing outside the save's transaction.
  */
 export const relinkAround = async (
   config: SanitizedAdjacentArticlesConfig,
   collection: SanitizedCollectionConfig,
   payload: Payload,
-  change: { after: null | Position; before: null | Position; id: ID },
+  change: { before: null | Position; id: ID },
 ): Promise<void> => {
-  const affected = new Map<string, ID>([[String(change.id), change.id]])
-  for (const position of [change.before, change.after]) {
-    if (!position) continue
-    const around = await neighboursOf(config, collection, { payload }, position)
-    for (const id of [around.newer, around.older]) if (id !== null) affected.set(String(id), id)
+  const [own, left] = await Promise.all([
+    relinkDocument(config, collection, payload, change.id),
+    change.before ? neighboursOf(config, collection, { payload }, change.before) : null,
+  ])
+  const affected = new Map<string, ID>()
+  for (const id of [own.links?.newer, own.links?.older, left?.newer, left?.older]) {
+    if (id !== null && id !== undefined && String(id) !== String(change.id)) affected.set(String(id), id)
   }
   await Promise.all([...affected.values()].map((id) => relinkDocument(config, collection, payload, id)))
 }
@@ -151,7 +158,7 @@ export const relinkChanged =
     if (!before && !after) return doc
     // An edit that neither moves nor (un)publishes the document changes nobody's neighbours.
     if (operation === 'update' && isLinked && samePosition(before, after)) return doc
-    await runAfterCommit(req, () => relinkAround(config, collection, req.payload, { id: doc.id, before, after }))
+    await runAfterCommit(req, () => relinkAround(config, collection, req.payload, { id: doc.id, before }))
     return doc
   }
 
@@ -159,9 +166,16 @@ export const relinkDeleted =
   (config: SanitizedAdjacentArticlesConfig): CollectionAfterDeleteHook =>
   async ({ collection, doc, req }) => {
     const before = positionOf(config, collection, doc)
-    if (config.enabled && before) await runAfterCommit(req, () => relinkAround(config, collection, req.payload, { id: doc.id, before, after: null }))
+    if (config.enabled && before) await runAfterCommit(req, () => relinkAround(config, collection, req.payload, { id: doc.id, before }))
     return doc
   }
+
+/** The collections the plugin was given (it leaves its config on each), when it is enabled. */
+const linkedCollections = (payload: Payload): { collection: SanitizedCollectionConfig; config: SanitizedAdjacentArticlesConfig }[] =>
+  Object.values(payload.collections).flatMap(({ config: collection }) => {
+    const config = (collection.custom as undefined | { adjacentArticles?: SanitizedAdjacentArticlesConfig })?.adjacentArticles
+    return config?.enabled ? [{ collection, config }] : []
+  })
 
 export type RelinkProgress = { collection: string; checked: number; rewritten: number; total: number }
 
@@ -203,7 +217,7 @@ export const relinkCollection = async (
       const isCurrent = revision !== null && sameId(doc.links?.newer, links.newer) && sameId(doc.links?.older, links.older)
       if (!isCurrent) {
         // Something changed since the scan if the write is refused: look again from the database.
-        const written = (await writeLinks(payload, collection, doc.id, revision, links)) || (await relinkDocument(config, collection, payload, doc.id))
+        const written = (await writeLinks(payload, collection, doc.id, revision, links)) || (await relinkDocument(config, collection, payload, doc.id)).isWritten
         if (written) progress.rewritten += 1
       }
       progress.checked += 1
@@ -217,10 +231,7 @@ export const relinkCollection = async (
 /** `relinkCollection` for every collection the plugin was given. */
 export const relinkAdjacentArticles = async (payload: Payload, onProgress?: (progress: RelinkProgress) => void): Promise<RelinkProgress[]> => {
   const results: RelinkProgress[] = []
-  for (const { config: collection } of Object.values(payload.collections)) {
-    const config = (collection.custom as undefined | { adjacentArticles?: SanitizedAdjacentArticlesConfig })?.adjacentArticles
-    if (config?.enabled) results.push(await relinkCollection(config, collection, payload, onProgress))
-  }
+  for (const { collection, config } of linkedCollections(payload)) results.push(await relinkCollection(config, collection, payload, onProgress))
   return results
 }
 
@@ -230,9 +241,7 @@ export const relinkAdjacentArticles = async (payload: Payload, onProgress?: (pro
  * waits for it. One count query when everything is linked.
  */
 export const linkUnlinkedInBackground = async (payload: Payload): Promise<void> => {
-  for (const { config: collection } of Object.values(payload.collections)) {
-    const config = (collection.custom as undefined | { adjacentArticles?: SanitizedAdjacentArticlesConfig })?.adjacentArticles
-    if (!config?.enabled) continue
+  for (const { collection, config } of linkedCollections(payload)) {
     let totalDocs: number
     try {
       ;({ totalDocs } = await payload.db.count({
