@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-type Task = { order: number; run: () => Promise<void> | void }
+type Task = { onceKey?: string; order: number; run: () => Promise<void> | void }
 type Pending = Map<string, Task[]>
 
 const wrapped = Symbol.for('payload-newsroom.after-commit')
@@ -52,9 +52,14 @@ export const AFTER_COMMIT_ORDER = { write: 0, purge: 100 } as const
 /**
  * Runs `run` once the transaction of `req` has committed, before the operation returns (the
  * adapter's commit is awaited by Payload), or at once when the request has no transaction.
- * Tasks of one commit run one after another in `order`.
+ * Tasks of one commit run one after another in `order`; of the tasks given the same `onceKey`
+ * (a purge that covers every document the transaction saved) only the first is kept.
  */
-export const runAfterCommit = async (req: PayloadRequest, run: Task['run'], order: number = AFTER_COMMIT_ORDER.write): Promise<void> => {
+export const runAfterCommit = async (
+  req: PayloadRequest,
+  run: Task['run'],
+  { onceKey, order = AFTER_COMMIT_ORDER.write }: { onceKey?: string; order?: number } = {},
+): Promise<void> => {
   const transaction = await req.transactionID
   // Adapters without transactions (our SQLite) leave a promise of null, which Payload's dataloader
   // turns into `{}` by copying the request's ids through JSON: neither is a transaction to wait for.
@@ -64,5 +69,8 @@ export const runAfterCommit = async (req: PayloadRequest, run: Task['run'], orde
   }
   const pending = pendingFor(req.payload)
   const key = String(transaction)
-  pending.set(key, [...(pending.get(key) ?? []), { order, run }])
+  const tasks = pending.get(key) ?? []
+  if (onceKey !== undefined && tasks.some((task) => task.onceKey === onceKey)) return
+  tasks.push({ onceKey, order, run })
+  pending.set(key, tasks)
 }

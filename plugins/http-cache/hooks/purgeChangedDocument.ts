@@ -17,7 +17,7 @@ const purge = async (req: PayloadRequest) => {
       purgeMemory()
       await signalChange(req.payload)
     },
-    AFTER_COMMIT_ORDER.purge,
+    { onceKey: 'http-cache:purge', order: AFTER_COMMIT_ORDER.purge },
   )
 }
 
