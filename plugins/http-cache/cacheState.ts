@@ -62,11 +62,7 @@ export const rememberResponse = (key: string, entry: CachedResponse): void => {
   const limit = state.config?.memoryMaxBytes ?? 0
   // One response may take at most an eighth of the budget, so a huge list cannot flush the rest.
   if (entry.body.byteLength > limit / 8) return
-  const previous = state.entries.get(key)
-  if (previous) {
-    state.entries.delete(key)
-    state.entryBytes -= previous.body.byteLength
-  }
+  forgetResponse(key)
   state.entries.set(key, entry)
   state.entryBytes += entry.body.byteLength
   for (const [oldestKey, oldest] of state.entries) {

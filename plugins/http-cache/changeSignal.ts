@@ -9,16 +9,16 @@ const SIGNAL_KEY = 'payload-newsroom:http-cache:last-change'
 
 type Signal = { at: number; token: string }
 
+// Tokens this process wrote: its own changes purged its copy already, and purging again while a
+// burst of reads waits on one run of Payload would send every one of them to the database.
+const ownTokens = new Set<string>()
+
 /**
  * Tells every other process that something public changed: each holds its own memory copy and
  * only sees its own saves. Called once the save has committed, so a process that purges on
  * seeing the new token reads the changed data. A lost signal leaves other processes stale for at
  * most their memory lifetime, so a failure is logged, not thrown at the save.
  */
-// Tokens this process wrote: its own changes purged its copy already, and purging again while a
-// burst of reads waits on one run of Payload would send every one of them to the database.
-const ownTokens = new Set<string>()
-
 export const signalChange = async (payload: Payload): Promise<void> => {
   try {
     const token = crypto.randomUUID()
@@ -30,11 +30,11 @@ export const signalChange = async (payload: Payload): Promise<void> => {
   }
 }
 
-const watchers = new WeakMap<Payload, ReturnType<typeof setInterval>>()
+const watched = new WeakSet<Payload>()
 
 /** Purges this process's memory copy whenever another process has signalled a change. */
 export const watchChanges = (payload: Payload, intervalMs: number): void => {
-  if (intervalMs <= 0 || watchers.has(payload)) return
+  if (intervalMs <= 0 || watched.has(payload)) return
   let lastSeen: null | string | undefined
   let isReading = false
   const timer = setInterval(() => {
@@ -54,11 +54,11 @@ export const watchChanges = (payload: Payload, intervalMs: number): void => {
   }, intervalMs)
   // Never what keeps a script or a test process alive.
   timer.unref()
-  watchers.set(payload, timer)
+  watched.add(payload)
   const destroy = payload.destroy.bind(payload)
   payload.destroy = async () => {
     clearInterval(timer)
-    watchers.delete(payload)
+    watched.delete(payload)
     return destroy()
   }
 }

@@ -17,7 +17,7 @@ export { purgeMemory as purgeHttpCache } from './cacheState'
 
 /**
  * HTTP caching for anonymous reads. The plugin records which documents each response is built
- * from and purges on change; wrap the route handlers with `withHttpCache` (REST GET and writes,
+ * from and purges on change; wrap the route handlers with `withHttpCache` (REST GET,
  * `graphQLGetHandler` for GraphQL GET) to get ETag/304, Cache-Control, Surrogate-Key/Cache-Tag
  * and the in-memory copy.
  */

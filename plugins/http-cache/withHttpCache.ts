@@ -11,7 +11,7 @@ type Handler<Args extends unknown[]> = (request: Request, ...args: Args) => Prom
 const callerSpecific = new Set(['access', 'init', 'me', 'refresh-token'])
 
 /** Payload reads the session from a `<prefix>-token` cookie or an Authorization header. */
-export const isAnonymousRequest = (request: Request): boolean => isAnonymous(viewOf(request))
+export const isAnonymousRequest = (request: Request): boolean => isAnonymous({ header: (name) => request.headers.get(name) })
 
 /** Content reads a CDN may share: collection documents and lists, feeds, sitemaps, GraphQL. */
 const isPublicPath = (config: SanitizedHttpCacheConfig, apiRoute: string, pathname: string): boolean => {
@@ -55,8 +55,8 @@ const matchesEtag = (ifNoneMatch: null | string | undefined, etag: string): bool
 }
 
 const toAnswer = (request: CacheableRequest, entry: Pick<CachedResponse, 'body' | 'etag' | 'headers' | 'status'>, source: 'hit' | 'miss'): CachedAnswer => {
-  const headers = entry.headers.filter(([name]) => name !== 'content-length' && name !== 'x-newsroom-cache')
-  headers.push(['x-newsroom-cache', source])
+  // Stored entries carry neither content-length nor x-newsroom-cache (see below).
+  const headers: [string, string][] = [...entry.headers, ['x-newsroom-cache', source]]
   if (matchesEtag(request.header('if-none-match'), entry.etag)) {
     return { body: null, headers: headers.filter(([name]) => name !== 'content-type'), status: 304 }
   }
@@ -66,7 +66,7 @@ const toAnswer = (request: CacheableRequest, entry: Pick<CachedResponse, 'body' 
 
 const toResponse = (answer: CachedAnswer): Response => new Response(answer.body as BodyInit | null, { status: answer.status, headers: answer.headers })
 
-const isAnonymous = (request: CacheableRequest): boolean => !request.header('authorization') && !/(?:^|;\s*)[^=;\s]*-token=/.test(request.header('cookie') ?? '')
+const isAnonymous = (request: Pick<CacheableRequest, 'header'>): boolean => !request.header('authorization') && !/(?:^|;\s*)[^=;\s]*-token=/.test(request.header('cookie') ?? '')
 
 // CORS headers depend on the Origin, so it is part of what a stored response answers.
 const memoryKeyOf = (request: CacheableRequest): string => `${request.pathname}${request.search}\n${request.header('origin') ?? ''}`
@@ -148,6 +148,7 @@ export const withHttpCache =
       const etag = strongEtag(body)
       const headers = new Headers(response.headers)
       headers.delete('content-length')
+      headers.delete('x-newsroom-cache')
       headers.set('etag', etag)
       if (isShared) for (const [name, value] of publicHeaders(config, scope.keys)) headers.set(name, value)
       else headers.set('cache-control', 'private, no-store')

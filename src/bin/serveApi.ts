@@ -4,7 +4,7 @@
  * serve Payload outside Next, behind the same HTTP caching as `npm start`. Same config and
  * database; no admin panel. Queued jobs stay with `npm start` or `npm run worker` unless
  * NEWSROOM_RUN_JOBS=on. A change made through another process reaches this one's memory cache
- * within NEWSROOM_CACHE_MEMORY_MS (2 s by default); changes made here are visible at once.
+ * within NEWSROOM_CACHE_SIGNAL_MS (250 ms by default); changes made here are visible at once.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
