@@ -3,7 +3,7 @@ import type { CollectionAfterReadHook, FieldHook, PayloadRequest, SanitizedColle
 import type { SanitizedRelatedNewsConfig } from './types'
 
 import { loadByIds } from '../shared/loadByIds'
-import { isPopulatedLater, pendingFor } from '../shared/populatedLater'
+import { deferUntilPopulated, isDeferred } from '../shared/populatedLater'
 import { hasDrafts } from '../shared/publication'
 import { idOf } from '../shared/relationIds'
 
@@ -21,6 +21,9 @@ const linkedValues = (doc: Doc): unknown[] => {
     return true
   })
 }
+
+/** A linked document the read has already populated with what an item needs. */
+const isLoaded = (value: unknown): value is Doc => typeof value === 'object' && value !== null && '_status' in value && 'title' in value
 
 // What an item shows, among the fields the collection has; worked out once per collection.
 const itemSelects = new WeakMap<SanitizedCollectionConfig, Record<string, true>>()
@@ -49,7 +52,6 @@ const buildRelated = async (
 ): Promise<RelatedItem[]> => {
   const values = linkedValues(doc)
   if (values.length === 0) return []
-  const isLoaded = (value: unknown): value is Doc => typeof value === 'object' && value !== null && '_status' in value && 'title' in value
   const isHidden = (value: unknown) => wasPopulated && typeof value !== 'object'
   const toRead = values.filter((value) => !isLoaded(value) && !isHidden(value)).map((value) => idOf(value)!)
   const read = toRead.length ? await loadByIds(req, collection.slug, toRead, itemSelect(config, collection), { shouldSkipReadHooks: true }) : new Map<string, Doc>()
@@ -81,16 +83,13 @@ export const readRelated =
   (config: SanitizedRelatedNewsConfig): FieldHook =>
   async ({ collection, currentDepth, depth, req, siblingData }) => {
     if (!collection || !siblingData || (currentDepth ?? 1) > 1) return []
-    if (isPopulatedLater(depth, currentDepth)) {
-      pendingFor(req, 'related').add(siblingData)
-      return []
-    }
+    if (deferUntilPopulated(req, 'related', siblingData, depth, currentDepth)) return []
     return buildRelated(config, collection, req, siblingData as Doc, false)
   }
 
 export const fillRelatedFromPopulated =
   (config: SanitizedRelatedNewsConfig): CollectionAfterReadHook =>
   async ({ collection, doc, req }) => {
-    if (doc && pendingFor(req, 'related').has(doc)) doc.related = await buildRelated(config, collection, req, doc, true)
+    if (doc && isDeferred(req, 'related', doc)) doc.related = await buildRelated(config, collection, req, doc, true)
     return doc
   }

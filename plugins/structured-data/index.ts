@@ -3,7 +3,7 @@ import type { CollectionAfterReadHook, CollectionConfig, CollectionSlug, Config,
 import { formatKstIso } from '../register-timestamps/formatKst'
 import { loadByIds } from '../shared/loadByIds'
 import { markGraphQLPopulationNested } from '../shared/nestedGraphQLReads'
-import { isPopulatedLater, pendingFor } from '../shared/populatedLater'
+import { deferUntilPopulated, isDeferred } from '../shared/populatedLater'
 import { idOf, idsOf } from '../shared/relationIds'
 import { defaultArticlePath, defaultReporterPath, resolveSiteUrl } from '../shared/siteLinks'
 
@@ -34,16 +34,17 @@ const absolute = (config: Sanitized, req: PayloadRequest, url: null | string | u
   return url.startsWith('http') ? url : `${req.payload.config.serverURL || config.siteUrl()}${url}`
 }
 
+const isReporter = (value: unknown): value is Reporter => typeof value === 'object' && value !== null && 'name' in value
+const isMedia = (value: unknown): value is Media => typeof value === 'object' && value !== null && ('url' in value || 'sizes' in value)
+
 /**
  * schema.org NewsArticle for `doc`. Reporters and the hero image already populated by the read are
  * used as they are; the rest are read in batched queries shared by all documents of a list.
  */
 const buildJsonLd = async (config: Sanitized, req: PayloadRequest, doc: Doc) => {
   const reporterValues = Array.isArray(doc.reporters) ? (doc.reporters as unknown[]) : []
-  const isReporter = (value: unknown): value is Reporter => typeof value === 'object' && value !== null && 'name' in value
-  const missingReporters = reporterValues.filter((value) => !isReporter(value)).map((value) => idOf(value)!).filter((id) => id !== null)
+  const missingReporters = idsOf(reporterValues.filter((value) => !isReporter(value)))
   const imageId = idOf(doc.heroImage)
-  const isMedia = (value: unknown): value is Media => typeof value === 'object' && value !== null && ('url' in value || 'sizes' in value)
   const hasMediaCollection = Boolean(req.payload.collections[config.media as CollectionSlug])
   const [readReporters, readMedia] = await Promise.all([
     loadByIds(req, config.reporters, missingReporters, { name: true, slug: true }, { shouldSkipReadHooks: true }),
@@ -77,10 +78,7 @@ const readJsonLd =
   (config: Sanitized): FieldHook =>
   async ({ currentDepth, depth, req, siblingData }) => {
     if (!siblingData?.id || (currentDepth ?? 1) > 1) return null
-    if (isPopulatedLater(depth, currentDepth)) {
-      pendingFor(req, 'jsonLd').add(siblingData)
-      return null
-    }
+    if (deferUntilPopulated(req, 'jsonLd', siblingData, depth, currentDepth)) return null
     // GraphQL calls a function value only when the query selects the field: no work otherwise.
     if (req.payloadAPI === 'GraphQL') return () => buildJsonLd(config, req, siblingData)
     return buildJsonLd(config, req, siblingData)
@@ -89,7 +87,7 @@ const readJsonLd =
 const fillJsonLdFromPopulated =
   (config: Sanitized): CollectionAfterReadHook =>
   async ({ doc, req }) => {
-    if (doc && pendingFor(req, 'jsonLd').has(doc)) doc.jsonLd = await buildJsonLd(config, req, doc)
+    if (doc && isDeferred(req, 'jsonLd', doc)) doc.jsonLd = await buildJsonLd(config, req, doc)
     return doc
   }
 
