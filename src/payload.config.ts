@@ -2,20 +2,16 @@ import type { CollectionConfig, Config, Field, Plugin } from 'payload'
 
 import { buildConfig } from 'payload'
 
+import { ADJACENT_LINKS_FIELD } from '../plugins/adjacent-articles'
 import { newsroomAppConfig } from './appConfig'
 
 export const BENCH_PLAIN_ARTICLES = 'bench-plain-articles'
 
-/**
- * Stored by our plugins but computed for plain Payload's purposes: `adjacentLinks` holds the neighbour
- * links that adjacent-articles keeps current (a precomputed feature, not part of plain Payload).
- */
-const OUR_PRECOMPUTED_FIELDS = new Set(['adjacentLinks'])
-
 /** A field as plain Payload stores it: no hooks, access, validation or admin components; virtual fields dropped. */
 const plainField = (field: Field, from: string, to: string): Field[] => {
   const source = field as Record<string, unknown>
-  if (source.virtual || OUR_PRECOMPUTED_FIELDS.has(source.name as string)) return []
+  // The neighbour links adjacent-articles keeps current are our precomputed feature, not plain Payload.
+  if (source.virtual || source.name === ADJACENT_LINKS_FIELD) return []
   const { access: _access, admin: _admin, filterOptions: _filterOptions, hooks: _hooks, validate: _validate, ...rest } = source
   if (rest.relationTo === from) rest.relationTo = to
   if (Array.isArray(rest.fields)) rest.fields = (rest.fields as Field[]).flatMap((child) => plainField(child, from, to))

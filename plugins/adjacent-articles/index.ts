@@ -8,6 +8,7 @@ import { dropEmptyLinks, LINKS_FIELD, readAdjacent, rememberStoredLinks } from '
 import { keepStoredLinks, linkUnlinkedInBackground, relinkChanged, relinkDeleted } from './relink'
 
 export type { AdjacentArticlesOptions } from './types'
+export { LINKS_FIELD as ADJACENT_LINKS_FIELD } from './readAdjacent'
 export { relinkAdjacentArticles, relinkCollection } from './relink'
 export type { RelinkProgress } from './relink'
 

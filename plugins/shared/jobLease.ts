@@ -1,7 +1,7 @@
 import type { Payload, Where } from 'payload'
 
 /** A job still marked as processing after this long belongs to a runner that died. */
-export const JOB_LEASE_MS = 2 * 60 * 1000
+const JOB_LEASE_MS = 2 * 60 * 1000
 
 /**
  * The lease in force: `NEWSROOM_JOB_LEASE_MS` when set (tests use a few seconds), else two minutes.
@@ -26,8 +26,8 @@ export const jobLeaseMs = (): number => {
  * Each job is released by one conditional write (still processing, still stale), so a worker that
  * read the list a moment ago cannot release a job another worker has just taken up again.
  */
-export const releaseStaleJobs = async (payload: Payload, leaseMs = jobLeaseMs()): Promise<number> => {
-  const cutoff = new Date(Date.now() - leaseMs).toISOString()
+export const releaseStaleJobs = async (payload: Payload): Promise<number> => {
+  const cutoff = new Date(Date.now() - jobLeaseMs()).toISOString()
   const isStale: Where[] = [{ processing: { equals: true } }, { completedAt: { exists: false } }, { updatedAt: { less_than: cutoff } }]
   const { docs } = await payload.find({
     collection: 'payload-jobs',

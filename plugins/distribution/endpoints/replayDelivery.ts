@@ -16,7 +16,7 @@ export const replayDeliveryEndpoint = (): Endpoint => ({
   handler: async (req) => {
     if (!(await canReadDistribution({ req }))) throw new APIError('데스크만 할 수 있습니다 (editors only)', 403, null, true)
     const delivery = await findRouteDocument<{ documentId?: string; channel?: number | string; event: string; payload: unknown; webhookId: string }>(req, 'webhook-deliveries')
-    if (!delivery?.channel) throw new APIError('Not Found', 404, null, true)
+    if (!delivery.channel) throw new APIError('Not Found', 404, null, true)
     // A replay is one more attempt of the same message: the next attempt number keeps it unique.
     const latest = await req.payload.find({
       collection: 'webhook-deliveries' as CollectionSlug,

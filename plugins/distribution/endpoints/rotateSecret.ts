@@ -21,7 +21,6 @@ export const rotateSecretEndpoint = (): Endpoint => ({
     if (!(overlapHours >= 0 && overlapHours <= 24 * 30)) throw new APIError('overlapHours must be between 0 and 720', 400, null, true)
     const slug = 'distribution-channels' as CollectionSlug
     const channel = await findRouteDocument<{ secret?: string }>(req, slug, { showHiddenFields: true })
-    if (!channel) throw new APIError('Not Found', 404, null, true)
     const secret = generateSecret()
     await req.payload.update({
       collection: slug,

@@ -1,8 +1,10 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
-/** The document named by the endpoint's `:id`, read past access (the endpoint checked the caller), or null. */
-export const findRouteDocument = async <T>(req: PayloadRequest, collection: string, options: { showHiddenFields?: boolean } = {}): Promise<null | T> =>
-  (await req.payload.findByID({
+import { APIError } from 'payload'
+
+/** The document named by the endpoint's `:id`, read past access (the endpoint checked the caller); 404 when there is none. */
+export const findRouteDocument = async <T>(req: PayloadRequest, collection: string, options: { showHiddenFields?: boolean } = {}): Promise<T> => {
+  const doc = await req.payload.findByID({
     collection: collection as CollectionSlug,
     id: req.routeParams?.id as never,
     depth: 0,
@@ -10,4 +12,7 @@ export const findRouteDocument = async <T>(req: PayloadRequest, collection: stri
     overrideAccess: true,
     req,
     showHiddenFields: options.showHiddenFields,
-  })) as unknown as null | T
+  })
+  if (!doc) throw new APIError('Not Found', 404, null, true)
+  return doc as unknown as T
+}

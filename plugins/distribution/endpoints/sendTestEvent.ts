@@ -14,7 +14,6 @@ export const sendTestEventEndpoint = (): Endpoint => ({
   handler: async (req) => {
     if (!(await canReadDistribution({ req }))) throw new APIError('데스크만 할 수 있습니다 (editors only)', 403, null, true)
     const channel = await findRouteDocument<{ kind?: string }>(req, 'distribution-channels')
-    if (!channel) throw new APIError('Not Found', 404, null, true)
     // An IndexNow ping carries an article URL; a test event has none and its attempt would never finish.
     if (channel.kind === 'indexnow') throw new APIError('IndexNow 채널은 테스트 이벤트를 받지 않습니다 (IndexNow channels take article URLs only)', 400, null, true)
     const webhookId = `msg_${crypto.randomUUID()}`

@@ -2,6 +2,7 @@ import type { CollectionSlug, TaskConfig } from 'payload'
 
 import type { SanitizedRelatedNewsConfig } from '../types'
 
+import { loadByIds } from '../../shared/loadByIds'
 import { idsOf, sameId } from '../../shared/relationIds'
 import { publishedOnly } from '../../shared/publication'
 import { writeDerivedFields } from '../../shared/writeRelations'
@@ -32,7 +33,7 @@ export const refreshRelatedSuggestionsTask = (config: SanitizedRelatedNewsConfig
     const names = new Set(collectionConfig.flattenedFields.map((field) => field.name))
     const subjectSelect = Object.fromEntries(
       [config.fields.keywords, config.fields.region, config.fields.section, 'relatedSuggestions'].filter((name) => names.has(name)).map((name) => [name, true]),
-    ) as never
+    ) as Record<string, true>
 
     const changed = await req.payload.find({
       collection: slug,
@@ -65,19 +66,8 @@ export const refreshRelatedSuggestionsTask = (config: SanitizedRelatedNewsConfig
     affected.delete(String(id))
 
     let refreshed = 0
-    const { docs: affectedDocs } = affected.size
-      ? await req.payload.find({
-          collection: slug,
-          depth: 0,
-          limit: affected.size,
-          overrideAccess: true,
-          pagination: false,
-          req,
-          select: subjectSelect,
-          where: { id: { in: [...affected.values()] } },
-        })
-      : { docs: [] }
-    for (const doc of affectedDocs as unknown as (Record<string, unknown> & { id: number | string })[]) {
+    const affectedDocs = await loadByIds(req, collection, [...affected.values()], subjectSelect)
+    for (const doc of affectedDocs.values()) {
       const affectedId = doc.id
       const next = await findSuggestions(config, collection, doc as never, req)
       const current = idsOf(doc.relatedSuggestions)
