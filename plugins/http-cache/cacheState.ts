@@ -65,8 +65,13 @@ export const rememberResponse = (key: string, entry: CachedResponse): void => {
   forgetResponse(key)
   state.entries.set(key, entry)
   state.entryBytes += entry.body.byteLength
+  // Least recently used first: over budget, or too old ever to be served again (see
+  // recallResponse). Without the second, a stream of one-off reads — a crawler, the long tail of
+  // old articles — would keep the whole budget full of dead copies for the garbage collector to
+  // walk. Best effort: it stops at the first copy still worth keeping.
+  const servable = 2 * (state.config?.memoryTtlMs ?? 0)
   for (const [oldestKey, oldest] of state.entries) {
-    if (state.entryBytes <= limit) break
+    if (state.entryBytes <= limit && entry.storedAt - oldest.storedAt <= servable) break
     state.entries.delete(oldestKey)
     state.entryBytes -= oldest.body.byteLength
   }

@@ -1,0 +1,43 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+
+import type { CachedResponse } from './cacheState'
+
+import { cacheState, purgeMemory, recallResponse, rememberResponse } from './cacheState'
+import { sanitizeHttpCacheOptions } from './defaults'
+
+const TTL = 1000
+const response = (bytes: number, storedAt: number): CachedResponse => ({ body: new Uint8Array(bytes), etag: '"x"', headers: [], status: 200, storedAt })
+
+describe('the memory cache', () => {
+  beforeEach(() => {
+    cacheState().config = sanitizeHttpCacheOptions({ memoryTtlMs: TTL, memoryMaxBytes: 8000 })
+    purgeMemory()
+  })
+  afterEach(() => {
+    purgeMemory()
+    cacheState().config = null
+  })
+
+  it('drops copies too old ever to be served again when it stores a new one', () => {
+    rememberResponse('old-1', response(100, 0))
+    rememberResponse('old-2', response(100, 500))
+    rememberResponse('recent', response(100, 1500))
+    // At 2600 the first two are past twice the lifetime (the longest a copy is served while renewing).
+    rememberResponse('new', response(100, 2600))
+    const state = cacheState()
+    expect([...state.entries.keys()]).toEqual(['recent', 'new'])
+    expect(state.entryBytes).toBe(200)
+    expect(recallResponse('new', 2600)).toBeDefined()
+  })
+
+  it('keeps within its byte budget, least recently used out first', () => {
+    for (let index = 0; index < 8; index++) rememberResponse(`page-${index}`, response(1000, index))
+    // A hit makes page-0 the most recently used: page-1 goes first.
+    expect(recallResponse('page-0', 10)).toBeDefined()
+    rememberResponse('page-8', response(1000, 11))
+    const keys = [...cacheState().entries.keys()]
+    expect(keys).not.toContain('page-1')
+    expect(keys).toContain('page-0')
+    expect(cacheState().entryBytes).toBeLessThanOrEqual(8000)
+  })
+})
