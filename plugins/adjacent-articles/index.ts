@@ -3,6 +3,7 @@ import type { CollectionConfig, Config, Field, Plugin } from 'payload'
 import type { AdjacentArticlesOptions, SanitizedAdjacentArticlesConfig } from './types'
 
 import { markDraftSave } from '../shared/markDraftSave'
+import { selectVirtualSources } from '../shared/selectVirtualSources'
 import { markGraphQLPopulationNested } from '../shared/nestedGraphQLReads'
 import { dropEmptyLinks, LINKS_FIELD, readAdjacent, rememberStoredLinks } from './readAdjacent'
 import { keepStoredLinks, linkUnlinkedInBackground, relinkChanged, relinkDeleted } from './relink'
@@ -61,7 +62,12 @@ export const adjacentArticles =
         fields: [...collection.fields, adjacentField(config, collection.slug), linksField(idType)],
         hooks: {
           ...hooks,
-          beforeOperation: [...(hooks.beforeOperation ?? []), markDraftSave, markGraphQLPopulationNested],
+          beforeOperation: [
+            ...(hooks.beforeOperation ?? []),
+            markDraftSave,
+            markGraphQLPopulationNested,
+            selectVirtualSources({ adjacent: [LINKS_FIELD, config.groupBy, config.dateField, ...(collection.versions && typeof collection.versions === 'object' && collection.versions.drafts ? ['_status'] : [])] }),
+          ],
           beforeChange: [...(hooks.beforeChange ?? []), keepStoredLinks(config)],
           beforeRead: [...(hooks.beforeRead ?? []), rememberStoredLinks],
           afterRead: [...(hooks.afterRead ?? []), dropEmptyLinks],

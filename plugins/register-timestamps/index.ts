@@ -3,6 +3,7 @@ import type { CollectionConfig, Config, Field, Plugin } from 'payload'
 import type { RegisterTimestampsOptions, SanitizedRegisterTimestampsConfig } from './types'
 
 import { sanitizeRegisterTimestampsOptions } from './defaults'
+import { selectVirtualSources } from '../shared/selectVirtualSources'
 import { formatKstRegister } from './formatKst'
 import { setRegisteredAt } from './hooks/setRegisteredAt'
 import { setRevisedAt } from './hooks/setRevisedAt'
@@ -80,6 +81,7 @@ export const registerTimestamps =
         fields: [...collection.fields, ...timestampFields(config).filter((field) => !existingNames.has((field as { name: string }).name))],
         hooks: {
           ...collection.hooks,
+          beforeOperation: [...(collection.hooks?.beforeOperation ?? []), selectVirtualSources({ registeredAtText: ['registeredAt'], revisedAtText: ['revisedAt'] })],
           beforeChange: [...(collection.hooks?.beforeChange ?? []), setRegisteredAt(config), setRevisedAt(config)],
         },
       }

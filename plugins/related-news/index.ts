@@ -5,6 +5,7 @@ import type { RelatedNewsOptions, SanitizedRelatedNewsConfig } from './types'
 import { sanitizeRelatedNewsOptions } from './defaults'
 import { computeSuggestions } from './hooks/computeSuggestions'
 import { markDraftSave } from '../shared/markDraftSave'
+import { selectVirtualSources } from '../shared/selectVirtualSources'
 import { markGraphQLPopulationNested } from '../shared/nestedGraphQLReads'
 import { queueSuggestionRefresh } from './hooks/queueSuggestionRefresh'
 import { syncReciprocalLinks } from './hooks/syncReciprocalLinks'
@@ -71,7 +72,12 @@ export const relatedNews =
         fields: [...collection.fields, ...relatedFields(config, collection.slug)],
         hooks: {
           ...collection.hooks,
-          beforeOperation: [...(collection.hooks?.beforeOperation ?? []), markDraftSave, markGraphQLPopulationNested],
+          beforeOperation: [
+            ...(collection.hooks?.beforeOperation ?? []),
+            markDraftSave,
+            markGraphQLPopulationNested,
+            selectVirtualSources({ related: ['relatedArticles', 'relatedSuggestions'] }),
+          ],
           beforeChange: [...(collection.hooks?.beforeChange ?? []), validateRelatedLinks(config), computeSuggestions(config)],
           afterChange: [...(collection.hooks?.afterChange ?? []), syncReciprocalLinks(config), queueSuggestionRefresh(config)],
           afterDelete: [...(collection.hooks?.afterDelete ?? []), unlinkDeletedArticle(config)],

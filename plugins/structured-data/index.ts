@@ -2,6 +2,7 @@ import type { CollectionAfterReadHook, CollectionConfig, CollectionSlug, Config,
 
 import { formatKstIso } from '../register-timestamps/formatKst'
 import { loadByIds } from '../shared/loadByIds'
+import { selectVirtualSources } from '../shared/selectVirtualSources'
 import { markGraphQLPopulationNested } from '../shared/nestedGraphQLReads'
 import { deferUntilPopulated, isDeferred } from '../shared/populatedLater'
 import { idOf, idsOf } from '../shared/relationIds'
@@ -109,6 +110,12 @@ const readShareLinks =
     }
   }
 
+// What buildJsonLd and readShareLinks read.
+const JSON_LD_SOURCES = {
+  jsonLd: ['title', 'subtitle', 'slug', 'reporters', 'heroImage', 'registeredAt', 'revisedAt'],
+  shareLinks: ['title', 'subtitle', 'slug', 'regionLabel'],
+}
+
 /** schema.org `NewsArticle` (`jsonLd`) and share links (`shareLinks`) for each article, in +09:00. */
 export const structuredData =
   (options: StructuredDataOptions = {}): Plugin =>
@@ -134,7 +141,7 @@ export const structuredData =
               fields: [...collection.fields, ...fields],
               hooks: {
                 ...collection.hooks,
-                beforeOperation: [...(collection.hooks?.beforeOperation ?? []), markGraphQLPopulationNested],
+                beforeOperation: [...(collection.hooks?.beforeOperation ?? []), markGraphQLPopulationNested, selectVirtualSources(JSON_LD_SOURCES)],
                 afterRead: [...(collection.hooks?.afterRead ?? []), fillJsonLdFromPopulated(config)],
               },
             }

@@ -89,6 +89,38 @@ describe('computed fields over GraphQL', () => {
   })
 })
 
+describe('computed fields when the read selects fields', () => {
+  it('GraphQL `select: true` (only the columns asked for are loaded) answers the same page', async () => {
+    const full = await api.graphql(ARTICLE_PAGE_QUERY, { slug: 'ulsan-social-innovation' })
+    const selected = await api.graphql(ARTICLE_PAGE_QUERY.replace('limit: 1)', 'limit: 1, select: true)'), { slug: 'ulsan-social-innovation' })
+    expect(selected.body.errors).toBeUndefined()
+    const article = selected.body.data.Articles.docs[0]
+    expect(article.registeredAtText).toBe('2020년04월17일 13시33분')
+    expect(article.adjacent.newer.title).toBe('다양한 아이 돌봄 체험 교실 ‘눈길’')
+    expect(article.related.length).toBeGreaterThan(0)
+    expect(selected.body).toEqual(full.body)
+  })
+
+  it('REST `select` of computed fields alone gives them as a full read does', async () => {
+    process.env.NEWSROOM_SITE_URL = 'https://news.example.kr'
+    const ulsan = await bySlug('ulsan-social-innovation')
+    const others = (
+      await payload.find({ collection: 'articles', where: { id: { not_equals: ulsan.id }, _status: { equals: 'published' } }, limit: 2, depth: 0 })
+    ).docs
+    await payload.update({ collection: 'articles', id: ulsan.id, data: { relatedArticles: others.map((doc) => doc.id) } })
+    const computed = ['registeredAtText', 'revisedAtText', 'related', 'adjacent', 'jsonLd', 'shareLinks']
+    const full = (await api.rest('GET', `/articles/${ulsan.id}?depth=1`)).body
+    const included = (await api.rest('GET', `/articles/${ulsan.id}?depth=1&${computed.map((name) => `select[${name}]=true`).join('&')}`)).body
+    for (const name of computed) expect({ [name]: included[name] }).toEqual({ [name]: full[name] })
+    expect(included.related.map((item: { title: string }) => item.title)).toEqual(expect.arrayContaining(others.map((doc) => doc.title)))
+    // Excluding what a computed field is made from does not break the computed field either.
+    const excluded = (await api.rest('GET', `/articles/${ulsan.id}?depth=1&select[registeredAt]=false&select[relatedArticles]=false&select[title]=false`)).body
+    expect(excluded.registeredAtText).toBe('2020년04월17일 13시33분')
+    expect(excluded.related).toEqual(full.related)
+    expect(excluded.jsonLd.headline).toBe('‘울산형 사회 혁신’본격 추진')
+  })
+})
+
 describe('computed fields of linked articles', () => {
   it('are left out over GraphQL as over REST: only the articles asked for compute related, adjacent and jsonLd', async () => {
     const ulsan = await bySlug('ulsan-social-innovation')
