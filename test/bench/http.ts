@@ -7,8 +7,10 @@
  *   (test/bench/corpus.ts; BENCH_ARTICLES, default 10,000 published articles), with
  *   NEWSROOM_BENCH=1 (the P0 collection and the N0 route exist only then).
  * - autocannon runs in this process: concurrency 50, no pipelining, a warm-up, then 3 runs; the
- *   table shows medians. Server and load generator share the machine's cores; nothing else of
- *   the benchmark runs meanwhile (one server at a time).
+ *   table shows medians. Scenarios whose ratio is a target run in turns (SIDE_BY_SIDE). Server
+ *   and load generator share the machine's cores; nothing else of the benchmark runs meanwhile
+ *   (one server at a time). The server's CPU time per request is shown beside req/s: it does not
+ *   depend on how the cores were shared with autocannon.
  * - Baselines: H0, a bare node:http server answering the article JSON of scenario (b) from
  *   memory; N0, a Next.js route in this app answering the same bytes from memory
  *   (src/app/bench/article/route.ts); P0, `GET /api/bench-plain-articles/<id>?depth=1`, plain
@@ -34,7 +36,7 @@ import type { Load, LoadOptions, Measurement, RequestSpec } from './load'
 import type { ServerProcess } from './processes'
 
 import { benchEnv, benchTmp, type CorpusManifest, ensureCorpus, root } from './corpus'
-import { measure } from './load'
+import { measureSideBySide } from './load'
 import { startServer } from './processes'
 
 const env = process.env
@@ -63,9 +65,9 @@ const cleanup = async () => {
 
 // --- What is requested ---------------------------------------------------------------------
 
-/** The seed page's article page as one query (README, test/article-page). */
+/** The seed page's article page as one query, as the README shows it (test/article-page checks `select: true` changes nothing in the answer). */
 const ARTICLE_PAGE_QUERY = `query ArticlePage($slug: String!) {
-  Articles(where: { slug: { equals: $slug } }, limit: 1) {
+  Articles(where: { slug: { equals: $slug } }, limit: 1, select: true) {
     docs {
       id title subtitle regionLabel registeredAtText byline bodyHtml body
       related { id title slug regionLabel registeredAt }
@@ -86,6 +88,8 @@ const paths = {
   reporterPage: (slug: string, page: number) => `/api/reporters?where[slug][equals]=${encodeURIComponent(slug)}&depth=1&joins[articles][limit]=10&joins[articles][page]=${page}`,
   regionFeed: (slug: string) => `/api/feeds/regions/${encodeURIComponent(slug)}/rss.xml`,
 }
+
+const queryOf = (url: string): string => url.slice(url.indexOf('?'))
 
 const graphqlPost = (slug: string): RequestSpec => ({
   method: 'POST',
@@ -130,12 +134,13 @@ const scenariosFor = (manifest: CorpusManifest): Scenario[] => {
   const sectionPages = manifest.sections.flatMap((section) => Array.from({ length: Math.min(10, Math.ceil(section.articles / 20)) }, (_, page) => [section.id, page + 1] as const))
   const reporterPages = manifest.reporters.flatMap((reporter) => Array.from({ length: Math.min(5, Math.ceil(reporter.articles / 10)) }, (_, page) => [reporter.slug, page + 1] as const))
   const regions = manifest.regions.filter((region) => region.articles > 0)
-  // Each comparison is measured side by side: N0 then the cached scenarios on a fresh server, P0
-  // right before the fresh article reads. N0 again at the end shows what the fresh scenarios did to
-  // the server itself (a grown heap slows every route, ours and Next's alike).
+  // Order and grouping of the measurements: SIDE_BY_SIDE.
   return [
     { id: 'H0', title: 'H0 node:http, article JSON from memory', server: 'H0', mode: 'baseline', urls: 1, expect: [200], load: () => ({ fixed: { path: '/' } }) },
     { id: 'N0', title: 'N0 Next.js route, article JSON from memory', server: 'next', mode: 'baseline', urls: 1, expect: [200], load: () => ({ fixed: { path: '/bench/article' } }) },
+    // Diagnostics: N0 sent b's and d3's query strings (which it ignores) — what Next.js itself spends on a URL that long.
+    { id: 'N0b', title: "N0 with b's query string", server: 'next', mode: 'baseline', urls: 1, expect: [200], load: () => ({ fixed: { path: `/bench/article${queryOf(paths.restArticle(cached))}` } }) },
+    { id: 'N0d', title: "N0 with d3's query string", server: 'next', mode: 'baseline', urls: 1, expect: [200], load: () => ({ fixed: { path: `/bench/article${queryOf(paths.graphqlGet(cached))}` } }) },
     { id: 'b', title: 'article by slug, REST, same URL', server: 'next', mode: 'repeated', urls: 1, expect: [200], load: () => ({ fixed: { path: paths.restArticle(cached) } }) },
     { id: 'c', title: 'article, REST, If-None-Match', server: 'next', mode: 'repeated', urls: 1, expect: [200, 304], conditional: true, load: () => ({ fixed: { path: paths.restArticle(cached) } }) },
     { id: 'd3', title: 'article page, GraphQL GET, same URL', server: 'next', mode: 'repeated', urls: 1, expect: [200], load: () => ({ fixed: { path: paths.graphqlGet(cached) } }) },
@@ -149,6 +154,13 @@ const scenariosFor = (manifest: CorpusManifest): Scenario[] => {
     { id: 'N0e', title: 'N0 again, after all the scenarios', server: 'next', mode: 'baseline', urls: 1, expect: [200], load: () => ({ fixed: { path: '/bench/article' } }) },
   ]
 }
+
+/**
+ * The app's scenarios in the order they run; the scenarios of one group are measured in turns,
+ * because their ratios are the targets: the cached reads against N0, the fresh article reads
+ * against P0 (and GraphQL against REST). N0e last, to show what the run did to the server.
+ */
+const SIDE_BY_SIDE = [['N0', 'b', 'c', 'd3', 'N0b', 'N0d'], ['P0', 'a', 'd1', 'd2'], ['e'], ['f'], ['g'], ['N0e']]
 
 /** The repeated (cacheable) scenarios, again on `npm run serve:api`. */
 const SERVE_API_SCENARIOS = ['b', 'c', 'd3']
@@ -295,10 +307,11 @@ const main = async () => {
   servers.splice(servers.indexOf(counting), 1)
   log(`queries counted; article JSON for H0/N0: ${cachedArticle.bytes} bytes`)
 
-  const runScenario = async (scenario: Scenario, server: ServerProcess, result: ScenarioResult, etag: null | string) => {
+  /** Probes a scenario (its status must be one it may answer) and returns the load to measure, or null when skipped. */
+  const prepareScenario = async (scenario: Scenario, server: ServerProcess, result: ScenarioResult, etag: null | string): Promise<Load | null> => {
     if (!isLoaded(scenario.id)) {
       result.skipped = 'not in BENCH_SCENARIOS'
-      return
+      return null
     }
     const load = scenario.load()
     const spec = firstSpec(load)
@@ -310,17 +323,32 @@ const main = async () => {
     if (!scenario.expect.includes(probe.status)) {
       result.skipped = `answered HTTP ${probe.status}: ${probe.body.toString().slice(0, 160).replace(/\s+/g, ' ')}`
       log(`${scenario.id} on ${server.name}: skipped, ${result.skipped}`)
-      return
+      return null
     }
-    const measured = conditionalHeaders && 'fixed' in load ? ({ fixed: { ...load.fixed, headers: { ...load.fixed.headers, ...conditionalHeaders } } } satisfies Load) : load
-    log(`${scenario.id} on ${server.name}: ${scenario.title} (${settings.load.warmupS} s warm-up + ${settings.load.runs} × ${settings.load.durationS} s)…`)
-    result.measurement = await measure(server, measured, settings.load)
-    const bad = result.measurement.runs.reduce((sum, run) => sum + run.errors + run.timeouts + Object.entries(run.statuses).filter(([status]) => !scenario.expect.includes(Number(status))).reduce((total, [, count]) => total + count, 0), 0)
+    return conditionalHeaders && 'fixed' in load ? ({ fixed: { ...load.fixed, headers: { ...load.fixed.headers, ...conditionalHeaders } } } satisfies Load) : load
+  }
+
+  const recordMeasurement = (scenario: Scenario, result: ScenarioResult, measurement: Measurement) => {
+    result.measurement = measurement
+    const bad = measurement.runs.reduce((sum, run) => sum + run.errors + run.timeouts + Object.entries(run.statuses).filter(([status]) => !scenario.expect.includes(Number(status))).reduce((total, [, count]) => total + count, 0), 0)
     if (bad > 0) result.notes.push(`${bad} errors, timeouts or unexpected statuses`)
-    const statuses = result.measurement.runs.map((run) => run.statuses)
-    if (scenario.conditional) result.notes.push(`statuses: ${JSON.stringify(statuses[0])}`)
-    const { median } = result.measurement
-    log(`${scenario.id}: ${median.reqPerSec} req/s, p50 ${median.p50Ms} ms, p99 ${median.p99Ms} ms, RSS ${median.peakRssMb} MB`)
+    if (scenario.conditional) result.notes.push(`statuses: ${JSON.stringify(measurement.runs[0]?.statuses)}`)
+    const { median } = measurement
+    log(`${scenario.id}: ${median.reqPerSec} req/s, p50 ${median.p50Ms} ms, p99 ${median.p99Ms} ms, RSS ${median.peakRssMb} MB, server CPU ${median.cpuUsPerRequest} µs/request`)
+  }
+
+  /** Scenarios compared with each other, measured in turns (see measureSideBySide); one alone is simply measured. */
+  const runSideBySide = async (group: Scenario[], server: ServerProcess, resultOf: (scenario: Scenario) => ScenarioResult, etag: null | string) => {
+    const ready: { scenario: Scenario; load: Load }[] = []
+    for (const scenario of group) {
+      const load = await prepareScenario(scenario, server, resultOf(scenario), etag)
+      if (load) ready.push({ scenario, load })
+    }
+    if (ready.length === 0) return
+    const ids = ready.map(({ scenario }) => scenario.id).join(', ')
+    log(`${ids} on ${server.name}, in turns: ${settings.load.warmupS} s warm-up each, then ${settings.load.runs} rounds of ${settings.load.durationS} s each…`)
+    const measurements = await measureSideBySide(server, ready.map(({ load }) => load), settings.load)
+    for (const [index, { scenario }] of ready.entries()) recordMeasurement(scenario, resultOf(scenario), measurements[index]!)
   }
 
   // 2. H0.
@@ -337,7 +365,7 @@ const main = async () => {
       logFile: path.join(runDir, 'h0.log'),
     })
     servers.push(h0)
-    await runScenario(h0Scenario, h0, results.get('H0')!, null)
+    await runSideBySide([h0Scenario], h0, () => results.get('H0')!, null)
     await h0.stop()
     servers.splice(servers.indexOf(h0), 1)
   }
@@ -349,7 +377,10 @@ const main = async () => {
   log(`app ready, RSS ${app.rssMb()} MB`)
   const etagOf = async (server: ServerProcess) => (await send(server.url, { path: paths.restArticle(corpus.manifest.special.cached.slug) })).etag
   const appEtag = await etagOf(app)
-  for (const scenario of scenarios.filter((candidate) => candidate.server === 'next')) await runScenario(scenario, app, results.get(scenario.id)!, appEtag)
+  for (const group of SIDE_BY_SIDE) {
+    const members = scenarios.filter((scenario) => scenario.server === 'next' && group.includes(scenario.id))
+    await runSideBySide(members, app, (scenario) => results.get(scenario.id)!, appEtag)
+  }
   await app.stop()
   servers.splice(servers.indexOf(app), 1)
 
@@ -376,11 +407,11 @@ const main = async () => {
       })
       servers.push(serveApi)
       const etag = await etagOf(serveApi)
-      for (const scenario of scenarios.filter((candidate) => SERVE_API_SCENARIOS.includes(candidate.id))) {
-        const result: ScenarioResult = { id: `${scenario.id}@api`, title: `${scenario.title} (serve:api)`, server: 'serve:api', mode: scenario.mode, urls: scenario.urls, notes: [] }
-        await runScenario({ ...scenario, server: 'serve:api' }, serveApi, result, etag)
-        serveApiResults.push(result)
+      const onServeApi = scenarios.filter((candidate) => SERVE_API_SCENARIOS.includes(candidate.id)).map((scenario): Scenario => ({ ...scenario, server: 'serve:api' }))
+      for (const scenario of onServeApi) {
+        serveApiResults.push({ id: `${scenario.id}@api`, title: `${scenario.title} (serve:api)`, server: 'serve:api', mode: scenario.mode, urls: scenario.urls, notes: [] })
       }
+      await runSideBySide(onServeApi, serveApi, (scenario) => serveApiResults.find((result) => result.id === `${scenario.id}@api`)!, etag)
       await serveApi.stop()
       servers.splice(servers.indexOf(serveApi), 1)
     } catch (error) {
@@ -397,6 +428,11 @@ const main = async () => {
     const value = top !== undefined && bottom ? Math.round((top / bottom) * 100) / 100 : null
     return { name, value, target: target ?? null, met: value === null || target === undefined ? null : value >= target }
   }
+  const cpuRatio = (name: string, baseline: string, ours: string) => {
+    const cpu = (id: string) => all.find((result) => result.id === id)?.measurement?.median.cpuUsPerRequest
+    const [top, bottom] = [cpu(baseline), cpu(ours)]
+    return { name, value: top && bottom ? Math.round((top / bottom) * 100) / 100 : null, target: null, met: null }
+  }
   const p99a = all.find((result) => result.id === 'a')?.measurement?.median.p99Ms
   const ratios = [
     ratio('fresh article REST (a) / P0', 'a', 'P0', 1.0),
@@ -404,6 +440,8 @@ const main = async () => {
     ratio('repeated article REST (b) / N0', 'b', 'N0', 0.9),
     ratio('revalidated article REST (c) / N0', 'c', 'N0', 0.9),
     ratio('repeated GraphQL GET (d3) / N0', 'd3', 'N0', 0.9),
+    ratio("  b / N0 sent b's query string", 'b', 'N0b'),
+    ratio("  d3 / N0 sent d3's query string", 'd3', 'N0d'),
     ratio('serve:api repeated REST (b) / H0', 'b@api', 'H0', 0.5),
     ratio('serve:api revalidated REST (c) / H0', 'c@api', 'H0', 0.5),
     ratio('serve:api repeated GraphQL GET (d3) / H0', 'd3@api', 'H0', 0.5),
@@ -412,6 +450,10 @@ const main = async () => {
     ratio('N0 / H0 (what Next.js costs)', 'N0', 'H0'),
     ratio('N0 at the end / N0 at the start (server state)', 'N0e', 'N0'),
     ratio('P0 / H0 (what plain Payload costs)', 'P0', 'H0'),
+    // The same comparisons in server CPU per request (baseline's / ours: above 1 means ours costs less).
+    cpuRatio('server CPU per request: P0 / a', 'P0', 'a'),
+    cpuRatio('server CPU per request: N0 / b', 'N0', 'b'),
+    cpuRatio('server CPU per request: N0 / d3', 'N0', 'd3'),
   ]
   const withPicks = relatedQueries.filter((entry) => entry.picks !== null)
   const constant = withPicks.every((entry) => entry.rest === withPicks[0]!.rest && entry.graphql === withPicks[0]!.graphql)
@@ -427,16 +469,17 @@ const main = async () => {
   )
   lines.push(`server and autocannon share this machine's ${os.cpus().length} cores; load average at start ${loadBefore.map((value) => value.toFixed(2)).join(' ')} (other processes may have loaded it)`)
   lines.push('')
-  lines.push(`${pad('id', 7)}${pad('scenario', 44)}${pad('mode', 9)}${pad('URLs', 6, true)}${pad('req/s', 9, true)}${pad('p50 ms', 8, true)}${pad('p99 ms', 8, true)}${pad('RSS MB', 8, true)}${pad('queries', 10, true)}  notes`)
+  lines.push(`${pad('id', 7)}${pad('scenario', 44)}${pad('mode', 9)}${pad('URLs', 6, true)}${pad('req/s', 9, true)}${pad('p50 ms', 8, true)}${pad('p99 ms', 8, true)}${pad('RSS MB', 8, true)}${pad('CPU µs', 8, true)}${pad('queries', 10, true)}  notes`)
   for (const result of all) {
     const median = result.measurement?.median
-    const queries = result.queries ? (result.queries.repeat === undefined ? String(result.queries.first) : `${result.queries.first}→${result.queries.repeat}`) : result.server === 'H0' || result.id === 'N0' || result.id === 'N0e' ? '0' : undefined
+    const queries = result.queries ? (result.queries.repeat === undefined ? String(result.queries.first) : `${result.queries.first}→${result.queries.repeat}`) : result.server === 'H0' || result.id.startsWith('N0') ? '0' : undefined
     const notes = [...(result.skipped ? [`skipped: ${result.skipped}`] : []), ...result.notes, ...(result.probe ? [`${result.probe.bytes} B${result.probe.etag ? ', ETag' : ''}${result.probe.cacheControl ? `, ${result.probe.cacheControl.split(',')[0]}` : ''}`] : [])]
     lines.push(
-      `${pad(result.id, 7)}${pad(result.title.slice(0, 43), 44)}${pad(result.mode, 9)}${pad(result.urls, 6, true)}${pad(median?.reqPerSec, 9, true)}${pad(median?.p50Ms, 8, true)}${pad(median?.p99Ms, 8, true)}${pad(median?.peakRssMb, 8, true)}${pad(queries, 10, true)}  ${notes.join('; ')}`,
+      `${pad(result.id, 7)}${pad(result.title.slice(0, 43), 44)}${pad(result.mode, 9)}${pad(result.urls, 6, true)}${pad(median?.reqPerSec, 9, true)}${pad(median?.p50Ms, 8, true)}${pad(median?.p99Ms, 8, true)}${pad(median?.peakRssMb, 8, true)}${pad(median?.cpuUsPerRequest, 8, true)}${pad(queries, 10, true)}  ${notes.join('; ')}`,
     )
   }
   if (serveApiNote) lines.push(`serve:api: ${serveApiNote}`)
+  lines.push('CPU µs: the server\'s CPU time per request (its whole process tree), median of the runs')
   lines.push('queries: per request, from the server\'s SQL log; "x→y" = first request → same request again (y is what a cache hit costs)')
   lines.push('')
   lines.push(`${pad('ratio', 48)}${pad('value', 8, true)}${pad('target', 10, true)}  met`)

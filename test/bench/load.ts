@@ -24,10 +24,12 @@ export type RunResult = {
   timeouts: number
   mbPerSec: number
   peakRssMb: number
+  /** The server's CPU time per answered request, in µs: what a request costs, whatever the load generator took. */
+  cpuUsPerRequest: null | number
 }
 
 export type Measurement = {
-  median: { reqPerSec: number; p50Ms: number; p99Ms: number; peakRssMb: number }
+  median: { reqPerSec: number; p50Ms: number; p99Ms: number; peakRssMb: number; cpuUsPerRequest: null | number }
   runs: RunResult[]
   warmup: RunResult
 }
@@ -48,8 +50,11 @@ const once = async (server: Server, load: Load, connections: number, durationS: 
   let peakRssMb = rssMb()
   const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, rssMb())), 500)
   let result: AutocannonResult
+  const cpuBefore = server.cpuSeconds()
+  let cpuSeconds: number
   try {
     result = await autocannon({ url: server.url, connections, pipelining: 1, duration: durationS, timeout: 30, requests: requestsOf(load) })
+    cpuSeconds = server.cpuSeconds() - cpuBefore
   } finally {
     clearInterval(sampler)
   }
@@ -66,23 +71,37 @@ const once = async (server: Server, load: Load, connections: number, durationS: 
     timeouts: result.timeouts,
     mbPerSec: Math.round((result.throughput.average / 1024 / 1024) * 10) / 10,
     peakRssMb,
+    cpuUsPerRequest: result.requests.total ? Math.round((cpuSeconds * 1e6) / result.requests.total) : null,
   }
 }
 
-/** Warm-up, then `runs` runs; the medians of req/s, p50, p99 and peak server RSS. */
-export const measure = async (server: Server, load: Load, options: LoadOptions): Promise<Measurement> => {
-  await waitUntilIdle(server)
-  const warmup = await once(server, load, options.connections, options.warmupS)
-  const runs: RunResult[] = []
-  for (let run = 0; run < options.runs; run++) runs.push(await once(server, load, options.connections, options.durationS))
+const medianOf = (runs: RunResult[]): Measurement['median'] => {
+  const cpu = runs.flatMap((run) => (run.cpuUsPerRequest === null ? [] : [run.cpuUsPerRequest]))
   return {
-    median: {
-      reqPerSec: median(runs.map((run) => run.reqPerSec)),
-      p50Ms: median(runs.map((run) => run.p50Ms)),
-      p99Ms: median(runs.map((run) => run.p99Ms)),
-      peakRssMb: median(runs.map((run) => run.peakRssMb)),
-    },
-    runs,
-    warmup,
+    reqPerSec: median(runs.map((run) => run.reqPerSec)),
+    p50Ms: median(runs.map((run) => run.p50Ms)),
+    p99Ms: median(runs.map((run) => run.p99Ms)),
+    peakRssMb: median(runs.map((run) => run.peakRssMb)),
+    cpuUsPerRequest: cpu.length ? median(cpu) : null,
   }
+}
+
+/** Warm-up, then `runs` runs; the medians of req/s, p50, p99, peak server RSS and server CPU per request. */
+export const measure = async (server: Server, load: Load, options: LoadOptions): Promise<Measurement> => (await measureSideBySide(server, [load], options))[0]!
+
+/**
+ * Loads compared with each other, measured in turns on one server: every load's warm-up, then
+ * run 1 of each, run 2 of each, …. A server slows as its heap grows and the machine's speed
+ * drifts; in turns, every load of the comparison sees the same drift, so their ratio does not
+ * depend on which was measured first.
+ */
+export const measureSideBySide = async (server: Server, loads: Load[], options: LoadOptions): Promise<Measurement[]> => {
+  await waitUntilIdle(server)
+  const warmups: RunResult[] = []
+  for (const load of loads) warmups.push(await once(server, load, options.connections, options.warmupS))
+  const runs: RunResult[][] = loads.map(() => [])
+  for (let run = 0; run < options.runs; run++) {
+    for (const [index, load] of loads.entries()) runs[index]!.push(await once(server, load, options.connections, options.durationS))
+  }
+  return loads.map((_, index) => ({ median: medianOf(runs[index]!), runs: runs[index]!, warmup: warmups[index]! }))
 }
