@@ -23,4 +23,29 @@ const nextConfig: NextConfig = {
   },
 }
 
-export default withPayload(nextConfig, { devBundleServerPackages: false })
+const withAdmin = withPayload(nextConfig, { devBundleServerPackages: false })
+
+type HeaderRule = Awaited<ReturnType<NonNullable<NextConfig['headers']>>>[number]
+const isClientHintHeader = (header: { key: string }) => ['accept-ch', 'critical-ch', 'vary'].includes(header.key.toLowerCase())
+
+/**
+ * Payload asks every browser for its colour scheme (`Accept-CH`/`Critical-CH:
+ * Sec-CH-Prefers-Color-Scheme`, `Vary` on it) on every path, for the admin's theme. On the API
+ * that `Vary` would make shared caches keep one copy of each response per colour scheme, for a
+ * hint nothing there uses: those three headers go to the admin only, the rest everywhere.
+ */
+const clientHintsForAdminOnly = async (): Promise<HeaderRule[]> => {
+  const rules = (await withAdmin.headers?.()) ?? []
+  return rules.flatMap((rule): HeaderRule[] => {
+    if (rule.source !== '/:path*' || !rule.headers.some(isClientHintHeader)) return [rule]
+    const hints = rule.headers.filter(isClientHintHeader)
+    const rest = rule.headers.filter((header) => !isClientHintHeader(header))
+    return [
+      ...(rest.length ? [{ ...rule, headers: rest }] : []),
+      { ...rule, source: '/admin', headers: hints },
+      { ...rule, source: '/admin/:path*', headers: hints },
+    ]
+  })
+}
+
+export default { ...withAdmin, headers: clientHintsForAdminOnly } satisfies NextConfig

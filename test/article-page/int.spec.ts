@@ -41,6 +41,17 @@ query ArticlePage($slug: String!) {
 
 const bySlug = async (slug: string) => (await payload.find({ collection: 'articles', where: { slug: { equals: slug } }, depth: 0 })).docs[0]!
 
+/** The seed page's article with two other published articles as editors' picks. */
+const seedArticleWithTwoPicks = async () => {
+  process.env.NEWSROOM_SITE_URL = 'https://news.example.kr'
+  const ulsan = await bySlug('ulsan-social-innovation')
+  const others = (
+    await payload.find({ collection: 'articles', where: { id: { not_equals: ulsan.id }, _status: { equals: 'published' } }, limit: 2, depth: 0 })
+  ).docs
+  await payload.update({ collection: 'articles', id: ulsan.id, data: { relatedArticles: others.map((doc) => doc.id) } })
+  return { others, ulsan }
+}
+
 describe('the seed page as one anonymous GraphQL query', () => {
   it('returns everything the page shows', async () => {
     const { body } = await api.graphql(ARTICLE_PAGE_QUERY, { slug: 'ulsan-social-innovation' })
@@ -73,12 +84,7 @@ describe('the seed page as one anonymous GraphQL query', () => {
 
 describe('computed fields over GraphQL', () => {
   it('are there when the query asks for them', async () => {
-    process.env.NEWSROOM_SITE_URL = 'https://news.example.kr'
-    const ulsan = await bySlug('ulsan-social-innovation')
-    const others = (
-      await payload.find({ collection: 'articles', where: { id: { not_equals: ulsan.id }, _status: { equals: 'published' } }, limit: 2, depth: 0 })
-    ).docs
-    await payload.update({ collection: 'articles', id: ulsan.id, data: { relatedArticles: others.map((doc) => doc.id) } })
+    const { others, ulsan } = await seedArticleWithTwoPicks()
     const { body } = await api.graphql(`query($id: Int!) { Article(id: $id) { jsonLd related { title } } }`, { id: ulsan.id })
     expect(body.errors).toBeUndefined()
     expect(body.data.Article.jsonLd).toMatchObject({ '@type': 'NewsArticle', headline: '‘울산형 사회 혁신’본격 추진', author: [{ name: '김한수' }] })
@@ -102,12 +108,7 @@ describe('computed fields when the read selects fields', () => {
   })
 
   it('REST `select` of computed fields alone gives them as a full read does', async () => {
-    process.env.NEWSROOM_SITE_URL = 'https://news.example.kr'
-    const ulsan = await bySlug('ulsan-social-innovation')
-    const others = (
-      await payload.find({ collection: 'articles', where: { id: { not_equals: ulsan.id }, _status: { equals: 'published' } }, limit: 2, depth: 0 })
-    ).docs
-    await payload.update({ collection: 'articles', id: ulsan.id, data: { relatedArticles: others.map((doc) => doc.id) } })
+    const { others, ulsan } = await seedArticleWithTwoPicks()
     const computed = ['registeredAtText', 'revisedAtText', 'related', 'adjacent', 'jsonLd', 'shareLinks']
     const full = (await api.rest('GET', `/articles/${ulsan.id}?depth=1`)).body
     const included = (await api.rest('GET', `/articles/${ulsan.id}?depth=1&${computed.map((name) => `select[${name}]=true`).join('&')}`)).body

@@ -83,6 +83,20 @@ describe('the running app', () => {
     expect(body.docs.every((doc) => doc._status === 'published')).toBe(true)
     expect(body.docs.map((doc) => doc.title)).not.toContain('울산시 추경 예산안 (작성 중)')
   })
+
+  it('answers the API cacheably through Next.js: ETag, public Cache-Control, no Vary on the admin\'s colour-scheme hint', async () => {
+    const article = await fetch(`${app.url}/api/articles?where[slug][equals]=ulsan-social-innovation&depth=1`)
+    expect(article.status).toBe(200)
+    expect(article.headers.get('etag')).toMatch(/^"/)
+    expect(article.headers.get('cache-control')).toMatch(/^public, /)
+    expect(article.headers.get('vary') ?? '').not.toMatch(/color-scheme/i)
+    expect(article.headers.get('accept-ch')).toBeNull()
+    const revalidated = await fetch(`${app.url}/api/articles?where[slug][equals]=ulsan-social-innovation&depth=1`, { headers: { 'if-none-match': article.headers.get('etag')! } })
+    expect(revalidated.status).toBe(304)
+    // The admin keeps Payload's hint, which its theme follows.
+    const admin = await fetch(`${app.url}/admin/login`)
+    expect(admin.headers.get('accept-ch')).toBe('Sec-CH-Prefers-Color-Scheme')
+  })
 })
 
 describe('distribution in the admin, as the admin', () => {
