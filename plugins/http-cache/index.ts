@@ -10,7 +10,7 @@ import { purgeChangedDocument, purgeDeletedDocument } from './hooks/purgeChanged
 import { recordDocumentKeys, recordListRead } from './hooks/recordSurrogateKeys'
 
 export type { HttpCacheOptions } from './types'
-export { graphQLGetHandler } from './graphQLGet'
+export { graphQLGetHandler, graphQLPostHandler } from './graphQLGet'
 export { answerFromMemory, isAnonymousRequest, withHttpCache } from './withHttpCache'
 export type { CacheableRequest, CachedAnswer } from './withHttpCache'
 export { purgeMemory as purgeHttpCache } from './cacheState'

@@ -137,7 +137,8 @@ export const withHttpCache =
     }
     try {
       const response = await state.requestScope.run(scope, () => handler(request, ...args))
-      if (response.status !== 200 || response.headers.has('set-cookie')) {
+      // An error, a cookie, or an answer its handler says must not be kept (a persisted query not known yet).
+      if (response.status !== 200 || response.headers.has('set-cookie') || /\bno-store\b/.test(response.headers.get('cache-control') ?? '')) {
         // An error or a 404 must not outlive the publish that fixes it in some shared cache, and
         // an older copy of what is now an error must not be served while renewing either.
         if (canRemember) forgetResponse(memoryKey)

@@ -60,7 +60,7 @@ const cacheView = (incoming: IncomingMessage): CacheableRequest => {
 }
 
 const main = async () => {
-  const [{ getPayload, handleEndpoints }, { GRAPHQL_POST }, { default: config }, { answerFromMemory, graphQLGetHandler, withHttpCache }] = await Promise.all([
+  const [{ getPayload, handleEndpoints }, { GRAPHQL_POST }, { default: config }, { answerFromMemory, graphQLGetHandler, graphQLPostHandler, withHttpCache }] = await Promise.all([
     import('payload'),
     import('@payloadcms/next/routes'),
     import('../payload.config'),
@@ -69,8 +69,8 @@ const main = async () => {
   const payload = await getPayload({ config, cron: process.env.NEWSROOM_RUN_JOBS !== 'off' })
   const apiRoute = payload.config.routes.api
   const rest = withHttpCache((request: Request) => handleEndpoints({ config: payload.config, request }))
-  const graphqlPost = GRAPHQL_POST(Promise.resolve(payload.config))
-  const graphql = { GET: withHttpCache(graphQLGetHandler(graphqlPost)), POST: graphqlPost }
+  const payloadPost = GRAPHQL_POST(Promise.resolve(payload.config))
+  const graphql = { GET: withHttpCache(graphQLGetHandler(payloadPost)), POST: graphQLPostHandler(payloadPost) }
   const port = Number(process.env.PORT || 3001)
   const origin = `http://127.0.0.1:${port}`
 

@@ -27,6 +27,7 @@
  * BENCH_SCENARIOS (comma-separated ids, e.g. `H0,N0,P0,a`), BENCH_KEEP=1 keeps the run folder.
  * Results: test/bench/results/http.json.
  */
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -77,12 +78,16 @@ const ARTICLE_PAGE_QUERY = `query ArticlePage($slug: String!) {
   }
 }`.replace(/\s+/g, ' ')
 
+const ARTICLE_PAGE_QUERY_HASH = crypto.createHash('sha256').update(ARTICLE_PAGE_QUERY).digest('hex')
+
 const LIST_FIELDS = ['title', 'subtitle', 'slug', 'regionLabel', 'registeredAt', 'byline', 'heroImage']
 
 const paths = {
   restArticle: (slug: string) => `/api/articles?where[slug][equals]=${encodeURIComponent(slug)}&depth=1&limit=1`,
   plainArticle: (id: number) => `/api/bench-plain-articles/${id}?depth=1`,
   graphqlGet: (slug: string) => `/api/graphql?query=${encodeURIComponent(ARTICLE_PAGE_QUERY)}&variables=${encodeURIComponent(JSON.stringify({ slug }))}`,
+  // Automatic persisted query: the hash alone, once the server has seen the query (`registerPersisted`).
+  graphqlPersisted: (slug: string) => `/api/graphql?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: ARTICLE_PAGE_QUERY_HASH } }))}&variables=${encodeURIComponent(JSON.stringify({ slug }))}`,
   sectionList: (section: number, page: number) =>
     `/api/articles?where[section][equals]=${section}&sort=-registeredAt&limit=20&page=${page}&depth=1&${LIST_FIELDS.map((field) => `select[${field}]=true`).join('&')}`,
   reporterPage: (slug: string, page: number) => `/api/reporters?where[slug][equals]=${encodeURIComponent(slug)}&depth=1&joins[articles][limit]=10&joins[articles][page]=${page}`,
@@ -126,6 +131,8 @@ type Scenario = {
   expect: number[]
   /** Revalidation: send If-None-Match with the ETag of scenario b's response. */
   conditional?: boolean
+  /** Sent once before the scenario on each server (not counted, not measured). */
+  prime?: RequestSpec
 }
 
 const scenariosFor = (manifest: CorpusManifest): Scenario[] => {
@@ -143,6 +150,16 @@ const scenariosFor = (manifest: CorpusManifest): Scenario[] => {
     { id: 'N0d', title: "N0 with d3's query string", server: 'next', mode: 'baseline', urls: 1, expect: [200], load: () => ({ fixed: { path: `/bench/article${queryOf(paths.graphqlGet(cached))}` } }) },
     { id: 'b', title: 'article by slug, REST, same URL', server: 'next', mode: 'repeated', urls: 1, expect: [200], load: () => ({ fixed: { path: paths.restArticle(cached) } }) },
     { id: 'c', title: 'article, REST, If-None-Match', server: 'next', mode: 'repeated', urls: 1, expect: [200, 304], conditional: true, load: () => ({ fixed: { path: paths.restArticle(cached) } }) },
+    {
+      id: 'd4',
+      title: 'article page, GraphQL GET by persisted-query hash',
+      server: 'next',
+      mode: 'repeated',
+      urls: 1,
+      expect: [200],
+      prime: { path: `${paths.graphqlPersisted(cached)}&query=${encodeURIComponent(ARTICLE_PAGE_QUERY)}` },
+      load: () => ({ fixed: { path: paths.graphqlPersisted(cached) } }),
+    },
     { id: 'd3', title: 'article page, GraphQL GET, same URL', server: 'next', mode: 'repeated', urls: 1, expect: [200], load: () => ({ fixed: { path: paths.graphqlGet(cached) } }) },
     { id: 'P0', title: 'P0 plain Payload GET /api/<copy>/<id>?depth=1', server: 'next', mode: 'baseline', urls: articles.length, expect: [200], load: () => rotation(articles, ([id]) => ({ path: paths.plainArticle(id) })) },
     { id: 'a', title: 'article by slug, REST depth=1', server: 'next', mode: 'fresh', urls: articles.length, expect: [200], load: () => rotation(articles, ([, slug]) => ({ path: paths.restArticle(slug) })) },
@@ -160,10 +177,10 @@ const scenariosFor = (manifest: CorpusManifest): Scenario[] => {
  * because their ratios are the targets: the cached reads against N0, the fresh article reads
  * against P0 (and GraphQL against REST). N0e last, to show what the run did to the server.
  */
-const SIDE_BY_SIDE = [['N0', 'b', 'c', 'd3', 'N0b', 'N0d'], ['P0', 'a', 'd1', 'd2'], ['e'], ['f'], ['g'], ['N0e']]
+const SIDE_BY_SIDE = [['N0', 'b', 'c', 'd3', 'd4', 'N0b', 'N0d'], ['P0', 'a', 'd1', 'd2'], ['e'], ['f'], ['g'], ['N0e']]
 
 /** The repeated (cacheable) scenarios, again on `npm run serve:api`. */
-const SERVE_API_SCENARIOS = ['b', 'c', 'd3']
+const SERVE_API_SCENARIOS = ['b', 'c', 'd3', 'd4']
 
 // --- Running it --------------------------------------------------------------------------
 
@@ -261,6 +278,7 @@ const main = async () => {
       result.queries = { first: (await countQueries(counting, { ...spec, headers })).count }
       continue
     }
+    if (scenario.prime) await send(counting.url, scenario.prime)
     const first = await countQueries(counting, spec)
     result.queries = { first: first.count }
     if (scenario.id === 'b') {
@@ -317,10 +335,13 @@ const main = async () => {
     const spec = firstSpec(load)
     const conditionalHeaders = scenario.conditional && etag ? { 'if-none-match': etag } : undefined
     if (scenario.conditional && !etag) result.notes.push('no ETag in the response: plain repeated GET')
+    if (scenario.prime) await send(server.url, scenario.prime)
     const probe = await send(server.url, { ...spec, headers: { ...spec.headers, ...conditionalHeaders } })
     const { body: _body, ...probeInfo } = probe
     result.probe = probeInfo
-    if (!scenario.expect.includes(probe.status)) {
+    // GraphQL answers errors with a 200.
+    const hasErrors = probe.contentType?.includes('json') && probe.body.subarray(0, 12).toString().startsWith('{"errors"')
+    if (!scenario.expect.includes(probe.status) || hasErrors) {
       result.skipped = `answered HTTP ${probe.status}: ${probe.body.toString().slice(0, 160).replace(/\s+/g, ' ')}`
       log(`${scenario.id} on ${server.name}: skipped, ${result.skipped}`)
       return null
@@ -442,9 +463,11 @@ const main = async () => {
     ratio('repeated GraphQL GET (d3) / N0', 'd3', 'N0', 0.9),
     ratio("  b / N0 sent b's query string", 'b', 'N0b'),
     ratio("  d3 / N0 sent d3's query string", 'd3', 'N0d'),
+    ratio('repeated GraphQL GET by hash (d4) / N0', 'd4', 'N0', 0.9),
     ratio('serve:api repeated REST (b) / H0', 'b@api', 'H0', 0.5),
     ratio('serve:api revalidated REST (c) / H0', 'c@api', 'H0', 0.5),
     ratio('serve:api repeated GraphQL GET (d3) / H0', 'd3@api', 'H0', 0.5),
+    ratio('serve:api repeated GraphQL GET by hash (d4) / H0', 'd4@api', 'H0', 0.5),
     ratio('GraphQL POST article (d1) / REST article (a)', 'd1', 'a', 0.7),
     ratio('GraphQL GET article (d2) / REST article (a)', 'd2', 'a', 0.7),
     ratio('N0 / H0 (what Next.js costs)', 'N0', 'H0'),

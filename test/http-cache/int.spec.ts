@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import type { Payload } from 'payload'
 
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
@@ -6,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { NewsroomFixture } from '../helpers/newsroom'
 
-import { graphQLGetHandler, withHttpCache } from '../../plugins/http-cache'
+import { graphQLGetHandler, graphQLPostHandler, withHttpCache } from '../../plugins/http-cache'
 import { cacheState } from '../../plugins/http-cache/cacheState'
 import { apiClient } from '../helpers/http'
 import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
@@ -17,6 +18,7 @@ let fixture: NewsroomFixture
 let editorToken: string
 let restHandler: (request: Request) => Promise<Response>
 let graphqlGet: (request: Request) => Promise<Response>
+let graphqlPost: (request: Request) => Promise<Response>
 
 beforeAll(async () => {
   payload = await bootPayload('http-cache')
@@ -24,7 +26,9 @@ beforeAll(async () => {
   editorToken = await apiClient(payload).login(loginEmails().editor, PASSWORD)
   // The same wrapping as src/app/(payload)/api/**/route.ts and `npm run serve:api`.
   restHandler = withHttpCache((request: Request) => handleEndpoints({ config: payload.config, request }))
-  graphqlGet = withHttpCache(graphQLGetHandler(GRAPHQL_POST(Promise.resolve(payload.config))))
+  const payloadPost = GRAPHQL_POST(Promise.resolve(payload.config))
+  graphqlGet = withHttpCache(graphQLGetHandler(payloadPost))
+  graphqlPost = graphQLPostHandler(payloadPost)
 })
 afterAll(async () => {
   await payload?.destroy()
@@ -238,5 +242,39 @@ describe('GraphQL over GET', () => {
     const badVariables = await graphqlGet(new Request(`http://localhost/api/graphql?query=${encodeURIComponent(query)}&variables={`))
     expect(badVariables.status).toBe(400)
     expect((await graphqlGet(new Request('http://localhost/api/graphql'))).status).toBe(400)
+  })
+
+  it('takes persisted queries by hash (Apollo protocol): unknown first and never cached, then known once sent with the query', async () => {
+    const persisted = `{ Articles(limit: 2, sort: "-registeredAt") { docs { id title } } }`
+    const hash = crypto.createHash('sha256').update(persisted).digest('hex')
+    const extensions = encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }))
+    const byHash = `http://localhost/api/graphql?extensions=${extensions}`
+    const unknown = await graphqlGet(new Request(byHash))
+    expect((await json(unknown)).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND')
+    expect(unknown.headers.get('cache-control')).toBe('private, no-store')
+    // A query that does not hash to the given value is refused, and registers nothing.
+    const forged = await graphqlGet(new Request(`${byHash}&query=${encodeURIComponent('{ Users { docs { email } } }')}`))
+    expect(forged.status).toBe(400)
+    expect((await json(await graphqlGet(new Request(byHash)))).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND')
+    const registered = await graphqlGet(new Request(`${byHash}&query=${encodeURIComponent(persisted)}`))
+    const expected = await json(registered)
+    expect(expected.data.Articles.docs).toHaveLength(2)
+    const known = await graphqlGet(new Request(byHash))
+    expect(known.headers.get('cache-control')).toContain('public')
+    expect(await json(known)).toEqual(expected)
+    expect((await graphqlGet(new Request(byHash))).headers.get('x-newsroom-cache')).toBe('hit')
+    // Over POST as well (Apollo Client's default): the hash alone, then with its query; GET then knows it.
+    const other = `{ Articles(limit: 1) { docs { title } } }`
+    const otherExtensions = { persistedQuery: { version: 1, sha256Hash: crypto.createHash('sha256').update(other).digest('hex') } }
+    const post = (body: unknown) => graphqlPost(new Request('http://localhost/api/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }))
+    expect((await json(await post({ extensions: otherExtensions }))).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND')
+    expect((await json(await post({ query: other, extensions: otherExtensions }))).data.Articles.docs).toHaveLength(1)
+    expect((await json(await post({ extensions: otherExtensions }))).data.Articles.docs).toHaveLength(1)
+    const viaGet = await graphqlGet(new Request(`http://localhost/api/graphql?extensions=${encodeURIComponent(JSON.stringify(otherExtensions))}`))
+    expect((await json(viaGet)).data.Articles.docs).toHaveLength(1)
+    // A plain POST still reaches Payload as sent.
+    expect((await json(await post({ query: other }))).data.Articles.docs).toHaveLength(1)
+    const badHash = await graphqlGet(new Request(`http://localhost/api/graphql?extensions=${encodeURIComponent('{"persistedQuery":{"version":1,"sha256Hash":"nope"}}')}`))
+    expect(badHash.status).toBe(400)
   })
 })

@@ -1,10 +1,12 @@
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
-import { graphQLGetHandler, withHttpCache } from '../../../../../plugins/http-cache'
+import { graphQLGetHandler, graphQLPostHandler, withHttpCache } from '../../../../../plugins/http-cache'
 
 // Always dynamic: see ../[...slug]/route.ts.
 export const dynamic = 'force-dynamic'
-export const POST = GRAPHQL_POST(config)
-export const GET = withHttpCache(graphQLGetHandler(POST))
+const payloadPost = GRAPHQL_POST(config)
+// Both take Apollo's automatic persisted queries (a short GET URL a CDN keeps).
+export const POST = graphQLPostHandler(payloadPost)
+export const GET = withHttpCache(graphQLGetHandler(payloadPost))
 export const OPTIONS = REST_OPTIONS(config)
