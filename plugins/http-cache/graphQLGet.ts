@@ -63,8 +63,8 @@ const parseJson = (raw: null | string): { value?: unknown; isValid: boolean } =>
  * are refused (405), as the GraphQL-over-HTTP spec requires.
  *
  * Automatic persisted queries (Apollo's protocol, `extensions={"persistedQuery":{"version":1,
- * "sha256Hash":"…"}}`): with the hash alone the URL stays short — cheaper to route and within any
- * CDN's URL limit; a hash this process does not know yet answers `PersistedQueryNotFound`, and the
+ * "sha256Hash":"…"}}`): with the hash alone the URL stays short — within any CDN's URL limit, a
+ * small cache key; a hash this process does not know yet answers `PersistedQueryNotFound`, and the
  * client repeats the request with the query (over GET or POST, see `graphQLPostHandler`), whose
  * hash is checked. Kept in memory per process (at most 1,000 queries), so anonymous clients cannot
  * grow the database with them.
