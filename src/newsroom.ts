@@ -19,7 +19,7 @@ import { Regions } from '../collections/Regions'
 import { Reporters } from '../collections/Reporters'
 import { Sections } from '../collections/Sections'
 import { Users } from '../collections/Users'
-import { adjacentArticles } from '../plugins/adjacent-articles'
+import { ADJACENT_LINKS_FIELD, adjacentArticles } from '../plugins/adjacent-articles'
 import { distribution } from '../plugins/distribution'
 import { feeds } from '../plugins/feeds'
 import { httpCache } from '../plugins/http-cache'
@@ -112,7 +112,7 @@ export const newsroom =
       config = await registerTimestamps({
         collections: [Articles.slug],
         enabled,
-        ignoreFields: [...articleCounterFields, 'bodyHtml', 'regionLabel', 'byline', 'relatedArticles', 'relatedSuggestions', 'adjacentLinks'],
+        ignoreFields: [...articleCounterFields, 'bodyHtml', 'regionLabel', 'byline', 'relatedArticles', 'relatedSuggestions', ADJACENT_LINKS_FIELD],
         ...options.registerTimestamps,
       })(config)
     }

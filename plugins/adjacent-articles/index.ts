@@ -5,6 +5,7 @@ import type { AdjacentArticlesOptions, SanitizedAdjacentArticlesConfig } from '.
 import { markDraftSave } from '../shared/markDraftSave'
 import { selectVirtualSources } from '../shared/selectVirtualSources'
 import { markGraphQLPopulationNested } from '../shared/nestedGraphQLReads'
+import { hasDrafts } from '../shared/publication'
 import { dropEmptyLinks, LINKS_FIELD, readAdjacent, rememberStoredLinks } from './readAdjacent'
 import { keepStoredLinks, linkUnlinkedInBackground, relinkChanged, relinkDeleted } from './relink'
 
@@ -66,7 +67,7 @@ export const adjacentArticles =
             ...(hooks.beforeOperation ?? []),
             markDraftSave,
             markGraphQLPopulationNested,
-            selectVirtualSources({ adjacent: [LINKS_FIELD, config.groupBy, config.dateField, ...(collection.versions && typeof collection.versions === 'object' && collection.versions.drafts ? ['_status'] : [])] }),
+            selectVirtualSources({ adjacent: [LINKS_FIELD, config.groupBy, config.dateField, ...(hasDrafts(collection) ? ['_status'] : [])] }),
           ],
           beforeChange: [...(hooks.beforeChange ?? []), keepStoredLinks(config)],
           beforeRead: [...(hooks.beforeRead ?? []), rememberStoredLinks],

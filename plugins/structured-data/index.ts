@@ -111,7 +111,7 @@ const readShareLinks =
   }
 
 // What buildJsonLd and readShareLinks read.
-const JSON_LD_SOURCES = {
+const COMPUTED_FIELD_SOURCES = {
   jsonLd: ['title', 'subtitle', 'slug', 'reporters', 'heroImage', 'registeredAt', 'revisedAt'],
   shareLinks: ['title', 'subtitle', 'slug', 'regionLabel'],
 }
@@ -141,7 +141,7 @@ export const structuredData =
               fields: [...collection.fields, ...fields],
               hooks: {
                 ...collection.hooks,
-                beforeOperation: [...(collection.hooks?.beforeOperation ?? []), markGraphQLPopulationNested, selectVirtualSources(JSON_LD_SOURCES)],
+                beforeOperation: [...(collection.hooks?.beforeOperation ?? []), markGraphQLPopulationNested, selectVirtualSources(COMPUTED_FIELD_SOURCES)],
                 afterRead: [...(collection.hooks?.afterRead ?? []), fillJsonLdFromPopulated(config)],
               },
             }

@@ -86,7 +86,7 @@ const paths = {
   restArticle: (slug: string) => `/api/articles?where[slug][equals]=${encodeURIComponent(slug)}&depth=1&limit=1`,
   plainArticle: (id: number) => `/api/bench-plain-articles/${id}?depth=1`,
   graphqlGet: (slug: string) => `/api/graphql?query=${encodeURIComponent(ARTICLE_PAGE_QUERY)}&variables=${encodeURIComponent(JSON.stringify({ slug }))}`,
-  // Automatic persisted query: the hash alone, once the server has seen the query (`registerPersisted`).
+  // Automatic persisted query: the hash alone, once the server has seen the query (the scenario's `prime`).
   graphqlPersisted: (slug: string) => `/api/graphql?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: ARTICLE_PAGE_QUERY_HASH } }))}&variables=${encodeURIComponent(JSON.stringify({ slug }))}`,
   sectionList: (section: number, page: number) =>
     `/api/articles?where[section][equals]=${section}&sort=-registeredAt&limit=20&page=${page}&depth=1&${LIST_FIELDS.map((field) => `select[${field}]=true`).join('&')}`,

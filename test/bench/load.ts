@@ -86,14 +86,12 @@ const medianOf = (runs: RunResult[]): Measurement['median'] => {
   }
 }
 
-/** Warm-up, then `runs` runs; the medians of req/s, p50, p99, peak server RSS and server CPU per request. */
-export const measure = async (server: Server, load: Load, options: LoadOptions): Promise<Measurement> => (await measureSideBySide(server, [load], options))[0]!
-
 /**
- * Loads compared with each other, measured in turns on one server: every load's warm-up, then
- * run 1 of each, run 2 of each, …. A server slows as its heap grows and the machine's speed
- * drifts; in turns, every load of the comparison sees the same drift, so their ratio does not
- * depend on which was measured first.
+ * Warm-up, then `runs` runs, with the medians of req/s, p50, p99, peak server RSS and server CPU
+ * per request. Loads compared with each other are measured in turns on one server: every load's
+ * warm-up, then run 1 of each, run 2 of each, …. A server slows as its heap grows and the
+ * machine's speed drifts; in turns, every load of the comparison sees the same drift, so their
+ * ratio does not depend on which was measured first.
  */
 export const measureSideBySide = async (server: Server, loads: Load[], options: LoadOptions): Promise<Measurement[]> => {
   await waitUntilIdle(server)

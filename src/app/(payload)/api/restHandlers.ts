@@ -24,12 +24,5 @@ export const restHandlers = (segments?: string[]): typeof catchAll => {
   if (!segments) return catchAll
   const args: RouteArgs = { params: Promise.resolve({ slug: segments }) }
   const fixed = (handler: RouteHandler): RouteHandler => (request) => handler(request, args)
-  return {
-    GET: fixed(catchAll.GET),
-    POST: fixed(catchAll.POST),
-    DELETE: fixed(catchAll.DELETE),
-    PATCH: fixed(catchAll.PATCH),
-    PUT: fixed(catchAll.PUT),
-    OPTIONS: fixed(catchAll.OPTIONS),
-  }
+  return Object.fromEntries(Object.entries(catchAll).map(([method, handler]) => [method, fixed(handler)])) as typeof catchAll
 }
