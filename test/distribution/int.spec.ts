@@ -143,6 +143,25 @@ describe('events', () => {
     expect(deliveries.docs.every((delivery) => delivery.status === 'succeeded' && delivery.httpStatus === 200)).toBe(true)
   })
 
+  it('a save that changes nothing sends nothing: a second run of the same scheduled publish, Save pressed twice', async () => {
+    const channel = await createChannel()
+    const article = await publish({ title: '두 번 게시된 기사' })
+    await drain()
+    expect(received.map((message) => verified(channel.secret, message).type)).toEqual(['article.published'])
+    received = []
+    // What Payload's schedulePublish task does, run a second time by another job runner.
+    await payload.update({ collection: 'articles', id: article.id, data: { _status: 'published' } })
+    // The admin's Save on an unchanged article sends the whole document back.
+    const stored = await payload.findByID({ collection: 'articles', id: article.id, depth: 1 })
+    const { id: _id, createdAt: _createdAt, updatedAt: _updatedAt, ...unchanged } = stored
+    await payload.update({ collection: 'articles', id: article.id, data: unchanged as never })
+    await drain()
+    expect(received).toHaveLength(0)
+    await payload.update({ collection: 'articles', id: article.id, data: { subtitle: '이제 바뀐 부제' } })
+    await drain()
+    expect(received.map((message) => verified(channel.secret, message).type)).toEqual(['article.updated'])
+  })
+
   it('honour the event list and the section and region filters (a 시도 includes its 시군구)', async () => {
     const hongseong = await payload.create({ collection: 'regions', data: { code: '4480000000', name: '홍성군', fullName: '충청남도 홍성군' } })
     const onlyChungnam = await createChannel({ name: '충남', regions: [fixture.regions.chungnam] })

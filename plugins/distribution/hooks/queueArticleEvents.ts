@@ -85,10 +85,12 @@ const queueArticleMessages = (
   previousDoc?: ArticleDoc,
 ) => {
   let purge: ReturnType<typeof purgeData> | undefined
-  return queueMessages(config, req, doc, [
-    { event, data: (format) => articlePayload(config, doc, format) },
-    { event: 'cache.purge', data: () => (purge ??= purgeData(config, req, collection, event, doc, previousDoc)) },
-  ])
+  const purgeMessage: Message = { event: 'cache.purge', data: () => (purge ??= purgeData(config, req, collection, event, doc, previousDoc)) }
+  // Nothing a channel would receive changed: a second run of the same scheduled publish (two job
+  // runners can both take it), Save pressed on an unchanged article, an edit of what channels are
+  // not sent (related picks). Our own responses may still show it, so the purge goes out.
+  const isNews = event !== 'article.updated' || !previousDoc || JSON.stringify(articlePayload(config, doc, 'full')) !== JSON.stringify(articlePayload(config, previousDoc, 'full'))
+  return queueMessages(config, req, doc, isNews ? [{ event, data: (format) => articlePayload(config, doc, format) }, purgeMessage] : [purgeMessage])
 }
 
 /**
