@@ -10,6 +10,7 @@ import { purgeChangedDocument, purgeDeletedDocument } from './hooks/purgeChanged
 import { recordDocumentKeys, recordListRead } from './hooks/recordSurrogateKeys'
 
 export type { HttpCacheOptions } from './types'
+export { answerFromMemoryOnNode } from './answerOnNode'
 export { graphQLGetHandler, graphQLPostHandler } from './graphQLGet'
 export { answerFromMemory, isAnonymousRequest, withHttpCache } from './withHttpCache'
 export type { CacheableRequest, CachedAnswer } from './withHttpCache'

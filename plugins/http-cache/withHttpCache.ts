@@ -68,8 +68,36 @@ const toResponse = (answer: CachedAnswer): Response => new Response(answer.body 
 
 const isAnonymous = (request: Pick<CacheableRequest, 'header'>): boolean => !request.header('authorization') && !/(?:^|;\s*)[^=;\s]*-token=/.test(request.header('cookie') ?? '')
 
+const decodeFormComponent = (component: string): string => {
+  try {
+    return decodeURIComponent(component.replace(/\+/g, ' '))
+  } catch {
+    return component
+  }
+}
+
+/**
+ * One spelling for each query: Next.js hands a route handler the query re-encoded (`[` as `%5B`,
+ * `+` as `%20`) while a server in front of it sees the raw one, and both must find the same copy.
+ * Decoding as Payload's query parser does keeps two spellings of one query one entry, and never
+ * makes two different queries one.
+ */
+const canonicalSearch = (search: string): string => {
+  if (search.length <= 1) return ''
+  return `?${search
+    .slice(1)
+    .split('&')
+    .map((pair) => {
+      const equals = pair.indexOf('=')
+      return equals === -1
+        ? encodeURIComponent(decodeFormComponent(pair))
+        : `${encodeURIComponent(decodeFormComponent(pair.slice(0, equals)))}=${encodeURIComponent(decodeFormComponent(pair.slice(equals + 1)))}`
+    })
+    .join('&')}`
+}
+
 // CORS headers depend on the Origin, so it is part of what a stored response answers.
-const memoryKeyOf = (request: CacheableRequest): string => `${request.pathname}${request.search}\n${request.header('origin') ?? ''}`
+const memoryKeyOf = (request: CacheableRequest): string => `${request.pathname}${canonicalSearch(request.search)}\n${request.header('origin') ?? ''}`
 
 const isSharedRead = (config: SanitizedHttpCacheConfig, apiRoute: string, request: CacheableRequest): boolean =>
   (request.method === 'GET' || request.method === 'HEAD') && isAnonymous(request) && isPublicPath(config, apiRoute, request.pathname)

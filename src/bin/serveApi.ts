@@ -8,8 +8,6 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import type { CacheableRequest } from '../../plugins/http-cache'
-
 import http from 'node:http'
 import { Readable } from 'node:stream'
 
@@ -44,23 +42,8 @@ const send = async (response: Response, outgoing: ServerResponse): Promise<void>
   outgoing.end(body)
 }
 
-/** What the HTTP cache needs of a request, read off Node's message without building a Fetch Request. */
-const cacheView = (incoming: IncomingMessage): CacheableRequest => {
-  const url = incoming.url ?? '/'
-  const query = url.indexOf('?')
-  return {
-    header: (name) => {
-      const value = incoming.headers[name]
-      return Array.isArray(value) ? value.join(', ') : value
-    },
-    method: incoming.method ?? 'GET',
-    pathname: query === -1 ? url : url.slice(0, query),
-    search: query === -1 ? '' : url.slice(query),
-  }
-}
-
 const main = async () => {
-  const [{ getPayload, handleEndpoints }, { GRAPHQL_POST }, { default: config }, { answerFromMemory, graphQLGetHandler, graphQLPostHandler, withHttpCache }] = await Promise.all([
+  const [{ getPayload, handleEndpoints }, { GRAPHQL_POST }, { default: config }, { answerFromMemoryOnNode, graphQLGetHandler, graphQLPostHandler, withHttpCache }] = await Promise.all([
     import('payload'),
     import('@payloadcms/next/routes'),
     import('../payload.config'),
@@ -76,12 +59,7 @@ const main = async () => {
 
   const server = http.createServer((incoming, outgoing) => {
     // A read this process answered a moment ago goes straight back, before any Fetch API objects.
-    const stored = answerFromMemory(cacheView(incoming))
-    if (stored) {
-      outgoing.writeHead(stored.status, stored.headers.flat())
-      outgoing.end(stored.body ?? undefined)
-      return
-    }
+    if (answerFromMemoryOnNode(incoming, outgoing)) return
     const route = async (): Promise<Response> => {
       const request = toRequest(incoming, origin)
       const { pathname } = new URL(request.url)

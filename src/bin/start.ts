@@ -1,6 +1,6 @@
 /**
- * `npm start`: build the admin when the sources changed since the last build, then serve it with
- * `next start` in production mode. Payload initialises at boot (src/instrumentation.ts): it runs
+ * `npm start`: build the admin when the sources changed since the last build, then serve it in
+ * production mode (src/bin/server.ts: what `next start` serves, cached anonymous reads answered first). Payload initialises at boot (src/instrumentation.ts): it runs
  * the committed migrations, seeds the demo on an empty database and starts the job runner.
  */
 import { spawn } from 'node:child_process'
@@ -34,7 +34,7 @@ const sourceFingerprint = (): string => {
 
 const run = (args: string[], env: NodeJS.ProcessEnv): Promise<number> =>
   new Promise((resolve) => {
-    const child = spawn(process.execPath, [nextBin, ...args], { cwd: root, env, stdio: 'inherit' })
+    const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' })
     const forward = (signal: NodeJS.Signals) => child.kill(signal)
     process.on('SIGINT', forward)
     process.on('SIGTERM', forward)
@@ -62,7 +62,7 @@ const main = async () => {
   if (!built) {
     console.log('관리자 화면을 빌드합니다 (building the admin, about a minute on 2 cores)…')
     const started = Date.now()
-    const code = await run(['build', 'src'], env)
+    const code = await run([nextBin, 'build', 'src'], env)
     if (code !== 0) {
       console.error(`빌드 실패 (next build exited with ${code})`)
       process.exit(code)
@@ -70,7 +70,8 @@ const main = async () => {
     fs.writeFileSync(fingerprintFile, fingerprint)
     console.log(`빌드 완료 (${Math.round((Date.now() - started) / 1000)} s)`)
   }
-  process.exit(await run(['start', 'src', '--port', port], env))
+  // `next start`, with memory-cached anonymous reads answered before Next.js routes them (server.ts).
+  process.exit(await run(['--import', 'tsx', path.join(root, 'src', 'bin', 'server.ts')], { ...env, PORT: port }))
 }
 
 void main()

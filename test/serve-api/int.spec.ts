@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
+import http from 'node:http'
 import path from 'node:path'
+import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { freshDatabaseUri } from '../helpers/payload'
@@ -67,6 +69,41 @@ describe('npm run serve:api', () => {
     expect(second.status).toBe(304)
     expect(second.headers.get('x-newsroom-cache')).toBe('hit')
     expect(second.headers.get('etag')).toBe(first.headers.get('etag'))
+  })
+
+  it('answers a stored read gzipped to readers that accept it, and finds it under either spelling of its query', async () => {
+    // Raw bytes: fetch would ask for gzip and undo it.
+    const get = (pathAndQuery: string, headers: Record<string, string> = {}) =>
+      new Promise<{ body: Buffer; headers: http.IncomingHttpHeaders; status: number }>((resolve, reject) => {
+        http
+          .get(`http://127.0.0.1:${port}${pathAndQuery}`, { headers }, (response) => {
+            const chunks: Buffer[] = []
+            response.on('data', (chunk: Buffer) => chunks.push(chunk))
+            response.on('end', () => resolve({ body: Buffer.concat(chunks), headers: response.headers, status: response.statusCode! }))
+          })
+          .on('error', reject)
+      })
+    const raw = '/api/articles?where[_status][equals]=published&limit=5&sort=-registeredAt'
+    const encoded = '/api/articles?where%5B_status%5D%5Bequals%5D=published&limit=5&sort=-registeredAt'
+    const first = await get(raw)
+    expect(first.status).toBe(200)
+    expect(first.headers['x-newsroom-cache']).toBe('miss')
+    const plain = await get(encoded)
+    expect(plain.headers['x-newsroom-cache']).toBe('hit')
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.body.equals(first.body)).toBe(true)
+    const zipped = await get(raw, { 'accept-encoding': 'br;q=1, gzip;q=0.8' })
+    expect(zipped.headers['x-newsroom-cache']).toBe('hit')
+    expect(zipped.headers['content-encoding']).toBe('gzip')
+    expect(zipped.headers.vary).toMatch(/accept-encoding/i)
+    expect(zipped.headers.etag).toBe(first.headers.etag)
+    expect(Number(zipped.headers['content-length'])).toBe(zipped.body.byteLength)
+    expect(zipped.body.byteLength).toBeLessThan(first.body.byteLength)
+    expect(zlib.gunzipSync(zipped.body).equals(first.body)).toBe(true)
+    // Refused explicitly: the same bytes as stored.
+    const refused = await get(raw, { 'accept-encoding': 'gzip;q=0, identity' })
+    expect(refused.headers['content-encoding']).toBeUndefined()
+    expect(refused.body.equals(first.body)).toBe(true)
   })
 
   it('serves GraphQL over POST and GET, and feeds', async () => {

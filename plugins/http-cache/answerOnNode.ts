@@ -1,0 +1,80 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+import zlib from 'node:zlib'
+
+import type { CacheableRequest } from './withHttpCache'
+
+import { answerFromMemory } from './withHttpCache'
+
+/** What the HTTP cache needs of a request, read off Node's message without building a Fetch `Request`. */
+export const cacheViewOf = (incoming: IncomingMessage): CacheableRequest => {
+  const url = incoming.url ?? '/'
+  const query = url.indexOf('?')
+  return {
+    header: (name) => {
+      const value = incoming.headers[name]
+      return Array.isArray(value) ? value.join(', ') : value
+    },
+    method: incoming.method ?? 'GET',
+    pathname: query === -1 ? url : url.slice(0, query),
+    search: query === -1 ? '' : url.slice(query),
+  }
+}
+
+// The threshold Next.js's own compression uses: below it gzip's framing outweighs the saving.
+const MIN_GZIP_BYTES = 1024
+const isCompressible = (contentType: string | undefined) => !!contentType && /json|xml|text\/|javascript/.test(contentType)
+
+/** `Accept-Encoding` allows gzip: named (or `*`) without `q=0`. */
+export const acceptsGzip = (acceptEncoding: string | string[] | undefined): boolean => {
+  const header = Array.isArray(acceptEncoding) ? acceptEncoding.join(',') : acceptEncoding
+  if (!header) return false
+  let allowed = false
+  for (const item of header.split(',')) {
+    const [coding = '', ...parameters] = item.trim().toLowerCase().split(';')
+    if (coding !== 'gzip' && coding !== '*') continue
+    const refused = parameters.some((parameter) => /^\s*q\s*=\s*0(?:\.0*)?\s*$/.test(parameter))
+    if (coding === 'gzip') return !refused
+    allowed = !refused
+  }
+  return allowed
+}
+
+// A stored body never changes, so each is compressed once however many readers it has; Next.js
+// compresses every response it sends again.
+const gzipped = new WeakMap<Uint8Array, Buffer>()
+const gzipOf = (body: Uint8Array): Buffer => {
+  let compressed = gzipped.get(body)
+  if (!compressed) {
+    compressed = zlib.gzipSync(body)
+    gzipped.set(body, compressed)
+  }
+  return compressed
+}
+
+/**
+ * Answers an anonymous content read from this process's memory copy on Node's response, before
+ * any framework routes it — what `withHttpCache` would answer, without building Fetch objects or
+ * running Next.js's router. Returns false when there is no fresh copy: route the request as usual.
+ * Gzip when the reader accepts it, as Next.js would have.
+ */
+export const answerFromMemoryOnNode = (incoming: IncomingMessage, outgoing: ServerResponse): boolean => {
+  const answer = answerFromMemory(cacheViewOf(incoming))
+  if (!answer) return false
+  const headers = answer.headers
+  const contentType = headers.find(([name]) => name === 'content-type')?.[1]
+  const vary = headers.find(([name]) => name === 'vary')?.[1]
+  const mayCompress = answer.status !== 304 && isCompressible(contentType)
+  const varyHeader: [string, string][] = mayCompress || answer.status === 304 ? [['vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding']] : []
+  const kept = varyHeader.length ? headers.filter(([name]) => name !== 'vary') : headers
+  if (answer.body && mayCompress && answer.body.byteLength >= MIN_GZIP_BYTES && acceptsGzip(incoming.headers['accept-encoding'])) {
+    const body = gzipOf(answer.body)
+    const encoded = kept.filter(([name]) => name !== 'content-length')
+    outgoing.writeHead(answer.status, [...encoded, ...varyHeader, ['content-encoding', 'gzip'], ['content-length', String(body.byteLength)]].flat())
+    outgoing.end(body)
+    return true
+  }
+  outgoing.writeHead(answer.status, [...kept, ...varyHeader].flat())
+  outgoing.end(answer.body ?? undefined)
+  return true
+}
