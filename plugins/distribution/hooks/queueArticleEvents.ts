@@ -82,14 +82,15 @@ const queueArticleMessages = (
   collection: SanitizedCollectionConfig,
   event: ArticleEvent,
   doc: ArticleDoc,
-  previousDoc?: ArticleDoc,
+  /** The article as readers had it before this save (its published state). */
+  before?: ArticleDoc,
 ) => {
   let purge: ReturnType<typeof purgeData> | undefined
-  const purgeMessage: Message = { event: 'cache.purge', data: () => (purge ??= purgeData(config, req, collection, event, doc, previousDoc)) }
+  const purgeMessage: Message = { event: 'cache.purge', data: () => (purge ??= purgeData(config, req, collection, event, doc, before)) }
   // Nothing a channel would receive changed: a second run of the same scheduled publish (two job
   // runners can both take it), Save pressed on an unchanged article, an edit of what channels are
   // not sent (related picks). Our own responses may still show it, so the purge goes out.
-  const isNews = event !== 'article.updated' || !previousDoc || JSON.stringify(articlePayload(config, doc, 'full')) !== JSON.stringify(articlePayload(config, previousDoc, 'full'))
+  const isNews = event !== 'article.updated' || !before || JSON.stringify(articlePayload(config, doc, 'full')) !== JSON.stringify(articlePayload(config, before, 'full'))
   return queueMessages(config, req, doc, isNews ? [{ event, data: (format) => articlePayload(config, doc, format) }, purgeMessage] : [purgeMessage])
 }
 
@@ -122,7 +123,10 @@ export const rememberPublicationState =
   async ({ collection, data, operation, originalDoc, req }) => {
     if (!config.enabled || operation !== 'update' || !originalDoc?.id) return data
     const stored = await readStoredDocument(req, collection.slug, originalDoc)
-    req.context[`distribution:wasPublished:${originalDoc.id}`] = !hasDrafts(collection) || stored?._status === 'published'
+    const wasPublished = !hasDrafts(collection) || stored?._status === 'published'
+    req.context[`distribution:wasPublished:${originalDoc.id}`] = wasPublished
+    // What readers and channels had before this save: `originalDoc` is the latest draft when there is one.
+    if (wasPublished && stored) req.context[`distribution:live:${originalDoc.id}`] = stored
     return data
   }
 
@@ -133,7 +137,8 @@ export const queueArticleEvents =
     const isPublished = !hasDrafts(collection) || doc._status === 'published'
     const wasPublished = operation === 'update' && req.context[`distribution:wasPublished:${doc.id}`] === true
     const event: ArticleEvent | null = isPublished ? (wasPublished ? 'article.updated' : 'article.published') : wasPublished ? 'article.unpublished' : null
-    if (event) await queueArticleMessages(config, req, collection, event, doc as ArticleDoc, operation === 'update' ? (previousDoc as ArticleDoc) : undefined)
+    const live = (req.context[`distribution:live:${doc.id}`] as ArticleDoc | undefined) ?? (previousDoc as ArticleDoc | undefined)
+    if (event) await queueArticleMessages(config, req, collection, event, doc as ArticleDoc, operation === 'update' ? live : undefined)
     return doc
   }
 
