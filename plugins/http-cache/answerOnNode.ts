@@ -25,16 +25,16 @@ export const cacheViewOf = (incoming: IncomingMessage): CacheableRequest => {
 const MIN_GZIP_BYTES = 1024
 const isCompressible = (contentType: string | undefined) => !!contentType && /json|xml|text\/|javascript/.test(contentType)
 
-/** `Accept-Encoding` allows gzip: named (or `*`) without `q=0`. */
+/** `Accept-Encoding` allows gzip (RFC 9110 §12.5.3): named (or `x-gzip`, or `*`) without `q=0`; a named coding overrides `*`. */
 export const acceptsGzip = (acceptEncoding: string | string[] | undefined): boolean => {
   const header = Array.isArray(acceptEncoding) ? acceptEncoding.join(',') : acceptEncoding
   if (!header) return false
   let allowed = false
   for (const item of header.split(',')) {
-    const [coding = '', ...parameters] = item.trim().toLowerCase().split(';')
-    if (coding !== 'gzip' && coding !== '*') continue
-    const refused = parameters.some((parameter) => /^\s*q\s*=\s*0(?:\.0*)?\s*$/.test(parameter))
-    if (coding === 'gzip') return !refused
+    const [coding = '', ...parameters] = item.toLowerCase().split(';').map((part) => part.trim())
+    if (coding !== 'gzip' && coding !== 'x-gzip' && coding !== '*') continue
+    const refused = parameters.some((parameter) => /^q\s*=\s*0(?:\.0*)?$/.test(parameter))
+    if (coding !== '*') return !refused
     allowed = !refused
   }
   return allowed

@@ -68,9 +68,14 @@ const toResponse = (answer: CachedAnswer): Response => new Response(answer.body 
 
 const isAnonymous = (request: Pick<CacheableRequest, 'header'>): boolean => !request.header('authorization') && !/(?:^|;\s*)[^=;\s]*-token=/.test(request.header('cookie') ?? '')
 
-const decodeFormComponent = (component: string): string => {
+/**
+ * A query component in one spelling: decoded as a form is (`+` is a space), encoded again. One
+ * that does not decode (a stray `%`) stays as sent: re-encoding never produces a malformed escape,
+ * so it cannot meet another query's key.
+ */
+const canonicalComponent = (component: string): string => {
   try {
-    return decodeURIComponent(component.replace(/\+/g, ' '))
+    return encodeURIComponent(decodeURIComponent(component.replace(/\+/g, ' ')))
   } catch {
     return component
   }
@@ -79,8 +84,7 @@ const decodeFormComponent = (component: string): string => {
 /**
  * One spelling for each query: Next.js hands a route handler the query re-encoded (`[` as `%5B`,
  * `+` as `%20`) while a server in front of it sees the raw one, and both must find the same copy.
- * Decoding as Payload's query parser does keeps two spellings of one query one entry, and never
- * makes two different queries one.
+ * Two spellings of one query share an entry; two different queries never do.
  */
 const canonicalSearch = (search: string): string => {
   if (search.length <= 1) return ''
@@ -89,9 +93,7 @@ const canonicalSearch = (search: string): string => {
     .split('&')
     .map((pair) => {
       const equals = pair.indexOf('=')
-      return equals === -1
-        ? encodeURIComponent(decodeFormComponent(pair))
-        : `${encodeURIComponent(decodeFormComponent(pair.slice(0, equals)))}=${encodeURIComponent(decodeFormComponent(pair.slice(equals + 1)))}`
+      return equals === -1 ? canonicalComponent(pair) : `${canonicalComponent(pair.slice(0, equals))}=${canonicalComponent(pair.slice(equals + 1))}`
     })
     .join('&')}`
 }

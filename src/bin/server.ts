@@ -8,6 +8,7 @@
  */
 import http from 'node:http'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 import { answerFromMemoryOnNode } from '../../plugins/http-cache/answerOnNode'
 
@@ -16,7 +17,7 @@ const main = async () => {
   Object.assign(process.env, { NODE_ENV: 'production' })
   const { default: next } = await import('next')
   const port = Number(process.env.PORT || 3000)
-  const app = next({ dev: false, dir: path.resolve(import.meta.dirname, '..'), port, hostname: 'localhost' })
+  const app = next({ dev: false, dir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'), port, hostname: 'localhost' })
   const handle = app.getRequestHandler()
   // Runs src/instrumentation.ts: Payload, its migrations and job runner start here, not at the first request.
   await app.prepare()
@@ -33,15 +34,23 @@ const main = async () => {
   server.keepAliveTimeout = 65_000
   server.listen(port, () => console.log(`▲ Next.js production server on http://localhost:${port}`))
   let stopping = false
-  const stop = () => {
+  // As `next start` does: requests in flight (a save, a publish) finish first, then Next.js closes,
+  // and the exit code tells which signal stopped it. Connections still busy after 10 s are cut.
+  const stop = (signal: 'SIGINT' | 'SIGTERM') => {
     if (stopping) return
     stopping = true
-    server.close()
-    server.closeIdleConnections()
-    void app.close().finally(() => process.exit(0))
+    const cutOff = setTimeout(() => server.closeAllConnections(), 10_000)
+    cutOff.unref()
+    server.close(() => {
+      clearTimeout(cutOff)
+      void app
+        .close()
+        .catch((error: unknown) => console.error(error))
+        .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143))
+    })
   }
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
 }
 
 main().catch((error: unknown) => {

@@ -84,7 +84,7 @@ describe('the running app', () => {
     expect(body.docs.map((doc) => doc.title)).not.toContain('울산시 추경 예산안 (작성 중)')
   })
 
-  it('answers the API cacheably through Next.js: ETag, public Cache-Control, no Vary on the admin\'s colour-scheme hint', async () => {
+  it('answers the API cacheably: ETag, public Cache-Control, 304, no Vary on the admin\'s colour-scheme hint', async () => {
     const article = await fetch(`${app.url}/api/articles?where[slug][equals]=ulsan-social-innovation&depth=1`)
     expect(article.status).toBe(200)
     expect(article.headers.get('etag')).toMatch(/^"/)
@@ -105,15 +105,23 @@ describe('cached reads in front of Next.js', () => {
     const url = `${app.url}/api/articles?where[slug][equals]=${article!.slug}&depth=1`
     // fetch asks for gzip and undoes it, as a browser does.
     const first = await fetch(url)
-    const firstBody = await first.text()
     expect(first.headers.get('x-newsroom-cache')).toBe('miss')
-    const second = await fetch(url)
+    // A job of an earlier test (relinking neighbours, refreshing suggestions) may still empty the
+    // copy once: compare a hit with the answer that stored it.
+    let stored = first
+    let storedBody = await first.text()
+    let second = await fetch(url)
+    for (const started = Date.now(); second.headers.get('x-newsroom-cache') !== 'hit' && Date.now() - started < 10_000; ) {
+      stored = second
+      storedBody = await second.text()
+      second = await fetch(url)
+    }
     expect(second.headers.get('x-newsroom-cache')).toBe('hit')
-    expect(await second.text()).toBe(firstBody)
-    for (const name of ['etag', 'cache-control', 'surrogate-key', 'content-type', 'access-control-allow-methods']) expect(second.headers.get(name)).toBe(first.headers.get(name))
+    expect(await second.text()).toBe(storedBody)
+    for (const name of ['etag', 'cache-control', 'surrogate-key', 'content-type', 'access-control-allow-methods']) expect(second.headers.get(name)).toBe(stored.headers.get(name))
     expect(second.headers.get('content-encoding')).toBe('gzip')
     // Answered before Next.js routed it: none of the headers Next.js adds to what it serves.
-    expect(first.headers.get('x-powered-by')).toMatch(/Next\.js/)
+    expect(stored.headers.get('x-powered-by')).toMatch(/Next\.js/)
     expect(second.headers.get('x-powered-by')).toBeNull()
 
     const login = await fetch(`${app.url}/api/users/login`, {
@@ -132,7 +140,7 @@ describe('cached reads in front of Next.js', () => {
     const after = await fetch(url)
     expect(after.headers.get('x-newsroom-cache')).toBe('miss')
     expect(((await after.json()) as { docs: { subtitle: string }[] }).docs[0]!.subtitle).toBe(subtitle)
-    expect(after.headers.get('etag')).not.toBe(first.headers.get('etag'))
+    expect(after.headers.get('etag')).not.toBe(second.headers.get('etag'))
   })
 })
 

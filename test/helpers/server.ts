@@ -25,7 +25,7 @@ export const startApp = async (options: { env?: Record<string, string>; port: nu
   const url = `http://127.0.0.1:${options.port}`
   const stop = async () => {
     if (child.exitCode !== null) return
-    // The start script runs `next start` as a child: end the whole process group.
+    // The start script runs the server (src/bin/server.ts) as a child: end the whole process group.
     try {
       process.kill(-child.pid!, 'SIGTERM')
     } catch {
