@@ -42,14 +42,27 @@ export const acceptsGzip = (acceptEncoding: string | string[] | undefined): bool
 
 // A stored body never changes, so each is compressed once however many readers it has; Next.js
 // compresses every response it sends again.
-const gzipped = new WeakMap<Uint8Array, Buffer>()
-const gzipOf = (body: Uint8Array): Buffer => {
-  let compressed = gzipped.get(body)
-  if (!compressed) {
-    compressed = zlib.gzipSync(body)
+const gzipped = new WeakMap<Uint8Array, Buffer | 'compressing'>()
+// Up to this size compressing takes a few milliseconds at most and the reader waits for it; a
+// larger body (a long list, a feed) is compressed off the event loop, sent as it is meanwhile.
+const WAIT_FOR_GZIP_MAX_BYTES = 256 * 1024
+
+/** The gzip copy of a stored body, or null while a large one is still being compressed. */
+export const gzippedCopy = (body: Uint8Array): Buffer | null => {
+  const known = gzipped.get(body)
+  if (known instanceof Buffer) return known
+  if (known === 'compressing') return null
+  if (body.byteLength <= WAIT_FOR_GZIP_MAX_BYTES) {
+    const compressed = zlib.gzipSync(body)
     gzipped.set(body, compressed)
+    return compressed
   }
-  return compressed
+  gzipped.set(body, 'compressing')
+  zlib.gzip(body, (error, compressed) => {
+    if (error) gzipped.delete(body)
+    else gzipped.set(body, compressed)
+  })
+  return null
 }
 
 /**
@@ -67,11 +80,11 @@ export const answerFromMemoryOnNode = (incoming: IncomingMessage, outgoing: Serv
   const mayCompress = answer.status !== 304 && isCompressible(contentType)
   const varyHeader: [string, string][] = mayCompress || answer.status === 304 ? [['vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding']] : []
   const kept = varyHeader.length ? headers.filter(([name]) => name !== 'vary') : headers
-  if (answer.body && mayCompress && answer.body.byteLength >= MIN_GZIP_BYTES && acceptsGzip(incoming.headers['accept-encoding'])) {
-    const body = gzipOf(answer.body)
+  const compressed = answer.body && mayCompress && answer.body.byteLength >= MIN_GZIP_BYTES && acceptsGzip(incoming.headers['accept-encoding']) ? gzippedCopy(answer.body) : null
+  if (compressed) {
     const encoded = kept.filter(([name]) => name !== 'content-length')
-    outgoing.writeHead(answer.status, [...encoded, ...varyHeader, ['content-encoding', 'gzip'], ['content-length', String(body.byteLength)]].flat())
-    outgoing.end(body)
+    outgoing.writeHead(answer.status, [...encoded, ...varyHeader, ['content-encoding', 'gzip'], ['content-length', String(compressed.byteLength)]].flat())
+    outgoing.end(compressed)
     return true
   }
   outgoing.writeHead(answer.status, [...kept, ...varyHeader].flat())
