@@ -117,16 +117,19 @@ const purgeData = (
   return { reason, article: doc.id, keys, urls: [url] }
 }
 
-/** Whether the stored (published) document was live before this save, for telling publish from update. */
+const liveKey = (id: number | string) => `distribution:live:${id}`
+
+/**
+ * The article as readers had it before this save — the stored (published) document, or null when
+ * it was not live — for telling publish from update and an update from a no-op. Not `originalDoc`:
+ * that is the latest draft when there is one.
+ */
 export const rememberPublicationState =
   (config: SanitizedDistributionConfig): CollectionBeforeChangeHook =>
   async ({ collection, data, operation, originalDoc, req }) => {
     if (!config.enabled || operation !== 'update' || !originalDoc?.id) return data
     const stored = await readStoredDocument(req, collection.slug, originalDoc)
-    const wasPublished = !hasDrafts(collection) || stored?._status === 'published'
-    req.context[`distribution:wasPublished:${originalDoc.id}`] = wasPublished
-    // What readers and channels had before this save: `originalDoc` is the latest draft when there is one.
-    if (wasPublished && stored) req.context[`distribution:live:${originalDoc.id}`] = stored
+    req.context[liveKey(originalDoc.id)] = stored && (!hasDrafts(collection) || stored._status === 'published') ? stored : null
     return data
   }
 
@@ -135,10 +138,10 @@ export const queueArticleEvents =
   async ({ collection, doc, operation, previousDoc, req }) => {
     if (!config.enabled || req.context.isDraftSave) return doc
     const isPublished = !hasDrafts(collection) || doc._status === 'published'
-    const wasPublished = operation === 'update' && req.context[`distribution:wasPublished:${doc.id}`] === true
+    const live = operation === 'update' ? ((req.context[liveKey(doc.id)] as ArticleDoc | null | undefined) ?? null) : null
+    const wasPublished = live !== null
     const event: ArticleEvent | null = isPublished ? (wasPublished ? 'article.updated' : 'article.published') : wasPublished ? 'article.unpublished' : null
-    const live = (req.context[`distribution:live:${doc.id}`] as ArticleDoc | undefined) ?? (previousDoc as ArticleDoc | undefined)
-    if (event) await queueArticleMessages(config, req, collection, event, doc as ArticleDoc, operation === 'update' ? live : undefined)
+    if (event) await queueArticleMessages(config, req, collection, event, doc as ArticleDoc, operation === 'update' ? (live ?? (previousDoc as ArticleDoc)) : undefined)
     return doc
   }
 
