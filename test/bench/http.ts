@@ -94,8 +94,6 @@ const paths = {
   regionFeed: (slug: string) => `/api/feeds/regions/${encodeURIComponent(slug)}/rss.xml`,
 }
 
-const queryOf = (url: string): string => url.slice(url.indexOf('?'))
-
 const graphqlPost = (slug: string): RequestSpec => ({
   method: 'POST',
   path: '/api/graphql',
@@ -145,9 +143,6 @@ const scenariosFor = (manifest: CorpusManifest): Scenario[] => {
   return [
     { id: 'H0', title: 'H0 node:http, article JSON from memory', server: 'H0', mode: 'baseline', urls: 1, expect: [200], load: () => ({ fixed: { path: '/' } }) },
     { id: 'N0', title: 'N0 Next.js route, article JSON from memory', server: 'next', mode: 'baseline', urls: 1, expect: [200], load: () => ({ fixed: { path: '/bench/article' } }) },
-    // Diagnostics: N0 sent b's and d3's query strings (which it ignores) — what Next.js itself spends on a URL that long.
-    { id: 'N0b', title: "N0 with b's query string", server: 'next', mode: 'baseline', urls: 1, expect: [200], load: () => ({ fixed: { path: `/bench/article${queryOf(paths.restArticle(cached))}` } }) },
-    { id: 'N0d', title: "N0 with d3's query string", server: 'next', mode: 'baseline', urls: 1, expect: [200], load: () => ({ fixed: { path: `/bench/article${queryOf(paths.graphqlGet(cached))}` } }) },
     { id: 'b', title: 'article by slug, REST, same URL', server: 'next', mode: 'repeated', urls: 1, expect: [200], load: () => ({ fixed: { path: paths.restArticle(cached) } }) },
     { id: 'c', title: 'article, REST, If-None-Match', server: 'next', mode: 'repeated', urls: 1, expect: [200, 304], conditional: true, load: () => ({ fixed: { path: paths.restArticle(cached) } }) },
     {
@@ -177,7 +172,7 @@ const scenariosFor = (manifest: CorpusManifest): Scenario[] => {
  * because their ratios are the targets: the cached reads against N0, the fresh article reads
  * against P0 (and GraphQL against REST). N0e last, to show what the run did to the server.
  */
-const SIDE_BY_SIDE = [['N0', 'b', 'c', 'd3', 'd4', 'N0b', 'N0d'], ['P0', 'a', 'd1', 'd2'], ['e'], ['f'], ['g'], ['N0e']]
+const SIDE_BY_SIDE = [['N0', 'b', 'c', 'd3', 'd4'], ['P0', 'a', 'd1', 'd2'], ['e'], ['f'], ['g'], ['N0e']]
 
 /** The repeated (cacheable) scenarios, again on `npm run serve:api`. */
 const SERVE_API_SCENARIOS = ['b', 'c', 'd3', 'd4']
@@ -461,8 +456,6 @@ const main = async () => {
     ratio('repeated article REST (b) / N0', 'b', 'N0', 0.9),
     ratio('revalidated article REST (c) / N0', 'c', 'N0', 0.9),
     ratio('repeated GraphQL GET (d3) / N0', 'd3', 'N0', 0.9),
-    ratio("  b / N0 sent b's query string", 'b', 'N0b'),
-    ratio("  d3 / N0 sent d3's query string", 'd3', 'N0d'),
     ratio('repeated GraphQL GET by hash (d4) / N0', 'd4', 'N0', 0.9),
     ratio('serve:api repeated REST (b) / H0', 'b@api', 'H0', 0.5),
     ratio('serve:api revalidated REST (c) / H0', 'c@api', 'H0', 0.5),
