@@ -1,7 +1,8 @@
 /**
  * `npm start`: build the admin when the sources changed since the last build, then serve it in
- * production mode (src/bin/server.ts: what `next start` serves, cached anonymous reads answered first). Payload initialises at boot (src/instrumentation.ts): it runs
- * the committed migrations, seeds the demo on an empty database and starts the job runner.
+ * production mode (src/bin/server.ts: what `next start` serves, cached anonymous reads answered
+ * first). Payload initialises at boot (src/instrumentation.ts): it runs the committed migrations,
+ * seeds the demo on an empty database and starts the job runner.
  */
 import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'

@@ -38,6 +38,16 @@ const graphql = async (query: string) => {
   return (await response.json()) as { data: any; errors?: unknown[] }
 }
 
+/** A demo user's API token, from Payload's REST login. */
+const apiToken = async (email: string): Promise<string> => {
+  const login = await fetch(`${app.url}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'newsroom-demo' }),
+  })
+  return ((await login.json()) as { token: string }).token
+}
+
 describe('the admin, as an editor', () => {
   it('is in Korean and logs the demo editor in', async () => {
     await page.goto(`${app.url}/admin/login`)
@@ -124,12 +134,7 @@ describe('cached reads in front of Next.js', () => {
     expect(stored.headers.get('x-powered-by')).toMatch(/Next\.js/)
     expect(second.headers.get('x-powered-by')).toBeNull()
 
-    const login = await fetch(`${app.url}/api/users/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'editor@newsroom.example', password: 'newsroom-demo' }),
-    })
-    const { token } = (await login.json()) as { token: string }
+    const token = await apiToken('editor@newsroom.example')
     const subtitle = `방금 고친 부제 ${Date.now()}`
     const patch = await fetch(`${app.url}/api/articles/${article!.id}`, {
       method: 'PATCH',
@@ -165,12 +170,7 @@ describe('distribution in the admin, as the admin', () => {
       })
     })
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
-    const login = await fetch(`${app.url}/api/users/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@newsroom.example', password: 'newsroom-demo' }),
-    })
-    const { token } = (await login.json()) as { token: string }
+    const token = await apiToken('admin@newsroom.example')
     const created = await fetch(`${app.url}/api/distribution-channels`, {
       method: 'POST',
       headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
