@@ -11,6 +11,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import http from 'node:http'
 import { Readable } from 'node:stream'
 
+import { createAdmission } from '../admission'
+
 Object.assign(process.env, { NODE_ENV: 'production' })
 process.env.NEWSROOM_RUN_JOBS ??= 'off'
 
@@ -57,9 +59,14 @@ const main = async () => {
   const port = Number(process.env.PORT || 3001)
   const origin = `http://127.0.0.1:${port}`
 
+  // Misses start in arrival order, one per turn of the event loop (see src/admission.ts).
+  const admission = createAdmission()
   const server = http.createServer((incoming, outgoing) => {
     // A read this process answered a moment ago goes straight back, before any Fetch API objects.
     if (answerFromMemoryOnNode(incoming, outgoing)) return
+    admission.admit(incoming, outgoing, () => work(incoming, outgoing))
+  })
+  const work = (incoming: IncomingMessage, outgoing: ServerResponse) => {
     const route = async (): Promise<Response> => {
       const request = toRequest(incoming, origin)
       const { pathname } = new URL(request.url)
@@ -77,7 +84,7 @@ const main = async () => {
         if (!outgoing.headersSent) outgoing.writeHead(500, { 'content-type': 'application/json' })
         outgoing.end(JSON.stringify({ errors: [{ message: 'Internal Server Error' }] }))
       })
-  })
+  }
   // Keep-alive longer than common load balancers' idle timeouts, so they never hit a closed socket.
   server.keepAliveTimeout = 65_000
   server.listen(port, () => payload.logger.info(`API 서버: ${origin}${apiRoute} (REST, GraphQL, feeds; Ctrl+C to stop)`))

@@ -4,13 +4,16 @@
  * goes straight back from its memory copy, as in `npm run serve:api`, before Next.js routes it:
  * Next.js spends ≈ 0.7 ms of CPU routing any request, more than ten times what answering the copy
  * costs (`npm run bench`, scenarios N0 and b). Everything else — misses, writes, the admin,
- * logged-in readers — goes to Next.js untouched. Listens on PORT (3000) on every interface, as `next start` does.
+ * logged-in readers — goes to Next.js in arrival order, one per turn of the event loop (see
+ * src/admission.ts: otherwise a burst of misses delays every answer from memory). Listens on
+ * PORT (3000) on every interface, as `next start` does.
  */
 import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { answerFromMemoryOnNode } from '../../plugins/http-cache/answerOnNode'
+import { createAdmission } from '../admission'
 
 const main = async () => {
   // Next.js reads NODE_ENV when it is loaded.
@@ -22,14 +25,18 @@ const main = async () => {
   // Runs src/instrumentation.ts: Payload, its migrations and job runner start here, not at the first request.
   await app.prepare()
 
+  const admission = createAdmission()
   const server = http.createServer((incoming, outgoing) => {
     if (answerFromMemoryOnNode(incoming, outgoing)) return
+    admission.admit(incoming, outgoing, () => work(incoming, outgoing))
+  })
+  const work = (incoming: http.IncomingMessage, outgoing: http.ServerResponse) => {
     handle(incoming, outgoing).catch((error: unknown) => {
       console.error(`${incoming.method} ${incoming.url}`, error)
       if (!outgoing.headersSent) outgoing.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
       outgoing.end('Internal Server Error')
     })
-  })
+  }
   // Keep-alive longer than common load balancers' idle timeouts, so they never reuse a closed socket.
   server.keepAliveTimeout = 65_000
   server.listen(port, () => console.log(`▲ Next.js production server on http://localhost:${port}`))

@@ -20,6 +20,8 @@
  * - Database queries per request come from a first start of the same build with
  *   NEWSROOM_SQL_LOG=1 (drizzle prints one `Query:` line per statement): each scenario's request
  *   is sent once (and again for the repeated ones) and the server's lines are counted.
+ * - bx: scenario b's cached article on 5 connections while 45 others read fresh articles (a):
+ *   how long readers of a cached story wait when the server is busy with misses.
  * - When package.json has a `serve:api` script, the repeated scenarios also run against it.
  *
  * Settings: BENCH_ARTICLES (10000), BENCH_DURATION (s per run, 8), BENCH_WARMUP (s, 4),
@@ -160,6 +162,15 @@ const scenariosFor = (manifest: CorpusManifest): Scenario[] => {
     { id: 'a', title: 'article by slug, REST depth=1', server: 'next', mode: 'fresh', urls: articles.length, expect: [200], load: () => rotation(articles, ([, slug]) => ({ path: paths.restArticle(slug) })) },
     { id: 'd1', title: 'article page, GraphQL POST', server: 'next', mode: 'fresh', urls: articles.length, expect: [200], load: () => rotation(articles, ([, slug]) => graphqlPost(slug)) },
     { id: 'd2', title: 'article page, GraphQL GET', server: 'next', mode: 'fresh', urls: articles.length, expect: [200], load: () => rotation(articles, ([, slug]) => ({ path: paths.graphqlGet(slug) })) },
+    {
+      id: 'bx',
+      title: 'b on 5 connections beside a on 45',
+      server: 'next',
+      mode: 'repeated',
+      urls: 1,
+      expect: [200],
+      load: () => ({ fixed: { path: paths.restArticle(cached) }, connections: 5, beside: { load: rotation(articles, ([, slug]) => ({ path: paths.restArticle(slug) })), connections: 45 } }),
+    },
     { id: 'e', title: 'section list, 20 per page (pages 1-10)', server: 'next', mode: 'fresh', urls: sectionPages.length, expect: [200], load: () => rotation(sectionPages, ([id, page]) => ({ path: paths.sectionList(id, page) })) },
     { id: 'f', title: 'reporter page + join (pages 1-5)', server: 'next', mode: 'fresh', urls: reporterPages.length, expect: [200], load: () => rotation(reporterPages, ([slug, page]) => ({ path: paths.reporterPage(slug, page) })) },
     { id: 'g', title: 'region feed, RSS', server: 'next', mode: 'fresh', urls: regions.length, expect: [200], load: () => rotation(regions, (region) => ({ path: paths.regionFeed(region.slug) })) },
@@ -172,7 +183,7 @@ const scenariosFor = (manifest: CorpusManifest): Scenario[] => {
  * because their ratios are the targets: the cached reads against N0, the fresh article reads
  * against P0 (and GraphQL against REST). N0e last, to show what the run did to the server.
  */
-const SIDE_BY_SIDE = [['N0', 'b', 'c', 'd3', 'd4'], ['P0', 'a', 'd1', 'd2'], ['e'], ['f'], ['g'], ['N0e']]
+const SIDE_BY_SIDE = [['N0', 'b', 'c', 'd3', 'd4'], ['P0', 'a', 'd1', 'd2'], ['bx'], ['e'], ['f'], ['g'], ['N0e']]
 
 /** The repeated (cacheable) scenarios, again on `npm run serve:api`. */
 const SERVE_API_SCENARIOS = ['b', 'c', 'd3', 'd4']
@@ -349,6 +360,8 @@ const main = async () => {
     const bad = measurement.runs.reduce((sum, run) => sum + run.errors + run.timeouts + Object.entries(run.statuses).filter(([status]) => !scenario.expect.includes(Number(status))).reduce((total, [, count]) => total + count, 0), 0)
     if (bad > 0) result.notes.push(`${bad} errors, timeouts or unexpected statuses`)
     if (scenario.conditional) result.notes.push(`statuses: ${JSON.stringify(measurement.runs[0]?.statuses)}`)
+    const beside = measurement.runs.flatMap((run) => (run.besideReqPerSec === undefined ? [] : [run.besideReqPerSec])).sort((x, y) => x - y)
+    if (beside.length) result.notes.push(`fresh reads beside it: ${beside[Math.floor(beside.length / 2)]} req/s`)
     const { median } = measurement
     log(`${scenario.id}: ${median.reqPerSec} req/s, p50 ${median.p50Ms} ms, p99 ${median.p99Ms} ms, RSS ${median.peakRssMb} MB, server CPU ${median.cpuUsPerRequest} µs/request`)
   }
@@ -453,6 +466,8 @@ const main = async () => {
   const ratios = [
     ratio('fresh article REST (a) / P0', 'a', 'P0', 1.0),
     { name: 'fresh article REST (a) p99 ms', value: p99a ?? null, target: 250, met: p99a === undefined ? null : p99a <= 250, isMax: true },
+    // What a burst of fresh reads does to readers of a cached article (no target in issue 5).
+    { name: 'cached read beside fresh reads (bx) p99 ms', value: all.find((result) => result.id === 'bx')?.measurement?.median.p99Ms ?? null, target: null, met: null },
     ratio('repeated article REST (b) / N0', 'b', 'N0', 0.9),
     ratio('revalidated article REST (c) / N0', 'c', 'N0', 0.9),
     ratio('repeated GraphQL GET (d3) / N0', 'd3', 'N0', 0.9),

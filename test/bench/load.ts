@@ -7,8 +7,11 @@ import { waitUntilIdle } from './processes'
 
 export type RequestSpec = { body?: string; headers?: Record<string, string>; method?: 'GET' | 'PATCH' | 'POST'; path: string }
 
-/** A fixed request (cacheable), or a rotation where every request is a URL not seen before. */
-export type Load = { fixed: RequestSpec } | { next: () => RequestSpec }
+/**
+ * A fixed request (cacheable), or a rotation where every request is a URL not seen before;
+ * optionally on its own number of connections, and measured while another load runs beside it.
+ */
+export type Load = ({ fixed: RequestSpec } | { next: () => RequestSpec }) & { connections?: number; beside?: { load: Load; connections: number } }
 
 export type LoadOptions = { connections: number; durationS: number; runs: number; warmupS: number }
 
@@ -26,6 +29,8 @@ export type RunResult = {
   peakRssMb: number
   /** The server's CPU time per answered request, in µs: what a request costs, whatever the load generator took. */
   cpuUsPerRequest: null | number
+  /** Requests per second of the load running beside this one, if any. */
+  besideReqPerSec?: number
 }
 
 export type Measurement = {
@@ -45,15 +50,18 @@ const requestsOf = (load: Load): AutocannonRequest[] => {
 
 type Server = Pick<ServerProcess, 'cpuSeconds' | 'rssMb' | 'url'>
 
-const once = async (server: Server, load: Load, connections: number, durationS: number): Promise<RunResult> => {
+const once = async (server: Server, load: Load, defaultConnections: number, durationS: number): Promise<RunResult> => {
+  const connections = load.connections ?? defaultConnections
   const rssMb = server.rssMb
   let peakRssMb = rssMb()
   const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, rssMb())), 500)
   let result: AutocannonResult
+  let beside: AutocannonResult | null = null
   const cpuBefore = server.cpuSeconds()
   let cpuSeconds: number
   try {
-    result = await autocannon({ url: server.url, connections, pipelining: 1, duration: durationS, timeout: 30, requests: requestsOf(load) })
+    const loading = (spec: Load, count: number) => autocannon({ url: server.url, connections: count, pipelining: 1, duration: durationS, timeout: 30, requests: requestsOf(spec) })
+    ;[result, beside] = await Promise.all([loading(load, connections), load.beside ? loading(load.beside.load, load.beside.connections) : null])
     cpuSeconds = server.cpuSeconds() - cpuBefore
   } finally {
     clearInterval(sampler)
@@ -71,7 +79,9 @@ const once = async (server: Server, load: Load, connections: number, durationS: 
     timeouts: result.timeouts,
     mbPerSec: Math.round((result.throughput.average / 1024 / 1024) * 10) / 10,
     peakRssMb,
-    cpuUsPerRequest: result.requests.total ? Math.round((cpuSeconds * 1e6) / result.requests.total) : null,
+    // With a load beside it, the server's CPU went to both: per request of this one it means nothing.
+    cpuUsPerRequest: result.requests.total && !beside ? Math.round((cpuSeconds * 1e6) / result.requests.total) : null,
+    ...(beside ? { besideReqPerSec: Math.round(beside.requests.average * 10) / 10 } : {}),
   }
 }
 

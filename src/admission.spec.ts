@@ -1,0 +1,169 @@
+import { spawn } from 'node:child_process'
+import http from 'node:http'
+import { afterEach, describe, expect, it } from 'vitest'
+
+import { type Admission, createAdmission } from './admission'
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Blocks the thread, as a request whose SQLite queries all resolve at once does. */
+const busy = (ms: number) => {
+  const until = performance.now() + ms
+  while (performance.now() < until);
+}
+
+type Work = (request: http.IncomingMessage, response: http.ServerResponse) => void
+
+const servers: http.Server[] = []
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections()
+    await new Promise((resolve) => server.close(resolve))
+  }
+})
+
+/** A real server: `/fast` is answered at once (as a memory hit is), everything else waits for admission. */
+const serve = async (admission: Admission | null, work: Work): Promise<number> => {
+  const server = http.createServer((request, response) => {
+    if (request.url === '/fast') return void response.end('fast')
+    if (admission) admission.admit(request, response, () => work(request, response))
+    else work(request, response)
+  })
+  servers.push(server)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return (server.address() as { port: number }).port
+}
+
+/** One GET on a connection of its own; resolves with the time its answer ended. */
+const get = (port: number, path: string, signal?: AbortSignal): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const request = http.get({ host: '127.0.0.1', port, path, agent: false, signal }, (response) => {
+      response.resume()
+      response.on('end', () => resolve(performance.now()))
+    })
+    request.on('error', reject)
+  })
+
+/**
+ * From a child process: `slowCount` slow GETs at once, then `/fast` 10 ms later, each on a
+ * connection opened beforehand (Node accepts one new connection per turn of its loop, which is
+ * not what is measured here). Returns when each answer ended (ms).
+ */
+const burstFromAnotherProcess = async (port: number, slowCount: number): Promise<{ fast: number; slow: number[] }> => {
+  const script = `
+    const http = require('node:http')
+    const agent = new http.Agent({ keepAlive: true, maxSockets: ${slowCount + 1} })
+    const get = (path) => new Promise((resolve, reject) => {
+      http.get({ host: '127.0.0.1', port: ${port}, path, agent }, (response) => {
+        response.resume()
+        response.on('end', () => resolve(performance.now()))
+      }).on('error', reject)
+    })
+    const main = async () => {
+      await Promise.all(Array.from({ length: ${slowCount + 1} }, () => get('/fast')))
+      const slow = Array.from({ length: ${slowCount} }, (_, index) => get('/slow/' + index))
+      await new Promise((resolve) => setTimeout(resolve, 10))
+      const fast = await get('/fast')
+      const ends = (await Promise.all(slow)).sort((a, b) => a - b)
+      process.stdout.write(JSON.stringify({ fast, slow: ends }))
+      agent.destroy()
+    }
+    main()
+  `
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] })
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  await new Promise((resolve) => child.on('exit', resolve))
+  return JSON.parse(output)
+}
+
+describe('createAdmission', () => {
+  it('answers what needs no work while a burst of blocking requests is worked through', async () => {
+    const admission = createAdmission()
+    const port = await serve(admission, async (_request, response) => {
+      await null
+      busy(40)
+      response.end('slow')
+    })
+    // The clients run in another process: this one is blocked while it works, as a server is.
+    const { fast, slow } = await burstFromAnotherProcess(port, 8)
+    // Without admission Node works through all eight (≈ 320 ms) before it reads the fast request.
+    expect(fast).toBeLessThan(slow[4]!)
+  })
+
+  it('starts requests in arrival order and never works on more than `limit` at once', async () => {
+    const admission = createAdmission({ limit: 2 })
+    const started: string[] = []
+    let peak = 0
+    const port = await serve(admission, (request, response) => {
+      started.push(request.url!)
+      peak = Math.max(peak, admission.load().working)
+      // A database that really waits (PostgreSQL): the answer comes later, on another turn.
+      setTimeout(() => response.end('ok'), 30)
+    })
+    const answers: Promise<number>[] = []
+    for (let index = 0; index < 8; index++) {
+      answers.push(get(port, `/${index}`))
+      await wait(5)
+    }
+    await Promise.all(answers)
+    expect(started).toEqual(['/0', '/1', '/2', '/3', '/4', '/5', '/6', '/7'])
+    expect(peak).toBe(2)
+    expect(admission.load()).toEqual({ waiting: 0, working: 0 })
+  })
+
+  it('drops a request whose client left while it waited', async () => {
+    const admission = createAdmission({ limit: 1 })
+    const started: string[] = []
+    const port = await serve(admission, (request, response) => {
+      started.push(request.url!)
+      setTimeout(() => response.end('ok'), 150)
+    })
+    const first = get(port, '/first')
+    await wait(20)
+    const leaving = new AbortController()
+    const left = get(port, '/left', leaving.signal).catch(() => 'aborted')
+    await wait(20)
+    const last = get(port, '/last')
+    await wait(20)
+    leaving.abort()
+    await Promise.all([first, left, last])
+    expect(await left).toBe('aborted')
+    expect(started).toEqual(['/first', '/last'])
+  })
+
+  it('gives the place up when the answer starts, or after maxHoldMs when it does not', async () => {
+    const admission = createAdmission({ limit: 1, maxHoldMs: 100 })
+    const startedAt = new Map<string, number>()
+    const port = await serve(admission, (request, response) => {
+      startedAt.set(request.url!, performance.now())
+      if (request.url === '/streaming') {
+        // Headers at once, then a long body: the place is free as soon as the answer starts.
+        response.writeHead(200, { 'content-type': 'text/plain' })
+        response.write('part')
+        setTimeout(() => response.end('end'), 400)
+      } else if (request.url === '/silent') {
+        setTimeout(() => response.end('late'), 400)
+      } else response.end('ok')
+    })
+    const t0 = performance.now()
+    const streaming = get(port, '/streaming')
+    await wait(10)
+    const afterStreaming = await get(port, '/after-streaming')
+    expect(afterStreaming - t0).toBeLessThan(300)
+
+    const silent = get(port, '/silent')
+    await wait(10)
+    const afterSilent = get(port, '/after-silent')
+    await afterSilent
+    const held = startedAt.get('/after-silent')! - startedAt.get('/silent')!
+    expect(held).toBeGreaterThanOrEqual(90)
+    expect(held).toBeLessThan(350)
+    await Promise.all([streaming, silent])
+  })
+
+  it('refuses a limit that is not a whole number of at least 1', () => {
+    expect(() => createAdmission({ limit: 0 })).toThrow(/limit must be a whole number ≥ 1/)
+    expect(() => createAdmission({ limit: 1.5 })).toThrow(/limit must be a whole number ≥ 1/)
+  })
+})

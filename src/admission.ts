@@ -1,0 +1,97 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+/**
+ * Requests that need work (everything a server cannot answer from memory) start in arrival order,
+ * one per turn of Node's event loop.
+ *
+ * Why: on SQLite every query of a request resolves at once, so a request's whole work runs in the
+ * microtask queue right after Node read it, before Node reads the next socket. Under load Node then
+ * works through every request that arrived together (50 at c = 50, ≈ 600 ms) before it reads,
+ * accepts or answers anything else: a read the cache could answer in 0.1 ms waited ≈ 300 ms behind
+ * fresh reads, and a connection opened during such a batch waited seconds for its first answer
+ * (`npm run bench`: p99 4–5 s at p50 0.4 s). Started one per turn, requests that arrive meanwhile
+ * are read at once, answered from memory when they can be, and otherwise wait their turn in order.
+ * With a database whose queries really wait (PostgreSQL, MongoDB), `limit` bounds how many
+ * requests are worked on at once.
+ */
+export type AdmissionOptions = {
+  /** Requests worked on at once (default: NEWSROOM_CONCURRENT_REQUESTS, else 16). */
+  limit?: number
+  /**
+   * A request gives its place up when it starts its answer, or after this long (default 1000 ms):
+   * a slow upload or a long stream must not hold the server's places.
+   */
+  maxHoldMs?: number
+}
+
+export type Admission = {
+  /** Runs `work` when the request's turn comes. A request whose client has gone meanwhile is dropped. */
+  admit: (incoming: IncomingMessage, outgoing: ServerResponse, work: () => void) => void
+  /** Requests being worked on and waiting, right now. */
+  load: () => { waiting: number; working: number }
+}
+
+type Turn = { incoming: IncomingMessage; outgoing: ServerResponse; work: () => void }
+
+const defaultLimit = (): number => {
+  const configured = Number(process.env.NEWSROOM_CONCURRENT_REQUESTS)
+  return Number.isInteger(configured) && configured > 0 ? configured : 16
+}
+
+export const createAdmission = (options: AdmissionOptions = {}): Admission => {
+  const limit = options.limit ?? defaultLimit()
+  const maxHoldMs = options.maxHoldMs ?? 1000
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`admission: limit must be a whole number ≥ 1 (got ${limit})`)
+  let working = 0
+  let scheduled = false
+  const waiting: Turn[] = []
+
+  const start = ({ outgoing, work }: Turn) => {
+    working += 1
+    let holding = true
+    const release = () => {
+      if (!holding) return
+      holding = false
+      clearTimeout(timer)
+      working -= 1
+      schedule()
+    }
+    const timer = setTimeout(release, maxHoldMs)
+    timer.unref()
+    // Every way of starting an answer (writeHead, or write/end without it) goes through writeHead.
+    const writeHead = outgoing.writeHead
+    outgoing.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
+      release()
+      return writeHead.apply(this, args)
+    } as ServerResponse['writeHead']
+    // Finished, or the connection is gone.
+    outgoing.once('close', release)
+    work()
+  }
+
+  const schedule = () => {
+    if (scheduled || waiting.length === 0 || working >= limit) return
+    scheduled = true
+    setImmediate(startNext)
+  }
+
+  // One start per turn (setImmediate runs after Node has read the sockets), see above.
+  const startNext = () => {
+    scheduled = false
+    while (waiting.length) {
+      const turn = waiting.shift()!
+      if (turn.incoming.socket?.destroyed || turn.outgoing.destroyed) continue
+      start(turn)
+      break
+    }
+    schedule()
+  }
+
+  return {
+    admit: (incoming, outgoing, work) => {
+      waiting.push({ incoming, outgoing, work })
+      schedule()
+    },
+    load: () => ({ waiting: waiting.length, working }),
+  }
+}
