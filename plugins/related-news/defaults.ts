@@ -25,5 +25,6 @@ export const sanitizeRelatedNewsOptions = (options: RelatedNewsOptions = {}): Sa
     date: options.fields?.date ?? 'registeredAt',
   },
   weights: { ...defaultWeights, ...options.weights },
+  readSuggestions: options.readSuggestions ?? (({ req }) => Boolean(req.user)),
   enabled: options.enabled ?? true,
 })
