@@ -78,13 +78,14 @@ export const createAdmission = (options: AdmissionOptions = {}): Admission => {
   // One start per turn (setImmediate runs after Node has read the sockets), see above.
   const startNext = () => {
     scheduled = false
-    while (waiting.length) {
-      const turn = waiting.shift()!
-      if (turn.incoming.socket?.destroyed || turn.outgoing.destroyed) continue
-      start(turn)
-      break
+    let turn = waiting.shift()
+    while (turn && (turn.incoming.socket?.destroyed || turn.outgoing.destroyed)) turn = waiting.shift()
+    try {
+      if (turn) start(turn)
+    } finally {
+      // Even when the work threw: the requests behind it still get their turn.
+      schedule()
     }
-    schedule()
   }
 
   return {

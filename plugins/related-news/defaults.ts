@@ -25,6 +25,5 @@ export const sanitizeRelatedNewsOptions = (options: RelatedNewsOptions = {}): Sa
     date: options.fields?.date ?? 'registeredAt',
   },
   weights: { ...defaultWeights, ...options.weights },
-  readSuggestions: options.readSuggestions ?? (({ req }) => Boolean(req.user)),
   enabled: options.enabled ?? true,
 })

@@ -11,7 +11,7 @@ import { queueSuggestionRefresh } from './hooks/queueSuggestionRefresh'
 import { syncReciprocalLinks } from './hooks/syncReciprocalLinks'
 import { unlinkDeletedArticle } from './hooks/unlinkDeletedArticle'
 import { validateRelatedLinks } from './hooks/validateRelatedLinks'
-import { fillRelatedFromPopulated, readRelated, rememberStoredSuggestions } from './readRelated'
+import { fillRelatedFromPopulated, readRelated } from './readRelated'
 import { refreshRelatedSuggestionsTask } from './tasks/refreshRelatedSuggestions'
 
 export type { RelatedNewsOptions, RelatedNewsWeights } from './types'
@@ -35,7 +35,7 @@ const relatedFields = (config: SanitizedRelatedNewsConfig, slug: string): Field[
     relationTo: slug as never,
     hasMany: true,
     label: { en: 'Suggested related articles', ko: '추천 관련뉴스' },
-    access: { create: () => false, update: () => false, read: config.readSuggestions },
+    access: { create: () => false, update: () => false },
     admin: {
       readOnly: true,
       components: { Field: '/../plugins/related-news/components/RelatedSuggestionsField#RelatedSuggestionsField' },
@@ -81,7 +81,6 @@ export const relatedNews =
           beforeChange: [...(collection.hooks?.beforeChange ?? []), validateRelatedLinks(config), computeSuggestions(config)],
           afterChange: [...(collection.hooks?.afterChange ?? []), syncReciprocalLinks(config), queueSuggestionRefresh(config)],
           afterDelete: [...(collection.hooks?.afterDelete ?? []), unlinkDeletedArticle(config)],
-          beforeRead: [...(collection.hooks?.beforeRead ?? []), rememberStoredSuggestions],
           afterRead: [...(collection.hooks?.afterRead ?? []), fillRelatedFromPopulated(config)],
         },
       }

@@ -1,4 +1,4 @@
-import type { CollectionAfterReadHook, CollectionBeforeReadHook, FieldHook, PayloadRequest, SanitizedCollectionConfig } from 'payload'
+import type { CollectionAfterReadHook, FieldHook, PayloadRequest, SanitizedCollectionConfig } from 'payload'
 
 import type { SanitizedRelatedNewsConfig } from './types'
 
@@ -11,36 +11,15 @@ export type RelatedItem = { id: string; regionLabel?: null | string; registeredA
 
 type Doc = Record<string, unknown>
 
-// The stored suggestions as read from the database, for readers who may not see the field itself
-// (its read access removes it before `related` is worked out).
-const storedSuggestions = new WeakMap<object, unknown[]>()
-
-export const rememberStoredSuggestions: CollectionBeforeReadHook = ({ doc }) => {
-  const suggestions = (doc as Doc | undefined)?.relatedSuggestions
-  if (doc && typeof doc === 'object' && Array.isArray(suggestions)) storedSuggestions.set(doc, suggestions)
-  return doc
-}
-
-/**
- * Suggestions as the read left them (populated or ids), or, when the reader may not read the
- * field, the stored ids (`unread`: read them by id, never taken for hidden).
- */
-const suggestionsOf = (doc: Doc): { unread: boolean; values: unknown[] } => {
-  if (Array.isArray(doc.relatedSuggestions)) return { unread: false, values: doc.relatedSuggestions }
-  return { unread: true, values: storedSuggestions.get(doc) ?? [] }
-}
-
 /** Editors' picks first, then stored suggestions, without duplicates or the article itself. */
-const linkedValues = (doc: Doc): { unread: Set<unknown>; values: unknown[] } => {
+const linkedValues = (doc: Doc): unknown[] => {
   const seen = new Set<string>([String(doc.id)])
-  const suggestions = suggestionsOf(doc)
-  const values = [...(Array.isArray(doc.relatedArticles) ? doc.relatedArticles : []), ...suggestions.values].filter((value) => {
+  return [...(Array.isArray(doc.relatedArticles) ? doc.relatedArticles : []), ...(Array.isArray(doc.relatedSuggestions) ? doc.relatedSuggestions : [])].filter((value) => {
     const id = idOf(value)
     if (id === null || seen.has(String(id))) return false
     seen.add(String(id))
     return true
   })
-  return { unread: new Set(suggestions.unread ? suggestions.values : []), values }
 }
 
 /** A linked document the read has already populated with what an item needs. */
@@ -71,9 +50,9 @@ const buildRelated = async (
   doc: Doc,
   wasPopulated: boolean,
 ): Promise<RelatedItem[]> => {
-  const { unread, values } = linkedValues(doc)
+  const values = linkedValues(doc)
   if (values.length === 0) return []
-  const isHidden = (value: unknown) => wasPopulated && typeof value !== 'object' && !unread.has(value)
+  const isHidden = (value: unknown) => wasPopulated && typeof value !== 'object'
   const toRead = values.filter((value) => !isLoaded(value) && !isHidden(value)).map((value) => idOf(value)!)
   const read = toRead.length ? await loadByIds(req, collection.slug, toRead, itemSelect(config, collection), { shouldSkipReadHooks: true }) : new Map<string, Doc>()
   const isPublished = (linked: Doc) => !hasDrafts(collection) || linked._status === 'published'

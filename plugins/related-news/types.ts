@@ -1,5 +1,3 @@
-import type { FieldAccess } from 'payload'
-
 export type RelatedNewsWeights = {
   /** Per keyword shared with the article. */
   sharedKeyword: number
@@ -29,13 +27,6 @@ export type RelatedNewsOptions = {
   refreshLimit?: number
   fields?: { keywords?: string; region?: string; regionParent?: string; section?: string; date?: string }
   weights?: Partial<RelatedNewsWeights>
-  /**
-   * Who may read the stored `relatedSuggestions` (the ranked list editors review in the admin).
-   * Readers get the suggestions through `related`, merged with the editors' picks; the raw list
-   * would only repeat them, and populating it cost every article read ≈ 10 % (`npm run bench`).
-   * @default any logged-in user
-   */
-  readSuggestions?: FieldAccess
   /** When false the fields stay (stable schema) and hooks do nothing. @default true */
   enabled?: boolean
 }
@@ -49,6 +40,5 @@ export type SanitizedRelatedNewsConfig = {
   refreshLimit: number
   fields: { keywords: string; region: string; regionParent: string; regionsCollection: string; section: string; date: string }
   weights: RelatedNewsWeights
-  readSuggestions: FieldAccess
   enabled: boolean
 }

@@ -127,30 +127,4 @@ describe('`related` on read', () => {
     expect(body.related[0]).toMatchObject({ id: String(pick.id), slug: pick.slug, regionLabel: '울산시' })
     expect(body.related[0].registeredAt).toBeTruthy()
   })
-
-  it('gives readers the suggestions through `related` only; the stored list is for logged-in staff', async () => {
-    const suggested = await publish({ title: '추천만 된 기사', keywords: ['z-only-suggested'] })
-    const subject = await publish({ title: '추천을 받는 기사', keywords: ['z-only-suggested'] })
-    const stored = await payload.findByID({ collection: 'articles', id: subject.id, depth: 0 })
-    expect(stored.relatedSuggestions).toContain(suggested.id)
-
-    // REST populates links at depth ≥ 1 and not at depth 0: `related` has the suggestion either way.
-    for (const depth of [0, 1, 2]) {
-      const anonymous = await api.rest('GET', `/articles/${subject.id}?depth=${depth}`)
-      expect(anonymous.status).toBe(200)
-      expect(anonymous.body).not.toHaveProperty('relatedSuggestions')
-      expect(anonymous.body.related.map((item: { title: string }) => item.title)).toContain('추천만 된 기사')
-    }
-    const query = `query ($id: Int!) { Article(id: $id) { relatedSuggestions { id } related { title } } }`
-    const graphql = await api.graphql(query, { id: subject.id })
-    // GraphQL answers a list field the reader may not read as empty.
-    expect(graphql.body.data.Article.relatedSuggestions ?? []).toEqual([])
-    expect(graphql.body.data.Article.related.map((item: { title: string }) => item.title)).toContain('추천만 된 기사')
-
-    const editor = await api.login(loginEmails().editor, PASSWORD)
-    const staff = await api.rest('GET', `/articles/${subject.id}?depth=0`, { token: editor })
-    expect(staff.body.relatedSuggestions).toContain(suggested.id)
-    const staffGraphql = await api.graphql(query, { id: subject.id }, editor)
-    expect(staffGraphql.body.data.Article.relatedSuggestions.map((item: { id: number }) => item.id)).toContain(suggested.id)
-  })
 })
