@@ -148,6 +148,18 @@ describe('reporters.articles lists the reporter’s published articles', () => {
     }
   })
 
+  it('is left out of a reporter shown inside an article, and still read on the reporter page', async () => {
+    const article = await api.rest('GET', `/articles/${ids['최 기사 2']}?depth=1`)
+    expect(article.status).toBe(200)
+    const byline = article.body.reporters as { articles?: unknown; name: string }[]
+    expect(byline.map((reporter) => reporter.name)).toEqual(['최민준'])
+    expect(byline[0]).not.toHaveProperty('articles')
+    // The reporter page, over REST and GraphQL, and the article page's GraphQL query, which asks for it.
+    expect(titles(await restJoin(choi))).toEqual(newestFirst)
+    const page = await api.graphql(`query ($id: Int!) { Article(id: $id) { reporters { name articles(limit: 2) { docs { title } } } } }`, { id: ids['최 기사 2'] })
+    expect(page.body.data.Article.reporters[0].articles.docs.map((doc: { title: string }) => doc.title)).toEqual(newestFirst.slice(0, 2))
+  })
+
   it('leaves out the article being read, over REST', async () => {
     const reading = ids['최 기사 2']!
     const join = await restJoin(choi, `?joins[articles][where][id][not_equals]=${reading}&joins[articles][count]=true`)
