@@ -112,6 +112,29 @@ describe('createAdmission', () => {
     expect(admission.load()).toEqual({ waiting: 0, working: 0 })
   })
 
+  it('starts a request admitted with `first` ahead of those already waiting', async () => {
+    const admission = createAdmission({ limit: 1 })
+    const started: string[] = []
+    const server = http.createServer((request, response) =>
+      admission.admit(request, response, () => {
+        started.push(request.url!)
+        setTimeout(() => response.end('ok'), 40)
+      }, { first: request.url === '/renewal' }),
+    )
+    servers.push(server)
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as { port: number }
+    const answers = [get(port, '/busy')]
+    await wait(10)
+    answers.push(get(port, '/waiting-1'))
+    await wait(5)
+    answers.push(get(port, '/waiting-2'))
+    await wait(5)
+    answers.push(get(port, '/renewal'))
+    await Promise.all(answers)
+    expect(started).toEqual(['/busy', '/renewal', '/waiting-1', '/waiting-2'])
+  })
+
   it('drops a request whose client left while it waited', async () => {
     const admission = createAdmission({ limit: 1 })
     const started: string[] = []

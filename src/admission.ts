@@ -25,8 +25,12 @@ export type AdmissionOptions = {
 }
 
 export type Admission = {
-  /** Runs `work` when the request's turn comes. A request whose client has gone meanwhile is dropped. */
-  admit: (incoming: IncomingMessage, outgoing: ServerResponse, work: () => void) => void
+  /**
+   * Runs `work` when the request's turn comes; `first` puts it ahead of the requests waiting (a
+   * read that renews an expired cached copy everybody else is waiting for). A request whose
+   * client has gone meanwhile is dropped.
+   */
+  admit: (incoming: IncomingMessage, outgoing: ServerResponse, work: () => void, options?: { first?: boolean }) => void
   /** Requests being worked on and waiting, right now. */
   load: () => { waiting: number; working: number }
 }
@@ -69,6 +73,9 @@ export const createAdmission = (options: AdmissionOptions = {}): Admission => {
     work()
   }
 
+  // A client that closed its side is `destroyed` only a turn later; it is no longer writable at once.
+  const isGone = ({ incoming, outgoing }: Turn) => !incoming.socket || incoming.socket.destroyed || !incoming.socket.writable || outgoing.destroyed
+
   const schedule = () => {
     if (scheduled || waiting.length === 0 || working >= limit) return
     scheduled = true
@@ -79,7 +86,7 @@ export const createAdmission = (options: AdmissionOptions = {}): Admission => {
   const startNext = () => {
     scheduled = false
     let turn = waiting.shift()
-    while (turn && (turn.incoming.socket?.destroyed || turn.outgoing.destroyed)) turn = waiting.shift()
+    while (turn && isGone(turn)) turn = waiting.shift()
     try {
       if (turn) start(turn)
     } finally {
@@ -89,8 +96,9 @@ export const createAdmission = (options: AdmissionOptions = {}): Admission => {
   }
 
   return {
-    admit: (incoming, outgoing, work) => {
-      waiting.push({ incoming, outgoing, work })
+    admit: (incoming, outgoing, work, options) => {
+      if (options?.first) waiting.unshift({ incoming, outgoing, work })
+      else waiting.push({ incoming, outgoing, work })
       schedule()
     },
     load: () => ({ waiting: waiting.length, working }),

@@ -4,7 +4,7 @@ import zlib from 'node:zlib'
 
 import type { CacheableRequest } from './withHttpCache'
 
-import { answerFromMemory } from './withHttpCache'
+import { answerFromMemory, renewsStoredCopy } from './withHttpCache'
 
 /** What the HTTP cache needs of a request, read off Node's message without building a Fetch `Request`. */
 export const cacheViewOf = (incoming: IncomingMessage): CacheableRequest => {
@@ -91,3 +91,6 @@ export const answerFromMemoryOnNode = (incoming: IncomingMessage, outgoing: Serv
   outgoing.end(answer.body ?? undefined)
   return true
 }
+
+/** `renewsStoredCopy` for Node's request: a server starts such a read ahead of the others waiting. */
+export const renewsStoredCopyOnNode = (incoming: IncomingMessage): boolean => renewsStoredCopy(cacheViewOf(incoming))

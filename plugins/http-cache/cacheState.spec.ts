@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import type { CachedResponse } from './cacheState'
 
-import { cacheState, purgeMemory, recallResponse, rememberResponse } from './cacheState'
+import { awaitsRenewal, cacheState, purgeMemory, recallResponse, rememberResponse } from './cacheState'
 import { sanitizeHttpCacheOptions } from './defaults'
 
 const TTL = 1000
@@ -39,5 +39,17 @@ describe('the memory cache', () => {
     expect(keys).not.toContain('page-1')
     expect(keys).toContain('page-0')
     expect(cacheState().entryBytes).toBeLessThanOrEqual(8000)
+  })
+
+  it('tells which read renews a copy that has just expired, until its renewal runs', () => {
+    rememberResponse('story', response(100, 0))
+    expect(awaitsRenewal('story', TTL)).toBe(false) // still fresh
+    expect(awaitsRenewal('story', TTL + 1)).toBe(true)
+    expect(awaitsRenewal('unknown', TTL + 1)).toBe(false)
+    cacheState().inFlight.set('story', { generation: cacheState().generation, result: Promise.resolve(null) })
+    expect(awaitsRenewal('story', TTL + 1)).toBe(false) // renewing: readers get the copy meanwhile
+    expect(recallResponse('story', TTL + 1)).toBeDefined()
+    cacheState().inFlight.delete('story')
+    expect(awaitsRenewal('story', 2 * TTL + 1)).toBe(false) // too old to be served while renewing
   })
 })

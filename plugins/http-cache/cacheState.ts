@@ -96,6 +96,20 @@ export const recallResponse = (key: string, now: number): CachedResponse | undef
   return entry
 }
 
+/**
+ * Whether a read of `key` would renew a copy that has just expired: past its lifetime, still
+ * servable while renewing (up to twice that), and no renewal running. Until one runs, every reader
+ * of the key misses; a server should start such a read ahead of others (see src/admission.ts).
+ */
+export const awaitsRenewal = (key: string, now: number): boolean => {
+  const state = cacheState()
+  const entry = state.entries.get(key)
+  const ttl = state.config?.memoryTtlMs ?? 0
+  if (!entry || state.inFlight.has(key)) return false
+  const age = now - entry.storedAt
+  return age > ttl && age <= 2 * ttl
+}
+
 export const forgetResponse = (key: string): void => {
   const state = cacheState()
   const entry = state.entries.get(key)

@@ -10,9 +10,9 @@ import { purgeChangedDocument, purgeDeletedDocument } from './hooks/purgeChanged
 import { recordDocumentKeys, recordListRead } from './hooks/recordSurrogateKeys'
 
 export type { HttpCacheOptions } from './types'
-export { answerFromMemoryOnNode } from './answerOnNode'
+export { answerFromMemoryOnNode, renewsStoredCopyOnNode } from './answerOnNode'
 export { graphQLGetHandler, graphQLPostHandler } from './graphQLGet'
-export { answerFromMemory, isAnonymousRequest, withHttpCache } from './withHttpCache'
+export { answerFromMemory, isAnonymousRequest, renewsStoredCopy, withHttpCache } from './withHttpCache'
 export type { CacheableRequest, CachedAnswer } from './withHttpCache'
 export { purgeMemory as purgeHttpCache } from './cacheState'
 

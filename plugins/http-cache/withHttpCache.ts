@@ -3,7 +3,7 @@ import crypto from 'node:crypto'
 import type { CachedResponse, RequestScope } from './cacheState'
 import type { SanitizedHttpCacheConfig } from './types'
 
-import { cacheState, forgetResponse, recallResponse, rememberResponse } from './cacheState'
+import { awaitsRenewal, cacheState, forgetResponse, recallResponse, rememberResponse } from './cacheState'
 
 type Handler<Args extends unknown[]> = (request: Request, ...args: Args) => Promise<Response>
 
@@ -112,6 +112,15 @@ const isSharedRead = (config: SanitizedHttpCacheConfig, apiRoute: string, reques
 export const answerFromMemory = (request: CacheableRequest): CachedAnswer | null => {
   const { apiRoute, config } = cacheState()
   return config?.enabled && isSharedRead(config, apiRoute, request) ? recallShared(config, request) : null
+}
+
+/**
+ * Whether this read renews a stored copy that has just expired (see `awaitsRenewal`): once it
+ * runs, the other readers of that copy get it while it renews, instead of each missing.
+ */
+export const renewsStoredCopy = (request: CacheableRequest): boolean => {
+  const { apiRoute, config } = cacheState()
+  return Boolean(config?.enabled && config.memoryTtlMs > 0 && isSharedRead(config, apiRoute, request) && awaitsRenewal(memoryKeyOf(request), Date.now()))
 }
 
 const recallShared = (config: SanitizedHttpCacheConfig, request: CacheableRequest): CachedAnswer | null => {

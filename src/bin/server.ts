@@ -12,7 +12,7 @@ import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { answerFromMemoryOnNode } from '../../plugins/http-cache/answerOnNode'
+import { answerFromMemoryOnNode, renewsStoredCopyOnNode } from '../../plugins/http-cache/answerOnNode'
 import { createAdmission } from '../admission'
 
 const main = async () => {
@@ -28,7 +28,9 @@ const main = async () => {
   const admission = createAdmission()
   const server = http.createServer((incoming, outgoing) => {
     if (answerFromMemoryOnNode(incoming, outgoing)) return
-    admission.admit(incoming, outgoing, () => work(incoming, outgoing))
+    // The admin's scripts and styles are files Next.js sends as they are: nothing to wait for.
+    if (incoming.url?.startsWith('/_next/static/')) return work(incoming, outgoing)
+    admission.admit(incoming, outgoing, () => work(incoming, outgoing), { first: renewsStoredCopyOnNode(incoming) })
   })
   const work = (incoming: http.IncomingMessage, outgoing: http.ServerResponse) => {
     handle(incoming, outgoing).catch((error: unknown) => {

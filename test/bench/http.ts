@@ -342,6 +342,15 @@ const main = async () => {
     const conditionalHeaders = scenario.conditional && etag ? { 'if-none-match': etag } : undefined
     if (scenario.conditional && !etag) result.notes.push('no ETag in the response: plain repeated GET')
     if (scenario.prime) await send(server.url, scenario.prime)
+    if (load.beside) {
+      // The load beside it must answer too: failing fast, it would flatter the scenario.
+      const besideProbe = await send(server.url, firstSpec(load.beside.load))
+      if (besideProbe.status !== 200) {
+        result.skipped = `the load beside it answered HTTP ${besideProbe.status}`
+        log(`${scenario.id} on ${server.name}: skipped, ${result.skipped}`)
+        return null
+      }
+    }
     const probe = await send(server.url, { ...spec, headers: { ...spec.headers, ...conditionalHeaders } })
     const { body: _body, ...probeInfo } = probe
     result.probe = probeInfo
@@ -360,8 +369,12 @@ const main = async () => {
     const bad = measurement.runs.reduce((sum, run) => sum + run.errors + run.timeouts + Object.entries(run.statuses).filter(([status]) => !scenario.expect.includes(Number(status))).reduce((total, [, count]) => total + count, 0), 0)
     if (bad > 0) result.notes.push(`${bad} errors, timeouts or unexpected statuses`)
     if (scenario.conditional) result.notes.push(`statuses: ${JSON.stringify(measurement.runs[0]?.statuses)}`)
-    const beside = measurement.runs.flatMap((run) => (run.besideReqPerSec === undefined ? [] : [run.besideReqPerSec])).sort((x, y) => x - y)
-    if (beside.length) result.notes.push(`fresh reads beside it: ${beside[Math.floor(beside.length / 2)]} req/s`)
+    const beside = measurement.runs.flatMap((run) => (run.beside ? [run.beside] : []))
+    if (beside.length) {
+      const middle = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]
+      const failures = beside.reduce((sum, run) => sum + run.failures, 0)
+      result.notes.push(`fresh reads beside it: ${middle(beside.map((run) => run.reqPerSec))} req/s, p99 ${middle(beside.map((run) => run.p99Ms))} ms${failures ? `, ${failures} errors, timeouts or statuses other than 200` : ''}`)
+    }
     const { median } = measurement
     log(`${scenario.id}: ${median.reqPerSec} req/s, p50 ${median.p50Ms} ms, p99 ${median.p99Ms} ms, RSS ${median.peakRssMb} MB, server CPU ${median.cpuUsPerRequest} µs/request`)
   }

@@ -29,8 +29,8 @@ export type RunResult = {
   peakRssMb: number
   /** The server's CPU time per answered request, in µs: what a request costs, whatever the load generator took. */
   cpuUsPerRequest: null | number
-  /** Requests per second of the load running beside this one, if any. */
-  besideReqPerSec?: number
+  /** The load running beside this one, if any: its rate, p99 and everything that was not a 200. */
+  beside?: { reqPerSec: number; p99Ms: number; failures: number }
 }
 
 export type Measurement = {
@@ -81,7 +81,15 @@ const once = async (server: Server, load: Load, defaultConnections: number, dura
     peakRssMb,
     // With a load beside it, the server's CPU went to both: per request of this one it means nothing.
     cpuUsPerRequest: result.requests.total && !beside ? Math.round((cpuSeconds * 1e6) / result.requests.total) : null,
-    ...(beside ? { besideReqPerSec: Math.round(beside.requests.average * 10) / 10 } : {}),
+    ...(beside
+      ? {
+          beside: {
+            reqPerSec: Math.round(beside.requests.average * 10) / 10,
+            p99Ms: beside.latency.p99,
+            failures: beside.errors + beside.timeouts + Object.entries(beside.statusCodeStats ?? {}).reduce((sum, [status, { count }]) => sum + (status === '200' ? 0 : count), 0),
+          },
+        }
+      : {}),
   }
 }
 
