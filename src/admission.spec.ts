@@ -22,11 +22,14 @@ afterEach(async () => {
   }
 })
 
-/** A real server: `/fast` is answered at once (as a memory hit is), everything else waits for admission. */
-const serve = async (admission: Admission | null, work: Work): Promise<number> => {
+/**
+ * A real server: `/fast` is answered at once (as a memory hit is), everything else waits for
+ * admission, ahead of the others when `isFirst` says so.
+ */
+const serve = async (admission: Admission | null, work: Work, isFirst: (request: http.IncomingMessage) => boolean = () => false): Promise<number> => {
   const server = http.createServer((request, response) => {
     if (request.url === '/fast') return void response.end('fast')
-    if (admission) admission.admit(request, response, () => work(request, response))
+    if (admission) admission.admit(request, response, () => work(request, response), { first: isFirst(request) })
     else work(request, response)
   })
   servers.push(server)
@@ -115,15 +118,14 @@ describe('createAdmission', () => {
   it('starts a request admitted with `first` ahead of those already waiting', async () => {
     const admission = createAdmission({ limit: 1 })
     const started: string[] = []
-    const server = http.createServer((request, response) =>
-      admission.admit(request, response, () => {
+    const port = await serve(
+      admission,
+      (request, response) => {
         started.push(request.url!)
         setTimeout(() => response.end('ok'), 40)
-      }, { first: request.url === '/renewal' }),
+      },
+      (request) => request.url === '/renewal',
     )
-    servers.push(server)
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    const { port } = server.address() as { port: number }
     const answers = [get(port, '/busy')]
     await wait(10)
     answers.push(get(port, '/waiting-1'))

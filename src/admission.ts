@@ -73,8 +73,8 @@ export const createAdmission = (options: AdmissionOptions = {}): Admission => {
     work()
   }
 
-  // A client that closed its side is `destroyed` only a turn later; it is no longer writable at once.
-  const isGone = ({ incoming, outgoing }: Turn) => !incoming.socket || incoming.socket.destroyed || !incoming.socket.writable || outgoing.destroyed
+  // Not `destroyed`: a client that closed its side is destroyed only a turn later, unwritable at once.
+  const isGone = ({ incoming, outgoing }: Turn) => !incoming.socket?.writable || outgoing.destroyed
 
   const schedule = () => {
     if (scheduled || waiting.length === 0 || working >= limit) return

@@ -104,14 +104,25 @@ const memoryKeyOf = (request: CacheableRequest): string => `${request.pathname}$
 const isSharedRead = (config: SanitizedHttpCacheConfig, apiRoute: string, request: CacheableRequest): boolean =>
   (request.method === 'GET' || request.method === 'HEAD') && isAnonymous(request) && isPublicPath(config, apiRoute, request.pathname)
 
+/** The memory key of a read this process may answer from, and keep, its memory copy; else null. */
+const memoryKeyOfShared = (request: CacheableRequest): null | string => {
+  const { apiRoute, config } = cacheState()
+  return config?.enabled && config.memoryTtlMs > 0 && isSharedRead(config, apiRoute, request) ? memoryKeyOf(request) : null
+}
+
+const recallAnswer = (request: CacheableRequest, memoryKey: string): CachedAnswer | null => {
+  const hit = recallResponse(memoryKey, Date.now())
+  return hit ? toAnswer(request, hit, 'hit') : null
+}
+
 /**
  * The stored answer to an anonymous content read, if this process holds a fresh one — without
  * touching Payload. `withHttpCache` starts with it; a plain Node server can call it before it even
  * builds a Fetch `Request` (see `npm run serve:api`).
  */
 export const answerFromMemory = (request: CacheableRequest): CachedAnswer | null => {
-  const { apiRoute, config } = cacheState()
-  return config?.enabled && isSharedRead(config, apiRoute, request) ? recallShared(config, request) : null
+  const memoryKey = memoryKeyOfShared(request)
+  return memoryKey === null ? null : recallAnswer(request, memoryKey)
 }
 
 /**
@@ -119,14 +130,8 @@ export const answerFromMemory = (request: CacheableRequest): CachedAnswer | null
  * runs, the other readers of that copy get it while it renews, instead of each missing.
  */
 export const renewsStoredCopy = (request: CacheableRequest): boolean => {
-  const { apiRoute, config } = cacheState()
-  return Boolean(config?.enabled && config.memoryTtlMs > 0 && isSharedRead(config, apiRoute, request) && awaitsRenewal(memoryKeyOf(request), Date.now()))
-}
-
-const recallShared = (config: SanitizedHttpCacheConfig, request: CacheableRequest): CachedAnswer | null => {
-  if (config.memoryTtlMs <= 0) return null
-  const hit = recallResponse(memoryKeyOf(request), Date.now())
-  return hit ? toAnswer(request, hit, 'hit') : null
+  const memoryKey = memoryKeyOfShared(request)
+  return memoryKey !== null && awaitsRenewal(memoryKey, Date.now())
 }
 
 const viewOf = (request: Request): CacheableRequest => {
@@ -151,11 +156,11 @@ export const withHttpCache =
     const scope: RequestScope = { keys: new Set() }
     const view = viewOf(request)
     const isShared = isSharedRead(config, state.apiRoute, view)
-    const stored = isShared ? recallShared(config, view) : null
+    const canRemember = isShared && config.memoryTtlMs > 0
+    const memoryKey = memoryKeyOf(view)
+    const stored = canRemember ? recallAnswer(view, memoryKey) : null
     if (stored) return toResponse(stored)
 
-    const memoryKey = memoryKeyOf(view)
-    const canRemember = isShared && config.memoryTtlMs > 0
     if (canRemember) {
       // A burst of identical reads (a breaking story the moment its cached copy expires) waits for
       // the one already being answered instead of each running the same queries.

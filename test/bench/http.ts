@@ -39,7 +39,7 @@ import type { Load, LoadOptions, Measurement, RequestSpec } from './load'
 import type { ServerProcess } from './processes'
 
 import { benchEnv, benchTmp, type CorpusManifest, ensureCorpus, root } from './corpus'
-import { measureSideBySide } from './load'
+import { measureSideBySide, median as medianOfValues } from './load'
 import { startServer } from './processes'
 
 const env = process.env
@@ -371,9 +371,8 @@ const main = async () => {
     if (scenario.conditional) result.notes.push(`statuses: ${JSON.stringify(measurement.runs[0]?.statuses)}`)
     const beside = measurement.runs.flatMap((run) => (run.beside ? [run.beside] : []))
     if (beside.length) {
-      const middle = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]
       const failures = beside.reduce((sum, run) => sum + run.failures, 0)
-      result.notes.push(`fresh reads beside it: ${middle(beside.map((run) => run.reqPerSec))} req/s, p99 ${middle(beside.map((run) => run.p99Ms))} ms${failures ? `, ${failures} errors, timeouts or statuses other than 200` : ''}`)
+      result.notes.push(`fresh reads beside it: ${medianOfValues(beside.map((run) => run.reqPerSec))} req/s, p99 ${medianOfValues(beside.map((run) => run.p99Ms))} ms${failures ? `, ${failures} errors, timeouts or statuses other than 200` : ''}`)
     }
     const { median } = measurement
     log(`${scenario.id}: ${median.reqPerSec} req/s, p50 ${median.p50Ms} ms, p99 ${median.p99Ms} ms, RSS ${median.peakRssMb} MB, server CPU ${median.cpuUsPerRequest} µs/request`)

@@ -39,7 +39,7 @@ export type Measurement = {
   warmup: RunResult
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
 const requestsOf = (load: Load): AutocannonRequest[] => {
   if ('fixed' in load) return [{ method: 'GET', ...load.fixed }]
