@@ -16,6 +16,13 @@ export type CachedResponse = {
   storedAt: number
 }
 
+export type PopulatedDocument = {
+  doc: Record<string, unknown>
+  /** The surrogate keys its own read hooks recorded, recorded again for each read that reuses it. */
+  keys: string[]
+  storedAt: number
+}
+
 type CacheState = {
   apiRoute: string
   config: null | SanitizedHttpCacheConfig
@@ -24,6 +31,8 @@ type CacheState = {
   entryBytes: number
   /** Bumped by every purge; a response computed across a purge is not stored. */
   generation: number
+  /** Documents populated into anonymous reads, by Payload's loader key (see populationMemo.ts). */
+  populated: Map<string, PopulatedDocument>
   /** Shared reads being answered right now, so that identical ones wait instead of repeating the work. */
   inFlight: Map<string, { generation: number; result: Promise<CachedResponse | null> }>
   requestScope: AsyncLocalStorage<RequestScope>
@@ -42,6 +51,7 @@ export const cacheState = (): CacheState => {
     entryBytes: 0,
     generation: 0,
     inFlight: new Map(),
+    populated: new Map(),
     requestScope: new AsyncLocalStorage<RequestScope>(),
   }
   return holder[stateKey]
@@ -55,6 +65,7 @@ export const purgeMemory = (): void => {
   state.generation += 1
   state.entries.clear()
   state.entryBytes = 0
+  state.populated.clear()
 }
 
 export const rememberResponse = (key: string, entry: CachedResponse): void => {

@@ -6,6 +6,7 @@ import { markDraftSave } from '../shared/markDraftSave'
 import { cacheState } from './cacheState'
 import { watchChanges } from './changeSignal'
 import { sanitizeHttpCacheOptions } from './defaults'
+import { memoizePopulation } from './hooks/memoizePopulation'
 import { purgeChangedDocument, purgeDeletedDocument } from './hooks/purgeChangedDocument'
 import { recordDocumentKeys, recordListRead } from './hooks/recordSurrogateKeys'
 
@@ -36,7 +37,7 @@ export const httpCache =
         ...collection,
         hooks: {
           ...hooks,
-          beforeOperation: [...(hooks.beforeOperation ?? []), markDraftSave, recordListRead],
+          beforeOperation: [...(hooks.beforeOperation ?? []), markDraftSave, recordListRead, memoizePopulation(config)],
           afterRead: [...(hooks.afterRead ?? []), recordDocumentKeys(config)],
           afterChange: [...(hooks.afterChange ?? []), purgeChangedDocument],
           afterDelete: [...(hooks.afterDelete ?? []), purgeDeletedDocument],

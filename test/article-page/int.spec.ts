@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { purgeHttpCache } from '../../plugins/http-cache'
 import { seedDemo } from '../../src/seed'
 import { apiClient } from '../helpers/http'
 import { bootPayload } from '../helpers/payload'
@@ -224,6 +225,8 @@ describe('database work per article read', () => {
     const methods = ['find', 'findOne', 'count', 'findVersions', 'queryDrafts', 'findDistinct', 'countVersions']
     const originals = new Map(methods.map((name) => [name, db[name]]))
     let calls = 0
+    // From cold memory: documents populated into anonymous reads are otherwise reused (http-cache).
+    purgeHttpCache()
     for (const name of methods) {
       const original = originals.get(name)!
       db[name] = function (this: unknown, ...args: unknown[]) {

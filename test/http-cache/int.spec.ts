@@ -218,6 +218,74 @@ describe('what is never shared', () => {
   })
 })
 
+describe('documents populated into anonymous reads', () => {
+  /** Counts the database reads of `collection` while `work` runs. */
+  const readsOf = async (collection: string, work: () => Promise<unknown>): Promise<number> => {
+    const find = payload.db.find
+    let reads = 0
+    payload.db.find = ((args: { collection: string }) => {
+      if (args.collection === collection) reads++
+      return find.call(payload.db, args as never)
+    }) as typeof find
+    try {
+      await work()
+    } finally {
+      payload.db.find = find
+    }
+    return reads
+  }
+  const populatedReporters = async (id: unknown, headers: Record<string, string> = {}) =>
+    (await json(await get(`/articles/${id}?depth=1`, headers))).reporters as { name: string; user?: unknown }[]
+
+  it('are read once and reused by the next article, which still names them in its surrogate keys', async () => {
+    const first = await publish({ title: '첫 기사', reporters: [fixture.reporters.kim, fixture.reporters.park] })
+    const second = await publish({ title: '둘째 기사', reporters: [fixture.reporters.park, fixture.reporters.kim] })
+    expect(await readsOf('reporters', () => get(`/articles/${first.id}?depth=1`))).toBe(1)
+    let response: Response | undefined
+    expect(await readsOf('reporters', async () => (response = await get(`/articles/${second.id}?depth=1`)))).toBe(0)
+    expect(response!.headers.get('x-newsroom-cache')).toBe('miss')
+    const body = await json(response!)
+    expect(body.reporters.map((reporter: { id: unknown }) => reporter.id)).toEqual([fixture.reporters.park, fixture.reporters.kim])
+    expect(body.reporters[0].name).toMatch(/^박서연/)
+    expect(response!.headers.get('surrogate-key')!.split(' ')).toEqual(expect.arrayContaining([`reporters:${fixture.reporters.kim}`, `reporters:${fixture.reporters.park}`]))
+  })
+
+  it('show a change on the next read', async () => {
+    const article = await publish({ reporters: [fixture.reporters.kim] })
+    const other = await publish({ reporters: [fixture.reporters.kim] })
+    const name = (await populatedReporters(article.id))[0]!.name
+    await payload.update({ collection: 'reporters', id: fixture.reporters.kim, data: { name: '김한수 (수정)' } })
+    try {
+      expect((await populatedReporters(other.id))[0]!.name).toBe('김한수 (수정)')
+    } finally {
+      await payload.update({ collection: 'reporters', id: fixture.reporters.kim, data: { name } })
+    }
+  })
+
+  it('are never given to an authenticated read, which may see more of them', async () => {
+    const article = await publish({ reporters: [fixture.reporters.kim] })
+    // A reporter's login account is for staff only.
+    await payload.update({ collection: 'reporters', id: fixture.reporters.kim, data: { user: fixture.users.kim as number } })
+    try {
+      expect((await populatedReporters(article.id))[0]).not.toHaveProperty('user')
+      const asEditor = await populatedReporters(article.id, { authorization: `JWT ${editorToken}` })
+      expect(asEditor[0]!.user).toBeTruthy()
+    } finally {
+      await payload.update({ collection: 'reporters', id: fixture.reporters.kim, data: { user: null } })
+    }
+  })
+
+  it('are a copy for each read: what one reader changes, the next does not see', async () => {
+    const article = await publish({ reporters: [fixture.reporters.park] })
+    const other = await publish({ reporters: [fixture.reporters.park] })
+    const read = async (id: unknown) =>
+      (await payload.findByID({ collection: 'articles', id: id as number, depth: 1, overrideAccess: false })).reporters as { name: string }[]
+    const first = await read(article.id)
+    first[0]!.name = '바뀐 이름'
+    expect(await readsOf('reporters', async () => expect((await read(other.id))[0]!.name).toMatch(/^박서연/))).toBe(0)
+  })
+})
+
 describe('GraphQL over GET', () => {
   const query = `{ Articles(limit: 3, sort: "-registeredAt") { docs { id title section { name } } } }`
 

@@ -1,9 +1,19 @@
-import type { CollectionAfterReadHook, CollectionBeforeOperationHook } from 'payload'
+import type { CollectionAfterReadHook, CollectionBeforeOperationHook, SanitizedCollectionConfig } from 'payload'
 
 import type { SanitizedHttpCacheConfig } from '../types'
 
 import { listKey, surrogateKeysOf } from '../../shared/surrogateKeys'
 import { currentScope } from '../cacheState'
+
+/** The keys a document names in a response it is part of: itself, its links, the lists it joins. */
+export const keysOfDocument = (config: SanitizedHttpCacheConfig, collection: SanitizedCollectionConfig, doc: Record<string, unknown>): string[] => {
+  const keys = surrogateKeysOf(collection, doc, config.collections)
+  // Joined documents are read by the database adapter without their own hooks.
+  for (const field of collection.flattenedFields) {
+    if (field.type === 'join' && typeof field.collection === 'string') keys.push(listKey(field.collection))
+  }
+  return keys
+}
 
 /** Every document a response is built from (populated ones too) names itself and its links. */
 export const recordDocumentKeys =
@@ -11,11 +21,7 @@ export const recordDocumentKeys =
   ({ collection, doc }) => {
     const scope = currentScope()
     if (!scope || !doc?.id) return doc
-    for (const key of surrogateKeysOf(collection, doc, config.collections)) scope.keys.add(key)
-    // Joined documents are read by the database adapter without their own hooks.
-    for (const field of collection.flattenedFields) {
-      if (field.type === 'join' && typeof field.collection === 'string') scope.keys.add(listKey(field.collection))
-    }
+    for (const key of keysOfDocument(config, collection, doc)) scope.keys.add(key)
     return doc
   }
 
