@@ -32,10 +32,7 @@ query ArticlePage($slug: String!) {
         newer { title regionLabel registeredAt }
         older { title regionLabel registeredAt }
       }
-      reporters {
-        name
-        articles(limit: 5, where: { slug: { not_equals: $slug } }) { docs { title registeredAtText } totalDocs }
-      }
+      reporters { name slug }
     }
   }
 }`
@@ -70,9 +67,27 @@ describe('the seed page as one anonymous GraphQL query', () => {
     // The previous/next lines of the seed page.
     expect(article.adjacent.newer).toMatchObject({ title: '다양한 아이 돌봄 체험 교실 ‘눈길’', regionLabel: '충남홍성군' })
     expect(article.adjacent.older).toMatchObject({ title: '화재취약대상 소방차 길터주기 훈련', regionLabel: '인천서부소방서' })
-    expect(article.reporters[0].name).toBe('김한수')
-    expect(article.reporters[0].articles.docs.map((doc: { title: string }) => doc.title)).not.toContain(article.title)
+    // "이 기자의 다른뉴스보기" links to the reporter's page.
+    expect(article.reporters[0]).toEqual({ name: '김한수', slug: expect.any(String) })
     expect(Array.isArray(article.related)).toBe(true)
+  })
+
+  it('can carry the reporter\'s latest other articles as well', async () => {
+    const withList = ARTICLE_PAGE_QUERY.replace(
+      'reporters { name slug }',
+      'reporters { name slug articles(limit: 5, where: { slug: { not_equals: $slug } }) { docs { title registeredAtText } totalDocs } }',
+    )
+    const ulsan = await bySlug('ulsan-social-innovation')
+    // In a section of its own, so the seed article's neighbours stay as the other tests expect.
+    const section = await payload.create({ collection: 'sections', data: { name: '기자 목록 측정' } })
+    await payload.create({ collection: 'articles', data: { title: '김 기자의 다른 기사', section: section.id, reporters: ulsan.reporters, _status: 'published' } as never })
+    const { body } = await api.graphql(withList, { slug: 'ulsan-social-innovation' })
+    expect(body.errors).toBeUndefined()
+    const [reporter] = body.data.Articles.docs[0].reporters
+    const titles = reporter.articles.docs.map((doc: { title: string }) => doc.title)
+    expect(titles).toContain('김 기자의 다른 기사')
+    expect(titles).not.toContain('‘울산형 사회 혁신’본격 추진')
+    expect(reporter.articles.docs[0].registeredAtText).toMatch(/^\d{4}년\d{2}월\d{2}일 \d{2}시\d{2}분$/)
   })
 
   it('answers the same over REST', async () => {

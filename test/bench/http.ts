@@ -68,17 +68,28 @@ const cleanup = async () => {
 
 // --- What is requested ---------------------------------------------------------------------
 
-/** The seed page's article page as one query, as the README shows it (test/article-page checks `select: true` changes nothing in the answer). */
+/**
+ * The seed page's article page as one query, as the README shows it (test/article-page checks
+ * `select: true` changes nothing in the answer). It asks what the REST article page (scenario a)
+ * carries: the byline's reporters with their slug for "이 기자의 다른뉴스보기", a link to the
+ * reporter's page (scenario f), not a list.
+ */
 const ARTICLE_PAGE_QUERY = `query ArticlePage($slug: String!) {
   Articles(where: { slug: { equals: $slug } }, limit: 1, select: true) {
     docs {
       id title subtitle regionLabel registeredAtText byline bodyHtml body
       related { id title slug regionLabel registeredAt }
       adjacent { newer { title regionLabel registeredAt } older { title regionLabel registeredAt } }
-      reporters { name articles(limit: 5, where: { slug: { not_equals: $slug } }) { docs { title registeredAtText } totalDocs } }
+      reporters { name slug }
     }
   }
 }`.replace(/\s+/g, ' ')
+
+/** The same page with a preview of each reporter's five latest other articles (scenario d5, no target). */
+const ARTICLE_PAGE_WITH_REPORTER_LIST_QUERY = ARTICLE_PAGE_QUERY.replace(
+  'reporters { name slug }',
+  'reporters { name slug articles(limit: 5, where: { slug: { not_equals: $slug } }) { docs { title registeredAtText } totalDocs } }',
+)
 
 const ARTICLE_PAGE_QUERY_HASH = crypto.createHash('sha256').update(ARTICLE_PAGE_QUERY).digest('hex')
 
@@ -96,11 +107,11 @@ const paths = {
   regionFeed: (slug: string) => `/api/feeds/regions/${encodeURIComponent(slug)}/rss.xml`,
 }
 
-const graphqlPost = (slug: string): RequestSpec => ({
+const graphqlPost = (slug: string, query = ARTICLE_PAGE_QUERY): RequestSpec => ({
   method: 'POST',
   path: '/api/graphql',
   headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ query: ARTICLE_PAGE_QUERY, variables: { slug } }),
+  body: JSON.stringify({ query, variables: { slug } }),
 })
 
 const withLap = (spec: RequestSpec, lap: number): RequestSpec =>
@@ -163,6 +174,15 @@ const scenariosFor = (manifest: CorpusManifest): Scenario[] => {
     { id: 'd1', title: 'article page, GraphQL POST', server: 'next', mode: 'fresh', urls: articles.length, expect: [200], load: () => rotation(articles, ([, slug]) => graphqlPost(slug)) },
     { id: 'd2', title: 'article page, GraphQL GET', server: 'next', mode: 'fresh', urls: articles.length, expect: [200], load: () => rotation(articles, ([, slug]) => ({ path: paths.graphqlGet(slug) })) },
     {
+      id: 'd5',
+      title: 'article page + reporter\'s 5 latest, GraphQL POST',
+      server: 'next',
+      mode: 'fresh',
+      urls: articles.length,
+      expect: [200],
+      load: () => rotation(articles, ([, slug]) => graphqlPost(slug, ARTICLE_PAGE_WITH_REPORTER_LIST_QUERY)),
+    },
+    {
       id: 'bx',
       title: 'b on 5 connections beside a on 45',
       server: 'next',
@@ -183,7 +203,7 @@ const scenariosFor = (manifest: CorpusManifest): Scenario[] => {
  * because their ratios are the targets: the cached reads against N0, the fresh article reads
  * against P0 (and GraphQL against REST). N0e last, to show what the run did to the server.
  */
-const SIDE_BY_SIDE = [['N0', 'b', 'c', 'd3', 'd4'], ['P0', 'a', 'd1', 'd2'], ['bx'], ['e'], ['f'], ['g'], ['N0e']]
+const SIDE_BY_SIDE = [['N0', 'b', 'c', 'd3', 'd4'], ['P0', 'a', 'd1', 'd2', 'd5'], ['bx'], ['e'], ['f'], ['g'], ['N0e']]
 
 /** The repeated (cacheable) scenarios, again on `npm run serve:api`. */
 const SERVE_API_SCENARIOS = ['b', 'c', 'd3', 'd4']
@@ -490,6 +510,7 @@ const main = async () => {
     ratio('serve:api repeated GraphQL GET by hash (d4) / H0', 'd4@api', 'H0', 0.5),
     ratio('GraphQL POST article (d1) / REST article (a)', 'd1', 'a', 0.7),
     ratio('GraphQL GET article (d2) / REST article (a)', 'd2', 'a', 0.7),
+    ratio('GraphQL POST + reporter lists (d5) / REST article (a)', 'd5', 'a'),
     ratio('N0 / H0 (what Next.js costs)', 'N0', 'H0'),
     ratio('N0 at the end / N0 at the start (server state)', 'N0e', 'N0'),
     ratio('P0 / H0 (what plain Payload costs)', 'P0', 'H0'),
