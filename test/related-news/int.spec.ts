@@ -1,9 +1,12 @@
 import type { Payload } from 'payload'
 
+import { createLocalReq } from 'payload'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { NewsroomFixture } from '../helpers/newsroom'
 
+import { writeDerivedFields } from '../../plugins/shared/writeRelations'
 import { apiClient } from '../helpers/http'
 import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
 import { bootPayload } from '../helpers/payload'
@@ -83,6 +86,33 @@ describe("editors' related articles stay reciprocal", () => {
     const failed = await api.rest('PATCH', `/articles/${a.id}`, { body: { relatedArticles: [b.id], title: '가'.repeat(301) }, token: editor })
     expect(failed.status).toBe(400)
     expect(await picksOf(b.id)).toEqual([])
+  })
+})
+
+describe('links written by several jobs at once', () => {
+  it('leave the article whole: keywords, reporters and links once each, and the article still saves', async () => {
+    const keywords = ['울산', '행정', '예산', '복지']
+    const article = await publish({ title: '동시 갱신 대상', keywords, reporters: [fixture.reporters.kim, fixture.reporters.park] })
+    const others = await Promise.all([publish({ title: '후보 1' }), publish({ title: '후보 2' })])
+    const req = await createLocalReq({}, payload)
+    // As eight suggestion-refresh jobs running together write the same article.
+    await Promise.all(
+      Array.from({ length: 8 }, (_, index) =>
+        writeDerivedFields({ collection: 'articles', data: { relatedSuggestions: index % 2 ? [others[0]!.id] : others.map((doc) => doc.id) }, id: article.id, req }),
+      ),
+    )
+    const latest = (await payload.db.findVersions({ collection: 'articles', limit: 1, pagination: false, sort: '-updatedAt', where: { parent: { equals: article.id } } })).docs[0]!
+    const version = latest.version as { keywords: string[]; relatedSuggestions: unknown[]; reporters: unknown[] }
+    expect(version.keywords).toEqual(keywords)
+    expect(version.reporters).toHaveLength(2)
+    expect(version.relatedSuggestions).toEqual([others[0]!.id])
+    const stored = await payload.findByID({ collection: 'articles', id: article.id, depth: 0 })
+    expect(stored.keywords).toEqual(keywords)
+    expect(stored.relatedSuggestions).toEqual([others[0]!.id])
+    // An editor's next save starts from that version.
+    const saved = await payload.update({ collection: 'articles', id: article.id, data: { subtitle: '편집자 수정' } })
+    expect(saved.keywords).toEqual(keywords)
+    expect(saved.reporters).toHaveLength(2)
   })
 })
 
