@@ -9,6 +9,7 @@ import { sanitizeHttpCacheOptions } from './defaults'
 import { memoizePopulation } from './hooks/memoizePopulation'
 import { purgeChangedDocument, purgeDeletedDocument } from './hooks/purgeChangedDocument'
 import { recordDocumentKeys, recordListRead } from './hooks/recordSurrogateKeys'
+import { joinWorkerPurges } from './workers'
 
 export type { HttpCacheOptions } from './types'
 export { answerFromMemoryOnNode, renewsStoredCopyOnNode } from './answerOnNode'
@@ -16,6 +17,7 @@ export { graphQLGetHandler, graphQLPostHandler } from './graphQLGet'
 export { answerFromMemory, isAnonymousRequest, renewsStoredCopy, withHttpCache } from './withHttpCache'
 export type { CacheableRequest, CachedAnswer } from './withHttpCache'
 export { purgeMemory as purgeHttpCache } from './cacheState'
+export { relayHttpCachePurges } from './workers'
 
 /**
  * HTTP caching for anonymous reads. The plugin records which documents each response is built
@@ -49,7 +51,10 @@ export const httpCache =
       collections,
       onInit: async (payload) => {
         await incomingConfig.onInit?.(payload)
-        if (config.enabled && config.memoryTtlMs > 0) watchChanges(payload, config.changeSignalMs)
+        if (config.enabled && config.memoryTtlMs > 0) {
+          watchChanges(payload, config.changeSignalMs)
+          joinWorkerPurges()
+        }
       },
     }
   }

@@ -7,15 +7,99 @@
  * logged-in readers — goes to Next.js in arrival order, one per turn of the event loop (see
  * src/admission.ts: otherwise a burst of misses delays every answer from memory). Listens on
  * PORT (3000) on every interface, as `next start` does.
+ *
+ * One process uses one core. NEWSROOM_WEB_WORKERS processes (node:cluster; by default one per
+ * core, at most four) share the port; a save made in one has purged every other's memory copy
+ * before it returns (plugins/http-cache/workers.ts).
  */
+import type { Worker } from 'node:cluster'
+
+import cluster from 'node:cluster'
 import http from 'node:http'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { answerFromMemoryOnNode, renewsStoredCopyOnNode } from '../../plugins/http-cache/answerOnNode'
+import { relayHttpCachePurges } from '../../plugins/http-cache/workers'
 import { createAdmission } from '../admission'
 
-const main = async () => {
+// Between the primary and its workers: a worker has booted (Payload, migrations), may now listen.
+const PREPARED = 'newsroom:server:prepared'
+const LISTEN = 'newsroom:server:listen'
+
+/** NEWSROOM_WEB_WORKERS, or one process per core, at most four (each holds Next.js and Payload: ≈ 0.5 GB). */
+const webWorkerCount = (): number => {
+  const raw = process.env.NEWSROOM_WEB_WORKERS?.trim()
+  if (!raw) return Math.min(os.availableParallelism(), 4)
+  const count = Number(raw)
+  if (!Number.isInteger(count) || count < 1 || count > 64) {
+    console.error(`NEWSROOM_WEB_WORKERS는 1에서 64 사이의 정수여야 합니다 (must be a whole number from 1 to 64; got "${raw}")`)
+    process.exit(1)
+  }
+  return count
+}
+
+/**
+ * With several workers: the first boots alone — it runs pending migrations, seeds an empty
+ * database and runs the job runner — then the others boot, and all start listening together, so
+ * the server answers only once every worker can. A worker that dies is replaced; the signals that
+ * stop the server stop the workers, each finishing its requests first.
+ */
+const runPrimary = async (count: number) => {
+  relayHttpCachePurges(cluster)
+  const workers = new Map<number, Worker>()
+  let stopping = false
+  let exitCode = 0
+  let isServing = false
+  const fork = (number: number): Promise<Worker> =>
+    new Promise((resolve) => {
+      const env: Record<string, string> = { NEWSROOM_WEB_WORKER: String(number) }
+      if (number > 1) Object.assign(env, { NEWSROOM_SEED: 'off', NEWSROOM_RUN_JOBS: 'off' })
+      const worker = cluster.fork(env)
+      workers.set(number, worker)
+      worker.on('message', (message: unknown) => {
+        if ((message as { type?: string } | null)?.type === PREPARED) resolve(worker)
+      })
+      worker.on('exit', (code, signal) => {
+        if (workers.get(number) !== worker) return
+        workers.delete(number)
+        if (stopping) {
+          if (workers.size === 0) process.exit(exitCode)
+          return
+        }
+        if (!isServing) {
+          console.error(`웹 워커 ${number}이(가) 시작하지 못했습니다 (web worker ${number} failed to start: ${signal ?? code})`)
+          stopAll('SIGTERM', 1)
+          return
+        }
+        console.error(`웹 워커 ${number}이(가) 멈춰 다시 시작합니다 (web worker ${number} stopped: ${signal ?? code}; starting another)`)
+        void fork(number).then((replacement) => replacement.send({ type: LISTEN }))
+      })
+    })
+  const stopAll = (signal: NodeJS.Signals, code: number) => {
+    if (stopping) return
+    stopping = true
+    exitCode = code
+    if (workers.size === 0) process.exit(exitCode)
+    for (const worker of workers.values()) worker.process.kill(signal)
+  }
+  process.on('SIGINT', () => stopAll('SIGINT', 130))
+  process.on('SIGTERM', () => stopAll('SIGTERM', 143))
+
+  const first = await fork(1)
+  const rest = await Promise.all(Array.from({ length: count - 1 }, (_, index) => fork(index + 2)))
+  if (stopping) return
+  const all = [first, ...rest]
+  await Promise.all(all.map((worker) => new Promise((resolve) => {
+    worker.once('listening', resolve)
+    worker.send({ type: LISTEN })
+  })))
+  isServing = true
+  console.log(`▲ Next.js production server on http://localhost:${process.env.PORT || 3000} (${count} workers)`)
+}
+
+const runServer = async () => {
   // Next.js reads NODE_ENV when it is loaded.
   Object.assign(process.env, { NODE_ENV: 'production' })
   const { default: next } = await import('next')
@@ -41,7 +125,18 @@ const main = async () => {
   }
   // Keep-alive longer than common load balancers' idle timeouts, so they never reuse a closed socket.
   server.keepAliveTimeout = 65_000
-  server.listen(port, () => console.log(`▲ Next.js production server on http://localhost:${port}`))
+  if (cluster.isWorker) {
+    // The primary says when: after the first worker has migrated and seeded, all together.
+    await new Promise<void>((resolve) => {
+      process.on('message', (message: unknown) => {
+        if ((message as { type?: string } | null)?.type === LISTEN) resolve()
+      })
+      process.send!({ type: PREPARED })
+    })
+    server.listen(port)
+  } else {
+    server.listen(port, () => console.log(`▲ Next.js production server on http://localhost:${port}`))
+  }
   let stopping = false
   // As `next start` does: requests in flight (a save, a publish) finish first, then Next.js closes,
   // and the exit code tells which signal stopped it. Connections still busy after 10 s are cut.
@@ -62,7 +157,8 @@ const main = async () => {
   process.on('SIGTERM', () => stop('SIGTERM'))
 }
 
-main().catch((error: unknown) => {
+const workerCount = cluster.isPrimary ? webWorkerCount() : 1
+;(workerCount > 1 ? runPrimary(workerCount) : runServer()).catch((error: unknown) => {
   console.error(error)
   process.exit(1)
 })

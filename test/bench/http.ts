@@ -288,8 +288,9 @@ const main = async () => {
   // 1. Queries per request, and the article JSON of the baselines, from a query-logging start.
   log('starting the app with NEWSROOM_SQL_LOG=1 to count queries (builds first when the sources changed)…')
   // Without the cross-process change signal: its poll (one read every 250 ms) would land in the
-  // counts of whichever request happens to be measured.
-  const counting = await startApp('next-query-count', { NEWSROOM_SQL_LOG: '1', NEWSROOM_CACHE_SIGNAL_MS: '0' })
+  // counts of whichever request happens to be measured. One web worker, so that a repeated
+  // request meets the memory copy its first one left.
+  const counting = await startApp('next-query-count', { NEWSROOM_SQL_LOG: '1', NEWSROOM_CACHE_SIGNAL_MS: '0', NEWSROOM_WEB_WORKERS: '1' })
   servers.push(counting)
   // b first: its response is the article JSON of H0 and N0; then c, which revalidates it while
   // a response cache (if any) still holds it.
@@ -531,7 +532,8 @@ const main = async () => {
   lines.push(
     `HTTP read paths — ${corpus.manifest.articles} published articles, SQLite, production build; autocannon c=${settings.load.connections}, no pipelining, ${settings.load.warmupS} s warm-up + median of ${settings.load.runs} × ${settings.load.durationS} s`,
   )
-  lines.push(`server and autocannon share this machine's ${os.cpus().length} cores; load average at start ${loadBefore.map((value) => value.toFixed(2)).join(' ')} (other processes may have loaded it)`)
+  const webWorkers = process.env.NEWSROOM_WEB_WORKERS || `${Math.min(os.availableParallelism(), 4)} (one per core)`
+  lines.push(`server and autocannon share this machine's ${os.cpus().length} cores; the app (npm start) runs ${webWorkers} web workers, serve:api and H0 one process; load average at start ${loadBefore.map((value) => value.toFixed(2)).join(' ')} (other processes may have loaded it)`)
   lines.push('')
   lines.push(`${pad('id', 7)}${pad('scenario', 44)}${pad('mode', 9)}${pad('URLs', 6, true)}${pad('req/s', 9, true)}${pad('p50 ms', 8, true)}${pad('p99 ms', 8, true)}${pad('RSS MB', 8, true)}${pad('CPU µs', 8, true)}${pad('queries', 10, true)}  notes`)
   for (const result of all) {

@@ -3,11 +3,13 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadReque
 import { AFTER_COMMIT_ORDER, runAfterCommit } from '../../shared/afterCommit'
 import { purgeMemory } from '../cacheState'
 import { signalChange } from '../changeSignal'
+import { purgeSiblingWorkers } from '../workers'
 
 /**
  * Purges at once, and again when the save's transaction commits, after what other plugins write
  * then (neighbour links): a read between the change and the commit would otherwise store the state
- * from before it. Other processes learn of it through the change signal.
+ * from before it. Sibling workers of a cluster have purged too when the save returns; other
+ * processes learn of it through the change signal.
  */
 const purge = async (req: PayloadRequest) => {
   purgeMemory()
@@ -15,7 +17,7 @@ const purge = async (req: PayloadRequest) => {
     req,
     async () => {
       purgeMemory()
-      await signalChange(req.payload)
+      await Promise.all([purgeSiblingWorkers(), signalChange(req.payload)])
     },
     { onceKey: 'http-cache:purge', order: AFTER_COMMIT_ORDER.purge },
   )

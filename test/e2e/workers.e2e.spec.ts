@@ -1,0 +1,63 @@
+import http from 'node:http'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { RunningApp } from '../helpers/server'
+
+import { startApp } from '../helpers/server'
+
+let app: RunningApp
+
+beforeAll(async () => {
+  // Two web workers; the change signal between processes off, so only the purge between the
+  // workers can make a sibling drop its memory copy before its lifetime ends.
+  app = await startApp({ port: 3918, env: { NEWSROOM_WEB_WORKERS: '2', NEWSROOM_CACHE_SIGNAL_MS: '0', NEWSROOM_CACHE_MEMORY_MS: '60000' } })
+})
+afterAll(async () => {
+  await app?.stop()
+})
+
+type Answer = { body: string; cache: string | undefined; status: number | undefined }
+
+/** A GET on a connection of its own: the cluster hands new connections to the workers in turn. */
+const getOnNewConnection = (path: string): Promise<Answer> =>
+  new Promise((resolve, reject) => {
+    http
+      .get(`${app.url}${path}`, { agent: false }, (response) => {
+        let body = ''
+        response.setEncoding('utf8')
+        response.on('data', (chunk: string) => (body += chunk))
+        response.on('end', () => resolve({ body, cache: response.headers['x-newsroom-cache'] as string | undefined, status: response.statusCode }))
+      })
+      .on('error', reject)
+  })
+
+const articlePath = '/api/articles?where[slug][equals]=ulsan-social-innovation&depth=1'
+const readSix = () => Promise.all(Array.from({ length: 6 }, () => getOnNewConnection(articlePath)))
+
+describe('several web workers', () => {
+  it('each serve, and a save made through one is what every worker answers next', async () => {
+    const first = await readSix()
+    expect(first.map((answer) => answer.status)).toEqual(Array(6).fill(200))
+    // One miss per worker: each builds its own memory copy.
+    expect(first.filter((answer) => answer.cache === 'miss')).toHaveLength(2)
+    expect((await readSix()).every((answer) => answer.cache === 'hit')).toBe(true)
+
+    const login = await fetch(`${app.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@newsroom.example', password: 'newsroom-demo' }),
+    })
+    const { token } = (await login.json()) as { token: string }
+    const id = JSON.parse(first[0]!.body).docs[0].id
+    const title = `두 워커 모두 새 제목 ${Date.now()}`
+    const patch = await fetch(`${app.url}/api/articles/${id}`, {
+      method: 'PATCH',
+      headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title }),
+    })
+    expect(patch.status).toBe(200)
+
+    const after = await readSix()
+    expect(after.map((answer) => JSON.parse(answer.body).docs[0].title)).toEqual(Array(6).fill(title))
+  })
+})
