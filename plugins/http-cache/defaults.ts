@@ -10,6 +10,7 @@ export const sanitizeHttpCacheOptions = (options: HttpCacheOptions = {}): Saniti
   sMaxAge: options.sMaxAge ?? seconds(process.env.NEWSROOM_CACHE_S_MAXAGE, 10),
   staleWhileRevalidate: options.staleWhileRevalidate ?? seconds(process.env.NEWSROOM_CACHE_SWR, 60),
   memoryTtlMs: options.memoryTtlMs ?? seconds(process.env.NEWSROOM_CACHE_MEMORY_MS, 2000),
+  populatedTtlMs: options.populatedTtlMs ?? seconds(process.env.NEWSROOM_CACHE_POPULATED_MS, 30_000),
   changeSignalMs: options.changeSignalMs ?? seconds(process.env.NEWSROOM_CACHE_SIGNAL_MS, 250),
   memoryMaxBytes: options.memoryMaxBytes ?? 64 * 1024 * 1024,
   maxKeys: options.maxKeys ?? 200,

@@ -51,7 +51,7 @@ export const httpCache =
       collections,
       onInit: async (payload) => {
         await incomingConfig.onInit?.(payload)
-        if (config.enabled && config.memoryTtlMs > 0) {
+        if (config.enabled && (config.memoryTtlMs > 0 || config.populatedTtlMs > 0)) {
           watchChanges(payload, config.changeSignalMs)
           joinWorkerPurges()
         }

@@ -16,6 +16,14 @@ export type HttpCacheOptions = {
    */
   memoryTtlMs?: number
   /**
+   * How long this process reuses a document populated into anonymous reads (an article's section,
+   * region, reporters, image, and the headline lines of its related and neighbouring articles),
+   * in ms. Purged with the memory copies on every change, here, in sibling workers and, through
+   * the change signal, in other processes; the lifetime only bounds a change whose signal was
+   * lost. 0 turns it off. @default NEWSROOM_CACHE_POPULATED_MS or 30000
+   */
+  populatedTtlMs?: number
+  /**
    * How often this process looks for changes made by other processes (through Payload's key-value
    * store, one small read each time) and purges its memory cache when there were any, in ms. This,
    * not `memoryTtlMs`, bounds how long another process's change stays unseen. 0 turns it off.

@@ -275,6 +275,24 @@ describe('documents populated into anonymous reads', () => {
     }
   })
 
+  it('are kept no longer than their lifetime when a change comes without a purge', async () => {
+    const config = cacheState().config!
+    const lifetime = config.populatedTtlMs
+    config.populatedTtlMs = 100
+    const article = await publish({ reporters: [fixture.reporters.park] })
+    const other = await publish({ reporters: [fixture.reporters.park] })
+    const name = (await populatedReporters(article.id))[0]!.name
+    try {
+      // Written by another process: no hook runs here.
+      await payload.db.updateOne({ collection: 'reporters', id: fixture.reporters.park, data: { name: '박서연 (다른 프로세스)' } })
+      await new Promise((resolve) => setTimeout(resolve, 150))
+      expect((await populatedReporters(other.id))[0]!.name).toBe('박서연 (다른 프로세스)')
+    } finally {
+      config.populatedTtlMs = lifetime
+      await payload.update({ collection: 'reporters', id: fixture.reporters.park, data: { name } })
+    }
+  })
+
   it('are a copy for each read: what one reader changes, the next does not see', async () => {
     const article = await publish({ reporters: [fixture.reporters.park] })
     const other = await publish({ reporters: [fixture.reporters.park] })

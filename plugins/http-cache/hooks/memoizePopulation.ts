@@ -5,8 +5,8 @@ import type { SanitizedHttpCacheConfig } from '../types'
 import { cacheState, currentScope } from '../cacheState'
 import { keysOfDocument } from './recordSurrogateKeys'
 
-// Enough for every section, region, reporter and image of a newsroom, and the headline lines of
-// the articles read in the last memory lifetime.
+// Enough for every section, region, reporter and image of a newsroom and the headline lines of
+// its recent articles (≈ 1 KB each).
 const MAX_POPULATED_DOCUMENTS = 10_000
 
 type Loader = { load: (key: string) => Promise<unknown> }
@@ -61,7 +61,7 @@ const recallOrLoad = async (config: SanitizedHttpCacheConfig, req: PayloadReques
   const now = Date.now()
   const memoryKey = `${numberOf(req.payload)}${key}`
   const kept = state.populated.get(memoryKey)
-  if (kept && now - kept.storedAt <= config.memoryTtlMs) {
+  if (kept && now - kept.storedAt <= config.populatedTtlMs) {
     const scope = currentScope()
     if (scope) for (const surrogateKey of kept.keys) scope.keys.add(surrogateKey)
     // Payload writes into the documents it populates with; each read gets its own copy.
@@ -85,16 +85,17 @@ const memoized = new WeakSet<object>()
 
 /**
  * Anonymous reads take the documents Payload populates into them (an article's section, region,
- * reporters and image, over REST `depth` and GraphQL alike) from memory, kept for the memory
- * lifetime and purged with the response copies on every change — so a fresh article page costs
- * the queries for its own article, not the same few bylines and sections again and again.
+ * reporters and image, the headline lines of its related and neighbouring articles; over REST
+ * `depth` and GraphQL alike) from memory, purged with the response copies on every change — so a
+ * fresh article page costs the queries for its own article, not the same bylines, sections and
+ * headlines again and again.
  * Payload populates through the request's loader; this wraps it, once per request.
  */
 export const memoizePopulation =
   (config: SanitizedHttpCacheConfig): CollectionBeforeOperationHook =>
   ({ args, operation, req }) => {
     const loader = req.payloadDataLoader as Loader | undefined
-    if (operation !== 'read' || !config.enabled || config.memoryTtlMs <= 0 || req.user || !loader || memoized.has(loader)) return args
+    if (operation !== 'read' || !config.enabled || config.populatedTtlMs <= 0 || req.user || !loader || memoized.has(loader)) return args
     memoized.add(loader)
     const load = loader.load.bind(loader)
     loader.load = (key: string) => recallOrLoad(config, req, key, load)
