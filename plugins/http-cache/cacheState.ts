@@ -17,6 +17,8 @@ export type CachedResponse = {
 }
 
 export type PopulatedDocument = {
+  /** Length of its JSON: near enough to what it holds, for the budget. */
+  bytes: number
   doc: Record<string, unknown>
   /** The surrogate keys its own read hooks recorded, recorded again for each read that reuses it. */
   keys: string[]
@@ -31,8 +33,9 @@ type CacheState = {
   entryBytes: number
   /** Bumped by every purge; a response computed across a purge is not stored. */
   generation: number
-  /** Documents populated into anonymous reads, by Payload's loader key (see populationMemo.ts). */
+  /** Documents populated into anonymous reads, by Payload's loader key (see hooks/memoizePopulation.ts). */
   populated: Map<string, PopulatedDocument>
+  populatedBytes: number
   /** Shared reads being answered right now, so that identical ones wait instead of repeating the work. */
   inFlight: Map<string, { generation: number; result: Promise<CachedResponse | null> }>
   requestScope: AsyncLocalStorage<RequestScope>
@@ -52,6 +55,7 @@ export const cacheState = (): CacheState => {
     generation: 0,
     inFlight: new Map(),
     populated: new Map(),
+    populatedBytes: 0,
     requestScope: new AsyncLocalStorage<RequestScope>(),
   }
   return holder[stateKey]
@@ -66,6 +70,7 @@ export const purgeMemory = (): void => {
   state.entries.clear()
   state.entryBytes = 0
   state.populated.clear()
+  state.populatedBytes = 0
 }
 
 export const rememberResponse = (key: string, entry: CachedResponse): void => {

@@ -5,14 +5,17 @@ const seconds = (value: string | undefined, fallback: number): number => {
   return value !== undefined && value !== '' && Number.isFinite(parsed) && parsed >= 0 ? parsed : fallback
 }
 
-export const sanitizeHttpCacheOptions = (options: HttpCacheOptions = {}): SanitizedHttpCacheConfig => ({
-  collections: options.collections ?? ['articles', 'sections', 'regions', 'reporters', 'media'],
-  sMaxAge: options.sMaxAge ?? seconds(process.env.NEWSROOM_CACHE_S_MAXAGE, 10),
-  staleWhileRevalidate: options.staleWhileRevalidate ?? seconds(process.env.NEWSROOM_CACHE_SWR, 60),
-  memoryTtlMs: options.memoryTtlMs ?? seconds(process.env.NEWSROOM_CACHE_MEMORY_MS, 2000),
-  populatedTtlMs: options.populatedTtlMs ?? seconds(process.env.NEWSROOM_CACHE_POPULATED_MS, 30_000),
-  changeSignalMs: options.changeSignalMs ?? seconds(process.env.NEWSROOM_CACHE_SIGNAL_MS, 250),
-  memoryMaxBytes: options.memoryMaxBytes ?? 64 * 1024 * 1024,
-  maxKeys: options.maxKeys ?? 200,
-  enabled: options.enabled ?? true,
-})
+export const sanitizeHttpCacheOptions = (options: HttpCacheOptions = {}): SanitizedHttpCacheConfig => {
+  const memoryTtlMs = options.memoryTtlMs ?? seconds(process.env.NEWSROOM_CACHE_MEMORY_MS, 2000)
+  return {
+    collections: options.collections ?? ['articles', 'sections', 'regions', 'reporters', 'media'],
+    sMaxAge: options.sMaxAge ?? seconds(process.env.NEWSROOM_CACHE_S_MAXAGE, 10),
+    staleWhileRevalidate: options.staleWhileRevalidate ?? seconds(process.env.NEWSROOM_CACHE_SWR, 60),
+    memoryTtlMs,
+    populatedTtlMs: options.populatedTtlMs ?? seconds(process.env.NEWSROOM_CACHE_POPULATED_MS, memoryTtlMs),
+    changeSignalMs: options.changeSignalMs ?? seconds(process.env.NEWSROOM_CACHE_SIGNAL_MS, 250),
+    memoryMaxBytes: options.memoryMaxBytes ?? 64 * 1024 * 1024,
+    maxKeys: options.maxKeys ?? 200,
+    enabled: options.enabled ?? true,
+  }
+}

@@ -8,8 +8,10 @@ const queuesKey = Symbol.for('payload-newsroom.derived-writes')
  * Runs the derived writes of one document one after another in this process. Payload's SQL
  * adapters replace a relationship or hasMany field by deleting its rows and inserting the new
  * ones; two writes to one document at once (jobs refreshing suggestions together) each inserted
- * after both had deleted, and the field came out doubled. Inside a transaction the database's own
- * locks order the writes, and waiting here as well could deadlock against them.
+ * after both had deleted, and the field came out doubled. Jobs run in one process (the first web
+ * worker or `npm run worker`), where this holds; writes from two processes, or from concurrent
+ * transactions (PostgreSQL), can still meet. Inside a transaction it does not wait: the transaction
+ * keeps the rows it wrote locked until it commits, so waiting here could deadlock against it.
  */
 const oneAtATime = async <T>(req: PayloadRequest, key: string, work: () => Promise<T>): Promise<T> => {
   const transaction = await req.transactionID
@@ -55,7 +57,8 @@ export const writeDerivedFields = async ({
       req,
       select: { id: true },
       sort: '-updatedAt',
-      where: { parent: { equals: id } },
+      // The version the admin edits: `updatedAt` alone could pick an older one saved in the same instant.
+      where: config.versions.drafts ? { and: [{ parent: { equals: id } }, { latest: { equals: true } }] } : { parent: { equals: id } },
     })
     const latest = docs[0]
     if (!latest) return

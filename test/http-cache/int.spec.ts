@@ -275,6 +275,14 @@ describe('documents populated into anonymous reads', () => {
     }
   })
 
+  it('are not kept from an authenticated read', async () => {
+    const reporter = await payload.create({ collection: 'reporters', data: { name: '새 기자' } })
+    const article = await publish({ reporters: [reporter.id] })
+    const other = await publish({ reporters: [reporter.id] })
+    await populatedReporters(article.id, { authorization: `JWT ${editorToken}` })
+    expect(await readsOf('reporters', () => populatedReporters(other.id))).toBe(1)
+  })
+
   it('are kept no longer than their lifetime when a change comes without a purge', async () => {
     const config = cacheState().config!
     const lifetime = config.populatedTtlMs

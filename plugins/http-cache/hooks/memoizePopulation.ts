@@ -2,6 +2,8 @@ import type { CollectionBeforeOperationHook, CollectionSlug, PayloadRequest } fr
 
 import type { SanitizedHttpCacheConfig } from '../types'
 
+import type { PopulatedDocument } from '../cacheState'
+
 import { cacheState, currentScope } from '../cacheState'
 import { keysOfDocument } from './recordSurrogateKeys'
 
@@ -38,7 +40,7 @@ const parseKey = (key: string): LoaderKey | null => {
 
 /**
  * Whether the document a key loads is the same for every anonymous reader until something
- * changes: published state, outside any transaction (which may hold writes not yet committed),
+ * changes: not a draft read, outside any transaction (which may hold writes not yet committed),
  * and with nothing populated inside it — documents it populated would be read by their own keys,
  * and their surrogate keys would be lost on reuse.
  */
@@ -54,7 +56,31 @@ const numberOf = (payload: object): number => {
   return number
 }
 
-const recallOrLoad = async (config: SanitizedHttpCacheConfig, req: PayloadRequest, key: string, load: Loader['load']): Promise<unknown> => {
+// What one entry may take and what all of them may: anonymous callers choose what is populated
+// (REST \`populate\`, GraphQL selections), so a whole article body can be asked for too.
+const MAX_DOCUMENT_BYTES = 64 * 1024
+const MAX_TOTAL_BYTES = 16 * 1024 * 1024
+
+const remember = (memoryKey: string, entry: PopulatedDocument) => {
+  const state = cacheState()
+  forget(memoryKey)
+  state.populated.set(memoryKey, entry)
+  state.populatedBytes += entry.bytes
+  for (const [oldestKey] of state.populated) {
+    if (state.populated.size <= MAX_POPULATED_DOCUMENTS && state.populatedBytes <= MAX_TOTAL_BYTES) break
+    forget(oldestKey)
+  }
+}
+
+const forget = (memoryKey: string) => {
+  const state = cacheState()
+  const entry = state.populated.get(memoryKey)
+  if (!entry) return
+  state.populated.delete(memoryKey)
+  state.populatedBytes -= entry.bytes
+}
+
+const recallOrLoad = async (config: SanitizedHttpCacheConfig, req: PayloadRequest, key: string, load: Loader['load'], firstAskedAt: Map<string, number>): Promise<unknown> => {
   const parsed = parseKey(key)
   if (!parsed || !isShared(config, parsed)) return load(key)
   const state = cacheState()
@@ -67,17 +93,23 @@ const recallOrLoad = async (config: SanitizedHttpCacheConfig, req: PayloadReques
     // Payload writes into the documents it populates with; each read gets its own copy.
     return structuredClone(kept.doc)
   }
-  const generation = state.generation
+  // Payload's loader answers a key it was asked before in this request with what it read then,
+  // maybe before a purge: what counts is when the key was first asked for.
+  if (!firstAskedAt.has(key)) firstAskedAt.set(key, state.generation)
+  const generation = firstAskedAt.get(key)
   const doc = await load(key)
   const collection = req.payload.collections[parsed[1] as CollectionSlug]?.config
   // A purge while it was read may have changed it: keep only what was read after the last one.
   if (!doc || typeof doc !== 'object' || !collection || state.generation !== generation) return doc
-  state.populated.delete(memoryKey)
-  state.populated.set(memoryKey, { doc: structuredClone(doc as Record<string, unknown>), keys: keysOfDocument(config, collection, doc as Record<string, unknown>), storedAt: now })
-  for (const oldest of state.populated.keys()) {
-    if (state.populated.size <= MAX_POPULATED_DOCUMENTS) break
-    state.populated.delete(oldest)
-  }
+  const copy = structuredClone(doc as Record<string, unknown>)
+  const bytes = JSON.stringify(copy).length
+  if (bytes <= MAX_DOCUMENT_BYTES)
+    remember(memoryKey, {
+      bytes,
+      doc: copy,
+      keys: keysOfDocument(config, collection, copy),
+      storedAt: now,
+    })
   return doc
 }
 
@@ -98,6 +130,7 @@ export const memoizePopulation =
     if (operation !== 'read' || !config.enabled || config.populatedTtlMs <= 0 || req.user || !loader || memoized.has(loader)) return args
     memoized.add(loader)
     const load = loader.load.bind(loader)
-    loader.load = (key: string) => recallOrLoad(config, req, key, load)
+    const firstAskedAt = new Map<string, number>()
+    loader.load = (key: string) => recallOrLoad(config, req, key, load, firstAskedAt)
     return args
   }
