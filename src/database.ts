@@ -56,6 +56,26 @@ const indexValueTablesByParent =
     return schema
   }
 
+/**
+ * SQLite only: an article row is about 5 KB, and `_status`, `registered_at` and `created_at` come
+ * after `body` and `body_html`, in the row's overflow pages. A query that filters many articles by
+ * them — a reporter's articles, newest first: every row of the reporter was read in full to keep
+ * five — reads this narrow copy instead (bench corpus, a reporter with 330 articles: 2.2 ms →
+ * 0.5 ms of SQLite). PostgreSQL keeps long values out of the row (TOAST), so it has no such cost.
+ */
+const indexArticleStatusLookup = ({ extendTable, schema }: { extendTable: (args: { extraConfig: (table: Record<string, never>) => object; table: never }) => void; schema: { tables: Record<string, unknown> } }) => {
+  const articles = schema.tables.articles
+  if (articles) {
+    extendTable({
+      table: articles as never,
+      extraConfig: (columns) => ({
+        statusLookupIdx: (sqliteIndex as unknown as IndexBuilder)('articles_status_lookup_idx').on(columns.id, columns._status, columns.slug, columns.registeredAt, columns.createdAt),
+      }),
+    })
+  }
+  return schema
+}
+
 const migrationDir = (kind: 'postgres' | 'sqlite'): string =>
   path.resolve(projectRoot(), 'src', 'migrations', kind)
 
@@ -87,7 +107,7 @@ export const databaseAdapter = (options: DatabaseOptions = {}): DatabaseAdapterO
     migrationDir: migrationDir('sqlite'),
     prodMigrations: sqliteMigrations,
     push,
-    afterSchemaInit: [indexValueTablesByParent(sqliteIndex as unknown as IndexBuilder) as never],
+    afterSchemaInit: [indexValueTablesByParent(sqliteIndex as unknown as IndexBuilder) as never, indexArticleStatusLookup as never],
     logger: process.env.NEWSROOM_SQL_LOG === '1',
     // WAL lets readers proceed while a writer (editor save, job runner) holds the database.
     wal: true,

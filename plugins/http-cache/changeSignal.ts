@@ -13,17 +13,21 @@ type Signal = { at: number; token: string }
 // burst of reads waits on one run of Payload would send every one of them to the database.
 const ownTokens = new Set<string>()
 
+/** A change this process has purged for already, by the token its signal carries. */
+export const ignoreChangeToken = (token: string): void => {
+  ownTokens.add(token)
+  if (ownTokens.size > 100) ownTokens.delete(ownTokens.values().next().value!)
+}
+
 /**
  * Tells every other process that something public changed: each holds its own memory copy and
  * only sees its own saves. Called once the save has committed, so a process that purges on
  * seeing the new token reads the changed data. A lost signal leaves other processes stale for at
  * most their memory lifetime, so a failure is logged, not thrown at the save.
  */
-export const signalChange = async (payload: Payload): Promise<void> => {
+export const signalChange = async (payload: Payload, token: string = crypto.randomUUID()): Promise<void> => {
   try {
-    const token = crypto.randomUUID()
-    ownTokens.add(token)
-    if (ownTokens.size > 100) ownTokens.delete(ownTokens.values().next().value!)
+    ignoreChangeToken(token)
     await payload.kv.set(SIGNAL_KEY, { at: Date.now(), token } satisfies Signal)
   } catch (error) {
     payload.logger.warn({ err: error, msg: 'http-cache: could not tell other processes about a change; their memory copies expire on their own' })

@@ -1,6 +1,8 @@
 import { parse } from 'graphql'
 import crypto from 'node:crypto'
 
+import { shareWithSiblingWorkers, takeFromSiblingWorkers } from './workers'
+
 type PostHandler = (request: Request) => Promise<Response>
 
 const noStore = { 'cache-control': 'private, no-store' }
@@ -21,6 +23,14 @@ const rememberQuery = (hash: string, query: string) => {
   }
 }
 
+// Every web worker of a cluster knows a query once any of them was sent it: the client's next
+// request, by hash alone, may reach another worker.
+const PERSISTED_QUERY_TOPIC = 'graphql-persisted-query'
+takeFromSiblingWorkers(PERSISTED_QUERY_TOPIC, (value) => {
+  const { hash, query } = (value ?? {}) as { hash?: unknown; query?: unknown }
+  if (typeof hash === 'string' && typeof query === 'string' && crypto.createHash('sha256').update(query).digest('hex') === hash) rememberQuery(hash, query)
+})
+
 /**
  * Apollo's automatic persisted queries: the query of a request that names one by its hash
  * (`extensions.persistedQuery.sha256Hash`) — registering it when the request also sends it, after
@@ -33,7 +43,10 @@ const resolvePersistedQuery = (query: null | string | undefined, extensions: unk
   if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) return badRequest('`extensions.persistedQuery.sha256Hash`가 올바르지 않습니다 (not a SHA-256 in hex)')
   if (query) {
     if (crypto.createHash('sha256').update(query).digest('hex') !== hash) return badRequest('provided sha does not match query')
-    if (query.length <= MAX_PERSISTED_QUERY_CHARS) rememberQuery(hash, query)
+    if (query.length <= MAX_PERSISTED_QUERY_CHARS && persistedQueries.get(hash) !== query) {
+      rememberQuery(hash, query)
+      shareWithSiblingWorkers(PERSISTED_QUERY_TOPIC, { hash, query })
+    }
     return query
   }
   // Never cached: the next request may register the query.
@@ -66,8 +79,8 @@ const parseJson = (raw: null | string): { value?: unknown; isValid: boolean } =>
  * "sha256Hash":"…"}}`): with the hash alone the URL stays short — within any CDN's URL limit, a
  * small cache key; a hash this process does not know yet answers `PersistedQueryNotFound`, and the
  * client repeats the request with the query (over GET or POST, see `graphQLPostHandler`), whose
- * hash is checked. Kept in memory per process (at most 1,000 queries), so anonymous clients cannot
- * grow the database with them.
+ * hash is checked. Kept in memory (at most 1,000 queries), shared by the web workers of a cluster,
+ * so anonymous clients cannot grow the database with them.
  */
 export const graphQLGetHandler =
   (post: PostHandler): PostHandler =>

@@ -40,6 +40,17 @@ const webWorkerCount = (): number => {
   return count
 }
 
+// A worker that keeps dying is started again later and later, and after this many deaths in a
+// row (none of them reaching "prepared") the server gives up rather than boot-loop.
+const MAX_FAILED_STARTS = 5
+const MAX_RESTART_DELAY_MS = 30_000
+// How long a stopping worker may take to finish its requests before it is killed.
+const STOP_GRACE_MS = 15_000
+
+const send = (worker: Worker, message: { type: string }) => {
+  if (worker.isConnected()) worker.send(message)
+}
+
 /**
  * With several workers: the first boots alone — it runs pending migrations, seeds an empty
  * database and runs the job runner — then the others boot, and all start listening together, so
@@ -49,22 +60,37 @@ const webWorkerCount = (): number => {
 const runPrimary = async (count: number) => {
   relayHttpCachePurges(cluster)
   const workers = new Map<number, Worker>()
-  let stopping = false
-  let exitCode = 0
+  let isStopping = false
   let isServing = false
+  let exitCode = 0
+  let failedStarts = 0
+  const stopAll = (signal: NodeJS.Signals, code: number) => {
+    if (isStopping) return
+    isStopping = true
+    exitCode = code
+    if (workers.size === 0) process.exit(exitCode)
+    for (const worker of workers.values()) worker.process.kill(signal)
+    setTimeout(() => {
+      for (const worker of workers.values()) worker.process.kill('SIGKILL')
+    }, STOP_GRACE_MS).unref()
+  }
   const fork = (number: number): Promise<Worker> =>
     new Promise((resolve) => {
-      const env: Record<string, string> = { NEWSROOM_WEB_WORKER: String(number) }
-      if (number > 1) Object.assign(env, { NEWSROOM_SEED: 'off', NEWSROOM_RUN_JOBS: 'off' })
-      const worker = cluster.fork(env)
+      // Only the first migrates, seeds an empty database and runs jobs.
+      const worker = cluster.fork(number > 1 ? { NEWSROOM_SEED: 'off', NEWSROOM_RUN_JOBS: 'off' } : {})
+      let isPrepared = false
       workers.set(number, worker)
+      worker.on('error', (error) => console.error(`web worker ${number}:`, error))
       worker.on('message', (message: unknown) => {
-        if ((message as { type?: string } | null)?.type === PREPARED) resolve(worker)
+        if ((message as { type?: string } | null)?.type !== PREPARED) return
+        isPrepared = true
+        failedStarts = 0
+        resolve(worker)
       })
       worker.on('exit', (code, signal) => {
         if (workers.get(number) !== worker) return
         workers.delete(number)
-        if (stopping) {
+        if (isStopping) {
           if (workers.size === 0) process.exit(exitCode)
           return
         }
@@ -73,28 +99,34 @@ const runPrimary = async (count: number) => {
           stopAll('SIGTERM', 1)
           return
         }
-        console.error(`웹 워커 ${number}이(가) 멈춰 다시 시작합니다 (web worker ${number} stopped: ${signal ?? code}; starting another)`)
-        void fork(number).then((replacement) => replacement.send({ type: LISTEN }))
+        if (!isPrepared) failedStarts += 1
+        if (failedStarts >= MAX_FAILED_STARTS) {
+          console.error(`웹 워커가 ${failedStarts}번 연속으로 시작하지 못해 서버를 멈춥니다 (web workers failed to start ${failedStarts} times in a row; stopping)`)
+          stopAll('SIGTERM', 1)
+          return
+        }
+        const delay = Math.min(1000 * 2 ** failedStarts, MAX_RESTART_DELAY_MS)
+        console.error(`웹 워커 ${number}이(가) 멈춰 ${delay / 1000}초 뒤 다시 시작합니다 (web worker ${number} stopped: ${signal ?? code}; starting another in ${delay / 1000} s)`)
+        setTimeout(() => {
+          if (!isStopping) void fork(number).then((replacement) => send(replacement, { type: LISTEN }))
+        }, delay)
       })
     })
-  const stopAll = (signal: NodeJS.Signals, code: number) => {
-    if (stopping) return
-    stopping = true
-    exitCode = code
-    if (workers.size === 0) process.exit(exitCode)
-    for (const worker of workers.values()) worker.process.kill(signal)
-  }
   process.on('SIGINT', () => stopAll('SIGINT', 130))
   process.on('SIGTERM', () => stopAll('SIGTERM', 143))
 
   const first = await fork(1)
   const rest = await Promise.all(Array.from({ length: count - 1 }, (_, index) => fork(index + 2)))
-  if (stopping) return
-  const all = [first, ...rest]
-  await Promise.all(all.map((worker) => new Promise((resolve) => {
-    worker.once('listening', resolve)
-    worker.send({ type: LISTEN })
-  })))
+  if (isStopping) return
+  await Promise.all(
+    [first, ...rest].map(
+      (worker) =>
+        new Promise((resolve) => {
+          worker.once('listening', resolve)
+          send(worker, { type: LISTEN })
+        }),
+    ),
+  )
   isServing = true
   console.log(`▲ Next.js production server on http://localhost:${process.env.PORT || 3000} (${count} workers)`)
 }
@@ -137,12 +169,12 @@ const runServer = async () => {
   } else {
     server.listen(port, () => console.log(`▲ Next.js production server on http://localhost:${port}`))
   }
-  let stopping = false
+  let isStopping = false
   // As `next start` does: requests in flight (a save, a publish) finish first, then Next.js closes,
   // and the exit code tells which signal stopped it. Connections still busy after 10 s are cut.
   const stop = (signal: 'SIGINT' | 'SIGTERM') => {
-    if (stopping) return
-    stopping = true
+    if (isStopping) return
+    isStopping = true
     const cutOff = setTimeout(() => server.closeAllConnections(), 10_000)
     cutOff.unref()
     server.close(() => {

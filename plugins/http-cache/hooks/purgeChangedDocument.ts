@@ -1,5 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
+import crypto from 'node:crypto'
+
 import { AFTER_COMMIT_ORDER, runAfterCommit } from '../../shared/afterCommit'
 import { purgeMemory } from '../cacheState'
 import { signalChange } from '../changeSignal'
@@ -17,7 +19,8 @@ const purge = async (req: PayloadRequest) => {
     req,
     async () => {
       purgeMemory()
-      await Promise.all([purgeSiblingWorkers(), signalChange(req.payload)])
+      const token = crypto.randomUUID()
+      await Promise.all([purgeSiblingWorkers(token), signalChange(req.payload, token)])
     },
     { onceKey: 'http-cache:purge', order: AFTER_COMMIT_ORDER.purge },
   )

@@ -1,6 +1,6 @@
 import * as migration_20261129_201441_initial from './20261129_201441_initial';
 import * as migration_20261129_234409_stored_adjacent_links from './20261129_234409_stored_adjacent_links';
-import * as migration_20261130_093000_article_status_lookup_index from './20261130_093000_article_status_lookup_index';
+import * as migration_20261130_101201_article_status_lookup_index from './20261130_101201_article_status_lookup_index';
 
 export const migrations = [
   {
@@ -11,11 +11,11 @@ export const migrations = [
   {
     up: migration_20261129_234409_stored_adjacent_links.up,
     down: migration_20261129_234409_stored_adjacent_links.down,
-    name: '20261129_234409_stored_adjacent_links'
+    name: '20261129_234409_stored_adjacent_links',
   },
   {
-    up: migration_20261130_093000_article_status_lookup_index.up,
-    down: migration_20261130_093000_article_status_lookup_index.down,
-    name: '20261130_093000_article_status_lookup_index',
+    up: migration_20261130_101201_article_status_lookup_index.up,
+    down: migration_20261130_101201_article_status_lookup_index.down,
+    name: '20261130_101201_article_status_lookup_index'
   },
 ];
