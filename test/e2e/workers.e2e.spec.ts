@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -59,5 +60,17 @@ describe('several web workers', () => {
 
     const after = await readSix()
     expect(after.map((answer) => JSON.parse(answer.body).docs[0].title)).toEqual(Array(6).fill(title))
+  })
+
+  it('know a persisted GraphQL query in every worker once one was sent it', async () => {
+    const query = `query { Articles(limit: 1, where: { slug: { equals: "ulsan-social-innovation" } }) { docs { title } } } # ${Date.now()}`
+    const sha256Hash = crypto.createHash('sha256').update(query).digest('hex')
+    const byHash = `/api/graphql?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash } }))}`
+    expect(JSON.parse((await getOnNewConnection(byHash)).body).errors[0].message).toBe('PersistedQueryNotFound')
+    const registered = await getOnNewConnection(`${byHash}&query=${encodeURIComponent(query)}`)
+    expect(JSON.parse(registered.body).data.Articles.docs).toHaveLength(1)
+    // New connections go to the workers in turn: both must answer the hash alone.
+    const answers = await Promise.all(Array.from({ length: 4 }, () => getOnNewConnection(byHash)))
+    expect(answers.map((answer) => JSON.parse(answer.body).data?.Articles.docs.length)).toEqual([1, 1, 1, 1])
   })
 })
