@@ -112,7 +112,7 @@ describe('createAdmission', () => {
     await Promise.all(answers)
     expect(started).toEqual(['/0', '/1', '/2', '/3', '/4', '/5', '/6', '/7'])
     expect(peak).toBe(2)
-    expect(admission.load()).toEqual({ waiting: 0, working: 0 })
+    expect(admission.load()).toEqual({ shed: 0, waiting: 0, working: 0 })
   })
 
   it('starts a request admitted with `first` ahead of those already waiting', async () => {
@@ -187,8 +187,50 @@ describe('createAdmission', () => {
     await Promise.all([streaming, silent])
   })
 
-  it('refuses a limit that is not a whole number of at least 1', () => {
+  it('turns a sheddable request away with 503 and Retry-After once maxWaiting wait, and still queues the others', async () => {
+    const admission = createAdmission({ limit: 1, maxWaiting: 2 })
+    const held: http.ServerResponse[] = []
+    const server = http.createServer((request, response) => {
+      admission.admit(request, response, () => held.push(response), { isSheddable: request.url !== '/staff' })
+    })
+    servers.push(server)
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const port = (server.address() as { port: number }).port
+    const answer = (path: string) =>
+      new Promise<{ body: string; headers: http.IncomingHttpHeaders; status?: number }>((resolve, reject) => {
+        http
+          .get({ host: '127.0.0.1', port, path, agent: false }, (response) => {
+            let body = ''
+            response.on('data', (chunk: Buffer) => (body += chunk.toString()))
+            response.on('end', () => resolve({ body, headers: response.headers, status: response.statusCode }))
+          })
+          .on('error', reject)
+      })
+    const working = answer('/working')
+    await wait(20)
+    const queued = [answer('/waiting/1'), answer('/waiting/2')]
+    await wait(20)
+    expect(admission.load()).toMatchObject({ waiting: 2, working: 1 })
+    const turnedAway = await answer('/too-many')
+    expect(turnedAway.status).toBe(503)
+    expect(turnedAway.headers['retry-after']).toBe('1')
+    expect(turnedAway.headers['cache-control']).toBe('no-store')
+    expect(JSON.parse(turnedAway.body).errors[0].message).toMatch(/busy/)
+    const staff = answer('/staff')
+    await wait(20)
+    expect(admission.load()).toEqual({ shed: 1, waiting: 3, working: 1 })
+    // Each held request answered in turn lets the next start.
+    for (let index = 0; index < 4; index++) {
+      while (held.length <= index) await wait(5)
+      held[index]!.end('done')
+    }
+    const answers = await Promise.all([working, ...queued, staff])
+    expect(answers.map((each) => each.status)).toEqual([200, 200, 200, 200])
+  })
+
+  it('refuses a limit or maxWaiting that is not a whole number of at least 1', () => {
     expect(() => createAdmission({ limit: 0 })).toThrow(/limit must be a whole number ≥ 1/)
     expect(() => createAdmission({ limit: 1.5 })).toThrow(/limit must be a whole number ≥ 1/)
+    expect(() => createAdmission({ maxWaiting: 0 })).toThrow(/maxWaiting must be a whole number ≥ 1/)
   })
 })

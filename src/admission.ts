@@ -22,6 +22,13 @@ export type AdmissionOptions = {
    * a slow upload or a long stream must not hold the server's places.
    */
   maxHoldMs?: number
+  /**
+   * Requests that may wait at once (default: NEWSROOM_MAX_WAITING, else 1000). Beyond it a
+   * request admitted as `isSheddable` (an anonymous read) is answered 503 with `Retry-After` at
+   * once, so a flood can grow neither memory nor everybody's wait without bound; the others (staff
+   * publishing during the flood) still queue.
+   */
+  maxWaiting?: number
 }
 
 export type Admission = {
@@ -30,23 +37,34 @@ export type Admission = {
    * read that renews an expired cached copy everybody else is waiting for). A request whose
    * client has gone meanwhile is dropped.
    */
-  admit: (incoming: IncomingMessage, outgoing: ServerResponse, work: () => void, options?: { first?: boolean }) => void
-  /** Requests being worked on and waiting, right now. */
-  load: () => { waiting: number; working: number }
+  admit: (incoming: IncomingMessage, outgoing: ServerResponse, work: () => void, options?: { first?: boolean; isSheddable?: boolean }) => void
+  /** Requests being worked on and waiting, right now, and how many were turned away so far. */
+  load: () => { shed: number; waiting: number; working: number }
 }
 
 type Turn = { incoming: IncomingMessage; outgoing: ServerResponse; work: () => void }
 
-const defaultLimit = (): number => {
-  const configured = Number(process.env.NEWSROOM_CONCURRENT_REQUESTS)
-  return Number.isInteger(configured) && configured > 0 ? configured : 16
+const fromEnvironment = (name: string, fallback: number): number => {
+  const configured = Number(process.env[name])
+  return Number.isInteger(configured) && configured > 0 ? configured : fallback
+}
+
+const BUSY_BODY = JSON.stringify({ errors: [{ message: '요청이 많아 잠시 후 다시 시도해 주세요 (the server is busy; retry shortly)' }] })
+
+/** 503 with Retry-After: clients and CDNs retry later (a CDN may serve its stale copy meanwhile). */
+const answerBusy = (outgoing: ServerResponse) => {
+  outgoing.writeHead(503, { 'cache-control': 'no-store', 'content-type': 'application/json; charset=utf-8', 'retry-after': '1' })
+  outgoing.end(BUSY_BODY)
 }
 
 export const createAdmission = (options: AdmissionOptions = {}): Admission => {
-  const limit = options.limit ?? defaultLimit()
+  const limit = options.limit ?? fromEnvironment('NEWSROOM_CONCURRENT_REQUESTS', 16)
   const maxHoldMs = options.maxHoldMs ?? 1000
+  const maxWaiting = options.maxWaiting ?? fromEnvironment('NEWSROOM_MAX_WAITING', 1000)
   if (!Number.isInteger(limit) || limit < 1) throw new Error(`admission: limit must be a whole number ≥ 1 (got ${limit})`)
+  if (!Number.isInteger(maxWaiting) || maxWaiting < 1) throw new Error(`admission: maxWaiting must be a whole number ≥ 1 (got ${maxWaiting})`)
   let working = 0
+  let shed = 0
   let scheduled = false
   const waiting: Turn[] = []
 
@@ -97,10 +115,15 @@ export const createAdmission = (options: AdmissionOptions = {}): Admission => {
 
   return {
     admit: (incoming, outgoing, work, options) => {
+      if (options?.isSheddable && !options.first && waiting.length >= maxWaiting) {
+        shed += 1
+        answerBusy(outgoing)
+        return
+      }
       if (options?.first) waiting.unshift({ incoming, outgoing, work })
       else waiting.push({ incoming, outgoing, work })
       schedule()
     },
-    load: () => ({ waiting: waiting.length, working }),
+    load: () => ({ shed, waiting: waiting.length, working }),
   }
 }

@@ -12,7 +12,7 @@ import { recordDocumentKeys, recordListRead } from './hooks/recordSurrogateKeys'
 import { joinWorkerPurges } from './workers'
 
 export type { HttpCacheOptions } from './types'
-export { answerFromMemoryOnNode, renewsStoredCopyOnNode } from './answerOnNode'
+export { answerFromMemoryOnNode, isSheddableOnNode, renewsStoredCopyOnNode } from './answerOnNode'
 export { graphQLGetHandler, graphQLPostHandler } from './graphQLGet'
 export { answerFromMemory, isAnonymousRequest, renewsStoredCopy, withHttpCache } from './withHttpCache'
 export type { CacheableRequest, CachedAnswer } from './withHttpCache'

@@ -66,7 +66,8 @@ const toAnswer = (request: CacheableRequest, entry: Pick<CachedResponse, 'body' 
 
 const toResponse = (answer: CachedAnswer): Response => new Response(answer.body as BodyInit | null, { status: answer.status, headers: answer.headers })
 
-const isAnonymous = (request: Pick<CacheableRequest, 'header'>): boolean => !request.header('authorization') && !/(?:^|;\s*)[^=;\s]*-token=/.test(request.header('cookie') ?? '')
+/** No login on the request: no `Authorization` header, no Payload token cookie. */
+export const isAnonymous = (request: Pick<CacheableRequest, 'header'>): boolean => !request.header('authorization') && !/(?:^|;\s*)[^=;\s]*-token=/.test(request.header('cookie') ?? '')
 
 /**
  * A query component in one spelling: decoded as a form is (`+` is a space), encoded again. One

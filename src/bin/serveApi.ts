@@ -45,7 +45,7 @@ const send = async (response: Response, outgoing: ServerResponse): Promise<void>
 }
 
 const main = async () => {
-  const [{ getPayload, handleEndpoints }, { GRAPHQL_POST }, { default: config }, { answerFromMemoryOnNode, graphQLGetHandler, graphQLPostHandler, renewsStoredCopyOnNode, withHttpCache }] = await Promise.all([
+  const [{ getPayload, handleEndpoints }, { GRAPHQL_POST }, { default: config }, { answerFromMemoryOnNode, graphQLGetHandler, graphQLPostHandler, isSheddableOnNode, renewsStoredCopyOnNode, withHttpCache }] = await Promise.all([
     import('payload'),
     import('@payloadcms/next/routes'),
     import('../payload.config'),
@@ -64,7 +64,7 @@ const main = async () => {
   const server = http.createServer((incoming, outgoing) => {
     // A read this process answered a moment ago goes straight back, before any Fetch API objects.
     if (answerFromMemoryOnNode(incoming, outgoing)) return
-    admission.admit(incoming, outgoing, () => work(incoming, outgoing), { first: renewsStoredCopyOnNode(incoming) })
+    admission.admit(incoming, outgoing, () => work(incoming, outgoing), { first: renewsStoredCopyOnNode(incoming), isSheddable: isSheddableOnNode(incoming) })
   })
   const work = (incoming: IncomingMessage, outgoing: ServerResponse) => {
     const route = async (): Promise<Response> => {

@@ -20,7 +20,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { answerFromMemoryOnNode, renewsStoredCopyOnNode } from '../../plugins/http-cache/answerOnNode'
+import { answerFromMemoryOnNode, isSheddableOnNode, renewsStoredCopyOnNode } from '../../plugins/http-cache/answerOnNode'
 import { relayHttpCachePurges } from '../../plugins/http-cache/workers'
 import { createAdmission } from '../admission'
 
@@ -146,7 +146,7 @@ const runServer = async () => {
     if (answerFromMemoryOnNode(incoming, outgoing)) return
     // The admin's scripts and styles are files Next.js sends as they are: nothing to wait for.
     if (incoming.url?.startsWith('/_next/static/')) return work(incoming, outgoing)
-    admission.admit(incoming, outgoing, () => work(incoming, outgoing), { first: renewsStoredCopyOnNode(incoming) })
+    admission.admit(incoming, outgoing, () => work(incoming, outgoing), { first: renewsStoredCopyOnNode(incoming), isSheddable: isSheddableOnNode(incoming) })
   })
   const work = (incoming: http.IncomingMessage, outgoing: http.ServerResponse) => {
     handle(incoming, outgoing).catch((error: unknown) => {
