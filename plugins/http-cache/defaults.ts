@@ -11,6 +11,7 @@ export const sanitizeHttpCacheOptions = (options: HttpCacheOptions = {}): Saniti
     collections: options.collections ?? ['articles', 'sections', 'regions', 'reporters', 'media'],
     sMaxAge: options.sMaxAge ?? seconds(process.env.NEWSROOM_CACHE_S_MAXAGE, 10),
     staleWhileRevalidate: options.staleWhileRevalidate ?? seconds(process.env.NEWSROOM_CACHE_SWR, 60),
+    staleIfError: options.staleIfError ?? seconds(process.env.NEWSROOM_CACHE_SIE, 300),
     memoryTtlMs,
     populatedTtlMs: options.populatedTtlMs ?? seconds(process.env.NEWSROOM_CACHE_POPULATED_MS, memoryTtlMs),
     changeSignalMs: options.changeSignalMs ?? seconds(process.env.NEWSROOM_CACHE_SIGNAL_MS, 250),

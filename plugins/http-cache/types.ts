@@ -9,6 +9,12 @@ export type HttpCacheOptions = {
   /** `stale-while-revalidate`, in seconds. @default NEWSROOM_CACHE_SWR or 60 */
   staleWhileRevalidate?: number
   /**
+   * `stale-if-error`, in seconds: how long a CDN may keep serving its copy while this server
+   * answers errors, e.g. the 503s it sends when too many requests wait (RFC 5861). 0 leaves it out.
+   * A purge still removes the copy. @default NEWSROOM_CACHE_SIE or 300
+   */
+  staleIfError?: number
+  /**
    * How long this process serves an anonymous response from memory, in ms. Changes made in this
    * process purge it at once, changes made by another process (a separate worker, a second
    * server) within `changeSignalMs`. 0 turns the memory cache off. @default

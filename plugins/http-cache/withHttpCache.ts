@@ -36,7 +36,7 @@ const keyHeader = (config: SanitizedHttpCacheConfig, keys: Set<string>): string[
 const publicHeaders = (config: SanitizedHttpCacheConfig, keys: Set<string>): [string, string][] => {
   const names = keyHeader(config, keys)
   return [
-    ['cache-control', `public, max-age=0, s-maxage=${config.sMaxAge}, stale-while-revalidate=${config.staleWhileRevalidate}`],
+    ['cache-control', `public, max-age=0, s-maxage=${config.sMaxAge}, stale-while-revalidate=${config.staleWhileRevalidate}${config.staleIfError > 0 ? `, stale-if-error=${config.staleIfError}` : ''}`],
     ...(names.length ? ([['surrogate-key', names.join(' ')], ['cache-tag', names.join(',')]] as [string, string][]) : []),
   ]
 }

@@ -45,7 +45,7 @@ describe('anonymous reads', () => {
     const response = await get(`/articles/${article.id}`)
     expect(response.status).toBe(200)
     expect(response.headers.get('etag')).toMatch(/^"[\w-]{20,}"$/)
-    expect(response.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=10, stale-while-revalidate=60')
+    expect(response.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=10, stale-while-revalidate=60, stale-if-error=300')
     const keys = response.headers.get('surrogate-key')!.split(' ')
     expect(keys).toEqual(
       expect.arrayContaining([
