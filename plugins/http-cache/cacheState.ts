@@ -133,3 +133,28 @@ export const forgetResponse = (key: string): void => {
   state.entries.delete(key)
   state.entryBytes -= entry.body.byteLength
 }
+
+// Enough for every section, region, reporter and image of a newsroom and the headline lines of
+// its recent articles (≈ 1 KB each), within a quarter of the default response budget.
+const MAX_POPULATED_DOCUMENTS = 10_000
+const MAX_POPULATED_BYTES = 16 * 1024 * 1024
+
+/** Keeps a populated document (hooks/memoizePopulation.ts), oldest out first beyond the bounds. */
+export const rememberPopulated = (key: string, entry: PopulatedDocument): void => {
+  const state = cacheState()
+  forgetPopulated(key)
+  state.populated.set(key, entry)
+  state.populatedBytes += entry.bytes
+  for (const [oldestKey] of state.populated) {
+    if (state.populated.size <= MAX_POPULATED_DOCUMENTS && state.populatedBytes <= MAX_POPULATED_BYTES) break
+    forgetPopulated(oldestKey)
+  }
+}
+
+const forgetPopulated = (key: string): void => {
+  const state = cacheState()
+  const entry = state.populated.get(key)
+  if (!entry) return
+  state.populated.delete(key)
+  state.populatedBytes -= entry.bytes
+}

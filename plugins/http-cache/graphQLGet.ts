@@ -14,6 +14,8 @@ const persistedQueries = new Map<string, string>()
 const MAX_PERSISTED_QUERIES = 1000
 const MAX_PERSISTED_QUERY_CHARS = 20_000
 
+const sha256Hex = (query: string): string => crypto.createHash('sha256').update(query).digest('hex')
+
 const rememberQuery = (hash: string, query: string) => {
   persistedQueries.delete(hash)
   persistedQueries.set(hash, query)
@@ -28,7 +30,7 @@ const rememberQuery = (hash: string, query: string) => {
 const PERSISTED_QUERY_TOPIC = 'graphql-persisted-query'
 takeFromSiblingWorkers(PERSISTED_QUERY_TOPIC, (value) => {
   const { hash, query } = (value ?? {}) as { hash?: unknown; query?: unknown }
-  if (typeof hash === 'string' && typeof query === 'string' && crypto.createHash('sha256').update(query).digest('hex') === hash) rememberQuery(hash, query)
+  if (typeof hash === 'string' && typeof query === 'string' && sha256Hex(query) === hash) rememberQuery(hash, query)
 })
 
 /**
@@ -42,7 +44,7 @@ const resolvePersistedQuery = (query: null | string | undefined, extensions: unk
   const hash = persisted?.sha256Hash
   if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) return badRequest('`extensions.persistedQuery.sha256Hash`가 올바르지 않습니다 (not a SHA-256 in hex)')
   if (query) {
-    if (crypto.createHash('sha256').update(query).digest('hex') !== hash) return badRequest('provided sha does not match query')
+    if (sha256Hex(query) !== hash) return badRequest('provided sha does not match query')
     if (query.length <= MAX_PERSISTED_QUERY_CHARS && persistedQueries.get(hash) !== query) {
       rememberQuery(hash, query)
       shareWithSiblingWorkers(PERSISTED_QUERY_TOPIC, { hash, query })

@@ -16,29 +16,17 @@ import type { Worker } from 'node:cluster'
 
 import cluster from 'node:cluster'
 import http from 'node:http'
-import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { answerFromMemoryOnNode, isSheddableOnNode, renewsStoredCopyOnNode } from '../../plugins/http-cache/answerOnNode'
 import { relayHttpCachePurges } from '../../plugins/http-cache/workers'
 import { createAdmission } from '../admission'
+import { webWorkerCount } from '../webWorkers'
 
 // Between the primary and its workers: a worker has booted (Payload, migrations), may now listen.
 const PREPARED = 'newsroom:server:prepared'
 const LISTEN = 'newsroom:server:listen'
-
-/** NEWSROOM_WEB_WORKERS, or one process per core, at most four (each holds Next.js and Payload: ≈ 0.5 GB). */
-const webWorkerCount = (): number => {
-  const raw = process.env.NEWSROOM_WEB_WORKERS?.trim()
-  if (!raw) return Math.min(os.availableParallelism(), 4)
-  const count = Number(raw)
-  if (!Number.isInteger(count) || count < 1 || count > 64) {
-    console.error(`NEWSROOM_WEB_WORKERS는 1에서 64 사이의 정수여야 합니다 (must be a whole number from 1 to 64; got "${raw}")`)
-    process.exit(1)
-  }
-  return count
-}
 
 // A worker that keeps dying is started again later and later, and after this many deaths in a
 // row (none of them reaching "prepared") the server gives up rather than boot-loop.
@@ -189,8 +177,12 @@ const runServer = async () => {
   process.on('SIGTERM', () => stop('SIGTERM'))
 }
 
-const workerCount = cluster.isPrimary ? webWorkerCount() : 1
-;(workerCount > 1 ? runPrimary(workerCount) : runServer()).catch((error: unknown) => {
+const start = async () => {
+  const workerCount = cluster.isPrimary ? webWorkerCount() : 1
+  await (workerCount > 1 ? runPrimary(workerCount) : runServer())
+}
+
+start().catch((error: unknown) => {
   console.error(error)
   process.exit(1)
 })

@@ -38,6 +38,7 @@ import { performance } from 'node:perf_hooks'
 import type { Load, LoadOptions, Measurement, RequestSpec } from './load'
 import type { ServerProcess } from './processes'
 
+import { webWorkerCount } from '../../src/webWorkers'
 import { benchEnv, benchTmp, type CorpusManifest, ensureCorpus, root } from './corpus'
 import { measureSideBySide, median as medianOfValues } from './load'
 import { startServer } from './processes'
@@ -532,8 +533,7 @@ const main = async () => {
   lines.push(
     `HTTP read paths — ${corpus.manifest.articles} published articles, SQLite, production build; autocannon c=${settings.load.connections}, no pipelining, ${settings.load.warmupS} s warm-up + median of ${settings.load.runs} × ${settings.load.durationS} s`,
   )
-  const webWorkers = process.env.NEWSROOM_WEB_WORKERS || `${Math.min(os.availableParallelism(), 4)} (one per core)`
-  lines.push(`server and autocannon share this machine's ${os.cpus().length} cores; the app (npm start) runs ${webWorkers} web workers, serve:api and H0 one process; load average at start ${loadBefore.map((value) => value.toFixed(2)).join(' ')} (other processes may have loaded it)`)
+  lines.push(`server and autocannon share this machine's ${os.cpus().length} cores; the app (npm start) runs ${webWorkerCount()} web workers, serve:api and H0 one process; load average at start ${loadBefore.map((value) => value.toFixed(2)).join(' ')} (other processes may have loaded it)`)
   lines.push('')
   lines.push(`${pad('id', 7)}${pad('scenario', 44)}${pad('mode', 9)}${pad('URLs', 6, true)}${pad('req/s', 9, true)}${pad('p50 ms', 8, true)}${pad('p99 ms', 8, true)}${pad('RSS MB', 8, true)}${pad('CPU µs', 8, true)}${pad('queries', 10, true)}  notes`)
   for (const result of all) {

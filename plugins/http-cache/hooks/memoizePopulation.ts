@@ -2,14 +2,8 @@ import type { CollectionBeforeOperationHook, CollectionSlug, PayloadRequest } fr
 
 import type { SanitizedHttpCacheConfig } from '../types'
 
-import type { PopulatedDocument } from '../cacheState'
-
-import { cacheState, currentScope } from '../cacheState'
+import { cacheState, currentScope, rememberPopulated } from '../cacheState'
 import { keysOfDocument } from './recordSurrogateKeys'
-
-// Enough for every section, region, reporter and image of a newsroom and the headline lines of
-// its recent articles (≈ 1 KB each).
-const MAX_POPULATED_DOCUMENTS = 10_000
 
 type Loader = { load: (key: string) => Promise<unknown> }
 
@@ -56,29 +50,9 @@ const numberOf = (payload: object): number => {
   return number
 }
 
-// What one entry may take and what all of them may: anonymous callers choose what is populated
-// (REST \`populate\`, GraphQL selections), so a whole article body can be asked for too.
+// One entry may take at most this: anonymous callers choose what is populated (REST `populate`,
+// GraphQL selections), so a whole article body can be asked for too.
 const MAX_DOCUMENT_BYTES = 64 * 1024
-const MAX_TOTAL_BYTES = 16 * 1024 * 1024
-
-const remember = (memoryKey: string, entry: PopulatedDocument) => {
-  const state = cacheState()
-  forget(memoryKey)
-  state.populated.set(memoryKey, entry)
-  state.populatedBytes += entry.bytes
-  for (const [oldestKey] of state.populated) {
-    if (state.populated.size <= MAX_POPULATED_DOCUMENTS && state.populatedBytes <= MAX_TOTAL_BYTES) break
-    forget(oldestKey)
-  }
-}
-
-const forget = (memoryKey: string) => {
-  const state = cacheState()
-  const entry = state.populated.get(memoryKey)
-  if (!entry) return
-  state.populated.delete(memoryKey)
-  state.populatedBytes -= entry.bytes
-}
 
 const recallOrLoad = async (config: SanitizedHttpCacheConfig, req: PayloadRequest, key: string, load: Loader['load'], firstAskedAt: Map<string, number>): Promise<unknown> => {
   const parsed = parseKey(key)
@@ -104,7 +78,7 @@ const recallOrLoad = async (config: SanitizedHttpCacheConfig, req: PayloadReques
   const copy = structuredClone(doc as Record<string, unknown>)
   const bytes = JSON.stringify(copy).length
   if (bytes <= MAX_DOCUMENT_BYTES)
-    remember(memoryKey, {
+    rememberPopulated(memoryKey, {
       bytes,
       doc: copy,
       keys: keysOfDocument(config, collection, copy),
