@@ -228,6 +228,30 @@ describe('createAdmission', () => {
     expect(answers.map((each) => each.status)).toEqual([200, 200, 200, 200])
   })
 
+  it('starts nothing while paused, and again once the pause ends or is lifted', async () => {
+    const admission = createAdmission()
+    const startedAt = new Map<string, number>()
+    const port = await serve(admission, (request, response) => {
+      startedAt.set(request.url!, performance.now())
+      response.end('ok')
+    })
+    const pausedAt = performance.now()
+    admission.pauseStarts(150)
+    const ended = await get(port, '/during-pause')
+    expect(startedAt.get('/during-pause')! - pausedAt).toBeGreaterThanOrEqual(140)
+    expect(ended - pausedAt).toBeLessThan(1000)
+
+    admission.pauseStarts(5_000)
+    const lifted = get(port, '/lifted')
+    await wait(50)
+    expect(startedAt.has('/lifted')).toBe(false)
+    const liftedAt = performance.now()
+    admission.pauseStarts(0)
+    await lifted
+    expect(startedAt.get('/lifted')! - liftedAt).toBeLessThan(100)
+    expect(admission.load()).toEqual({ shed: 0, waiting: 0, working: 0 })
+  })
+
   it('refuses a limit or maxWaiting that is not a whole number of at least 1', () => {
     expect(() => createAdmission({ limit: 0 })).toThrow(/limit must be a whole number ≥ 1/)
     expect(() => createAdmission({ limit: 1.5 })).toThrow(/limit must be a whole number ≥ 1/)

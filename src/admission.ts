@@ -40,6 +40,12 @@ export type Admission = {
   admit: (incoming: IncomingMessage, outgoing: ServerResponse, work: () => void, options?: { first?: boolean; isSheddable?: boolean }) => void
   /** Requests being worked on and waiting, right now, and how many were turned away so far. */
   load: () => { shed: number; waiting: number; working: number }
+  /**
+   * Starts no request for up to `ms` (0: start again now). For what the event loop must see
+   * before the next request keeps it busy for milliseconds: a cluster worker is handed a burst's
+   * connections one per round trip to the primary (src/bin/server.ts).
+   */
+  pauseStarts: (ms: number) => void
 }
 
 type Turn = { incoming: IncomingMessage; outgoing: ServerResponse; work: () => void }
@@ -100,8 +106,17 @@ export const createAdmission = (options: AdmissionOptions = {}): Admission => {
     setImmediate(startNext)
   }
 
+  let pausedUntil = 0
+  let resumeTimer: NodeJS.Timeout | undefined
+
   // One start per turn (setImmediate runs after Node has read the sockets), see above.
   const startNext = () => {
+    const pausedMs = pausedUntil - performance.now()
+    if (pausedMs > 0) {
+      resumeTimer = setTimeout(startNext, pausedMs)
+      return
+    }
+    resumeTimer = undefined
     scheduled = false
     let turn = waiting.shift()
     while (turn && isGone(turn)) turn = waiting.shift()
@@ -125,5 +140,12 @@ export const createAdmission = (options: AdmissionOptions = {}): Admission => {
       schedule()
     },
     load: () => ({ shed, waiting: waiting.length, working }),
+    pauseStarts: (ms) => {
+      pausedUntil = performance.now() + ms
+      if (ms > 0 || !resumeTimer) return
+      clearTimeout(resumeTimer)
+      resumeTimer = undefined
+      setImmediate(startNext)
+    },
   }
 }

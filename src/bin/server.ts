@@ -16,6 +16,7 @@ import type { Worker } from 'node:cluster'
 
 import cluster from 'node:cluster'
 import http from 'node:http'
+import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -24,9 +25,16 @@ import { relayHttpCachePurges } from '../../plugins/http-cache/workers'
 import { createAdmission } from '../admission'
 import { webWorkerCount } from '../webWorkers'
 
-// Between the primary and its workers: a worker has booted (Payload, migrations), may now listen.
+// Between the primary and its workers: a worker has booted (Payload, migrations), may now take
+// connections, takes them; a connection, with its socket, and the worker has it.
 const PREPARED = 'newsroom:server:prepared'
 const LISTEN = 'newsroom:server:listen'
+const ACCEPTING = 'newsroom:server:accepting'
+const CONNECTION = 'newsroom:server:connection'
+const TAKEN = 'newsroom:server:taken'
+// How long a worker waits for the next socket of a burst before it works again (the round trip
+// to the primary takes ≈ 0.3 ms when the cores are busy).
+const BURST_PAUSE_MS = 5
 
 // A worker that keeps dying is started again later and later, and after this many deaths in a
 // row (none of them reaching "prepared") the server gives up rather than boot-loop.
@@ -41,13 +49,44 @@ const send = (worker: Worker, message: { type: string }) => {
 
 /**
  * With several workers: the first boots alone — it runs pending migrations, seeds an empty
- * database and runs the job runner — then the others boot, and all start listening together, so
- * the server answers only once every worker can. A worker that dies is replaced; the signals that
- * stop the server stop the workers, each finishing its requests first.
+ * database and runs the job runner — then the others boot, and the port opens once every worker
+ * can answer. A worker that dies is replaced; the signals that stop the server stop the workers,
+ * each finishing its requests first.
+ *
+ * The primary accepts the connections and deals them to the workers in strict turn. Node passes a
+ * process one socket at a time, the next only after the worker has acknowledged the last, and a
+ * busy worker does that between two requests: with node:cluster's own distribution, the 25th
+ * connection of a burst at c = 50 had its first request read ≈ 25 requests (200–300 ms) late, the
+ * slowest 1 % of a run (`npm run bench:http`, scenario a), and whichever worker acknowledged
+ * faster got more of the burst (28 / 22). Here a worker told that more sockets of a burst follow
+ * starts no request until they are in (≈ 20 ms for 25).
  */
 const runPrimary = async (count: number) => {
   relayHttpCachePurges(cluster)
   const workers = new Map<number, Worker>()
+  // Workers that take connections, in the order they are dealt them, each with the sockets dealt
+  // to it that it has not been sent yet: Node sends a process one socket per acknowledgement.
+  const dealing: { isSending: boolean; queue: net.Socket[]; worker: Worker }[] = []
+  let turn = 0
+  const deal = (socket: net.Socket) => {
+    const live = dealing.filter(({ worker }) => worker.isConnected())
+    // No worker can take it (all are being replaced): closing it lets the client retry.
+    if (live.length === 0) return void socket.destroy()
+    const hand = live[turn++ % live.length]!
+    hand.queue.push(socket)
+    sendNext(hand)
+  }
+  const sendNext = (hand: (typeof dealing)[number]) => {
+    if (hand.isSending || hand.queue.length === 0) return
+    const socket = hand.queue.shift()!
+    hand.isSending = true
+    hand.worker.send({ type: CONNECTION, behind: hand.queue.length }, socket, (error: Error | null) => {
+      if (!error) return
+      hand.isSending = false
+      deal(socket)
+    })
+  }
+  const listener = net.createServer({ pauseOnConnect: true }, deal)
   let isStopping = false
   let isServing = false
   let exitCode = 0
@@ -56,6 +95,7 @@ const runPrimary = async (count: number) => {
     if (isStopping) return
     isStopping = true
     exitCode = code
+    if (listener.listening) listener.close()
     if (workers.size === 0) process.exit(exitCode)
     for (const worker of workers.values()) worker.process.kill(signal)
     setTimeout(() => {
@@ -70,12 +110,24 @@ const runPrimary = async (count: number) => {
       workers.set(number, worker)
       worker.on('error', (error) => console.error(`web worker ${number}:`, error))
       worker.on('message', (message: unknown) => {
-        if ((message as { type?: string } | null)?.type !== PREPARED) return
+        const type = (message as { type?: string } | null)?.type
+        if (type === ACCEPTING && !dealing.some((hand) => hand.worker === worker)) dealing.push({ isSending: false, queue: [], worker })
+        const hand = dealing.find((candidate) => candidate.worker === worker)
+        if (type === TAKEN && hand) {
+          hand.isSending = false
+          sendNext(hand)
+        }
+        if (type !== PREPARED) return
         isPrepared = true
         failedStarts = 0
         resolve(worker)
       })
       worker.on('exit', (code, signal) => {
+        const hand = dealing.find((candidate) => candidate.worker === worker)
+        if (hand) {
+          dealing.splice(dealing.indexOf(hand), 1)
+          for (const socket of hand.queue.splice(0)) deal(socket)
+        }
         if (workers.get(number) !== worker) return
         workers.delete(number)
         if (isStopping) {
@@ -109,14 +161,27 @@ const runPrimary = async (count: number) => {
   await Promise.all(
     [first, ...rest].map(
       (worker) =>
-        new Promise((resolve) => {
-          worker.once('listening', resolve)
+        new Promise<void>((resolve) => {
+          const onMessage = (message: unknown) => {
+            if ((message as { type?: string } | null)?.type !== ACCEPTING) return
+            worker.off('message', onMessage)
+            resolve()
+          }
+          worker.on('message', onMessage)
           send(worker, { type: LISTEN })
         }),
     ),
   )
-  isServing = true
-  console.log(`▲ Next.js production server on http://localhost:${process.env.PORT || 3000} (${count} workers)`)
+  if (isStopping) return
+  const port = Number(process.env.PORT || 3000)
+  listener.once('error', (error: NodeJS.ErrnoException) => {
+    console.error(`포트 ${port}에서 서버를 열 수 없습니다 (cannot listen on port ${port}: ${error.code ?? error.message})`)
+    stopAll('SIGTERM', 1)
+  })
+  listener.listen(port, () => {
+    isServing = true
+    console.log(`▲ Next.js production server on http://localhost:${port} (${count} workers)`)
+  })
 }
 
 const runServer = async () => {
@@ -130,7 +195,10 @@ const runServer = async () => {
   await app.prepare()
 
   const admission = createAdmission()
+  let isStopping = false
   const server = http.createServer((incoming, outgoing) => {
+    // While stopping, every answer closes its connection: clients reconnect to a live worker.
+    if (isStopping) outgoing.shouldKeepAlive = false
     if (answerFromMemoryOnNode(incoming, outgoing)) return
     // The admin's scripts and styles are files Next.js sends as they are: nothing to wait for.
     if (incoming.url?.startsWith('/_next/static/')) return work(incoming, outgoing)
@@ -145,6 +213,24 @@ const runServer = async () => {
   }
   // Keep-alive longer than common load balancers' idle timeouts, so they never reuse a closed socket.
   server.keepAliveTimeout = 65_000
+  // Open connections, and those with an answer under way: stopping waits for the second.
+  const connections = new Set<net.Socket>()
+  const answering = new Map<net.Socket, http.ServerResponse>()
+  server.on('connection', (socket: net.Socket) => {
+    connections.add(socket)
+    socket.once('close', () => {
+      connections.delete(socket)
+      answering.delete(socket)
+      if (isStopping && connections.size === 0) finish()
+    })
+  })
+  server.on('request', (incoming: http.IncomingMessage, outgoing: http.ServerResponse) => {
+    answering.set(incoming.socket, outgoing)
+    outgoing.once('close', () => {
+      answering.delete(incoming.socket)
+      if (isStopping) incoming.socket.end()
+    })
+  })
   if (cluster.isWorker) {
     // The primary says when: after the first worker has migrated and seeded, all together.
     await new Promise<void>((resolve) => {
@@ -153,25 +239,47 @@ const runServer = async () => {
       })
       process.send!({ type: PREPARED })
     })
-    server.listen(port)
+    process.on('message', (message: unknown, socket: unknown) => {
+      if ((message as { type?: string } | null)?.type !== CONNECTION) return
+      process.send!({ type: TAKEN })
+      if (!(socket instanceof net.Socket)) return
+      if (isStopping) return void socket.destroy()
+      // More sockets of this burst wait in the primary, each sent after the last was taken.
+      const behind = Number((message as { behind?: unknown }).behind) || 0
+      admission.pauseStarts(behind > 0 ? BURST_PAUSE_MS : 0)
+      server.emit('connection', socket)
+    })
+    // The port is the primary's; 'listening' is what makes Node's HTTP server watch its
+    // connections (headersTimeout and requestTimeout against slow clients), as after listen().
+    server.emit('listening')
+    process.send!({ type: ACCEPTING })
   } else {
     server.listen(port, () => console.log(`▲ Next.js production server on http://localhost:${port}`))
   }
-  let isStopping = false
+  let exitCode = 0
+  let isFinished = false
+  const finish = () => {
+    if (isFinished) return
+    isFinished = true
+    void app
+      .close()
+      .catch((error: unknown) => console.error(error))
+      .finally(() => process.exit(exitCode))
+  }
   // As `next start` does: requests in flight (a save, a publish) finish first, then Next.js closes,
   // and the exit code tells which signal stopped it. Connections still busy after 10 s are cut.
   const stop = (signal: 'SIGINT' | 'SIGTERM') => {
     if (isStopping) return
     isStopping = true
-    const cutOff = setTimeout(() => server.closeAllConnections(), 10_000)
-    cutOff.unref()
-    server.close(() => {
-      clearTimeout(cutOff)
-      void app
-        .close()
-        .catch((error: unknown) => console.error(error))
-        .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143))
-    })
+    exitCode = signal === 'SIGINT' ? 130 : 143
+    if (server.listening) server.close()
+    for (const socket of connections) if (!answering.has(socket)) socket.destroy()
+    // Answers under way say so: the client does not send another request on the connection.
+    for (const outgoing of answering.values()) if (!outgoing.headersSent) outgoing.shouldKeepAlive = false
+    setTimeout(() => {
+      for (const socket of connections) socket.destroy()
+    }, 10_000).unref()
+    if (connections.size === 0) finish()
   }
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import http from 'node:http'
+import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RunningApp } from '../helpers/server'
@@ -7,6 +8,8 @@ import type { RunningApp } from '../helpers/server'
 import { startApp } from '../helpers/server'
 
 let app: RunningApp
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 beforeAll(async () => {
   // Two web workers; the change signal between processes off, so only the purge between the
@@ -72,5 +75,37 @@ describe('several web workers', () => {
     // New connections go to the workers in turn: both must answer the hash alone.
     const answers = await Promise.all(Array.from({ length: 4 }, () => getOnNewConnection(byHash)))
     expect(answers.map((answer) => JSON.parse(answer.body).data?.Articles.docs.length)).toEqual([1, 1, 1, 1])
+  })
+
+  // Last: it stops the server.
+  it('stop only after answering a request in progress, closing idle connections at once', async () => {
+    const { port } = new URL(app.url)
+    const connect = () =>
+      new Promise<net.Socket>((resolve, reject) => {
+        const socket = net.connect(Number(port), '127.0.0.1', () => resolve(socket))
+        socket.once('error', reject)
+      })
+    const idle = await connect()
+    const idleClosed = new Promise((resolve) => idle.once('close', resolve))
+    idle.write('GET /api/articles?limit=1&depth=0 HTTP/1.1\r\nHost: localhost\r\n\r\n')
+    await new Promise((resolve) => idle.once('data', resolve))
+
+    // A login whose body is still on its way when the server is told to stop.
+    const body = JSON.stringify({ email: 'admin@newsroom.example', password: 'newsroom-demo' })
+    const uploading = await connect()
+    let answer = ''
+    uploading.on('data', (chunk: Buffer) => (answer += chunk.toString()))
+    const uploadClosed = new Promise((resolve) => uploading.once('close', resolve))
+    uploading.write(`POST /api/users/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`)
+    await wait(500)
+    const stopped = app.stop()
+    await idleClosed
+    await wait(500)
+    uploading.write(body.slice(10))
+    await uploadClosed
+    await stopped
+    expect(answer).toMatch(/^HTTP\/1\.1 200/)
+    expect(answer.toLowerCase()).toContain('connection: close')
+    expect(answer).toContain('"token"')
   })
 })
