@@ -41,6 +41,11 @@ declare module 'autocannon' {
     timeout?: number
     url: string
   }
-  const autocannon: (options: AutocannonOptions) => Promise<AutocannonResult> & { stop?: () => void }
+  export type AutocannonInstance = Promise<AutocannonResult> & {
+    /** Every answer: the connection (client) it came on, its status, size and latency in ms. */
+    on: (event: 'response', listener: (client: object, statusCode: number, resBytes: number, responseTime: number) => void) => void
+    stop?: () => void
+  }
+  const autocannon: (options: AutocannonOptions) => AutocannonInstance
   export default autocannon
 }

@@ -397,7 +397,7 @@ const main = async () => {
       result.notes.push(`fresh reads beside it: ${medianOfValues(beside.map((run) => run.reqPerSec))} req/s, p99 ${medianOfValues(beside.map((run) => run.p99Ms))} ms${failures ? `, ${failures} errors, timeouts or statuses other than 200` : ''}`)
     }
     const { median } = measurement
-    log(`${scenario.id}: ${median.reqPerSec} req/s, p50 ${median.p50Ms} ms, p99 ${median.p99Ms} ms, RSS ${median.peakRssMb} MB, server CPU ${median.cpuUsPerRequest} µs/request`)
+    log(`${scenario.id}: ${median.reqPerSec} req/s, p50 ${median.p50Ms} ms, p99 ${median.p99Ms} ms (first answer per connection ${median.p99OpeningMs} ms, connections open ${median.p99OpenMs} ms), RSS ${median.peakRssMb} MB, server CPU ${median.cpuUsPerRequest} µs/request`)
   }
 
   /** Scenarios compared with each other, measured in turns (see measureSideBySide); one alone is simply measured. */
@@ -500,6 +500,9 @@ const main = async () => {
   const ratios = [
     ratio('fresh article REST (a) / P0', 'a', 'P0', 1.0),
     { name: 'fresh article REST (a) p99 ms', value: p99a ?? null, target: 250, met: p99a === undefined ? null : p99a <= 250, isMax: true },
+    // Where that p99 comes from (no target): the first answer on each of the run's new connections, or the rest.
+    { name: '  of which: first answer per connection', value: all.find((result) => result.id === 'a')?.measurement?.median.p99OpeningMs ?? null, target: null, met: null },
+    { name: '  of which: on connections already open', value: all.find((result) => result.id === 'a')?.measurement?.median.p99OpenMs ?? null, target: null, met: null },
     // What a burst of fresh reads does to readers of a cached article (no target in issue 5).
     { name: 'cached read beside fresh reads (bx) p99 ms', value: all.find((result) => result.id === 'bx')?.measurement?.median.p99Ms ?? null, target: null, met: null },
     ratio('repeated article REST (b) / N0', 'b', 'N0', 0.9),

@@ -27,6 +27,12 @@ export type RunResult = {
   timeouts: number
   mbPerSec: number
   peakRssMb: number
+  /**
+   * p99 of the first answer on each connection (it includes opening the connection, and meets the
+   * server at the start of a run), and of the answers on connections already open.
+   */
+  p99OpeningMs: null | number
+  p99OpenMs: null | number
   /** The server's CPU time per answered request, in µs: what a request costs, whatever the load generator took. */
   cpuUsPerRequest: null | number
   /** The load running beside this one, if any: its rate, p99 and everything that was not a 200. */
@@ -34,12 +40,19 @@ export type RunResult = {
 }
 
 export type Measurement = {
-  median: { reqPerSec: number; p50Ms: number; p99Ms: number; peakRssMb: number; cpuUsPerRequest: null | number }
+  median: { reqPerSec: number; p50Ms: number; p99Ms: number; p99OpeningMs: null | number; p99OpenMs: null | number; peakRssMb: number; cpuUsPerRequest: null | number }
   runs: RunResult[]
   warmup: RunResult
 }
 
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+
+/** The nearest-rank percentile (0 < q < 1) in whole ms, null without values. */
+const percentile = (values: number[], q: number): null | number => {
+  if (values.length === 0) return null
+  const sorted = [...values].sort((a, b) => a - b)
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!)
+}
 
 const requestsOf = (load: Load): AutocannonRequest[] => {
   if ('fixed' in load) return [{ method: 'GET', ...load.fixed }]
@@ -57,11 +70,22 @@ const once = async (server: Server, load: Load, defaultConnections: number, dura
   const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, rssMb())), 500)
   let result: AutocannonResult
   let beside: AutocannonResult | null = null
+  const answered = new Set<object>()
+  const openingLatencies: number[] = []
+  const openLatencies: number[] = []
   const cpuBefore = server.cpuSeconds()
   let cpuSeconds: number
   try {
     const loading = (spec: Load, count: number) => autocannon({ url: server.url, connections: count, pipelining: 1, duration: durationS, timeout: 30, requests: requestsOf(spec) })
-    ;[result, beside] = await Promise.all([loading(load, connections), load.beside ? loading(load.beside.load, load.beside.connections) : null])
+    const main = loading(load, connections)
+    main.on('response', (client, _status, _bytes, latencyMs) => {
+      if (answered.has(client)) openLatencies.push(latencyMs)
+      else {
+        answered.add(client)
+        openingLatencies.push(latencyMs)
+      }
+    })
+    ;[result, beside] = await Promise.all([main, load.beside ? loading(load.beside.load, load.beside.connections) : null])
     cpuSeconds = server.cpuSeconds() - cpuBefore
   } finally {
     clearInterval(sampler)
@@ -73,6 +97,8 @@ const once = async (server: Server, load: Load, defaultConnections: number, dura
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     meanMs: result.latency.mean,
+    p99OpeningMs: percentile(openingLatencies, 0.99),
+    p99OpenMs: percentile(openLatencies, 0.99),
     requests: result.requests.total ?? 0,
     statuses: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([status, { count }]) => [status, count])),
     errors: result.errors,
@@ -93,12 +119,19 @@ const once = async (server: Server, load: Load, defaultConnections: number, dura
   }
 }
 
+const medianOrNull = (values: (null | number)[]): null | number => {
+  const present = values.filter((value): value is number => value !== null)
+  return present.length ? median(present) : null
+}
+
 const medianOf = (runs: RunResult[]): Measurement['median'] => {
   const cpu = runs.flatMap((run) => (run.cpuUsPerRequest === null ? [] : [run.cpuUsPerRequest]))
   return {
     reqPerSec: median(runs.map((run) => run.reqPerSec)),
     p50Ms: median(runs.map((run) => run.p50Ms)),
     p99Ms: median(runs.map((run) => run.p99Ms)),
+    p99OpeningMs: medianOrNull(runs.map((run) => run.p99OpeningMs)),
+    p99OpenMs: medianOrNull(runs.map((run) => run.p99OpenMs)),
     peakRssMb: median(runs.map((run) => run.peakRssMb)),
     cpuUsPerRequest: cpu.length ? median(cpu) : null,
   }
