@@ -19,6 +19,13 @@ export const TITLE_MAX_LENGTH = 300
 /** Reader counters: never editorial changes, never a reason to move `revisedAt`. */
 export const articleCounterFields = ['votesUp', 'votesDown', 'viewCount'] as const
 
+/** Each keyword once, trimmed, in the order given; empty ones dropped. */
+const distinctKeywords = (value: unknown): unknown => {
+  if (!Array.isArray(value)) return value
+  const keywords = value.map((keyword) => (typeof keyword === 'string' ? keyword.trim() : keyword)).filter((keyword) => keyword !== '')
+  return [...new Set(keywords)]
+}
+
 const counterField = (name: (typeof articleCounterFields)[number], label: { en: string; ko: string }) =>
   ({
     name,
@@ -146,6 +153,11 @@ export const Articles: CollectionConfig = {
       // Related-news candidates are looked up by keyword: index the keyword values.
       index: true,
       maxRows: 30,
+      hooks: {
+        // Before maxRows is checked: a keyword counts once. This also lets editors save articles
+        // whose keywords concurrent suggestion jobs doubled before 7631805 (40 rows, past maxRows).
+        beforeValidate: [({ value }) => distinctKeywords(value)],
+      },
       label: { en: 'Keywords', ko: '키워드' },
       admin: { position: 'sidebar' },
     },

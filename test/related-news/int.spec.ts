@@ -116,6 +116,23 @@ describe('links written by several jobs at once', () => {
   })
 })
 
+describe('keywords', () => {
+  it('are kept once each, trimmed, without empty ones', async () => {
+    const article = await publish({ title: '키워드 정리', keywords: ['울산', ' 예산 ', '울산', '', '예산', '복지'] })
+    expect(article.keywords).toEqual(['울산', '예산', '복지'])
+  })
+
+  it('doubled past maxRows by the old concurrent derived writes, no longer stop an editor saving the article', async () => {
+    const keywords = Array.from({ length: 20 }, (_, index) => `키워드${index}`)
+    const article = await publish({ title: '키워드가 두 번 들어간 기사', keywords })
+    // A database written before the fix: the admin's form loads every keyword twice (40, past
+    // maxRows 30) and sends them all back with the editor's change.
+    const saved = await payload.update({ collection: 'articles', id: article.id, data: { subtitle: '편집자 수정', keywords: [...keywords, ...keywords] } })
+    expect(saved.keywords).toEqual(keywords)
+    expect((await payload.findByID({ collection: 'articles', id: article.id, depth: 0 })).keywords).toEqual(keywords)
+  })
+})
+
 describe('computed suggestions', () => {
   it('rank shared keywords and region above section and leave out drafts', async () => {
     const subject = await publish({ title: '울산 청년정책', keywords: ['청년정책', '울산'] })
