@@ -40,6 +40,10 @@ const defaultSqliteUrl = (): string => {
 }
 
 type IndexBuilder = (name: string) => { on: (...columns: never[]) => unknown }
+const sqliteIndexBuilder = sqliteIndex as unknown as IndexBuilder
+
+/** What Payload's SQL adapters pass an `afterSchemaInit` hook, as far as these hooks use it. */
+type SchemaHookArgs = { extendTable: (args: { extraConfig: (table: Record<string, never>) => object; table: never }) => void; schema: { tables: Record<string, unknown> } }
 
 /**
  * Payload stores hasMany text and number values (e.g. article keywords) in `<table>_texts` /
@@ -48,7 +52,7 @@ type IndexBuilder = (name: string) => { on: (...columns: never[]) => unknown }
  */
 const indexValueTablesByParent =
   (index: IndexBuilder) =>
-  ({ extendTable, schema }: { extendTable: (args: { extraConfig: (table: Record<string, never>) => object; table: never }) => void; schema: { tables: Record<string, unknown> } }) => {
+  ({ extendTable, schema }: SchemaHookArgs) => {
     for (const [name, table] of Object.entries(schema.tables)) {
       if (!/_(texts|numbers)$/.test(name)) continue
       extendTable({ table: table as never, extraConfig: (columns) => ({ parentIdx: index(`${name}_parent_idx`).on(columns.parent) }) })
@@ -63,13 +67,13 @@ const indexValueTablesByParent =
  * five — reads this narrow copy instead (bench corpus, a reporter with 330 articles: 2.2 ms →
  * 0.5 ms of SQLite). PostgreSQL keeps long values out of the row (TOAST), so it has no such cost.
  */
-const indexArticleStatusLookup = ({ extendTable, schema }: { extendTable: (args: { extraConfig: (table: Record<string, never>) => object; table: never }) => void; schema: { tables: Record<string, unknown> } }) => {
+const indexArticleStatusLookup = ({ extendTable, schema }: SchemaHookArgs) => {
   const articles = schema.tables.articles
   if (articles) {
     extendTable({
       table: articles as never,
       extraConfig: (columns) => ({
-        statusLookupIdx: (sqliteIndex as unknown as IndexBuilder)('articles_status_lookup_idx').on(columns.id, columns._status, columns.slug, columns.registeredAt, columns.createdAt),
+        statusLookupIdx: sqliteIndexBuilder('articles_status_lookup_idx').on(columns.id, columns._status, columns.slug, columns.registeredAt, columns.createdAt),
       }),
     })
   }
@@ -107,7 +111,7 @@ export const databaseAdapter = (options: DatabaseOptions = {}): DatabaseAdapterO
     migrationDir: migrationDir('sqlite'),
     prodMigrations: sqliteMigrations,
     push,
-    afterSchemaInit: [indexValueTablesByParent(sqliteIndex as unknown as IndexBuilder) as never, indexArticleStatusLookup as never],
+    afterSchemaInit: [indexValueTablesByParent(sqliteIndexBuilder) as never, indexArticleStatusLookup as never],
     logger: process.env.NEWSROOM_SQL_LOG === '1',
     // WAL lets readers proceed while a writer (editor save, job runner) holds the database.
     wal: true,

@@ -137,7 +137,7 @@ export const purgeSiblingWorkers = (token?: string, timeoutMs = 2000): Promise<v
   })
 }
 
-/** Sends `value` to every sibling worker's taker of `topic` (see \`takeFromSiblingWorkers\`). */
+/** Sends `value` to every sibling worker's taker of `topic` (see `takeFromSiblingWorkers`). */
 export const shareWithSiblingWorkers = (topic: string, value: unknown): void => {
   if (workerState().isJoined && process.send && process.connected) process.send({ type: SHARE, topic, value })
 }

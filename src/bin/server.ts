@@ -47,6 +47,8 @@ const send = (worker: Worker, message: { type: string }) => {
   if (worker.isConnected()) worker.send(message)
 }
 
+const typeOf = (message: unknown): string | undefined => (message as { type?: string } | null)?.type
+
 /**
  * With several workers: the first boots alone — it runs pending migrations, seeds an empty
  * database and runs the job runner — then the others boot, and the port opens once every worker
@@ -110,12 +112,13 @@ const runPrimary = async (count: number) => {
       workers.set(number, worker)
       worker.on('error', (error) => console.error(`web worker ${number}:`, error))
       worker.on('message', (message: unknown) => {
-        const type = (message as { type?: string } | null)?.type
-        if (type === ACCEPTING && !dealing.some((hand) => hand.worker === worker)) dealing.push({ isSending: false, queue: [], worker })
-        const hand = dealing.find((candidate) => candidate.worker === worker)
-        if (type === TAKEN && hand) {
-          hand.isSending = false
-          sendNext(hand)
+        const type = typeOf(message)
+        if (type === TAKEN) {
+          const hand = dealing.find((candidate) => candidate.worker === worker)
+          if (hand) {
+            hand.isSending = false
+            sendNext(hand)
+          }
         }
         if (type !== PREPARED) return
         isPrepared = true
@@ -148,9 +151,21 @@ const runPrimary = async (count: number) => {
         const delay = Math.min(1000 * 2 ** failedStarts, MAX_RESTART_DELAY_MS)
         console.error(`웹 워커 ${number}이(가) 멈춰 ${delay / 1000}초 뒤 다시 시작합니다 (web worker ${number} stopped: ${signal ?? code}; starting another in ${delay / 1000} s)`)
         setTimeout(() => {
-          if (!isStopping) void fork(number).then((replacement) => send(replacement, { type: LISTEN }))
+          if (!isStopping) void fork(number).then(admit)
         }, delay)
       })
+    })
+  // Tells a prepared worker to take connections; resolves once it does, from when it is dealt them.
+  const admit = (worker: Worker) =>
+    new Promise<void>((resolve) => {
+      const onMessage = (message: unknown) => {
+        if (typeOf(message) !== ACCEPTING) return
+        worker.off('message', onMessage)
+        dealing.push({ isSending: false, queue: [], worker })
+        resolve()
+      }
+      worker.on('message', onMessage)
+      send(worker, { type: LISTEN })
     })
   process.on('SIGINT', () => stopAll('SIGINT', 130))
   process.on('SIGTERM', () => stopAll('SIGTERM', 143))
@@ -158,20 +173,7 @@ const runPrimary = async (count: number) => {
   const first = await fork(1)
   const rest = await Promise.all(Array.from({ length: count - 1 }, (_, index) => fork(index + 2)))
   if (isStopping) return
-  await Promise.all(
-    [first, ...rest].map(
-      (worker) =>
-        new Promise<void>((resolve) => {
-          const onMessage = (message: unknown) => {
-            if ((message as { type?: string } | null)?.type !== ACCEPTING) return
-            worker.off('message', onMessage)
-            resolve()
-          }
-          worker.on('message', onMessage)
-          send(worker, { type: LISTEN })
-        }),
-    ),
-  )
+  await Promise.all([first, ...rest].map(admit))
   if (isStopping) return
   const port = Number(process.env.PORT || 3000)
   listener.once('error', (error: NodeJS.ErrnoException) => {
@@ -270,12 +272,12 @@ const runServer = async () => {
     // The primary says when: after the first worker has migrated and seeded, all together.
     await new Promise<void>((resolve) => {
       process.on('message', (message: unknown) => {
-        if ((message as { type?: string } | null)?.type === LISTEN) resolve()
+        if (typeOf(message) === LISTEN) resolve()
       })
       process.send!({ type: PREPARED })
     })
     process.on('message', (message: unknown, socket: unknown) => {
-      if ((message as { type?: string } | null)?.type !== CONNECTION) return
+      if (typeOf(message) !== CONNECTION) return
       process.send!({ type: TAKEN })
       if (!(socket instanceof net.Socket)) return
       if (isStopping) return void socket.destroy()
