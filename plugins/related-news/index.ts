@@ -9,6 +9,7 @@ import { selectVirtualSources } from '../shared/selectVirtualSources'
 import { markGraphQLPopulationNested } from '../shared/nestedGraphQLReads'
 import { queueSuggestionRefresh } from './hooks/queueSuggestionRefresh'
 import { syncReciprocalLinks } from './hooks/syncReciprocalLinks'
+import { saveTurnHook } from '../shared/saveTurns'
 import { unlinkDeletedArticle } from './hooks/unlinkDeletedArticle'
 import { validateRelatedLinks } from './hooks/validateRelatedLinks'
 import { fillRelatedFromPopulated, readRelated } from './readRelated'
@@ -73,6 +74,8 @@ export const relatedNews =
         hooks: {
           ...collection.hooks,
           beforeOperation: [
+            // First: before any hook or the save itself writes (see saveTurns).
+            saveTurnHook(`saves:${collection.slug}`),
             ...(collection.hooks?.beforeOperation ?? []),
             markDraftSave,
             markGraphQLPopulationNested,

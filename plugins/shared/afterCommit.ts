@@ -2,6 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 type Task = { onceKey?: string; order: number; run: () => Promise<void> | void }
 type Pending = Map<string, Task[]>
+type Endings = Map<string, (() => void)[]>
 
 const wrapped = Symbol.for('payload-newsroom.after-commit')
 
@@ -10,10 +11,16 @@ const wrapped = Symbol.for('payload-newsroom.after-commit')
  * every other connection, whoever started the transaction (a REST save, a scheduled publish, a
  * script). Uses only the transaction methods every Payload database adapter implements.
  */
-const pendingFor = (payload: Payload): Pending => {
-  const db = payload.db as Payload['db'] & { [wrapped]?: Pending }
+const wrappedFor = (payload: Payload): { endings: Endings; pending: Pending } => {
+  const db = payload.db as Payload['db'] & { [wrapped]?: { endings: Endings; pending: Pending } }
   if (db[wrapped]) return db[wrapped]
   const pending: Pending = new Map()
+  const endings: Endings = new Map()
+  const end = (key: string) => {
+    const callbacks = endings.get(key)
+    endings.delete(key)
+    for (const callback of callbacks ?? []) callback()
+  }
   const commit = db.commitTransaction.bind(db)
   const rollback = db.rollbackTransaction.bind(db)
   db.commitTransaction = async (id) => {
@@ -25,6 +32,8 @@ const pendingFor = (payload: Payload): Pending => {
       // Nothing was saved, so nothing that was to follow the save runs, and none of it is kept.
       pending.delete(key)
       throw error
+    } finally {
+      end(key)
     }
     const tasks = pending.get(key)
     pending.delete(key)
@@ -39,11 +48,26 @@ const pendingFor = (payload: Payload): Pending => {
     return result
   }
   db.rollbackTransaction = async (id) => {
-    pending.delete(String(await id))
-    return rollback(id)
+    const key = String(await id)
+    pending.delete(key)
+    try {
+      return await rollback(id)
+    } finally {
+      end(key)
+    }
   }
-  db[wrapped] = pending
-  return pending
+  db[wrapped] = { endings, pending }
+  return db[wrapped]
+}
+
+/**
+ * Calls `callback` as soon as the transaction `transaction` has committed or rolled back, before
+ * the tasks that follow its commit.
+ */
+export const whenTransactionEnds = (payload: Payload, transaction: number | string, callback: () => void): void => {
+  const { endings } = wrappedFor(payload)
+  const key = String(transaction)
+  endings.set(key, [...(endings.get(key) ?? []), callback])
 }
 
 /** The order in which tasks of one commit run: what writes first, what purges caches last. */
@@ -67,7 +91,7 @@ export const runAfterCommit = async (
     await run()
     return
   }
-  const pending = pendingFor(req.payload)
+  const { pending } = wrappedFor(req.payload)
   const key = String(transaction)
   const tasks = pending.get(key) ?? []
   if (onceKey !== undefined && tasks.some((task) => task.onceKey === onceKey)) return

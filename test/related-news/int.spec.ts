@@ -1,12 +1,13 @@
 import type { Payload } from 'payload'
 
-import { createLocalReq } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { NewsroomFixture } from '../helpers/newsroom'
 
 import { writeDerivedFields } from '../../plugins/shared/writeRelations'
+import { databaseKind } from '../../src/database'
 import { apiClient } from '../helpers/http'
 import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
 import { bootPayload } from '../helpers/payload'
@@ -65,6 +66,44 @@ describe("editors' related articles stay reciprocal", () => {
     await payload.update({ collection: 'articles', id: b.id, data: { _status: 'published' } })
     expect(await picksOf(b.id, false)).toEqual([a.id])
   })
+
+  it('saves articles that reference each other at the same moment, each link kept', async () => {
+    // Same section and region: each source's computed suggestions name the others, so on
+    // PostgreSQL each save checks foreign keys against rows the others' saves hold.
+    const target = await publish({ title: 'T' })
+    const sources = await Promise.all(['S1', 'S2', 'S3'].map((title) => publish({ title })))
+    const saves = await Promise.allSettled(
+      sources.map((source) => payload.update({ collection: 'articles', id: source.id, data: { relatedArticles: [target.id] } })),
+    )
+    expect(saves.filter((save) => save.status === 'rejected').map((save) => String((save as PromiseRejectedResult).reason))).toEqual([])
+    const expected = sources.map((source) => source.id).sort()
+    expect((await picksOf(target.id)).sort()).toEqual(expected)
+    expect((await picksOf(target.id, false)).sort()).toEqual(expected)
+  })
+
+  it.skipIf(databaseKind() !== 'postgres')(
+    "makes another save wait for an open transaction's article saves, while that transaction's own saves go straight on",
+    async () => {
+      const first = await publish({ title: '차례 A' })
+      const second = await publish({ title: '차례 B' })
+      // A draft references no other article, so nothing in the database itself makes it wait.
+      const unrelated = await publish({ title: '차례 C', _status: 'draft' })
+      const req = await createLocalReq({}, payload)
+      await initTransaction(req)
+      await payload.update({ collection: 'articles', id: first.id, data: { subtitle: '첫 저장' }, req })
+      const startedAt = performance.now()
+      await payload.update({ collection: 'articles', id: second.id, data: { subtitle: '같은 트랜잭션' }, req })
+      expect(performance.now() - startedAt).toBeLessThan(5_000)
+      let isOtherDone = false
+      const other = payload.update({ collection: 'articles', id: unrelated.id, data: { subtitle: '다른 저장' }, draft: true }).then(() => (isOtherDone = true))
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      expect(isOtherDone).toBe(false)
+      await commitTransaction(req)
+      await other
+      expect((await payload.findByID({ collection: 'articles', id: unrelated.id, draft: true })).subtitle).toBe('다른 저장')
+      expect((await payload.findByID({ collection: 'articles', id: second.id })).subtitle).toBe('같은 트랜잭션')
+    },
+  )
 
   it('refuses self-links and more than the maximum, writing nothing', async () => {
     const a = await publish({ title: 'A5' })
