@@ -11,12 +11,21 @@ const wrapped = Symbol.for('payload-newsroom.after-commit')
  * every other connection, whoever started the transaction (a REST save, a scheduled publish, a
  * script). Uses only the transaction methods every Payload database adapter implements.
  */
-const wrappedFor = (payload: Payload): { endings: Endings; pending: Pending } => {
-  const db = payload.db as Payload['db'] & { [wrapped]?: { endings: Endings; pending: Pending } }
+type Wrapped = { ended: Set<string>; endings: Endings; pending: Pending }
+
+const wrappedFor = (payload: Payload): Wrapped => {
+  const db = payload.db as Payload['db'] & { [wrapped]?: Wrapped }
   if (db[wrapped]) return db[wrapped]
   const pending: Pending = new Map()
   const endings: Endings = new Map()
+  const ended = new Set<string>()
   const end = (key: string) => {
+    // Transaction ids are fresh uuids: the last thousand that ended tell a late registration it is late.
+    ended.add(key)
+    for (const old of ended) {
+      if (ended.size <= 1000) break
+      ended.delete(old)
+    }
     const callbacks = endings.get(key)
     endings.delete(key)
     for (const callback of callbacks ?? []) callback()
@@ -56,17 +65,18 @@ const wrappedFor = (payload: Payload): { endings: Endings; pending: Pending } =>
       end(key)
     }
   }
-  db[wrapped] = { endings, pending }
+  db[wrapped] = { ended, endings, pending }
   return db[wrapped]
 }
 
 /**
  * Calls `callback` as soon as the transaction `transaction` has committed or rolled back, before
- * the tasks that follow its commit.
+ * the tasks that follow its commit; at once if it has already ended.
  */
 export const whenTransactionEnds = (payload: Payload, transaction: number | string, callback: () => void): void => {
-  const { endings } = wrappedFor(payload)
+  const { ended, endings } = wrappedFor(payload)
   const key = String(transaction)
+  if (ended.has(key)) return callback()
   endings.set(key, [...(endings.get(key) ?? []), callback])
 }
 

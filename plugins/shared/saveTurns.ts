@@ -60,6 +60,7 @@ export const takeSaveTurn = async (req: PayloadRequest, key: string): Promise<vo
         turn.waiting = turn.waiting.filter((other) => other !== waiter)
         resolve(false)
       }, MAX_WAIT_MS)
+      timer.unref()
       turn.waiting.push(waiter)
     })
     if (!gotTurn) {
@@ -78,13 +79,14 @@ export const takeSaveTurn = async (req: PayloadRequest, key: string): Promise<vo
     release()
   }, MAX_HOLD_MS)
   holdTimer.unref()
+  // The transaction may have ended while this operation waited (a sibling failed and rolled it back).
   whenTransactionEnds(req.payload, id, release)
 }
 
-/** The hook form: creates, updates and deletes of the collection take their turn. */
+/** The hook form: creates, updates, deletes and version restores of the collection take their turn. */
 export const saveTurnHook =
   (key: string): CollectionBeforeOperationHook =>
   async ({ args, operation, req }) => {
-    if (operation === 'create' || operation === 'update' || operation === 'delete') await takeSaveTurn(req, key)
+    if (operation === 'create' || operation === 'update' || operation === 'delete' || operation === 'restoreVersion') await takeSaveTurn(req, key)
     return args
   }

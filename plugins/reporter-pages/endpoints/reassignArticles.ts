@@ -6,6 +6,7 @@ import type { SanitizedReporterPagesConfig } from '../types'
 
 import { findReferencing } from '../../shared/findReferencing'
 import { idOf, sameId } from '../../shared/relationIds'
+import { takeSaveTurn } from '../../shared/saveTurns'
 import { writeDerivedFields } from '../../shared/writeRelations'
 import { composeByline, loadBylineReporters } from '../hooks/setByline'
 
@@ -35,6 +36,8 @@ export const reassignArticlesEndpoint = (config: SanitizedReporterPagesConfig): 
 
     const shouldCommit = await initTransaction(req)
     try {
+      // Many articles are rewritten in one transaction: it waits its turn with their saves (see saveTurns).
+      await takeSaveTurn(req, `saves:${config.articles}`)
       const ids = await findReferencing({ collection: config.articles, field: config.bylineField, id: from, req })
       for (const articleId of ids) {
         const article = (await req.payload.findByID({
