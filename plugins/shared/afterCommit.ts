@@ -80,6 +80,16 @@ export const whenTransactionEnds = (payload: Payload, transaction: number | stri
   endings.set(key, [...(endings.get(key) ?? []), callback])
 }
 
+/**
+ * The id of the transaction `req` is in, or null. Adapters without transactions (our SQLite) leave
+ * a promise of null, which Payload's dataloader turns into `{}` by copying the request's ids
+ * through JSON: neither is a transaction.
+ */
+export const transactionOf = async (req: PayloadRequest): Promise<null | number | string> => {
+  const transaction = await req.transactionID
+  return typeof transaction === 'string' || typeof transaction === 'number' ? transaction : null
+}
+
 /** The order in which tasks of one commit run: what writes first, what purges caches last. */
 export const AFTER_COMMIT_ORDER = { write: 0, purge: 100 } as const
 
@@ -94,10 +104,8 @@ export const runAfterCommit = async (
   run: Task['run'],
   { onceKey, order = AFTER_COMMIT_ORDER.write }: { onceKey?: string; order?: number } = {},
 ): Promise<void> => {
-  const transaction = await req.transactionID
-  // Adapters without transactions (our SQLite) leave a promise of null, which Payload's dataloader
-  // turns into `{}` by copying the request's ids through JSON: neither is a transaction to wait for.
-  if (typeof transaction !== 'string' && typeof transaction !== 'number') {
+  const transaction = await transactionOf(req)
+  if (transaction === null) {
     await run()
     return
   }

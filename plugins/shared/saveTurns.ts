@@ -1,6 +1,6 @@
 import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 
-import { whenTransactionEnds } from './afterCommit'
+import { transactionOf, whenTransactionEnds } from './afterCommit'
 
 type Waiter = { resume: () => void; transaction: string }
 type Turn = { owner: null | string; waiting: Waiter[] }
@@ -40,8 +40,8 @@ const handOver = (turn: Turn) => {
  * meet only the database's own locking.
  */
 export const takeSaveTurn = async (req: PayloadRequest, key: string): Promise<void> => {
-  const id = await req.transactionID
-  if (typeof id !== 'string' && typeof id !== 'number') return
+  const id = await transactionOf(req)
+  if (id === null) return
   const transaction = String(id)
   const turns = turnsOf()
   const turn = turns.get(key) ?? { owner: null, waiting: [] }

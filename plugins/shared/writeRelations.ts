@@ -2,6 +2,8 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import type { ID } from './relationIds'
 
+import { transactionOf } from './afterCommit'
+
 const queuesKey = Symbol.for('payload-newsroom.derived-writes')
 
 /**
@@ -14,8 +16,7 @@ const queuesKey = Symbol.for('payload-newsroom.derived-writes')
  * keeps the rows it wrote locked until it commits, so waiting here could deadlock against it.
  */
 const oneAtATime = async <T>(req: PayloadRequest, key: string, work: () => Promise<T>): Promise<T> => {
-  const transaction = await req.transactionID
-  if (typeof transaction === 'string' || typeof transaction === 'number') return work()
+  if ((await transactionOf(req)) !== null) return work()
   const holder = globalThis as unknown as Record<symbol, Map<string, Promise<unknown>> | undefined>
   const queues = (holder[queuesKey] ??= new Map())
   const current = (queues.get(key) ?? Promise.resolve()).catch(() => undefined).then(work)
