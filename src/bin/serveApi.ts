@@ -9,40 +9,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import http from 'node:http'
-import { Readable } from 'node:stream'
 
 import { createAdmission } from '../admission'
+import { sendResponse, toRequest } from '../nodeFetch'
 
 Object.assign(process.env, { NODE_ENV: 'production' })
 process.env.NEWSROOM_RUN_JOBS ??= 'off'
-
-const toRequest = (incoming: IncomingMessage, origin: string): Request => {
-  const headers = new Headers()
-  for (const [name, value] of Object.entries(incoming.headers)) {
-    if (value === undefined) continue
-    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
-  }
-  const hasBody = incoming.method !== 'GET' && incoming.method !== 'HEAD'
-  return new Request(new URL(incoming.url ?? '/', origin), {
-    method: incoming.method,
-    headers,
-    body: hasBody ? (Readable.toWeb(incoming) as ReadableStream) : undefined,
-    ...(hasBody ? { duplex: 'half' } : {}),
-  } as RequestInit)
-}
-
-const send = async (response: Response, outgoing: ServerResponse): Promise<void> => {
-  const headers: Record<string, string | string[]> = {}
-  response.headers.forEach((value, name) => {
-    if (name !== 'set-cookie') headers[name] = value
-  })
-  const cookies = response.headers.getSetCookie()
-  if (cookies.length) headers['set-cookie'] = cookies
-  const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined
-  if (body && !headers['content-length']) headers['content-length'] = String(body.byteLength)
-  outgoing.writeHead(response.status, headers)
-  outgoing.end(body)
-}
 
 const main = async () => {
   const [{ getPayload, handleEndpoints }, { GRAPHQL_POST }, { default: config }, { answerFromMemoryOnNode, graphQLGetHandler, graphQLPostHandler, isSheddableOnNode, renewsStoredCopyOnNode, withHttpCache }] = await Promise.all([
@@ -68,7 +40,8 @@ const main = async () => {
   })
   const work = (incoming: IncomingMessage, outgoing: ServerResponse) => {
     const route = async (): Promise<Response> => {
-      const request = toRequest(incoming, origin)
+      // HEAD is the GET without its body (sendResponse leaves it out): Payload has no HEAD endpoints.
+      const request = toRequest(incoming, origin, incoming.method === 'HEAD' ? 'GET' : incoming.method)
       const { pathname } = new URL(request.url)
       if (pathname === `${apiRoute}/graphql`) {
         const handler = request.method === 'GET' || request.method === 'HEAD' ? graphql.GET : request.method === 'POST' ? graphql.POST : null
@@ -78,7 +51,7 @@ const main = async () => {
       return Response.json({ errors: [{ message: `Not found: only ${apiRoute}/* is served here` }] }, { status: 404 })
     }
     route()
-      .then((response) => send(response, outgoing))
+      .then((response) => sendResponse(response, incoming, outgoing))
       .catch((error: unknown) => {
         payload.logger.error({ err: error, msg: `serve:api ${incoming.method} ${incoming.url}` })
         if (!outgoing.headersSent) outgoing.writeHead(500, { 'content-type': 'application/json' })

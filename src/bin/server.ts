@@ -23,6 +23,8 @@ import { fileURLToPath } from 'node:url'
 import { answerFromMemoryOnNode, isSheddableOnNode, renewsStoredCopyOnNode } from '../../plugins/http-cache/answerOnNode'
 import { relayHttpCachePurges } from '../../plugins/http-cache/workers'
 import { createAdmission } from '../admission'
+import { apiReadOf } from '../apiReads'
+import { sendResponse } from '../nodeFetch'
 import { webWorkerCount } from '../webWorkers'
 
 // Between the primary and its workers: a worker has booted (Payload, migrations), may now take
@@ -225,7 +227,8 @@ const runServer = async () => {
   Object.assign(process.env, { NODE_ENV: 'production' })
   const { default: next } = await import('next')
   const port = Number(process.env.PORT || 3000)
-  const app = next({ dev: false, dir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'), port, hostname: 'localhost' })
+  const hostname = 'localhost'
+  const app = next({ dev: false, dir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'), port, hostname })
   const handle = app.getRequestHandler()
   // Runs src/instrumentation.ts: Payload, its migrations and job runner start here, not at the first request.
   await app.prepare()
@@ -242,7 +245,10 @@ const runServer = async () => {
     admission.admit(incoming, outgoing, () => work(incoming, outgoing), { first: renewsStoredCopyOnNode(incoming), isSheddable: isSheddableOnNode(incoming) })
   })
   const work = (incoming: http.IncomingMessage, outgoing: http.ServerResponse) => {
-    handle(incoming, outgoing).catch((error: unknown) => {
+    // API reads go straight to the route handler Next.js would run (src/apiReads.ts).
+    const read = apiReadOf(incoming, hostname, port)
+    const answered = read ? (async () => sendResponse(await read(), incoming, outgoing))() : handle(incoming, outgoing)
+    answered.catch((error: unknown) => {
       console.error(`${incoming.method} ${incoming.url}`, error)
       if (!outgoing.headersSent) outgoing.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
       outgoing.end('Internal Server Error')

@@ -71,18 +71,20 @@ describe('npm run serve:api', () => {
     expect(second.headers.get('etag')).toBe(first.headers.get('etag'))
   })
 
+  // Raw bytes: fetch would ask for gzip and undo it.
+  const get = (pathAndQuery: string, headers: Record<string, string> = {}, method = 'GET') =>
+    new Promise<{ body: Buffer; headers: http.IncomingHttpHeaders; status: number }>((resolve, reject) => {
+      http
+        .request(`http://127.0.0.1:${port}${pathAndQuery}`, { headers, method }, (response) => {
+          const chunks: Buffer[] = []
+          response.on('data', (chunk: Buffer) => chunks.push(chunk))
+          response.on('end', () => resolve({ body: Buffer.concat(chunks), headers: response.headers, status: response.statusCode! }))
+        })
+        .on('error', reject)
+        .end()
+    })
+
   it('answers a stored read gzipped to readers that accept it, and finds it under either spelling of its query', async () => {
-    // Raw bytes: fetch would ask for gzip and undo it.
-    const get = (pathAndQuery: string, headers: Record<string, string> = {}) =>
-      new Promise<{ body: Buffer; headers: http.IncomingHttpHeaders; status: number }>((resolve, reject) => {
-        http
-          .get(`http://127.0.0.1:${port}${pathAndQuery}`, { headers }, (response) => {
-            const chunks: Buffer[] = []
-            response.on('data', (chunk: Buffer) => chunks.push(chunk))
-            response.on('end', () => resolve({ body: Buffer.concat(chunks), headers: response.headers, status: response.statusCode! }))
-          })
-          .on('error', reject)
-      })
     const raw = '/api/articles?where[_status][equals]=published&limit=5&sort=-registeredAt'
     const encoded = '/api/articles?where%5B_status%5D%5Bequals%5D=published&limit=5&sort=-registeredAt'
     const first = await get(raw)
@@ -104,6 +106,22 @@ describe('npm run serve:api', () => {
     const refused = await get(raw, { 'accept-encoding': 'gzip;q=0, identity' })
     expect(refused.headers['content-encoding']).toBeUndefined()
     expect(refused.body.equals(first.body)).toBe(true)
+  })
+
+  it('gzips a fresh read as Next.js would, and answers HEAD as the GET without its body', async () => {
+    const fresh = `/api/articles?limit=4&sort=-registeredAt&fresh=${Date.now()}`
+    const zipped = await get(fresh, { 'accept-encoding': 'gzip' })
+    expect(zipped.status).toBe(200)
+    expect(zipped.headers['x-newsroom-cache']).toBe('miss')
+    expect(zipped.headers['content-encoding']).toBe('gzip')
+    expect(zipped.headers.vary).toMatch(/accept-encoding/i)
+    expect(Number(zipped.headers['content-length'])).toBe(zipped.body.byteLength)
+    expect(JSON.parse(zlib.gunzipSync(zipped.body).toString('utf8')).docs).toHaveLength(4)
+    const head = await get(fresh, {}, 'HEAD')
+    expect(head.status).toBe(200)
+    expect(head.body.byteLength).toBe(0)
+    expect(head.headers.etag).toBe(zipped.headers.etag)
+    expect(head.headers['surrogate-key']).toBe(zipped.headers['surrogate-key'])
   })
 
   it('serves GraphQL over POST and GET, and feeds', async () => {

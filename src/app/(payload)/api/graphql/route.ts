@@ -2,6 +2,7 @@ import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
 import { graphQLGetHandler, graphQLPostHandler, withHttpCache } from '../../../../../plugins/http-cache'
+import { publishApiReadHandlers } from '../../../../apiReads'
 
 // Always dynamic: see ../[...slug]/route.ts.
 export const dynamic = 'force-dynamic'
@@ -10,3 +11,5 @@ const payloadPost = GRAPHQL_POST(config)
 export const POST = graphQLPostHandler(payloadPost)
 export const GET = withHttpCache(graphQLGetHandler(payloadPost))
 export const OPTIONS = REST_OPTIONS(config)
+// `npm start` sends queries straight here, past Next.js's router (src/apiReads.ts).
+publishApiReadHandlers({ graphql: GET, graphqlPost: POST })
