@@ -92,6 +92,12 @@ describe('API reads past Next.js', () => {
       ['/api/articles/../users', 'GET'],
       ['/api/./articles', 'GET'],
       ['/api/articles/%E0%A4%A', 'GET'],
+      ['/api/articles/%2e%2e/sections', 'GET'],
+      ['/api/x/%2E%2E/%2e%2e/admin', 'GET'],
+      ['/api/articles\\1', 'GET'],
+      ['/api/articles#x?depth=1', 'GET'],
+      ['/api/%67raphql', 'GET'],
+      ['/api/graphql-playground', 'POST'],
       ['/api', 'GET'],
       ['/apix/articles', 'GET'],
       ['/admin/collections/articles', 'GET'],
@@ -166,6 +172,44 @@ describe('sendResponse', () => {
     expect(noTransform.headers['content-encoding']).toBeUndefined()
   })
 
+  it('streams a body it does not compress (a file, a byte range even of text) as it comes, never waiting for its end', async () => {
+    let received!: () => void
+    const firstChunkArrived = new Promise<void>((resolve) => (received = resolve))
+    const file = new ReadableStream<Uint8Array>({
+      start: (controller) => controller.enqueue(new Uint8Array(64 * 1024).fill(1)),
+      // The rest comes only once the reader has the first part: buffering the whole body would wait forever.
+      pull: async (controller) => {
+        await firstChunkArrived
+        controller.enqueue(new Uint8Array(64 * 1024).fill(2))
+        controller.close()
+      },
+    })
+    const once = http.createServer(
+      (incoming, outgoing) => void sendResponse(new Response(file, { status: 206, headers: { 'content-type': 'text/plain', 'content-range': 'bytes 0-131071/999999' } }), incoming, outgoing),
+    )
+    await new Promise<void>((resolve) => once.listen(0, '127.0.0.1', resolve))
+    try {
+      const answer = await new Promise<{ bytes: number; headers: http.IncomingHttpHeaders; status: number | undefined }>((resolve, reject) => {
+        http
+          .get(`http://127.0.0.1:${(once.address() as net.AddressInfo).port}/`, { headers: { 'accept-encoding': 'gzip' } }, (response) => {
+            let bytes = 0
+            response.on('data', (chunk: Buffer) => {
+              bytes += chunk.byteLength
+              received()
+            })
+            response.on('end', () => resolve({ bytes, headers: response.headers, status: response.statusCode }))
+          })
+          .on('error', reject)
+      })
+      expect(answer).toMatchObject({ bytes: 128 * 1024, status: 206 })
+      expect(answer.headers['content-range']).toBe('bytes 0-131071/999999')
+      expect(answer.headers['content-encoding']).toBeUndefined()
+    } finally {
+      once.closeAllConnections()
+      once.close()
+    }
+  })
+
   it('keeps every Set-Cookie, sends 304 without a body and answers HEAD with headers only', async () => {
     currentMethod = 'GET'
     currentHeaders = {}
@@ -179,11 +223,14 @@ describe('sendResponse', () => {
     expect(notModified.status).toBe(304)
     expect(notModified.body.byteLength).toBe(0)
 
-    currentMethod = 'HEAD'
     currentHeaders = { 'accept-encoding': 'gzip' }
+    const get = await respond(() => Response.json(article))
+    currentMethod = 'HEAD'
     const head = await respond(() => Response.json(article))
     expect(head.status).toBe(200)
     expect(head.body.byteLength).toBe(0)
-    expect(head.headers['content-encoding']).toBeUndefined()
+    // The headers of the GET it stands for.
+    expect(head.headers['content-encoding']).toBe('gzip')
+    expect(head.headers['content-length']).toBe(String(get.body.byteLength))
   })
 })

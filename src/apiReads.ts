@@ -44,23 +44,28 @@ export const apiReadOf = (incoming: IncomingMessage, hostname: string, port: num
   // HEAD is GET without the body (sendResponse leaves it out): Payload has no HEAD endpoints, and
   // through Next.js a HEAD reached them as it came and was answered 404.
   const method = incoming.method === 'HEAD' ? 'GET' : incoming.method
-  if ((method !== 'GET' && method !== 'POST')) return null
+  if (method !== 'GET' && method !== 'POST') return null
   const protocol = String(incoming.headers['x-forwarded-proto'] ?? '').includes('https') ? 'https' : 'http'
   const origin = `${protocol}://${hostname}:${port}`
   const url = incoming.url ?? '/'
-  if (!url.startsWith(`${API}/`)) return null
+  // A fragment or a backslash Next.js strips or redirects.
+  if (!url.startsWith(`${API}/`) || /[#\\]/.test(url)) return null
   const queryAt = url.indexOf('?')
   const pathname = queryAt === -1 ? url : url.slice(0, queryAt)
-  // Next.js redirects a trailing slash and normalises empty segments and dot segments.
-  if (pathname.endsWith('/') || pathname.includes('//') || /\/\.\.?(?:\/|$)/.test(pathname)) return null
+  // Next.js redirects a trailing slash and resolves empty and dot segments, `%2e%2e` included: the
+  // segments Payload is given must be those of the URL it is given, or a read of one resource would
+  // be answered (and cached) under another's URL.
+  if (pathname.endsWith('/') || pathname.includes('//')) return null
   let slug: string[]
   try {
-    new URL(url, origin)
+    if (new URL(url, origin).pathname !== pathname) return null
     slug = pathname.slice(API.length + 1).split('/').map(decodeURIComponent)
   } catch {
     // A malformed URL or escape: Next.js answers those its own way.
     return null
   }
+  // Next.js matches its own routes on the decoded path too (`/api/%67raphql` is GraphQL's).
+  if (slug.length === 1 && slug[0]!.startsWith('graphql') && pathname !== `${API}/graphql`) return null
   const { graphql, graphqlPost, rest } = published()
   if (pathname === `${API}/graphql`) {
     const handler = method === 'GET' ? graphql : graphqlPost

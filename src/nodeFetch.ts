@@ -1,6 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
+
 import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import zlib from 'node:zlib'
 
 import { acceptsGzip } from '../plugins/http-cache/answerOnNode'
@@ -21,44 +24,60 @@ export const toRequest = (incoming: IncomingMessage, origin: string, method = in
   } as RequestInit)
 }
 
-// What Next.js's compression does (the `compression` package it uses): bodies from 1 kB of a
-// compressible type, `Vary: Accept-Encoding` on every such response, never over `no-transform`.
+// Next.js gzips every compressible answer; under 1 kB gzip's framing outweighs the saving, so
+// those go as they are. Never over `no-transform`, nor a byte range (its Content-Range counts the
+// uncompressed bytes).
 const MIN_GZIP_BYTES = 1024
 const isCompressible = (contentType: null | string) => !!contentType && /json|xml|text\/|javascript/.test(contentType)
 
 const gzip = (body: Buffer): Promise<Buffer> =>
   new Promise((resolve, reject) => zlib.gzip(body, (error, compressed) => (error ? reject(error) : resolve(compressed))))
 
+// How a reader hanging up mid-answer shows, as opposed to the body's own source failing.
+const HUNG_UP = new Set(['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE'])
+
 /**
- * Sends a Fetch `Response` on Node's response, gzipped when the reader accepts it as Next.js would
- * have sent it, so a client sees the same answer whichever server routed its request.
+ * Sends a Fetch `Response` on Node's response, gzipped when the reader accepts it, so a client
+ * sees what Next.js would have sent whichever server routed its request. A body that is not
+ * compressed (an image, a video and its byte ranges) streams through as it comes, never whole in
+ * memory.
  */
 export const sendResponse = async (response: Response, incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> => {
   const headers: Record<string, string | string[]> = {}
   response.headers.forEach((value, name) => {
-    if (name !== 'set-cookie') headers[name] = value
+    if (name !== 'set-cookie' && name !== 'transfer-encoding') headers[name] = value
   })
   const cookies = response.headers.getSetCookie()
   if (cookies.length) headers['set-cookie'] = cookies
-  let body: Buffer | undefined = response.body ? Buffer.from(await response.arrayBuffer()) : undefined
+  const isHead = incoming.method === 'HEAD'
   const mayCompress =
     response.status !== 204 &&
+    response.status !== 206 &&
     response.status !== 304 &&
     isCompressible(response.headers.get('content-type')) &&
     !response.headers.has('content-encoding') &&
     !/(?:^|,)\s*no-transform\s*(?:,|$)/i.test(response.headers.get('cache-control') ?? '')
-  if (mayCompress) {
-    const vary = response.headers.get('vary')
-    if (!vary?.split(',').some((name) => name.trim() === '*' || name.trim().toLowerCase() === 'accept-encoding')) {
-      headers.vary = vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding'
+  if (!response.body || !mayCompress) {
+    outgoing.writeHead(response.status, headers)
+    if (!response.body || isHead) {
+      await response.body?.cancel()
+      return void outgoing.end()
     }
-    if (body && body.byteLength >= MIN_GZIP_BYTES && incoming.method !== 'HEAD' && acceptsGzip(incoming.headers['accept-encoding'])) {
-      body = await gzip(body)
-      headers['content-encoding'] = 'gzip'
-      headers['content-length'] = String(body.byteLength)
-    }
+    return pipeline(Readable.fromWeb(response.body as NodeReadableStream), outgoing).catch((error: unknown) => {
+      if (!HUNG_UP.has((error as NodeJS.ErrnoException).code ?? '')) throw error
+    })
   }
-  if (body && !headers['content-length']) headers['content-length'] = String(body.byteLength)
+  const vary = response.headers.get('vary')
+  if (!vary?.split(',').some((name) => name.trim() === '*' || name.trim().toLowerCase() === 'accept-encoding')) {
+    headers.vary = vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding'
+  }
+  let body: Buffer = Buffer.from(await response.arrayBuffer())
+  // HEAD is sized as its GET would be, compressed or not.
+  if (body.byteLength >= MIN_GZIP_BYTES && acceptsGzip(incoming.headers['accept-encoding'])) {
+    body = await gzip(body)
+    headers['content-encoding'] = 'gzip'
+  }
+  headers['content-length'] = String(body.byteLength)
   outgoing.writeHead(response.status, headers)
-  outgoing.end(incoming.method === 'HEAD' ? undefined : body)
+  outgoing.end(isHead ? undefined : body)
 }
