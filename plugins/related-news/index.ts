@@ -17,6 +17,8 @@ import { refreshRelatedSuggestionsTask } from './tasks/refreshRelatedSuggestions
 
 export type { RelatedNewsOptions, RelatedNewsWeights } from './types'
 export { defaultWeights } from './defaults'
+// For a node:cluster server's primary: the plugin's save turns then hold across its workers.
+export { relaySaveTurns } from '../shared/saveTurns'
 export { rankCandidates, scoreCandidate } from './scoring'
 
 const relatedFields = (config: SanitizedRelatedNewsConfig, slug: string): Field[] => [

@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url'
 
 import { answerFromMemoryOnNode, isSheddableOnNode, renewsStoredCopyOnNode } from '../../plugins/http-cache/answerOnNode'
 import { relayHttpCachePurges } from '../../plugins/http-cache/workers'
+import { relaySaveTurns } from '../../plugins/shared/saveTurns'
 import { createAdmission } from '../admission'
 import { apiReadOf } from '../apiReads'
 import { sendResponse } from '../nodeFetch'
@@ -67,6 +68,8 @@ const typeOf = (message: unknown): string | undefined => (message as { type?: st
  */
 const runPrimary = async (count: number) => {
   relayHttpCachePurges(cluster)
+  // Before the forks: the workers learn from their environment that turns are relayed.
+  relaySaveTurns(cluster)
   const workers = new Map<number, Worker>()
   // Workers that take connections, in the order they are dealt them, each with the sockets dealt
   // to it that it has not been sent yet: Node sends a process one socket per acknowledgement.

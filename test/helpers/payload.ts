@@ -44,11 +44,13 @@ export type TestPayloadOptions = Omit<AppConfigOptions, 'db'> & {
   configure?: (config: Config) => Config
   /** Run migrations instead of pushing the schema. */
   push?: boolean
+  /** The database to use instead of a fresh one (another process's, to share it). */
+  uri?: string
 }
 
 /** Boots the real newsroom app config on a fresh database; no demo content unless asked. */
 export const bootPayload = async (suite: string, options: TestPayloadOptions = {}): Promise<Payload> => {
-  const uri = await freshDatabaseUri(suite)
+  const uri = options.uri ?? (await freshDatabaseUri(suite))
   const base = newsroomAppConfig({
     seed: 'off',
     secret: 'test-secret-not-for-production',
