@@ -18,7 +18,8 @@ const tmpDir = path.resolve(import.meta.dirname, '..', '.tmp')
  */
 export const freshDatabaseUri = async (suite: string): Promise<string> => {
   const base = process.env.DATABASE_URI || ''
-  const unique = `${suite.replace(/\W+/g, '_')}_${crypto.randomBytes(4).toString('hex')}`
+  // Named with its creation time: test/helpers/dropStaleDatabases.ts drops old ones.
+  const unique = `newsroom_test_${Math.floor(Date.now() / 1000)}_${suite.replace(/\W+/g, '_').toLowerCase().slice(0, 24)}_${crypto.randomBytes(4).toString('hex')}`
   const kind = databaseKind(base)
   if (kind === 'sqlite') {
     fs.mkdirSync(tmpDir, { recursive: true })
@@ -28,14 +29,14 @@ export const freshDatabaseUri = async (suite: string): Promise<string> => {
     const { default: pg } = await import('pg')
     const admin = new pg.Client({ connectionString: base })
     await admin.connect()
-    await admin.query(`CREATE DATABASE "t_${unique}"`)
+    await admin.query(`CREATE DATABASE "${unique}"`)
     await admin.end()
     const url = new URL(base)
-    url.pathname = `/t_${unique}`
+    url.pathname = `/${unique}`
     return url.toString()
   }
   const url = new URL(base)
-  url.pathname = `/t_${unique}`
+  url.pathname = `/${unique}`
   return url.toString()
 }
 
