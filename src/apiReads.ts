@@ -45,11 +45,11 @@ export const apiReadOf = (incoming: IncomingMessage, hostname: string, port: num
   // through Next.js a HEAD reached them as it came and was answered 404.
   const method = incoming.method === 'HEAD' ? 'GET' : incoming.method
   if (method !== 'GET' && method !== 'POST') return null
-  const protocol = String(incoming.headers['x-forwarded-proto'] ?? '').includes('https') ? 'https' : 'http'
-  const origin = `${protocol}://${hostname}:${port}`
   const url = incoming.url ?? '/'
   // A fragment or a backslash Next.js strips or redirects.
   if (!url.startsWith(`${API}/`) || /[#\\]/.test(url)) return null
+  const protocol = String(incoming.headers['x-forwarded-proto'] ?? '').includes('https') ? 'https' : 'http'
+  const origin = `${protocol}://${hostname}:${port}`
   const queryAt = url.indexOf('?')
   const pathname = queryAt === -1 ? url : url.slice(0, queryAt)
   // Next.js redirects a trailing slash and resolves empty and dot segments, `%2e%2e` included: the

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import zlib from 'node:zlib'
 
-import { acceptsGzip } from '../plugins/http-cache/answerOnNode'
+import { acceptsGzip, isCompressible, MIN_GZIP_BYTES } from '../plugins/http-cache/answerOnNode'
 
 /** Node's request as the Fetch `Request` Payload's handlers take, its URL resolved against `origin`. */
 export const toRequest = (incoming: IncomingMessage, origin: string, method = incoming.method): Request => {
@@ -24,11 +24,9 @@ export const toRequest = (incoming: IncomingMessage, origin: string, method = in
   } as RequestInit)
 }
 
-// Next.js gzips every compressible answer; under 1 kB gzip's framing outweighs the saving, so
-// those go as they are. Never over `no-transform`, nor a byte range (its Content-Range counts the
-// uncompressed bytes).
-const MIN_GZIP_BYTES = 1024
-const isCompressible = (contentType: null | string) => !!contentType && /json|xml|text\/|javascript/.test(contentType)
+// Next.js gzips every compressible answer; under MIN_GZIP_BYTES those go as they are, as the memory
+// cache's do. Never over `no-transform`, nor a byte range (its Content-Range counts the uncompressed
+// bytes).
 
 const gzip = (body: Buffer): Promise<Buffer> =>
   new Promise((resolve, reject) => zlib.gzip(body, (error, compressed) => (error ? reject(error) : resolve(compressed))))

@@ -31,8 +31,8 @@ export const isSheddableOnNode = (incoming: IncomingMessage): boolean => {
 }
 
 // The threshold Next.js's own compression uses: below it gzip's framing outweighs the saving.
-const MIN_GZIP_BYTES = 1024
-const isCompressible = (contentType: string | undefined) => !!contentType && /json|xml|text\/|javascript/.test(contentType)
+export const MIN_GZIP_BYTES = 1024
+export const isCompressible = (contentType: null | string | undefined) => !!contentType && /json|xml|text\/|javascript/.test(contentType)
 
 /** `Accept-Encoding` allows gzip (RFC 9110 §12.5.3): named (or `x-gzip`, or `*`) without `q=0`; a named coding overrides `*`. */
 export const acceptsGzip = (acceptEncoding: string | string[] | undefined): boolean => {

@@ -44,7 +44,7 @@ const main = async () => {
       const request = toRequest(incoming, origin, incoming.method === 'HEAD' ? 'GET' : incoming.method)
       const { pathname } = new URL(request.url)
       if (pathname === `${apiRoute}/graphql`) {
-        const handler = request.method === 'GET' || request.method === 'HEAD' ? graphql.GET : request.method === 'POST' ? graphql.POST : null
+        const handler = request.method === 'GET' ? graphql.GET : request.method === 'POST' ? graphql.POST : null
         return handler ? handler(request) : new Response(null, { status: 405, headers: { allow: 'GET, POST' } })
       }
       if (pathname === apiRoute || pathname.startsWith(`${apiRoute}/`)) return rest(request)
