@@ -25,7 +25,7 @@ export { articleEvents, channelEvents, distribution, generateSecret, isPrivateAd
 export type { ArticleEvent, ChannelEvent, DistributionOptions } from '../plugins/distribution'
 export { structuredData } from '../plugins/structured-data'
 export type { StructuredDataOptions } from '../plugins/structured-data'
-export { answerFromMemoryOnNode, graphQLGetHandler, graphQLPostHandler, httpCache, isAnonymousRequest, purgeHttpCache, relayHttpCachePurges, withHttpCache } from '../plugins/http-cache'
+export { answerFromMemoryOnNode, graphQLGetHandler, graphQLPost, graphQLPostHandler, httpCache, isAnonymousRequest, purgeHttpCache, relayHttpCachePurges, withHttpCache } from '../plugins/http-cache'
 export type { HttpCacheOptions } from '../plugins/http-cache'
 export { depthLimitRule, queryLimits } from '../plugins/query-limits'
 export type { QueryLimitsOptions } from '../plugins/query-limits'

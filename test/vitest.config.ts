@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { defineConfig } from 'vitest/config'
 
@@ -5,7 +6,15 @@ const root = path.resolve(import.meta.dirname, '..')
 
 export default defineConfig({
   root,
-  resolve: { alias: { '@payload-config': path.join(root, 'src/payload.config.ts') } },
+  resolve: {
+    alias: [
+      { find: '@payload-config', replacement: path.join(root, 'src/payload.config.ts') },
+      // `graphql` has no exports map: Node (and so Payload's packages, and the app at run time)
+      // loads its CommonJS main, Vite its `module` file, a second graphql whose validate refuses
+      // the schemas of the first. The tests get the one the app gets.
+      { find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') },
+    ],
+  },
   test: {
     environment: 'node',
     // On PostgreSQL: drops the databases earlier runs left behind.

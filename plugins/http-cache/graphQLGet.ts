@@ -1,6 +1,6 @@
-import { parse } from 'graphql'
 import crypto from 'node:crypto'
 
+import { parseOnce } from './graphQLPost'
 import { shareWithSiblingWorkers, takeFromSiblingWorkers } from './workers'
 
 type PostHandler = (request: Request) => Promise<Response>
@@ -97,7 +97,7 @@ export const graphQLGetHandler =
     if (!variables.isValid) return badRequest('`variables`가 올바른 JSON이 아닙니다 (`variables` is not valid JSON)')
     const operationName = url.searchParams.get('operationName') ?? undefined
     try {
-      const document = parse(query)
+      const document = parseOnce(query)
       const operations = document.definitions.filter((definition) => definition.kind === 'OperationDefinition')
       const chosen = operationName ? operations.find((operation) => operation.name?.value === operationName) : operations[0]
       if (chosen && chosen.operation !== 'query') return badRequest('GET으로는 조회(query)만 할 수 있습니다 (only queries over GET; use POST)', 405)

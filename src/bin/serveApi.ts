@@ -17,16 +17,15 @@ Object.assign(process.env, { NODE_ENV: 'production' })
 process.env.NEWSROOM_RUN_JOBS ??= 'off'
 
 const main = async () => {
-  const [{ getPayload, handleEndpoints }, { GRAPHQL_POST }, { default: config }, { answerFromMemoryOnNode, graphQLGetHandler, graphQLPostHandler, isSheddableOnNode, renewsStoredCopyOnNode, withHttpCache }] = await Promise.all([
+  const [{ getPayload, handleEndpoints }, { default: config }, { answerFromMemoryOnNode, graphQLGetHandler, graphQLPost, graphQLPostHandler, isSheddableOnNode, renewsStoredCopyOnNode, withHttpCache }] = await Promise.all([
     import('payload'),
-    import('@payloadcms/next/routes'),
     import('../payload.config'),
     import('../../plugins/http-cache'),
   ])
   const payload = await getPayload({ config, cron: process.env.NEWSROOM_RUN_JOBS !== 'off' })
   const apiRoute = payload.config.routes.api
   const rest = withHttpCache((request: Request) => handleEndpoints({ config: payload.config, request }))
-  const payloadPost = GRAPHQL_POST(Promise.resolve(payload.config))
+  const payloadPost = graphQLPost(payload.config)
   const graphql = { GET: withHttpCache(graphQLGetHandler(payloadPost)), POST: graphQLPostHandler(payloadPost) }
   const port = Number(process.env.PORT || 3001)
   const origin = `http://127.0.0.1:${port}`

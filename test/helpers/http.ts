@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { GRAPHQL_POST } from '@payloadcms/next/routes'
+import { graphQLPost } from '../../plugins/http-cache'
 import { handleEndpoints } from 'payload'
 
 export type RequestOptions = {
@@ -36,12 +36,12 @@ const buildRequest = (method: string, path: string, options: RequestOptions): Re
 }
 
 /**
- * The same REST and GraphQL paths a frontend uses, through Payload's own route handlers
- * (`handleEndpoints` for REST, the Next.js GraphQL handler for GraphQL), without a mock in between.
+ * The same REST and GraphQL paths a frontend uses, through the app's route handlers (Payload's
+ * `handleEndpoints` for REST, the GraphQL route's `graphQLPost`), without a mock in between.
  */
 export const apiClient = (payload: Payload) => {
   const config = payload.config
-  const graphqlPost = GRAPHQL_POST(Promise.resolve(config))
+  const graphqlPost = graphQLPost(config)
   return {
     rest: async <T = any>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> =>
       parse<T>(await handleEndpoints({ config, request: buildRequest(method, `/api${path}`, options) })),

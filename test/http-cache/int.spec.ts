@@ -1,13 +1,12 @@
 import crypto from 'node:crypto'
 import type { Payload } from 'payload'
 
-import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { handleEndpoints } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { NewsroomFixture } from '../helpers/newsroom'
 
-import { graphQLGetHandler, graphQLPostHandler, withHttpCache } from '../../plugins/http-cache'
+import { graphQLGetHandler, graphQLPost, graphQLPostHandler, withHttpCache } from '../../plugins/http-cache'
 import { cacheState } from '../../plugins/http-cache/cacheState'
 import { apiClient } from '../helpers/http'
 import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
@@ -26,7 +25,7 @@ beforeAll(async () => {
   editorToken = await apiClient(payload).login(loginEmails().editor, PASSWORD)
   // The same wrapping as src/app/(payload)/api/**/route.ts and `npm run serve:api`.
   restHandler = withHttpCache((request: Request) => handleEndpoints({ config: payload.config, request }))
-  const payloadPost = GRAPHQL_POST(Promise.resolve(payload.config))
+  const payloadPost = graphQLPost(payload.config)
   graphqlGet = withHttpCache(graphQLGetHandler(payloadPost))
   graphqlPost = graphQLPostHandler(payloadPost)
 })

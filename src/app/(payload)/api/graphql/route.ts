@@ -1,12 +1,13 @@
 import config from '@payload-config'
-import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
+import { REST_OPTIONS } from '@payloadcms/next/routes'
 
-import { graphQLGetHandler, graphQLPostHandler, withHttpCache } from '../../../../../plugins/http-cache'
+import { graphQLGetHandler, graphQLPost, graphQLPostHandler, withHttpCache } from '../../../../../plugins/http-cache'
 import { publishApiReadHandlers } from '../../../../apiReads'
 
 // Always dynamic: see ../[...slug]/route.ts.
 export const dynamic = 'force-dynamic'
-const payloadPost = GRAPHQL_POST(config)
+// Payload's GRAPHQL_POST, parsing and schema-validating each distinct query once.
+const payloadPost = graphQLPost(config)
 // Both take Apollo's automatic persisted queries (a short GET URL a CDN keeps).
 export const POST = graphQLPostHandler(payloadPost)
 export const GET = withHttpCache(graphQLGetHandler(payloadPost))

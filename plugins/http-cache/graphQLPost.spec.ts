@@ -1,0 +1,85 @@
+import type { ValidationRule } from 'graphql'
+
+import { buildSchema, GraphQLError, specifiedRules, validate } from 'graphql'
+import { describe, expect, it } from 'vitest'
+
+import { parseOnce, validateOnce } from './graphQLPost'
+
+const schema = buildSchema('type Query { article(slug: String!): Article } type Article { title: String slug: String }')
+const otherSchema = buildSchema('type Query { article(slug: String!): Article } type Article { headline: String }')
+
+/** A per-request rule, like a limit read from the variables: it must run on every call. */
+const countingRule = (calls: { count: number }): ValidationRule => () => {
+  calls.count++
+  return {}
+}
+
+describe('parseOnce', () => {
+  it('gives the same syntax tree for the same query text, and a new one for another', () => {
+    const query = `{ article(slug: "a") { title } }`
+    const first = parseOnce(query)
+    expect(parseOnce(query)).toBe(first)
+    expect(parseOnce(`{ article(slug: "b") { title } }`)).not.toBe(first)
+  })
+
+  it('keeps a bounded number of query texts, the least recently used going first', () => {
+    const kept = parseOnce(`{ article(slug: "kept") { title } }`)
+    const dropped = parseOnce(`{ article(slug: "dropped") { title } }`)
+    for (let index = 0; index < 600; index++) {
+      parseOnce(`{ article(slug: "kept") { title } }`)
+      parseOnce(`{ article(slug: "filler-${index}") { title } }`)
+    }
+    expect(parseOnce(`{ article(slug: "kept") { title } }`)).toBe(kept)
+    expect(parseOnce(`{ article(slug: "dropped") { title } }`)).not.toBe(dropped)
+  })
+
+  it('does not keep a huge query, nor a syntax error', () => {
+    const huge = `{ article(slug: "${'x'.repeat(200_000)}") { title } }`
+    expect(parseOnce(huge)).not.toBe(parseOnce(huge))
+    expect(() => parseOnce('{ article(')).toThrow(GraphQLError)
+    expect(() => parseOnce('{ article(')).toThrow(/Syntax Error/)
+  })
+})
+
+describe('validateOnce', () => {
+  it('runs the spec rules once per document and schema, and reports what validate reports', () => {
+    const valid = parseOnce(`query ($slug: String!) { article(slug: $slug) { title } }`)
+    const errors = validateOnce(schema, valid, specifiedRules)
+    expect(errors).toEqual([])
+    // The kept answer itself, not a new validation.
+    expect(validateOnce(schema, valid, specifiedRules)).toBe(errors)
+
+    const invalid = parseOnce(`{ article { headline } }`)
+    const messages = validateOnce(schema, invalid, specifiedRules).map((error) => error.message)
+    expect(messages).toEqual(validate(schema, invalid).map((error) => error.message))
+    expect(messages.join(' ')).toMatch(/Cannot query field "headline"/)
+    expect(messages.join(' ')).toMatch(/argument "slug"/)
+  })
+
+  it('validates again against another schema', () => {
+    const document = parseOnce(`{ article(slug: "a") { headline } }`)
+    expect(validateOnce(schema, document, specifiedRules)).toHaveLength(1)
+    expect(validateOnce(otherSchema, document, specifiedRules)).toHaveLength(0)
+    expect(validateOnce(schema, document, specifiedRules)).toHaveLength(1)
+  })
+
+  it('runs every other rule on every call, after the spec rules’ errors', () => {
+    const document = parseOnce(`{ article(slug: "a") { nope } }`)
+    const calls = { count: 0 }
+    const refusing: ValidationRule = (context) => ({
+      Document: () => context.reportError(new GraphQLError('refused by a per-request rule')),
+    })
+    for (let round = 0; round < 3; round++) {
+      const messages = validateOnce(schema, document, [...specifiedRules, countingRule(calls), refusing]).map((error) => error.message)
+      expect(messages).toEqual([expect.stringMatching(/Cannot query field "nope"/), 'refused by a per-request rule'])
+    }
+    expect(calls.count).toBe(3)
+  })
+
+  it('is plain validate when the spec rules are not all there', () => {
+    const document = parseOnce(`{ article { title } }`)
+    const someRules = specifiedRules.filter((rule) => rule.name !== 'ProvidedRequiredArgumentsRule')
+    expect(validateOnce(schema, document, someRules)).toEqual([])
+    expect(validateOnce(schema, document, specifiedRules)).toHaveLength(1)
+  })
+})

@@ -1,0 +1,171 @@
+import type { DocumentNode, GraphQLError, GraphQLFormattedError, GraphQLSchema, ValidationRule } from 'graphql'
+import type { PayloadRequest, SanitizedConfig } from 'payload'
+
+import { configToSchema } from '@payloadcms/graphql'
+import { parse, specifiedRules, validate } from 'graphql'
+import { createHandler } from 'graphql-http'
+import {
+  addDataAndFileToRequest,
+  addLocalesToRequestFromData,
+  createPayloadRequest,
+  headersWithCors,
+  logError,
+  mergeHeaders,
+  unlinkClientUploadTempFile,
+} from 'payload'
+
+// --- One parse and one schema validation per distinct query text ------------------------------
+//
+// A frontend sends the same few query texts over and over with other variables. graphql-js's
+// schema validation (`specifiedRules`) depends only on the schema and the document, yet Payload's
+// handler runs it, and the parse, on every request: 14 % of a GraphQL article read's CPU, measured.
+// Rules given per request (Payload's complexity limit, query-limits' depth and `limit` rules)
+// read the variables, so they still run every time.
+
+const MAX_CACHED_DOCUMENTS = 500
+/** Sum of the cached query texts' lengths: their syntax trees are some tens of times larger. */
+const MAX_CACHED_QUERY_CHARS = 1_000_000
+
+const documents = new Map<string, DocumentNode>()
+let cachedQueryChars = 0
+
+/**
+ * graphql-js's `parse`, answering a query text it parsed a moment ago with the same syntax tree
+ * (never changed by validation or execution), so that its validation is kept too.
+ * Bounded by count and total size, least recently used out first; syntax errors are not kept.
+ */
+export const parseOnce = ((source: Parameters<typeof parse>[0], options?: Parameters<typeof parse>[1]) => {
+  if (typeof source !== 'string' || options) return parse(source, options)
+  const known = documents.get(source)
+  if (known) {
+    documents.delete(source)
+    documents.set(source, known)
+    return known
+  }
+  const document = parse(source)
+  if (source.length > MAX_CACHED_QUERY_CHARS / 10) return document
+  documents.set(source, document)
+  cachedQueryChars += source.length
+  for (const [oldest] of documents) {
+    if (documents.size <= MAX_CACHED_DOCUMENTS && cachedQueryChars <= MAX_CACHED_QUERY_CHARS) break
+    documents.delete(oldest)
+    cachedQueryChars -= oldest.length
+  }
+  return document
+}) as typeof parse
+
+const schemaRules = new Set<ValidationRule>(specifiedRules)
+const schemaErrors = new WeakMap<DocumentNode, { errors: readonly GraphQLError[]; schema: GraphQLSchema }>()
+
+/**
+ * graphql-js's `validate`, running the spec's rules (`specifiedRules`) once per document and
+ * schema and any other rule on every call. With other rules, or options, it is plain `validate`.
+ */
+export const validateOnce = ((schema, document, rules = specifiedRules, options, typeInfo) => {
+  const perCall = rules.filter((rule) => !schemaRules.has(rule))
+  if (options || typeInfo || rules.length - perCall.length !== schemaRules.size) return validate(schema, document, rules, options, typeInfo)
+  let known = schemaErrors.get(document)
+  if (!known || known.schema !== schema) {
+    known = { errors: validate(schema, document, specifiedRules), schema }
+    schemaErrors.set(document, known)
+  }
+  return perCall.length === 0 ? known.errors : [...known.errors, ...validate(schema, document, perCall)]
+}) as typeof validate
+
+// --- Payload's GraphQL POST handler, with the cache above ------------------------------------
+
+type PayloadGraphQL = ReturnType<typeof configToSchema>
+
+const schemas = new WeakMap<SanitizedConfig, PayloadGraphQL>()
+
+const payloadGraphQLOf = (config: SanitizedConfig): PayloadGraphQL => {
+  let built = schemas.get(config)
+  if (!built) {
+    built = configToSchema(config)
+    schemas.set(config, built)
+  }
+  return built
+}
+
+type OriginalError = { data?: unknown; name?: string; status?: number }
+
+/** A resolver's error as Payload's handler shows it, after the config's `afterError` hooks. */
+const formatResolverError = async (error: GraphQLError, req: PayloadRequest): Promise<GraphQLFormattedError> => {
+  const { payload } = req
+  const original = error.originalError as OriginalError | undefined
+  const status = original?.status || 500
+  logError({ err: error, payload })
+  let formatted: GraphQLFormattedError = {
+    extensions: { name: original?.name || undefined, data: original?.data || undefined, stack: payload.config.debug ? error.stack : undefined, statusCode: status },
+    locations: error.locations,
+    // A 500's message may hold anything, secrets included.
+    message: !payload.config.debug && status === 500 ? 'Something went wrong.' : error.message,
+    path: error.path,
+  }
+  for (const hook of payload.config.hooks.afterError ?? []) {
+    const result = await hook({ context: req.context, error, graphqlResult: formatted, req } as Parameters<typeof hook>[0])
+    if (result?.graphqlResult) formatted = result.graphqlResult as GraphQLFormattedError
+  }
+  return formatted
+}
+
+/**
+ * Payload's GraphQL POST route handler (`GRAPHQL_POST` of `@payloadcms/next/routes`): same request
+ * set-up, schema, validation rules, extensions, error shapes, CORS and response headers; but each
+ * distinct query is parsed and schema-validated once (see `parseOnce`), and a JSON body is read
+ * once instead of twice.
+ */
+export const graphQLPost =
+  (config: Promise<SanitizedConfig> | SanitizedConfig) =>
+  async (request: Request): Promise<Response> => {
+    // Payload reads a JSON body into `req.data`; any other body is left for graphql-http to refuse.
+    const isJson = request.headers.get('content-type')?.split(';', 1)[0] === 'application/json'
+    const original = isJson ? null : request.clone()
+    const req = await createPayloadRequest({ canSetHeaders: true, config, request })
+    const { payload } = req
+    if (payload.config.graphQL?.disable) return new Response(null, { status: 404 })
+    try {
+      await addDataAndFileToRequest(req)
+      addLocalesToRequestFromData(req)
+      const { schema, validationRules } = payloadGraphQLOf(payload.config)
+      const headers: Record<string, string> = {}
+      const handle = createHandler({
+        context: { headers, req },
+        onOperation: async (_request, args, result) => {
+          const extended = typeof payload.extensions === 'function' ? await payload.extensions({ args, req: _request, result }) : result
+          if (!extended.errors) return extended
+          const errors = await Promise.all((result.errors ?? []).map((error) => formatResolverError(error, req)))
+          return { ...extended, errors } as unknown as typeof result
+        },
+        parse: parseOnce,
+        schema,
+        validate: validateOnce,
+        validationRules: (_request, args, defaultRules) => defaultRules.concat(validationRules(args)),
+      })
+      let answer: Awaited<ReturnType<typeof handle>>
+      try {
+        answer = await handle({
+          body: original ? () => original.text() : (req.data ?? null),
+          context: undefined,
+          headers: request.headers,
+          method: request.method,
+          raw: request,
+          url: request.url,
+        })
+      } catch (error) {
+        // graphql-http throws only for a fault of the server's (execution errors are results).
+        payload.logger.error({ err: error, msg: 'GraphQL request failed' })
+        return new Response(null, { status: 500 })
+      }
+      const [body, init] = answer
+      const responseHeaders = headersWithCors({ headers: new Headers(init.headers), req })
+      for (const [name, value] of Object.entries(headers)) responseHeaders.append(name, value)
+      return new Response(body, {
+        headers: req.responseHeaders ? mergeHeaders(req.responseHeaders, responseHeaders) : responseHeaders,
+        status: init.status,
+      })
+    } finally {
+      // Nothing else removes a temporary upload file of a GraphQL request that wrote no document.
+      await unlinkClientUploadTempFile({ req })
+    }
+  }

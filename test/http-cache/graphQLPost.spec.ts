@@ -1,0 +1,108 @@
+import type { Payload } from 'payload'
+
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { NewsroomFixture } from '../helpers/newsroom'
+
+import { graphQLPost } from '../../plugins/http-cache'
+import { apiClient } from '../helpers/http'
+import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
+import { bootPayload } from '../helpers/payload'
+
+// The GraphQL route answers with `graphQLPost`, which keeps each query's parse and schema
+// validation; it must answer every request as Payload's own GRAPHQL_POST does.
+
+let payload: Payload
+let fixture: NewsroomFixture
+let editorToken: string
+let ours: (request: Request) => Promise<Response>
+let payloads: (request: Request) => Promise<Response>
+
+beforeAll(async () => {
+  payload = await bootPayload('graphql-post')
+  fixture = await createNewsroom(payload)
+  editorToken = await apiClient(payload).login(loginEmails().editor, PASSWORD)
+  await payload.create({ collection: 'articles', data: articleData(fixture, { title: '공개 기사', slug: 'gong-gae', _status: 'published' }) as never })
+  await payload.create({ collection: 'articles', data: articleData(fixture, { title: '초안 기사', slug: 'cho-an' }) as never })
+  ours = graphQLPost(payload.config)
+  payloads = GRAPHQL_POST(Promise.resolve(payload.config))
+})
+afterAll(async () => {
+  await payload?.destroy()
+})
+
+type Sent = { body?: string; headers?: Record<string, string>; method?: string; search?: string }
+
+const request = ({ body, headers = { 'content-type': 'application/json' }, method = 'POST', search = '' }: Sent) =>
+  new Request(`http://localhost/api/graphql${search}`, { body, headers, method })
+
+const json = (query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Sent => ({
+  body: JSON.stringify({ query, variables }),
+  headers: { 'content-type': 'application/json', ...headers },
+})
+
+/** What a client can tell of an answer (the Date header aside). */
+const outcome = async (handler: (request: Request) => Promise<Response>, sent: Sent) => {
+  try {
+    const response = await handler(request(sent))
+    const headers = Object.fromEntries([...response.headers].filter(([name]) => name !== 'date'))
+    const text = await response.text()
+    return { status: response.status, headers, body: text ? JSON.parse(text) : null }
+  } catch (error) {
+    return { threw: String(error) }
+  }
+}
+
+const ARTICLE = 'query A($slug: String!) { Articles(where: { slug: { equals: $slug } }) { docs { title slug regionLabel reporters { name } } } }'
+
+// The editor's token exists only once the suite has started: each case is made when it runs.
+const cases: Record<string, () => Sent> = {
+  'a published article, anonymously': () => json(ARTICLE, { slug: 'gong-gae' }),
+  'a draft, anonymously (nothing)': () => json(ARTICLE, { slug: 'cho-an' }),
+  'a draft, as an editor': () => json('{ Articles(draft: true, where: { slug: { equals: "cho-an" } }) { docs { title _status } } }', undefined, { authorization: `JWT ${editorToken}` }),
+  'a syntax error': () => json('{ Articles( { docs { id } } }'),
+  'an unknown field': () => json('{ Articles { docs { nope } } }'),
+  'a variable of the wrong type': () => json(ARTICLE, { slug: 3 }),
+  'a limit above 100 through a variable': () => json('query L($n: Int) { Articles(limit: $n) { docs { id } } }', { n: 101 }),
+  'a limit of 100 through the same query': () => json('query L($n: Int) { Articles(limit: $n) { docs { id } } }', { n: 100 }),
+  'too deep': () => json(`{ Articles { docs { ${'relatedArticles { '.repeat(11)}title${' }'.repeat(11)} } } }`),
+  'a mutation refused to an anonymous reader': () => json('mutation { createArticle(data: { title: "몰래" }) { id } }'),
+  'an operation name that is not there': () => ({ body: JSON.stringify({ query: ARTICLE, operationName: 'B', variables: { slug: 'gong-gae' } }) }),
+  'a body without a query': () => ({ body: JSON.stringify({ variables: {} }) }),
+  'a JSON body that is not an object': () => ({ body: '[1, 2]' }),
+  'JSON that does not parse': () => ({ body: '{ "query": ' }),
+  'a body of another type': () => ({ body: '{ Articles { docs { id } } }', headers: { 'content-type': 'application/graphql' } }),
+  'a GET with the query in the URL': () => ({ method: 'GET', headers: {}, search: `?query=${encodeURIComponent(ARTICLE)}&variables=${encodeURIComponent('{"slug":"gong-gae"}')}` }),
+  'a client that accepts no JSON': () => ({ ...json(ARTICLE, { slug: 'gong-gae' }), headers: { 'content-type': 'application/json', accept: 'text/html' } }),
+  'CORS from another origin': () => json(ARTICLE, { slug: 'gong-gae' }, { origin: 'https://example.org' }),
+}
+
+describe('graphQLPost answers as Payload’s GRAPHQL_POST', () => {
+  it.each(Object.keys(cases))('%s', async (name) => {
+    const sent = cases[name]!()
+    // Twice each, so that the second answer comes from the kept parse and validation.
+    const first = await outcome(ours, sent)
+    expect(first).toEqual(await outcome(payloads, sent))
+    expect(await outcome(ours, sent)).toEqual(first)
+  })
+
+  it('is exercised: the cases above meet data, validation errors and resolver errors', async () => {
+    const article = await outcome(ours, cases['a published article, anonymously']!())
+    expect(article).toMatchObject({ status: 200, body: { data: { Articles: { docs: [{ title: '공개 기사', regionLabel: '울산시' }] } } } })
+    const draft = await outcome(ours, cases['a draft, as an editor']!())
+    expect(draft).toMatchObject({ status: 200, body: { data: { Articles: { docs: [{ title: '초안 기사', _status: 'draft' }] } } } })
+    const limit = await outcome(ours, cases['a limit above 100 through a variable']!())
+    expect(JSON.stringify(limit)).toContain('must be between 1 and 100')
+    const mutation = await outcome(ours, cases['a mutation refused to an anonymous reader']!())
+    expect(mutation).toMatchObject({ body: { errors: [{ extensions: { statusCode: 403 } }] } })
+  })
+
+  it('alternates a refused and an allowed limit on one query text without mixing them up', async () => {
+    for (const n of [100, 101, 100, 101]) {
+      const { body } = await outcome(ours, json('query M($n: Int) { Articles(limit: $n) { docs { id } } }', { n }))
+      if (n === 100) expect(body.errors).toBeUndefined()
+      else expect(body.errors[0].message).toContain('must be between 1 and 100')
+    }
+  })
+})
