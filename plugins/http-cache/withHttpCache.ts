@@ -24,6 +24,16 @@ const isPublicPath = (config: SanitizedHttpCacheConfig, apiRoute: string, pathna
   return segments.length === 1 || (segments.length === 2 && !callerSpecific.has(second!))
 }
 
+const GRAPHQL_ERRORS_START = new TextEncoder().encode('{"errors":')
+
+/**
+ * A GraphQL answer with errors — a refused query, a resolver that failed, a half answer — comes
+ * with status 200 (GraphQL over HTTP, `application/json`), and graphql-js puts `errors` first.
+ * Kept or shared, it would go on failing after its cause is gone, like any other error.
+ */
+const isGraphQLErrorAnswer = (pathname: string, body: Uint8Array): boolean =>
+  pathname.endsWith('/graphql') && body.length >= GRAPHQL_ERRORS_START.length && GRAPHQL_ERRORS_START.every((byte, index) => body[index] === byte)
+
 const strongEtag = (body: Uint8Array): string => `"${crypto.createHash('sha1').update(body).digest('base64url')}"`
 
 const keyHeader = (config: SanitizedHttpCacheConfig, keys: Set<string>): string[] => {
@@ -191,6 +201,12 @@ export const withHttpCache =
         return response
       }
       const body = new Uint8Array(await response.arrayBuffer())
+      if (isGraphQLErrorAnswer(view.pathname, body)) {
+        if (canRemember) forgetResponse(memoryKey)
+        const headers = new Headers(response.headers)
+        headers.set('cache-control', 'private, no-store')
+        return new Response(body, { headers, status: response.status })
+      }
       const etag = strongEtag(body)
       const headers = new Headers(response.headers)
       headers.delete('content-length')

@@ -328,6 +328,18 @@ describe('GraphQL over GET', () => {
     expect((await graphqlGet(new Request(url, { headers: { 'if-none-match': first.headers.get('etag')! } }))).status).toBe(304)
   })
 
+  it('never keeps or shares an answer with errors, which GraphQL sends with status 200', async () => {
+    const url = `http://localhost/api/graphql?query=${encodeURIComponent('{ Articles(limit: 1) { docs { id notAField } } }')}`
+    for (let round = 0; round < 2; round++) {
+      const answer = await graphqlGet(new Request(url))
+      expect(answer.status).toBe(200)
+      expect((await json(answer)).errors[0].message).toContain('notAField')
+      expect(answer.headers.get('cache-control')).toBe('private, no-store')
+      expect(answer.headers.get('x-newsroom-cache')).toBeNull()
+      expect(answer.headers.get('etag')).toBeNull()
+    }
+  })
+
   it('refuses mutations and bad variables', async () => {
     const mutation = await graphqlGet(new Request(`http://localhost/api/graphql?query=${encodeURIComponent('mutation { logoutUser }')}`))
     expect(mutation.status).toBe(405)
