@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 
+import { listedQuery } from '../shared/listedQueries'
 import { parseOnce } from './graphQLPost'
 import { shareWithSiblingWorkers, takeFromSiblingWorkers } from './workers'
 
@@ -52,7 +53,7 @@ const resolvePersistedQuery = (query: null | string | undefined, extensions: unk
     return query
   }
   // Never cached: the next request may register the query.
-  return persistedQueries.get(hash) ?? Response.json({ errors: [{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] }, { headers: noStore })
+  return persistedQueries.get(hash) ?? listedQuery(hash) ?? Response.json({ errors: [{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] }, { headers: noStore })
 }
 
 /** The request's headers for a JSON body of another length. */

@@ -2,6 +2,8 @@ import type { CollectionConfig, Config, Plugin } from 'payload'
 
 import type { QueryLimitsOptions } from './types'
 
+import { listQueries } from '../shared/listedQueries'
+import { allowListRule } from './allowList'
 import { sanitizeQueryLimitsOptions } from './defaults'
 import { depthLimitRule } from './depthLimitRule'
 import { boundReadSize } from './hooks/boundReadSize'
@@ -9,17 +11,22 @@ import { skipCountForUniqueLookup } from './hooks/skipCountForUniqueLookup'
 import { limitArgumentsRule } from './limitArgumentsRule'
 
 export type { QueryLimitsOptions } from './types'
+export { allowListRule, createAllowList, readAllowListFile } from './allowList'
+export type { AllowList } from './allowList'
 export { depthLimitRule } from './depthLimitRule'
 export { limitArgumentsRule } from './limitArgumentsRule'
 
 /**
- * Bounds what one public request can cost: page size, joins, GraphQL depth and complexity; and
- * spares reads by a unique field (an article by slug) the page count.
+ * Bounds what one public request can cost: page size, joins, GraphQL depth and complexity, and
+ * optionally which GraphQL documents anonymous readers may run at all; and spares reads by a
+ * unique field (an article by slug) the page count.
  */
 export const queryLimits =
   (options: QueryLimitsOptions = {}): Plugin =>
   (incomingConfig: Config): Config => {
     const config = sanitizeQueryLimitsOptions(options)
+    // Persisted-query requests may name a listed query by its hash alone, from the first request on.
+    if (config.allowList) listQueries(config.allowList.queries)
     const collections = (incomingConfig.collections ?? []).map((collection): CollectionConfig => {
       if (config.collections && !config.collections.includes(collection.slug)) return collection
       return {
@@ -38,6 +45,7 @@ export const queryLimits =
         validationRules: (args) => [
           depthLimitRule(config.maxDepth),
           limitArgumentsRule(config.maxLimit, args.variableValues as Record<string, unknown> | undefined),
+          ...(config.allowList ? [allowListRule(config.allowList, args.contextValue)] : []),
           ...(userRules ? userRules(args) : []),
         ],
       },

@@ -1,3 +1,5 @@
+import type { AllowList } from './allowList'
+
 export type QueryLimitsOptions = {
   /** Collections whose REST/GraphQL reads are bounded. @default every collection */
   collections?: string[]
@@ -7,6 +9,18 @@ export type QueryLimitsOptions = {
   maxDepth?: number
   /** Payload's GraphQL complexity budget per operation. @default 1000 */
   maxComplexity?: number
+  /**
+   * The only GraphQL documents anonymous readers may run (query texts; spacing and comments do not
+   * matter); signed-in users may run any. @default the file NEWSROOM_GRAPHQL_ALLOWLIST names (an
+   * Apollo persisted-query manifest or a JSON array of queries), else no list: any query
+   */
+  anonymousQueries?: readonly string[]
 }
 
-export type SanitizedQueryLimitsConfig = { collections: null | string[]; maxComplexity: number; maxDepth: number; maxLimit: number }
+export type SanitizedQueryLimitsConfig = {
+  allowList: AllowList | null
+  collections: null | string[]
+  maxComplexity: number
+  maxDepth: number
+  maxLimit: number
+}
