@@ -33,11 +33,20 @@ describe('parseOnce', () => {
     expect(parseOnce(`{ article(slug: "dropped") { title } }`)).not.toBe(dropped)
   })
 
-  it('does not keep a huge query, nor a syntax error', () => {
+  it('does not keep a huge query, and keeps at most a million characters of queries', () => {
     const huge = `{ article(slug: "${'x'.repeat(200_000)}") { title } }`
     expect(parseOnce(huge)).not.toBe(parseOnce(huge))
+    const large = (index: number) => `{ article(slug: "${index}${"x".repeat(90_000)}") { title } }`
+    const first = parseOnce(large(1))
+    expect(parseOnce(large(1))).toBe(first)
+    // Eleven more of 90,000 characters: with the first, over a million, whatever else is kept.
+    for (let index = 2; index <= 12; index++) parseOnce(large(index))
+    expect(parseOnce(large(1))).not.toBe(first)
+  })
+
+  it('throws a syntax error as parse does', () => {
     expect(() => parseOnce('{ article(')).toThrow(GraphQLError)
-    expect(() => parseOnce('{ article(')).toThrow(/Syntax Error/)
+    expect(() => parseOnce('{ article(')).toThrow(/Syntax Error: Expected Name, found <EOF>/)
   })
 })
 
@@ -63,17 +72,28 @@ describe('validateOnce', () => {
     expect(validateOnce(schema, document, specifiedRules)).toHaveLength(1)
   })
 
-  it('runs every other rule on every call, after the spec rules’ errors', () => {
-    const document = parseOnce(`{ article(slug: "a") { nope } }`)
+  it('runs every other rule on every call', () => {
+    const document = parseOnce(`{ article(slug: "a") { title } }`)
     const calls = { count: 0 }
     const refusing: ValidationRule = (context) => ({
       Document: () => context.reportError(new GraphQLError('refused by a per-request rule')),
     })
     for (let round = 0; round < 3; round++) {
-      const messages = validateOnce(schema, document, [...specifiedRules, countingRule(calls), refusing]).map((error) => error.message)
-      expect(messages).toEqual([expect.stringMatching(/Cannot query field "nope"/), 'refused by a per-request rule'])
+      expect(validateOnce(schema, document, [...specifiedRules, countingRule(calls)])).toEqual([])
+      expect(validateOnce(schema, document, [...specifiedRules, refusing]).map((error) => error.message)).toEqual(['refused by a per-request rule'])
     }
     expect(calls.count).toBe(3)
+  })
+
+  it('gives an invalid document’s errors of every rule in the order validate gives them', () => {
+    const document = parseOnce(`{ article(slug: "a") { nope } }`)
+    const refusing: ValidationRule = (context) => ({
+      Document: () => context.reportError(new GraphQLError('refused by a per-request rule')),
+    })
+    const rules = [...specifiedRules, refusing]
+    const expected = validate(schema, document, rules).map((error) => error.message)
+    expect(expected).toEqual(['refused by a per-request rule', expect.stringMatching(/Cannot query field "nope"/)])
+    for (let round = 0; round < 2; round++) expect(validateOnce(schema, document, rules).map((error) => error.message)).toEqual(expected)
   })
 
   it('is plain validate when the spec rules are not all there', () => {

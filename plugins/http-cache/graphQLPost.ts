@@ -59,7 +59,9 @@ const schemaErrors = new WeakMap<DocumentNode, { errors: readonly GraphQLError[]
 
 /**
  * graphql-js's `validate`, running the spec's rules (`specifiedRules`) once per document and
- * schema and any other rule on every call. With other rules, or options, it is plain `validate`.
+ * schema and any other rule on every call. A document the spec's rules refuse is validated again
+ * with every rule in one pass, so that its errors come in document order as graphql-js gives them.
+ * With other rules, or options, it is plain `validate`.
  */
 export const validateOnce = ((schema, document, rules = specifiedRules, options, typeInfo) => {
   const perCall = rules.filter((rule) => !schemaRules.has(rule))
@@ -69,7 +71,8 @@ export const validateOnce = ((schema, document, rules = specifiedRules, options,
     known = { errors: validate(schema, document, specifiedRules), schema }
     schemaErrors.set(document, known)
   }
-  return perCall.length === 0 ? known.errors : [...known.errors, ...validate(schema, document, perCall)]
+  if (known.errors.length > 0) return validate(schema, document, rules)
+  return perCall.length === 0 ? known.errors : validate(schema, document, perCall)
 }) as typeof validate
 
 // --- Payload's GraphQL POST handler, with the cache above ------------------------------------
@@ -93,6 +96,8 @@ type OriginalError = { data?: unknown; name?: string; status?: number }
 const formatResolverError = async (error: GraphQLError, req: PayloadRequest): Promise<GraphQLFormattedError> => {
   const { payload } = req
   const original = error.originalError as OriginalError | undefined
+  // Payload's handler reads `originalError.status` unguarded and fails (an empty 500) on an error
+  // graphql-js raised without one; here that is a 500 like any other.
   const status = original?.status || 500
   logError({ err: error, payload })
   let formatted: GraphQLFormattedError = {
@@ -112,18 +117,25 @@ const formatResolverError = async (error: GraphQLError, req: PayloadRequest): Pr
 /**
  * Payload's GraphQL POST route handler (`GRAPHQL_POST` of `@payloadcms/next/routes`): same request
  * set-up, schema, validation rules, extensions, error shapes, CORS and response headers; but each
- * distinct query is parsed and schema-validated once (see `parseOnce`), and a JSON body is read
- * once instead of twice.
+ * distinct query is parsed and schema-validated once (see `parseOnce`), and the request is not
+ * cloned for a JSON body.
  */
 export const graphQLPost =
   (config: Promise<SanitizedConfig> | SanitizedConfig) =>
   async (request: Request): Promise<Response> => {
-    // Payload reads a JSON body into `req.data`; any other body is left for graphql-http to refuse.
+    // Payload reads a JSON body (into `req.data`); graphql-http is given the text it read, as
+    // Payload's handler gives it the same text again from a clone of the request. Any other body
+    // is left for graphql-http to refuse.
     const isJson = request.headers.get('content-type')?.split(';', 1)[0] === 'application/json'
     const original = isJson ? null : request.clone()
     const req = await createPayloadRequest({ canSetHeaders: true, config, request })
     const { payload } = req
     if (payload.config.graphQL?.disable) return new Response(null, { status: 404 })
+    let jsonText = ''
+    if (isJson && typeof req.text === 'function') {
+      const readText = req.text.bind(req)
+      req.text = async () => (jsonText = await readText())
+    }
     try {
       await addDataAndFileToRequest(req)
       addLocalesToRequestFromData(req)
@@ -145,7 +157,7 @@ export const graphQLPost =
       let answer: Awaited<ReturnType<typeof handle>>
       try {
         answer = await handle({
-          body: original ? () => original.text() : (req.data ?? null),
+          body: original ? () => original.text() : () => jsonText,
           context: undefined,
           headers: request.headers,
           method: request.method,
@@ -155,7 +167,7 @@ export const graphQLPost =
       } catch (error) {
         // graphql-http throws only for a fault of the server's (execution errors are results).
         payload.logger.error({ err: error, msg: 'GraphQL request failed' })
-        return new Response(null, { status: 500 })
+        answer = [null, { status: 500, statusText: 'Internal Server Error' }]
       }
       const [body, init] = answer
       const responseHeaders = headersWithCors({ headers: new Headers(init.headers), req })

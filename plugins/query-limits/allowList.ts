@@ -59,18 +59,24 @@ export const readAllowListFile = (file: string): string[] => {
   throw new Error(`GraphQL allow-list ${file} is neither an Apollo persisted-query manifest (with "operations") nor a JSON array of queries`)
 }
 
-type RequestContext = { req?: { user?: unknown } } | undefined
+type RequestContext = { req?: { payload?: { config?: { admin?: { user?: string } } }; user?: { collection?: string } | null } } | undefined
+
+/** Signed in to the admin's user collection: staff, not a reader account of some other auth collection. */
+const isStaff = (contextValue: unknown): boolean => {
+  const req = (contextValue as RequestContext)?.req
+  return Boolean(req?.user && req.user.collection === req.payload?.config?.admin?.user)
+}
 
 /**
  * Refuses, before anything is resolved, a document that is not on the list when nobody is signed
  * in: the public API then runs only the site's own queries, whatever else a scraper writes.
- * Signed-in staff may run any query (within the other limits).
+ * Signed-in staff (users of the admin's collection) may run any query, within the other limits.
  */
 export const allowListRule =
   (allowList: AllowList, contextValue: unknown): ValidationRule =>
   (context) => ({
     Document: (document) => {
-      if ((contextValue as RequestContext)?.req?.user) return
+      if (isStaff(contextValue)) return
       if (allowList.has(document)) return
       context.reportError(
         new GraphQLError('허용되지 않은 쿼리입니다: 익명 요청은 사이트에 등록된 쿼리만 실행할 수 있습니다 (this query is not on the allow-list; anonymous requests may run only the listed queries)', {

@@ -20,7 +20,8 @@ let ours: (request: Request) => Promise<Response>
 let payloads: (request: Request) => Promise<Response>
 
 beforeAll(async () => {
-  payload = await bootPayload('graphql-post')
+  // An allowed origin, so that the CORS headers of both handlers are there to compare.
+  payload = await bootPayload('graphql-post', { configure: (config) => ({ ...config, cors: ['https://example.org'] }) })
   fixture = await createNewsroom(payload)
   editorToken = await apiClient(payload).login(loginEmails().editor, PASSWORD)
   await payload.create({ collection: 'articles', data: articleData(fixture, { title: '공개 기사', slug: 'gong-gae', _status: 'published' }) as never })
@@ -63,7 +64,9 @@ const cases: Record<string, () => Sent> = {
   'a draft, as an editor': () => json('{ Articles(draft: true, where: { slug: { equals: "cho-an" } }) { docs { title _status } } }', undefined, { authorization: `JWT ${editorToken}` }),
   'a syntax error': () => json('{ Articles( { docs { id } } }'),
   'an unknown field': () => json('{ Articles { docs { nope } } }'),
+  'a spec error and a limit error together': () => json('{ Articles(limit: 101) { docs { nope } } }'),
   'a variable of the wrong type': () => json(ARTICLE, { slug: 3 }),
+  'a required variable missing': () => json(ARTICLE, {}),
   'a limit above 100 through a variable': () => json('query L($n: Int) { Articles(limit: $n) { docs { id } } }', { n: 101 }),
   'a limit of 100 through the same query': () => json('query L($n: Int) { Articles(limit: $n) { docs { id } } }', { n: 100 }),
   'too deep': () => json(`{ Articles { docs { ${'relatedArticles { '.repeat(11)}title${' }'.repeat(11)} } } }`),
@@ -72,6 +75,11 @@ const cases: Record<string, () => Sent> = {
   'a body without a query': () => ({ body: JSON.stringify({ variables: {} }) }),
   'a JSON body that is not an object': () => ({ body: '[1, 2]' }),
   'JSON that does not parse': () => ({ body: '{ "query": ' }),
+  'an empty JSON body': () => ({ body: '' }),
+  'no body at all': () => ({}),
+  'a JSON null': () => ({ body: 'null' }),
+  'a JSON string': () => ({ body: '"str"' }),
+  'a JSON string holding a request': () => ({ body: JSON.stringify(JSON.stringify({ query: '{ __typename }' })) }),
   'a body of another type': () => ({ body: '{ Articles { docs { id } } }', headers: { 'content-type': 'application/graphql' } }),
   'a GET with the query in the URL': () => ({ method: 'GET', headers: {}, search: `?query=${encodeURIComponent(ARTICLE)}&variables=${encodeURIComponent('{"slug":"gong-gae"}')}` }),
   'a client that accepts no JSON': () => ({ ...json(ARTICLE, { slug: 'gong-gae' }), headers: { 'content-type': 'application/json', accept: 'text/html' } }),
@@ -96,6 +104,10 @@ describe('graphQLPost answers as Payload’s GRAPHQL_POST', () => {
     expect(JSON.stringify(limit)).toContain('must be between 1 and 100')
     const mutation = await outcome(ours, cases['a mutation refused to an anonymous reader']!())
     expect(mutation).toMatchObject({ body: { errors: [{ extensions: { statusCode: 403 } }] } })
+    const cors = await outcome(ours, cases['CORS from another origin']!())
+    expect(cors).toMatchObject({ headers: { 'access-control-allow-origin': 'https://example.org' } })
+    const both = await outcome(ours, cases['a spec error and a limit error together']!())
+    expect(JSON.stringify(both)).toMatch(/must be between 1 and 100.*Cannot query field/)
   })
 
   it('alternates a refused and an allowed limit on one query text without mixing them up', async () => {

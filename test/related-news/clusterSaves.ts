@@ -18,6 +18,10 @@ const rounds = JSON.parse(roundsJson) as Round[]
 // Each round's four saves take well under a second on the 2-core machine.
 const ROUND_LIMIT_MS = 30_000
 
+const started = Date.now()
+// To stderr at once: when the test stops a run that hangs, these say how far it got.
+const progress = (line: string) => fs.writeSync(2, `[clusterSaves ${((Date.now() - started) / 1000).toFixed(1)} s] ${line}\n`)
+
 const runPrimary = async () => {
   if (relay === 'on') relaySaveTurns(cluster)
   const workers: Worker[] = []
@@ -41,6 +45,7 @@ const runPrimary = async () => {
     })
     workers.push(worker)
     await next(worker, 'ready')
+    progress(`worker ${index + 1} ready`)
   }
   const failures: string[] = []
   for (const [index, round] of rounds.entries()) {
@@ -54,11 +59,13 @@ const runPrimary = async () => {
       break
     }
     for (const result of results) failures.push(...result.failures)
+    progress(`round ${index + 1} saved`)
   }
   // What each target's stored picks are now, read by one worker.
   const read = next(workers[0]!, 'read')
   workers[0]!.send({ type: 'read', targets: rounds.map((round) => round.target) })
   const { picks } = await read
+  progress('picks read')
   isFinished = true
   for (const worker of workers) worker.kill()
   process.stdout.write(`${JSON.stringify({ failures, picks })}\n`)
