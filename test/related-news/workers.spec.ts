@@ -11,8 +11,12 @@ const root = path.resolve(import.meta.dirname, '..', '..')
 /** Runs clusterSaves.ts: two cluster workers saving the rounds' sources, the primary relaying turns or not. */
 const saveInTwoWorkers = (uri: string, relay: 'off' | 'on', rounds: unknown[]): Promise<{ failures: string[]; picks: Record<string, number[]> }> =>
   new Promise((resolve, reject) => {
-    // Its own process group: a run that never ends is stopped with its workers.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/related-news/clusterSaves.ts', uri, relay, JSON.stringify(rounds)], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+    // Its own process group: a run that never ends is stopped with its workers. The `production`
+    // condition (inherited by the cluster workers) keeps Lexical's Node entry points, whose
+    // top-level await sometimes never settles on Node 20, out of the workers' Payload: without it
+    // a worker's boot hung in about one run in three while other suites loaded the machine (see
+    // src/bin/importRegions.ts).
+    const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'test/related-news/clusterSaves.ts', uri, relay, JSON.stringify(rounds)], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
     const limit = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 150_000)
     let output = ''
     let errors = ''
