@@ -80,8 +80,11 @@ const runWorker = async () => {
     import('../../src/appConfig'),
     import('../../src/database'),
   ])
+  progress(`worker ${index + 1}: modules loaded`)
   const config = await buildConfig(newsroomAppConfig({ seed: 'off', secret: 'test-secret-not-for-production', db: databaseAdapter({ uri, push: false }) }))
+  progress(`worker ${index + 1}: config built`)
   const payload = await getPayload({ config })
+  progress(`worker ${index + 1}: Payload ready`)
   process.on('message', async (message: any) => {
     if (message?.type === 'read') {
       const picks: Record<string, unknown[]> = {}
