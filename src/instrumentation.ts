@@ -5,8 +5,15 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
-  const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('@payload-config')])
-  // cron: the job runner (scheduled publishing, deliveries) starts now, not at the first request.
-  const payload = await getPayload({ config, cron: true })
-  payload.logger.info(`뉴스룸 준비 완료: ${process.env.NEWSROOM_PUBLIC_URL ?? 'http://localhost:3000'}/admin`)
+  try {
+    const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('@payload-config')])
+    // cron: the job runner (scheduled publishing, deliveries) starts now, not at the first request.
+    const payload = await getPayload({ config, cron: true })
+    payload.logger.info(`뉴스룸 준비 완료: ${process.env.NEWSROOM_PUBLIC_URL ?? 'http://localhost:3000'}/admin`)
+  } catch (error) {
+    // Next.js logs a failing instrumentation hook and serves on, every request then failing the
+    // same way: src/bin/server.ts stops instead, with this error.
+    ;(globalThis as Record<symbol, unknown>)[Symbol.for('payload-newsroom.bootError')] = error
+    throw error
+  }
 }

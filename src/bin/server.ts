@@ -236,6 +236,15 @@ const runServer = async () => {
   // Runs src/instrumentation.ts: Payload, its migrations and job runner start here, not at the first request.
   await app.prepare()
   await warmUp(handle)
+  // A config that cannot load (an unusable allow-list file) or a failed initialisation fails every
+  // request; the server stops with the reason instead of serving errors. Next.js runs the
+  // instrumentation hook after prepare() resolves: its failure is known once the warm-up's
+  // requests, which wait for it, are answered.
+  const bootError = (globalThis as Record<symbol, unknown>)[Symbol.for('payload-newsroom.bootError')]
+  if (bootError) {
+    console.error(`뉴스룸을 시작할 수 없습니다 (cannot start): ${bootError instanceof Error ? bootError.message : String(bootError)}`)
+    process.exit(1)
+  }
 
   const admission = createAdmission()
   let isStopping = false

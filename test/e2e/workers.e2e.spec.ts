@@ -1,6 +1,9 @@
 import crypto from 'node:crypto'
+import fs from 'node:fs'
 import http from 'node:http'
 import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RunningApp } from '../helpers/server'
@@ -107,5 +110,18 @@ describe('several web workers', () => {
     expect(answer).toMatch(/^HTTP\/1\.1 200/)
     expect(answer.toLowerCase()).toContain('connection: close')
     expect(answer).toContain('"token"')
+  })
+})
+
+describe('a config that cannot load', () => {
+  it('stops the server at start with the reason, instead of serving errors', async () => {
+    const listFile = path.join(os.tmpdir(), `allow-list-${Date.now()}.json`)
+    fs.writeFileSync(listFile, JSON.stringify(['{ Articles( ']))
+    const started = Date.now()
+    await expect(startApp({ port: 3919, env: { NEWSROOM_GRAPHQL_ALLOWLIST: listFile }, timeoutMs: 120_000 })).rejects.toThrow(
+      /app exited with 1:[\s\S]*cannot start\):.*GraphQL allow-list .*allow-list-\d+\.json: entry 1 does not parse: Syntax Error/,
+    )
+    // It stopped by itself, long before the wait for it to answer ran out.
+    expect(Date.now() - started).toBeLessThan(110_000)
   })
 })
