@@ -1,3 +1,5 @@
+import { recordBootError } from './bootError'
+
 /**
  * Next.js calls this once when the server starts. Payload otherwise initialises on the first
  * request; initialising here starts the job runner (scheduled publishing, deliveries) at boot,
@@ -11,9 +13,7 @@ export async function register(): Promise<void> {
     const payload = await getPayload({ config, cron: true })
     payload.logger.info(`뉴스룸 준비 완료: ${process.env.NEWSROOM_PUBLIC_URL ?? 'http://localhost:3000'}/admin`)
   } catch (error) {
-    // Next.js logs a failing instrumentation hook and serves on, every request then failing the
-    // same way: src/bin/server.ts stops instead, with this error.
-    ;(globalThis as Record<symbol, unknown>)[Symbol.for('payload-newsroom.bootError')] = error
+    recordBootError(error)
     throw error
   }
 }

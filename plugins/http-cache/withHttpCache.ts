@@ -190,21 +190,23 @@ export const withHttpCache =
         if (state.inFlight.get(memoryKey)?.result === result) state.inFlight.delete(memoryKey)
       })
     }
+    // An error or a 404 must not outlive the publish that fixes it in some shared cache, and an
+    // older copy of what is now an error must not be served while renewing either.
+    const keepNowhere = (headers: Headers) => {
+      if (canRemember) forgetResponse(memoryKey)
+      headers.set('cache-control', 'private, no-store')
+    }
     try {
       const response = await state.requestScope.run(scope, () => handler(request, ...args))
       // An error, a cookie, or an answer its handler says must not be kept (a persisted query not known yet).
       if (response.status !== 200 || response.headers.has('set-cookie') || /\bno-store\b/.test(response.headers.get('cache-control') ?? '')) {
-        // An error or a 404 must not outlive the publish that fixes it in some shared cache, and
-        // an older copy of what is now an error must not be served while renewing either.
-        if (canRemember) forgetResponse(memoryKey)
-        response.headers.set('cache-control', 'private, no-store')
+        keepNowhere(response.headers)
         return response
       }
       const body = new Uint8Array(await response.arrayBuffer())
       if (isGraphQLErrorAnswer(view.pathname, body)) {
-        if (canRemember) forgetResponse(memoryKey)
         const headers = new Headers(response.headers)
-        headers.set('cache-control', 'private, no-store')
+        keepNowhere(headers)
         return new Response(body, { headers, status: response.status })
       }
       const etag = strongEtag(body)

@@ -62,7 +62,7 @@ export const readAllowListFile = (file: string): string[] => {
 type RequestContext = { req?: { payload?: { config?: { admin?: { user?: string } } }; user?: { collection?: string } | null } } | undefined
 
 /** Signed in to the admin's user collection: staff, not a reader account of some other auth collection. */
-const isStaff = (contextValue: unknown): boolean => {
+const isSignedInToAdmin = (contextValue: unknown): boolean => {
   const req = (contextValue as RequestContext)?.req
   return Boolean(req?.user && req.user.collection === req.payload?.config?.admin?.user)
 }
@@ -76,7 +76,7 @@ export const allowListRule =
   (allowList: AllowList, contextValue: unknown): ValidationRule =>
   (context) => ({
     Document: (document) => {
-      if (isStaff(contextValue)) return
+      if (isSignedInToAdmin(contextValue)) return
       if (allowList.has(document)) return
       context.reportError(
         new GraphQLError('허용되지 않은 쿼리입니다: 익명 요청은 사이트에 등록된 쿼리만 실행할 수 있습니다 (this query is not on the allow-list; anonymous requests may run only the listed queries)', {

@@ -25,6 +25,7 @@ import { relayHttpCachePurges } from '../../plugins/http-cache/workers'
 import { relaySaveTurns } from '../../plugins/shared/saveTurns'
 import { createAdmission } from '../admission'
 import { apiReadOf } from '../apiReads'
+import { recordedBootError } from '../bootError'
 import { sendResponse } from '../nodeFetch'
 import { webWorkerCount } from '../webWorkers'
 
@@ -240,7 +241,7 @@ const runServer = async () => {
   // request; the server stops with the reason instead of serving errors. Next.js runs the
   // instrumentation hook after prepare() resolves: its failure is known once the warm-up's
   // requests, which wait for it, are answered.
-  const bootError = (globalThis as Record<symbol, unknown>)[Symbol.for('payload-newsroom.bootError')]
+  const bootError = recordedBootError()
   if (bootError) {
     console.error(`뉴스룸을 시작할 수 없습니다 (cannot start): ${bootError instanceof Error ? bootError.message : String(bootError)}`)
     process.exit(1)
