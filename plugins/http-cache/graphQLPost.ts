@@ -1,6 +1,8 @@
 import type { DocumentNode, GraphQLError, GraphQLFormattedError, GraphQLSchema, ValidationRule } from 'graphql'
 import type { PayloadRequest, SanitizedConfig } from 'payload'
 
+import { markAnswerWithErrors } from './graphQLErrors'
+
 import { configToSchema } from '@payloadcms/graphql'
 import { parse, specifiedRules, validate } from 'graphql'
 import { createHandler } from 'graphql-http'
@@ -141,11 +143,13 @@ export const graphQLPost =
       addLocalesToRequestFromData(req)
       const { schema, validationRules } = payloadGraphQLOf(payload.config)
       const headers: Record<string, string> = {}
+      let hasErrors = false
       const handle = createHandler({
         context: { headers, req },
         onOperation: async (_request, args, result) => {
           const extended = typeof payload.extensions === 'function' ? await payload.extensions({ args, req: _request, result }) : result
           if (!extended.errors) return extended
+          if (Array.isArray(extended.errors) && extended.errors.length > 0) hasErrors = true
           const errors = await Promise.all((result.errors ?? []).map((error) => formatResolverError(error, req)))
           return { ...extended, errors } as unknown as typeof result
         },
@@ -172,10 +176,11 @@ export const graphQLPost =
       const [body, init] = answer
       const responseHeaders = headersWithCors({ headers: new Headers(init.headers), req })
       for (const [name, value] of Object.entries(headers)) responseHeaders.append(name, value)
-      return new Response(body, {
+      const response = new Response(body, {
         headers: req.responseHeaders ? mergeHeaders(req.responseHeaders, responseHeaders) : responseHeaders,
         status: init.status,
       })
+      return hasErrors ? markAnswerWithErrors(response) : response
     } finally {
       // Nothing else removes a temporary upload file of a GraphQL request that wrote no document.
       await unlinkClientUploadTempFile({ req })

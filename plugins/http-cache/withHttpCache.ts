@@ -4,6 +4,7 @@ import type { CachedResponse, RequestScope } from './cacheState'
 import type { SanitizedHttpCacheConfig } from './types'
 
 import { awaitsRenewal, cacheState, forgetResponse, recallResponse, rememberResponse } from './cacheState'
+import { isMarkedAnswerWithErrors } from './graphQLErrors'
 
 type Handler<Args extends unknown[]> = (request: Request, ...args: Args) => Promise<Response>
 
@@ -28,11 +29,13 @@ const GRAPHQL_ERRORS_START = new TextEncoder().encode('{"errors":')
 
 /**
  * A GraphQL answer with errors — a refused query, a resolver that failed, a half answer — comes
- * with status 200 (GraphQL over HTTP, `application/json`), and graphql-js puts `errors` first.
- * Kept or shared, it would go on failing after its cause is gone, like any other error.
+ * with status 200 (GraphQL over HTTP, `application/json`). Kept or shared, it would go on failing
+ * after its cause is gone, like any other error. `graphQLPost` marks the answers it knows carry
+ * errors; from other handlers (Payload's), graphql-js and graphql-http put `errors` first.
  */
-const isGraphQLErrorAnswer = (pathname: string, body: Uint8Array): boolean =>
-  pathname.endsWith('/graphql') && body.length >= GRAPHQL_ERRORS_START.length && GRAPHQL_ERRORS_START.every((byte, index) => body[index] === byte)
+const isGraphQLErrorAnswer = (pathname: string, response: Response, body: Uint8Array): boolean =>
+  pathname.endsWith('/graphql') &&
+  (isMarkedAnswerWithErrors(response) || (body.length >= GRAPHQL_ERRORS_START.length && GRAPHQL_ERRORS_START.every((byte, index) => body[index] === byte)))
 
 const strongEtag = (body: Uint8Array): string => `"${crypto.createHash('sha1').update(body).digest('base64url')}"`
 
@@ -204,7 +207,7 @@ export const withHttpCache =
         return response
       }
       const body = new Uint8Array(await response.arrayBuffer())
-      if (isGraphQLErrorAnswer(view.pathname, body)) {
+      if (isGraphQLErrorAnswer(view.pathname, response, body)) {
         const headers = new Headers(response.headers)
         keepNowhere(headers)
         return new Response(body, { headers, status: response.status })

@@ -340,6 +340,25 @@ describe('GraphQL over GET', () => {
     }
   })
 
+  it('never keeps an answer with errors that a `payload.extensions` function rebuilt with `data` first', async () => {
+    // A resolver's error (no such article) comes with `data`; the function puts `data` first.
+    const url = `http://localhost/api/graphql?query=${encodeURIComponent('{ Article(id: 987654) { id title } }')}`
+    const extensions = payload.extensions
+    payload.extensions = async ({ result }) => ({ data: result.data, errors: result.errors }) as typeof result
+    try {
+      for (let round = 0; round < 2; round++) {
+        const answer = await graphqlGet(new Request(url))
+        const text = await answer.text()
+        expect(text.startsWith('{"data":')).toBe(true)
+        expect(JSON.parse(text).errors.length).toBeGreaterThan(0)
+        expect(answer.headers.get('cache-control')).toBe('private, no-store')
+        expect(answer.headers.get('x-newsroom-cache')).toBeNull()
+      }
+    } finally {
+      payload.extensions = extensions
+    }
+  })
+
   it('refuses mutations and bad variables', async () => {
     const mutation = await graphqlGet(new Request(`http://localhost/api/graphql?query=${encodeURIComponent('mutation { logoutUser }')}`))
     expect(mutation.status).toBe(405)
