@@ -3,6 +3,7 @@ import type { ValidationRule } from 'graphql'
 import { buildSchema, GraphQLError, specifiedRules, validate } from 'graphql'
 import { describe, expect, it } from 'vitest'
 
+import { QUERY_NOT_ALLOWED } from '../shared/listedQueries'
 import { parseOnce, validateOnce } from './graphQLPost'
 
 const schema = buildSchema('type Query { article(slug: String!): Article } type Article { title: String slug: String }')
@@ -94,6 +95,17 @@ describe('validateOnce', () => {
     const expected = validate(schema, document, rules).map((error) => error.message)
     expect(expected).toEqual(['refused by a per-request rule', expect.stringMatching(/Cannot query field "nope"/)])
     for (let round = 0; round < 2; round++) expect(validateOnce(schema, document, rules).map((error) => error.message)).toEqual(expected)
+  })
+
+  it('answers a document another rule refuses outright with that refusal alone', () => {
+    const document = parseOnce(`{ article(slug: "a") { titel } }`)
+    const notAllowed: ValidationRule = (context) => ({
+      Document: () => context.reportError(new GraphQLError('not on the list', { extensions: { code: QUERY_NOT_ALLOWED } })),
+    })
+    expect(validate(schema, document).map((error) => error.message)).toEqual([expect.stringContaining('Did you mean "title"')])
+    for (let round = 0; round < 2; round++) {
+      expect(validateOnce(schema, document, [...specifiedRules, notAllowed]).map((error) => error.message)).toEqual(['not on the list'])
+    }
   })
 
   it('is plain validate when the spec rules are not all there', () => {

@@ -1,6 +1,7 @@
 import type { DocumentNode, GraphQLError, GraphQLFormattedError, GraphQLSchema, ValidationRule } from 'graphql'
 import type { PayloadRequest, SanitizedConfig } from 'payload'
 
+import { QUERY_NOT_ALLOWED } from '../shared/listedQueries'
 import { markAnswerWithErrors } from './graphQLErrors'
 
 import { configToSchema } from '@payloadcms/graphql'
@@ -63,6 +64,7 @@ const schemaErrors = new WeakMap<DocumentNode, { errors: readonly GraphQLError[]
  * graphql-js's `validate`, running the spec's rules (`specifiedRules`) once per document and
  * schema and any other rule on every call. A document the spec's rules refuse is validated again
  * with every rule in one pass, so that its errors come in document order as graphql-js gives them.
+ * A document another rule refuses outright (`QUERY_NOT_ALLOWED`) gets that refusal alone.
  * With other rules, or options, it is plain `validate`.
  */
 export const validateOnce = ((schema, document, rules = specifiedRules, options, typeInfo) => {
@@ -73,8 +75,12 @@ export const validateOnce = ((schema, document, rules = specifiedRules, options,
     known = { errors: validate(schema, document, specifiedRules), schema }
     schemaErrors.set(document, known)
   }
-  if (known.errors.length > 0) return validate(schema, document, rules)
-  return perCall.length === 0 ? known.errors : validate(schema, document, perCall)
+  const perCallErrors = perCall.length === 0 ? known.errors : validate(schema, document, perCall)
+  // A caller who may not run the document at all (an allow-list) learns nothing else about it or
+  // the schema, such as the field names in graphql-js's "Did you mean …?" suggestions.
+  const refusals = perCallErrors.filter((error) => error.extensions?.code === QUERY_NOT_ALLOWED)
+  if (refusals.length > 0) return refusals
+  return known.errors.length > 0 ? validate(schema, document, rules) : perCallErrors
 }) as typeof validate
 
 // --- Payload's GraphQL POST handler, with the cache above ------------------------------------

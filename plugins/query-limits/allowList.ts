@@ -3,6 +3,8 @@ import type { DocumentNode, ValidationRule } from 'graphql'
 import { GraphQLError, parse, print } from 'graphql'
 import fs from 'node:fs'
 
+import { QUERY_NOT_ALLOWED } from '../shared/listedQueries'
+
 /**
  * The GraphQL documents anonymous readers may run. They are compared as graphql-js prints them,
  * so spacing, commas and comments do not matter, but a field, an argument or a name does.
@@ -80,7 +82,7 @@ export const allowListRule =
       if (allowList.has(document)) return
       context.reportError(
         new GraphQLError('허용되지 않은 쿼리입니다: 익명 요청은 사이트에 등록된 쿼리만 실행할 수 있습니다 (this query is not on the allow-list; anonymous requests may run only the listed queries)', {
-          extensions: { code: 'QUERY_NOT_ALLOWED' },
+          extensions: { code: QUERY_NOT_ALLOWED },
         }),
       )
     },

@@ -12,3 +12,9 @@ export const listQueries = (queries: readonly string[]): void => {
 }
 
 export const listedQuery = (sha256Hex: string): string | undefined => listed.get(sha256Hex)
+
+/**
+ * The error code of a GraphQL document its caller may not run at all (plugins/query-limits'
+ * allow-list). The project's GraphQL handlers answer it alone, without the document's other errors.
+ */
+export const QUERY_NOT_ALLOWED = 'QUERY_NOT_ALLOWED'

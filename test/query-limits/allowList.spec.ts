@@ -82,6 +82,19 @@ describe('an allow-list of anonymous GraphQL queries', () => {
     expect(forged.body.errors[0].extensions.code).toBe('QUERY_NOT_ALLOWED')
   })
 
+  it('tells an anonymous reader nothing else about a refused document, such as the field names graphql-js suggests', async () => {
+    const misspelt = '{ Articles(limit: 1) { docs { titl regionLabl } } }'
+    const anonymous = await sendPost({ query: misspelt })
+    expect(anonymous.body.errors).toEqual([expect.objectContaining({ extensions: { code: 'QUERY_NOT_ALLOWED' } })])
+    expect(JSON.stringify(anonymous.body)).not.toContain('Did you mean')
+    // Staff, who may run any query, get graphql-js's errors and suggestions as usual.
+    const staff = await sendPost({ query: misspelt }, { authorization: `JWT ${editorToken}` })
+    expect(staff.body.errors.map((error: { message: string }) => error.message)).toEqual([
+      expect.stringContaining('Did you mean "title"'),
+      expect.stringContaining('Did you mean "regionLabel"'),
+    ])
+  })
+
   it('lets signed-in staff run any query', async () => {
     const { status, body } = await sendPost({ query: UNLISTED }, { authorization: `JWT ${editorToken}` })
     expect(status).toBe(200)
