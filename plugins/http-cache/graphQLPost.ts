@@ -1,9 +1,6 @@
 import type { DocumentNode, GraphQLError, GraphQLFormattedError, GraphQLSchema, ValidationRule } from 'graphql'
 import type { PayloadRequest, SanitizedConfig } from 'payload'
 
-import { QUERY_NOT_ALLOWED } from '../shared/listedQueries'
-import { markAnswerWithErrors } from './graphQLErrors'
-
 import { configToSchema } from '@payloadcms/graphql'
 import { parse, specifiedRules, validate } from 'graphql'
 import { createHandler } from 'graphql-http'
@@ -16,6 +13,9 @@ import {
   mergeHeaders,
   unlinkClientUploadTempFile,
 } from 'payload'
+
+import { QUERY_NOT_ALLOWED } from '../shared/listedQueries'
+import { markAnswerWithErrors } from './graphQLErrors'
 
 // --- One parse and one schema validation per distinct query text ------------------------------
 //
