@@ -22,6 +22,9 @@
  *   is sent once (and again for the repeated ones) and the server's lines are counted.
  * - bx: scenario b's cached article on 5 connections while 45 others read fresh articles (a):
  *   how long readers of a cached story wait when the server is busy with misses.
+ * - z: a flood (test/bench/flood.ts), last: fresh reads on BENCH_FLOOD_CONNECTIONS (3000)
+ *   connections for BENCH_FLOOD_DURATION (15) s beside cached reads and an editor's saves: what is
+ *   answered, what is turned away, and whether the desk can still publish.
  * - When package.json has a `serve:api` script, the repeated scenarios also run against it.
  *
  * Settings: BENCH_ARTICLES (10000), BENCH_DURATION (s per run, 8), BENCH_WARMUP (s, 4),
@@ -40,6 +43,7 @@ import type { ServerProcess } from './processes'
 
 import { webWorkerCount } from '../../src/webWorkers'
 import { benchEnv, benchTmp, type CorpusManifest, ensureCorpus, root } from './corpus'
+import { type FloodResult, floodReport, measureFlood } from './flood'
 import { measureSideBySide, median as medianOfValues } from './load'
 import { startServer } from './processes'
 
@@ -53,6 +57,7 @@ const settings = {
     runs: Number(env.BENCH_RUNS || 3),
   } satisfies LoadOptions,
   port: Number(env.BENCH_PORT || 3950),
+  flood: { connections: Number(env.BENCH_FLOOD_CONNECTIONS || 3000), durationS: Number(env.BENCH_FLOOD_DURATION || 15) },
   only: env.BENCH_SCENARIOS ? new Set(env.BENCH_SCENARIOS.split(',').map((id) => id.trim())) : null,
   keep: env.BENCH_KEEP === '1',
 }
@@ -119,12 +124,12 @@ const withLap = (spec: RequestSpec, lap: number): RequestSpec =>
   lap === 0 || spec.method === 'POST' ? spec : { ...spec, path: `${spec.path}${spec.path.includes('?') ? '&' : '?'}_lap=${lap}` }
 
 /** Every item once, then every item again with `_lap=1`, …: each GET is a URL never sent before. */
-const rotation = <T>(items: T[], toSpec: (item: T) => RequestSpec): Load => {
+const rotation = <T>(items: T[], toSpec: (item: T) => RequestSpec, firstLap = 0): Extract<Load, { next: () => RequestSpec }> => {
   let count = 0
   return {
     next: () => {
       const position = count++
-      return withLap(toSpec(items[position % items.length]!), Math.floor(position / items.length))
+      return withLap(toSpec(items[position % items.length]!), firstLap + Math.floor(position / items.length))
     },
   }
 }
@@ -444,6 +449,32 @@ const main = async () => {
     const members = scenarios.filter((scenario) => scenario.server === 'next' && group.includes(scenario.id))
     await runSideBySide(members, app, (scenario) => results.get(scenario.id)!, appEtag)
   }
+  // The flood last: it leaves the server's heap and queues as no reader load before it does.
+  let flood: FloodResult | null = null
+  if (isLoaded('z')) {
+    log(`z on next: a flood, fresh reads on ${settings.flood.connections} connections for ${settings.flood.durationS} s, an editor saving once a second…`)
+    const { probe } = corpus.manifest.special
+    flood = await measureFlood(app, {
+      ...settings.flood,
+      // URLs no scenario before sent: every read is a miss.
+      fresh: rotation(corpus.manifest.articleList, ([, slug]) => ({ path: paths.restArticle(slug) }), 1000),
+      cachedPath: paths.restArticle(corpus.manifest.special.cached.slug),
+      save: async (marker) =>
+        (
+          await send(app.url, {
+            method: 'PATCH',
+            path: `/api/articles/${probe.id}?depth=0`,
+            headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+            body: JSON.stringify({ subtitle: marker }),
+          })
+        ).status,
+      readBack: async (marker) => {
+        const read = await send(app.url, { path: paths.restArticle(probe.slug) })
+        return { status: read.status, shows: read.status === 200 && read.body.toString().includes(marker) }
+      },
+    })
+    for (const line of floodReport(flood)) log(line)
+  }
   await app.stop()
   servers.splice(servers.indexOf(app), 1)
 
@@ -563,6 +594,7 @@ const main = async () => {
     lines.push(`  ${pad(entry.label, 34)} REST ${pad(entry.rest, 4, true)}   GraphQL ${pad(entry.graphql, 4, true)}   (related items: ${entry.related})`)
   }
   lines.push(`  constant whatever the number of picks: ${constant ? 'yes' : 'NO'}`)
+  if (flood) lines.push('', ...floodReport(flood))
   const totalS = Math.round((performance.now() - started) / 1000)
   lines.push('')
   lines.push(`took ${totalS} s (corpus ${corpus.generated ? `generated, ${corpus.manifest.generationSeconds} s` : 'cached'})`)
@@ -584,6 +616,7 @@ const main = async () => {
         serveApi: serveApiNote,
         ratios,
         queriesPerArticle: { reads: relatedQueries, constant },
+        flood,
         seconds: totalS,
       },
       null,
