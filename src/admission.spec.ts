@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { EventEmitter } from 'node:events'
 import http from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 
@@ -252,6 +253,68 @@ describe('createAdmission', () => {
     }
     const answers = await Promise.all([working, ...queued, staff])
     expect(answers.map((each) => each.status)).toEqual([200, 200, 200, 200])
+  })
+
+  it('starts signed-in staff ahead of everyone waiting, in their arrival order, and never turns them away', async () => {
+    const admission = createAdmission({ limit: 1, maxWaiting: 1 })
+    const started: string[] = []
+    const held: http.ServerResponse[] = []
+    const server = http.createServer((request, response) => {
+      const isStaff = request.url!.startsWith('/staff')
+      admission.admit(request, response, () => (started.push(request.url!), held.push(response)), { isSheddable: !isStaff, isStaff })
+    })
+    servers.push(server)
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const port = (server.address() as { port: number }).port
+    const status = (path: string) =>
+      new Promise<number>((resolve, reject) => {
+        http.get({ host: '127.0.0.1', port, path, agent: false }, (response) => (response.resume(), resolve(response.statusCode!))).on('error', reject)
+      })
+    const answers = [status('/reader/working')]
+    await until(() => held.length === 1, 'the first reader started')
+    answers.push(status('/reader/waiting'))
+    await until(() => admission.load().waiting === 1, 'a reader waits')
+    // The readers' line is full: another reader is turned away, staff are not.
+    expect(await status('/reader/too-many')).toBe(503)
+    answers.push(status('/staff/1'))
+    await until(() => admission.load().waiting === 2, 'the first staff request waits')
+    answers.push(status('/staff/2'))
+    await until(() => admission.load().waiting === 3, 'the second staff request waits')
+    for (let index = 0; index < 4; index++) {
+      await until(() => held.length > index, `request ${index + 1} started`)
+      held[index]!.end('done')
+    }
+    expect(await Promise.all(answers)).toEqual([200, 200, 200, 200])
+    expect(started).toEqual(['/reader/working', '/staff/1', '/staff/2', '/reader/waiting'])
+    expect(admission.load()).toEqual({ shed: 1, waiting: 0, working: 0 })
+  })
+
+  it('starts one request per turn, and more when a flood arrives within one turn', async () => {
+    const admission = createAdmission()
+    // A request whose work answers at once, as a SQLite read does; '|' marks the end of the turn
+    // it started in (the microtasks after the starts of one turn).
+    const log: string[] = []
+    const admitNamed = (name: string) => {
+      const outgoing = Object.assign(new EventEmitter(), { destroyed: false, writeHead: () => outgoing }) as unknown as http.ServerResponse
+      const incoming = { socket: { writable: true } } as unknown as http.IncomingMessage
+      admission.admit(incoming, outgoing, () => {
+        log.push(name)
+        queueMicrotask(() => log.push('|'))
+        outgoing.writeHead(200)
+      })
+    }
+    for (let index = 0; index < 3; index++) admitNamed(`quiet-${index}`)
+    await until(() => log.filter((entry) => entry !== '|').length === 3, 'the quiet requests started')
+    // Three arrivals are far fewer than a turn's worth: one start per turn, as always.
+    expect(log.join(' ')).toBe('quiet-0 | quiet-1 | quiet-2 |')
+
+    log.length = 0
+    for (let index = 0; index < 64; index++) admitNamed(`flood-${index}`)
+    await until(() => log.filter((entry) => entry !== '|').length === 64, 'the flood started')
+    // 64 arrivals in one turn: the next turn starts 64 / 16 = 4, then one per turn again.
+    expect(log.slice(0, 6).join(' ')).toBe('flood-0 flood-1 flood-2 flood-3 | |')
+    expect(log.slice(8, 12).join(' ')).toBe('flood-4 | flood-5 |')
+    expect(admission.load()).toEqual({ shed: 0, waiting: 0, working: 0 })
   })
 
   it('starts nothing while paused, and again once the pause ends or is lifted', async () => {

@@ -1,4 +1,5 @@
 import { recordBootError } from './bootError'
+import { publishStaffTokens } from './staffRequests'
 
 /**
  * Next.js calls this once when the server starts. Payload otherwise initialises on the first
@@ -11,6 +12,8 @@ export async function register(): Promise<void> {
     const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('@payload-config')])
     // cron: the job runner (scheduled publishing, deliveries) starts now, not at the first request.
     const payload = await getPayload({ config, cron: true })
+    // From now on the server starts signed-in staff's requests ahead of readers'.
+    publishStaffTokens(payload)
     payload.logger.info(`뉴스룸 준비 완료: ${process.env.NEWSROOM_PUBLIC_URL ?? 'http://localhost:3000'}/admin`)
   } catch (error) {
     recordBootError(error)

@@ -12,6 +12,7 @@ import http from 'node:http'
 
 import { createAdmission } from '../admission'
 import { sendResponse, toRequest } from '../nodeFetch'
+import { isStaffRequest, publishStaffTokens } from '../staffRequests'
 
 Object.assign(process.env, { NODE_ENV: 'production' })
 process.env.NEWSROOM_RUN_JOBS ??= 'off'
@@ -23,6 +24,8 @@ const main = async () => {
     import('../../plugins/http-cache'),
   ])
   const payload = await getPayload({ config, cron: process.env.NEWSROOM_RUN_JOBS !== 'off' })
+  // Signed-in staff's requests start ahead of readers' (src/admission.ts).
+  publishStaffTokens(payload)
   const apiRoute = payload.config.routes.api
   const rest = withHttpCache((request: Request) => handleEndpoints({ config: payload.config, request }))
   const payloadPost = graphQLPost(payload.config)
@@ -35,7 +38,7 @@ const main = async () => {
   const server = http.createServer((incoming, outgoing) => {
     // A read this process answered a moment ago goes straight back, before any Fetch API objects.
     if (answerFromMemoryOnNode(incoming, outgoing)) return
-    admission.admit(incoming, outgoing, () => work(incoming, outgoing), { first: renewsStoredCopyOnNode(incoming), isSheddable: isSheddableOnNode(incoming) })
+    admission.admit(incoming, outgoing, () => work(incoming, outgoing), { first: renewsStoredCopyOnNode(incoming), isSheddable: isSheddableOnNode(incoming), isStaff: isStaffRequest(incoming) })
   })
   const work = (incoming: IncomingMessage, outgoing: ServerResponse) => {
     const route = async (): Promise<Response> => {
