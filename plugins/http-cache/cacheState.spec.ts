@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import type { CachedResponse } from './cacheState'
 
-import { awaitsRenewal, cacheState, purgeMemory, recallResponse, rememberResponse } from './cacheState'
+import { awaitsRenewal, cacheState, forgetResponse, purgeMemory, recallResponse, rememberResponse } from './cacheState'
 import { sanitizeHttpCacheOptions } from './defaults'
 
 const TTL = 1000
@@ -51,5 +51,27 @@ describe('the memory cache', () => {
     expect(recallResponse('story', TTL + 1)).toBeDefined()
     cacheState().inFlight.delete('story')
     expect(awaitsRenewal('story', 2 * TTL + 1)).toBe(false) // too old to be served while renewing
+  })
+
+  it('tells which read renews a copy a purge dropped, until it is stored again', () => {
+    rememberResponse('read-before', response(100, 0))
+    purgeMemory()
+    expect(recallResponse('read-before', 1)).toBeUndefined()
+    // Its readers are misses now, all of them ahead of other misses, also while one runs.
+    expect(awaitsRenewal('read-before', 1)).toBe(true)
+    cacheState().inFlight.set('read-before', { generation: cacheState().generation, result: Promise.resolve(null) })
+    expect(awaitsRenewal('read-before', 1)).toBe(true)
+    cacheState().inFlight.delete('read-before')
+    expect(awaitsRenewal('never-read', 1)).toBe(false)
+    // A second purge before its renewal keeps it.
+    purgeMemory()
+    expect(awaitsRenewal('read-before', 1)).toBe(true)
+    rememberResponse('read-before', response(100, 2))
+    expect(awaitsRenewal('read-before', 3)).toBe(false)
+    purgeMemory()
+    expect(awaitsRenewal('read-before', 3)).toBe(true)
+    // An answer that must not be kept (an error) ends it too.
+    forgetResponse('read-before')
+    expect(awaitsRenewal('read-before', 3)).toBe(false)
   })
 })

@@ -36,10 +36,19 @@ type CacheState = {
   /** Documents populated into anonymous reads, by Payload's loader key (see hooks/memoizePopulation.ts). */
   populated: Map<string, PopulatedDocument>
   populatedBytes: number
+  /**
+   * Keys of the copies purges dropped that have not been stored again: readers were asking for
+   * them, so their first read after the purge goes ahead of the queue (see `awaitsRenewal`).
+   * Oldest first, at most MAX_PURGED_KEYS.
+   */
+  purged: Set<string>
   /** Shared reads being answered right now, so that identical ones wait instead of repeating the work. */
   inFlight: Map<string, { generation: number; result: Promise<CachedResponse | null> }>
   requestScope: AsyncLocalStorage<RequestScope>
 }
+
+/** Purged keys remembered for their renewal (see `purged`): about what a full memory budget holds. */
+const MAX_PURGED_KEYS = 10_000
 
 // Next.js may bundle the config and a route handler into separate module instances; one process
 // must still share one cache, so the state lives on globalThis.
@@ -56,6 +65,7 @@ export const cacheState = (): CacheState => {
     inFlight: new Map(),
     populated: new Map(),
     populatedBytes: 0,
+    purged: new Set(),
     requestScope: new AsyncLocalStorage<RequestScope>(),
   }
   return holder[stateKey]
@@ -67,6 +77,14 @@ export const currentScope = (): RequestScope | undefined => cacheState().request
 export const purgeMemory = (): void => {
   const state = cacheState()
   state.generation += 1
+  for (const key of state.entries.keys()) {
+    state.purged.delete(key)
+    state.purged.add(key)
+  }
+  for (const key of state.purged) {
+    if (state.purged.size <= MAX_PURGED_KEYS) break
+    state.purged.delete(key)
+  }
   state.entries.clear()
   state.entryBytes = 0
   state.populated.clear()
@@ -116,18 +134,24 @@ export const recallResponse = (key: string, now: number): CachedResponse | undef
  * Whether a read of `key` would renew a copy that has just expired: past its lifetime, still
  * servable while renewing (up to twice that), and no renewal running. Until one runs, every reader
  * of the key misses; a server should start such a read ahead of others (see src/admission.ts).
+ * So does a read of a copy a purge dropped, until it is stored again.
  */
 export const awaitsRenewal = (key: string, now: number): boolean => {
   const state = cacheState()
   const entry = state.entries.get(key)
+  // A copy a purge dropped (an editor saved): every reader of it is now a miss. Its first read
+  // goes first, and so do those arriving while it runs, which then share its answer: during a
+  // flood they would otherwise wait behind every other miss (`npm run bench:http`, scenario z).
+  if (!entry) return state.purged.has(key)
   const ttl = state.config?.memoryTtlMs ?? 0
-  if (!entry || state.inFlight.has(key)) return false
+  if (state.inFlight.has(key)) return false
   const age = now - entry.storedAt
   return age > ttl && age <= 2 * ttl
 }
 
 export const forgetResponse = (key: string): void => {
   const state = cacheState()
+  state.purged.delete(key)
   const entry = state.entries.get(key)
   if (!entry) return
   state.entries.delete(key)
