@@ -215,7 +215,7 @@ describe('createAdmission', () => {
   })
 
   it('turns a sheddable request away with 503 and Retry-After once maxWaiting wait, and still queues the others', async () => {
-    const admission = createAdmission({ limit: 1, maxWaiting: 2 })
+    const admission = createAdmission({ limit: 1, maxHoldMs: 60_000, maxWaiting: 2 })
     const held: http.ServerResponse[] = []
     const server = http.createServer((request, response) => {
       admission.admit(request, response, () => held.push(response), { isSheddable: request.url !== '/staff' })
@@ -238,7 +238,10 @@ describe('createAdmission', () => {
     const queued = [answer('/waiting/1'), answer('/waiting/2')]
     await until(() => admission.load().waiting === 2, 'two requests wait')
     expect(admission.load()).toMatchObject({ waiting: 2, working: 1 })
+    const askedAt = performance.now()
     const turnedAway = await answer('/too-many')
+    // After its Retry-After: a client asking again at once cannot keep the server busy turning it away.
+    expect(performance.now() - askedAt).toBeGreaterThanOrEqual(990)
     expect(turnedAway.status).toBe(503)
     expect(turnedAway.headers['retry-after']).toBe('1')
     expect(turnedAway.headers['cache-control']).toBe('no-store')
@@ -255,8 +258,32 @@ describe('createAdmission', () => {
     expect(answers.map((each) => each.status)).toEqual([200, 200, 200, 200])
   })
 
+  it('answers a turned-away request at once with shedDelayMs 0', async () => {
+    const admission = createAdmission({ limit: 1, maxHoldMs: 60_000, maxWaiting: 1, shedDelayMs: 0 })
+    const held: http.ServerResponse[] = []
+    const server = http.createServer((request, response) => admission.admit(request, response, () => void held.push(response), { isSheddable: true }))
+    servers.push(server)
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const port = (server.address() as { port: number }).port
+    const status = (path: string) =>
+      new Promise<number>((resolve, reject) => {
+        http.get({ host: '127.0.0.1', port, path, agent: false }, (response) => (response.resume(), resolve(response.statusCode!))).on('error', reject)
+      })
+    const working = status('/working')
+    await until(() => held.length === 1, '/working started')
+    const waiting = status('/waiting')
+    await until(() => admission.load().waiting === 1, '/waiting waits')
+    const askedAt = performance.now()
+    expect(await status('/too-many')).toBe(503)
+    expect(performance.now() - askedAt).toBeLessThan(900)
+    held[0]!.end('ok')
+    await until(() => held.length === 2, '/waiting started')
+    held[1]!.end('ok')
+    expect(await Promise.all([working, waiting])).toEqual([200, 200])
+  })
+
   it('starts signed-in staff ahead of everyone waiting, in their arrival order, and never turns them away', async () => {
-    const admission = createAdmission({ limit: 1, maxWaiting: 1 })
+    const admission = createAdmission({ limit: 1, maxHoldMs: 60_000, maxWaiting: 1 })
     const started: string[] = []
     const held: http.ServerResponse[] = []
     const server = http.createServer((request, response) => {

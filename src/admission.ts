@@ -24,11 +24,19 @@ export type AdmissionOptions = {
   maxHoldMs?: number
   /**
    * Requests that may wait at once (default: NEWSROOM_MAX_WAITING, else 1000). Beyond it a
-   * request admitted as `isSheddable` (an anonymous read) is answered 503 with `Retry-After` at
-   * once, so a flood can grow neither memory nor everybody's wait without bound; the others (staff
-   * publishing during the flood) still queue.
+   * request admitted as `isSheddable` (an anonymous read) is turned away, 503 with `Retry-After`,
+   * so a flood can grow neither memory nor everybody's wait without bound; the others (logins,
+   * signed-in staff) still queue.
    */
   maxWaiting?: number
+  /**
+   * How long a turned-away request waits for its 503 (default 1000 ms, its `Retry-After`; 0: at
+   * once). A client that asks again at once — a script, a load test, a proxy that retries — would
+   * otherwise keep the server busy turning it away: answered at once, 3000 such connections got
+   * 13.9k 503s a second out of the 2-core machine and left 46 reads a second for everybody else
+   * (`npm run bench:http`, scenario z). Nothing is worked on meanwhile; the wait costs a socket.
+   */
+  shedDelayMs?: number
 }
 
 export type Admission = {
@@ -52,6 +60,9 @@ export type Admission = {
 
 type Turn = { incoming: IncomingMessage; outgoing: ServerResponse; work: () => void }
 
+/** Beyond this many turned-away requests waiting for their 503, the next ones get it at once. */
+const MAX_TURNED_AWAY_WAITING = 10_000
+
 /** Requests read per extra start in one turn of the event loop (see startNext). */
 const ARRIVALS_PER_START = 16
 
@@ -72,6 +83,7 @@ export const createAdmission = (options: AdmissionOptions = {}): Admission => {
   const limit = options.limit ?? fromEnvironment('NEWSROOM_CONCURRENT_REQUESTS', 16)
   const maxHoldMs = options.maxHoldMs ?? 1000
   const maxWaiting = options.maxWaiting ?? fromEnvironment('NEWSROOM_MAX_WAITING', 1000)
+  const shedDelayMs = options.shedDelayMs ?? 1000
   if (!Number.isInteger(limit) || limit < 1) throw new Error(`admission: limit must be a whole number ≥ 1 (got ${limit})`)
   if (!Number.isInteger(maxWaiting) || maxWaiting < 1) throw new Error(`admission: maxWaiting must be a whole number ≥ 1 (got ${maxWaiting})`)
   let working = 0
@@ -81,6 +93,8 @@ export const createAdmission = (options: AdmissionOptions = {}): Admission => {
   const waiting: Turn[] = []
   // Requests admitted (or turned away) since the last start: how much of each turn Node spends reading them.
   let arrivals = 0
+  // Turned-away requests waiting for their 503 (see shedDelayMs).
+  let turnedAway = 0
 
   const start = ({ outgoing, work }: Turn) => {
     working += 1
@@ -163,7 +177,12 @@ export const createAdmission = (options: AdmissionOptions = {}): Admission => {
       }
       if (options?.isSheddable && !options.first && waiting.length >= maxWaiting) {
         shed += 1
-        answerBusy(outgoing)
+        if (shedDelayMs === 0 || turnedAway >= MAX_TURNED_AWAY_WAITING) return answerBusy(outgoing)
+        turnedAway += 1
+        setTimeout(() => {
+          turnedAway -= 1
+          if (!isGone({ incoming, outgoing, work })) answerBusy(outgoing)
+        }, shedDelayMs).unref()
         return
       }
       if (options?.first) waiting.unshift({ incoming, outgoing, work })
