@@ -35,20 +35,28 @@ afterEach(async () => {
   }
 })
 
+type AdmitOptions = Parameters<Admission['admit']>[3]
+
 /**
  * A real server: `/fast` is answered at once (as a memory hit is), everything else waits for
- * admission, ahead of the others when `isFirst` says so.
+ * admission, with the options `optionsOf` gives it.
  */
-const serve = async (admission: Admission | null, work: Work, isFirst: (request: http.IncomingMessage) => boolean = () => false): Promise<number> => {
+const serve = async (admission: Admission | null, work: Work, optionsOf: (request: http.IncomingMessage) => AdmitOptions = () => ({})): Promise<number> => {
   const server = http.createServer((request, response) => {
     if (request.url === '/fast') return void response.end('fast')
-    if (admission) admission.admit(request, response, () => work(request, response), { first: isFirst(request) })
+    if (admission) admission.admit(request, response, () => work(request, response), optionsOf(request))
     else work(request, response)
   })
   servers.push(server)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return (server.address() as { port: number }).port
 }
+
+/** One GET on a connection of its own; resolves with its status. */
+const statusOf = (port: number, path: string): Promise<number> =>
+  new Promise((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port, path, agent: false }, (response) => (response.resume(), resolve(response.statusCode!))).on('error', reject)
+  })
 
 /** One GET on a connection of its own; resolves with the time its answer ended. */
 const get = (port: number, path: string, signal?: AbortSignal): Promise<number> =>
@@ -139,7 +147,7 @@ describe('createAdmission', () => {
         started.push(request.url!)
         held.push(response)
       },
-      (request) => request.url === '/renewal',
+      (request) => ({ first: request.url === '/renewal' }),
     )
     const answers = [get(port, '/busy')]
     await until(() => started.length === 1, '/busy started')
@@ -261,14 +269,8 @@ describe('createAdmission', () => {
   it('answers a turned-away request at once with shedDelayMs 0', async () => {
     const admission = createAdmission({ limit: 1, maxHoldMs: 60_000, maxWaiting: 1, shedDelayMs: 0 })
     const held: http.ServerResponse[] = []
-    const server = http.createServer((request, response) => admission.admit(request, response, () => void held.push(response), { isSheddable: true }))
-    servers.push(server)
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    const port = (server.address() as { port: number }).port
-    const status = (path: string) =>
-      new Promise<number>((resolve, reject) => {
-        http.get({ host: '127.0.0.1', port, path, agent: false }, (response) => (response.resume(), resolve(response.statusCode!))).on('error', reject)
-      })
+    const port = await serve(admission, (_request, response) => void held.push(response), () => ({ isSheddable: true }))
+    const status = (path: string) => statusOf(port, path)
     const working = status('/working')
     await until(() => held.length === 1, '/working started')
     const waiting = status('/waiting')
@@ -286,17 +288,12 @@ describe('createAdmission', () => {
     const admission = createAdmission({ limit: 1, maxHoldMs: 60_000, maxWaiting: 1 })
     const started: string[] = []
     const held: http.ServerResponse[] = []
-    const server = http.createServer((request, response) => {
-      const isStaff = request.url!.startsWith('/staff')
-      admission.admit(request, response, () => (started.push(request.url!), held.push(response)), { isSheddable: !isStaff, isStaff })
-    })
-    servers.push(server)
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    const port = (server.address() as { port: number }).port
-    const status = (path: string) =>
-      new Promise<number>((resolve, reject) => {
-        http.get({ host: '127.0.0.1', port, path, agent: false }, (response) => (response.resume(), resolve(response.statusCode!))).on('error', reject)
-      })
+    const port = await serve(
+      admission,
+      (request, response) => (started.push(request.url!), held.push(response)),
+      (request) => ({ isSheddable: !request.url!.startsWith('/staff'), isStaff: request.url!.startsWith('/staff') }),
+    )
+    const status = (path: string) => statusOf(port, path)
     const answers = [status('/reader/working')]
     await until(() => held.length === 1, 'the first reader started')
     answers.push(status('/reader/waiting'))
