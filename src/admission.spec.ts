@@ -313,8 +313,49 @@ describe('createAdmission', () => {
     expect(admission.load()).toEqual({ shed: 1, waiting: 0, working: 0 })
   })
 
+  it('starts one other request after every four of staff while others wait, so no token stops everybody else', async () => {
+    const admission = createAdmission({ limit: 1, maxHoldMs: 60_000 })
+    const started: string[] = []
+    const held: http.ServerResponse[] = []
+    const port = await serve(
+      admission,
+      (request, response) => (started.push(request.url!), held.push(response)),
+      (request) => ({ isStaff: request.url!.startsWith('/staff') }),
+    )
+    const answers = [statusOf(port, '/reader/working')]
+    await until(() => held.length === 1, 'the first reader started')
+    const paths = ['/reader/1', '/staff/1', '/staff/2', '/staff/3', '/staff/4', '/staff/5', '/staff/6', '/reader/2']
+    for (const [index, path] of paths.entries()) {
+      answers.push(statusOf(port, path))
+      await until(() => admission.load().waiting === index + 1, `${path} waits`)
+    }
+    for (let index = 0; index <= paths.length; index++) {
+      await until(() => held.length > index, `request ${index + 1} started`)
+      held[index]!.end('done')
+    }
+    await Promise.all(answers)
+    expect(started).toEqual(['/reader/working', '/staff/1', '/staff/2', '/staff/3', '/staff/4', '/reader/1', '/staff/5', '/staff/6', '/reader/2'])
+  })
+
+  it('turns a renewal away only beyond twice maxWaiting', async () => {
+    const admission = createAdmission({ limit: 1, maxHoldMs: 60_000, maxWaiting: 1, shedDelayMs: 0 })
+    const held: http.ServerResponse[] = []
+    const port = await serve(admission, (_request, response) => void held.push(response), (request) => ({ first: request.url!.startsWith('/renewal'), isSheddable: true }))
+    const answers = [statusOf(port, '/working'), statusOf(port, '/waiting')]
+    await until(() => held.length === 1 && admission.load().waiting === 1, 'one works, one waits')
+    expect(await statusOf(port, '/read')).toBe(503)
+    answers.push(statusOf(port, '/renewal/1'))
+    await until(() => admission.load().waiting === 2, 'the renewal waits')
+    expect(await statusOf(port, '/renewal/2')).toBe(503)
+    for (let index = 0; index < 3; index++) {
+      await until(() => held.length > index, `request ${index + 1} started`)
+      held[index]!.end('done')
+    }
+    expect(await Promise.all(answers)).toEqual([200, 200, 200])
+  })
+
   it('starts one request per turn, and more when a flood arrives within one turn', async () => {
-    const admission = createAdmission()
+    const admission = createAdmission({ limit: 16 })
     // A request whose work answers at once, as a SQLite read does; '|' marks the end of the turn
     // it started in (the microtasks after the starts of one turn).
     const log: string[] = []

@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 /**
  * Requests that need work (everything a server cannot answer from memory) start in arrival order,
- * one per turn of Node's event loop.
+ * one per turn of Node's event loop (more when a flood arrives, see startNext); signed-in staff
+ * have a line of their own ahead of everyone else's.
  *
  * Why: on SQLite every query of a request resolves at once, so a request's whole work runs in the
  * microtask queue right after Node read it, before Node reads the next socket. Under load Node then
@@ -24,14 +25,14 @@ export type AdmissionOptions = {
   maxHoldMs?: number
   /**
    * Requests that may wait at once (default: NEWSROOM_MAX_WAITING, else 1000). Beyond it a
-   * request admitted as `isSheddable` (an anonymous read) is turned away, 503 with `Retry-After`,
-   * so a flood can grow neither memory nor everybody's wait without bound; the others (logins,
-   * signed-in staff) still queue.
+   * request admitted as `isSheddable` (a read) is turned away, 503 with `Retry-After`, so a flood
+   * of reads can grow neither memory nor everybody's wait without bound; a renewal (`first`) only
+   * beyond twice as many. The others (logins, writes, signed-in staff) still queue.
    */
   maxWaiting?: number
   /**
-   * How long a turned-away request waits for its 503 (default 1000 ms, its `Retry-After`; 0: at
-   * once). A client that asks again at once — a script, a load test, a proxy that retries — would
+   * How long a turned-away request waits for its 503 (default: NEWSROOM_SHED_DELAY_MS, else
+   * 1000 ms, its `Retry-After`; 0: at once). A client that asks again at once — a script, a load test, a proxy that retries — would
    * otherwise keep the server busy turning it away: answered at once, 3000 such connections got
    * 13.9k 503s a second out of the 2-core machine and left 46 reads a second for everybody else
    * (`npm run bench:http`, scenario z). Nothing is worked on meanwhile; the wait costs a socket.
@@ -42,10 +43,11 @@ export type AdmissionOptions = {
 export type Admission = {
   /**
    * Runs `work` when the request's turn comes; `first` puts it ahead of the requests waiting (a
-   * read that renews an expired cached copy everybody else is waiting for). Requests of signed-in
-   * staff (`isStaff`, src/staffRequests.ts) wait in a line of their own that goes before everyone
-   * else's, in arrival order, and are never turned away: the desk publishes during a flood.
-   * A request whose client has gone meanwhile is dropped.
+   * read that renews a cached copy everybody else is waiting for). Requests of signed-in staff
+   * (`isStaff`, src/staffRequests.ts) wait in a line of their own, in arrival order, and are never
+   * turned away: the desk publishes during a flood. That line goes first, but while others wait
+   * one of theirs starts after every STAFF_STARTS_PER_OTHER_START of it, so no token, however
+   * busy, stops everybody else. A request whose client has gone meanwhile is dropped.
    */
   admit: (incoming: IncomingMessage, outgoing: ServerResponse, work: () => void, options?: { first?: boolean; isSheddable?: boolean; isStaff?: boolean }) => void
   /** Requests being worked on and waiting, right now, and how many were turned away so far. */
@@ -61,14 +63,18 @@ export type Admission = {
 type Turn = { incoming: IncomingMessage; outgoing: ServerResponse; work: () => void }
 
 /** Beyond this many turned-away requests waiting for their 503, the next ones get it at once. */
-const MAX_TURNED_AWAY_WAITING = 10_000
+const MAX_PENDING_BUSY_ANSWERS = 10_000
+
+/** Staff requests started in a row, at most, while other requests wait (see `admit`). */
+const STAFF_STARTS_PER_OTHER_START = 4
 
 /** Requests read per extra start in one turn of the event loop (see startNext). */
 const ARRIVALS_PER_START = 16
 
-const fromEnvironment = (name: string, fallback: number): number => {
-  const configured = Number(process.env[name])
-  return Number.isInteger(configured) && configured > 0 ? configured : fallback
+const fromEnvironment = (name: string, fallback: number, { allowZero = false } = {}): number => {
+  const raw = process.env[name]
+  const configured = raw === undefined || raw.trim() === '' ? Number.NaN : Number(raw)
+  return Number.isInteger(configured) && (configured > 0 || (allowZero && configured === 0)) ? configured : fallback
 }
 
 const BUSY_BODY = JSON.stringify({ errors: [{ message: '요청이 많아 잠시 후 다시 시도해 주세요 (the server is busy; retry shortly)' }] })
@@ -83,7 +89,8 @@ export const createAdmission = (options: AdmissionOptions = {}): Admission => {
   const limit = options.limit ?? fromEnvironment('NEWSROOM_CONCURRENT_REQUESTS', 16)
   const maxHoldMs = options.maxHoldMs ?? 1000
   const maxWaiting = options.maxWaiting ?? fromEnvironment('NEWSROOM_MAX_WAITING', 1000)
-  const shedDelayMs = options.shedDelayMs ?? 1000
+  const shedDelayMs = options.shedDelayMs ?? fromEnvironment('NEWSROOM_SHED_DELAY_MS', 1000, { allowZero: true })
+  if (!Number.isInteger(shedDelayMs) || shedDelayMs < 0) throw new Error(`admission: shedDelayMs must be a whole number ≥ 0 (got ${shedDelayMs})`)
   if (!Number.isInteger(limit) || limit < 1) throw new Error(`admission: limit must be a whole number ≥ 1 (got ${limit})`)
   if (!Number.isInteger(maxWaiting) || maxWaiting < 1) throw new Error(`admission: maxWaiting must be a whole number ≥ 1 (got ${maxWaiting})`)
   let working = 0
@@ -94,7 +101,9 @@ export const createAdmission = (options: AdmissionOptions = {}): Admission => {
   // Requests admitted (or turned away) since the last start: how much of each turn Node spends reading them.
   let arrivals = 0
   // Turned-away requests waiting for their 503 (see shedDelayMs).
-  let turnedAway = 0
+  let pendingBusyAnswers = 0
+  // Staff requests started since another's: see STAFF_STARTS_PER_OTHER_START.
+  let staffStartsInARow = 0
 
   const start = ({ outgoing, work }: Turn) => {
     working += 1
@@ -120,7 +129,7 @@ export const createAdmission = (options: AdmissionOptions = {}): Admission => {
   }
 
   // Not `destroyed`: a client that closed its side is destroyed only a turn later, unwritable at once.
-  const isGone = ({ incoming, outgoing }: Turn) => !incoming.socket?.writable || outgoing.destroyed
+  const isGone = ({ incoming, outgoing }: Pick<Turn, 'incoming' | 'outgoing'>) => !incoming.socket?.writable || outgoing.destroyed
 
   const schedule = () => {
     if (scheduled || (waiting.length === 0 && staff.length === 0) || working >= limit) return
@@ -135,6 +144,8 @@ export const createAdmission = (options: AdmissionOptions = {}): Admission => {
   const startNext = () => {
     const pausedMs = pausedUntil - performance.now()
     if (pausedMs > 0) {
+      // What arrived during the pause was read in the turns it took, not in the next one.
+      arrivals = 0
       resumeTimer = setTimeout(startNext, pausedMs)
       return
     }
@@ -158,13 +169,28 @@ export const createAdmission = (options: AdmissionOptions = {}): Admission => {
     }
   }
 
+  const takeFrom = (line: Turn[]): Turn | undefined => {
+    let turn = line.shift()
+    while (turn && isGone(turn)) turn = line.shift()
+    return turn
+  }
   const nextTurn = (): Turn | undefined => {
-    for (const line of [staff, waiting]) {
-      let turn = line.shift()
-      while (turn && isGone(turn)) turn = line.shift()
-      if (turn) return turn
+    if (staffStartsInARow < STAFF_STARTS_PER_OTHER_START) {
+      const turn = takeFrom(staff)
+      if (turn) {
+        staffStartsInARow += 1
+        return turn
+      }
     }
-    return undefined
+    const other = takeFrom(waiting)
+    if (other) {
+      staffStartsInARow = 0
+      return other
+    }
+    // Nobody else waits.
+    const turn = takeFrom(staff)
+    if (turn) staffStartsInARow += 1
+    return turn
   }
 
   return {
@@ -175,13 +201,13 @@ export const createAdmission = (options: AdmissionOptions = {}): Admission => {
         schedule()
         return
       }
-      if (options?.isSheddable && !options.first && waiting.length >= maxWaiting) {
+      if (options?.isSheddable && waiting.length >= (options.first ? 2 * maxWaiting : maxWaiting)) {
         shed += 1
-        if (shedDelayMs === 0 || turnedAway >= MAX_TURNED_AWAY_WAITING) return answerBusy(outgoing)
-        turnedAway += 1
+        if (shedDelayMs === 0 || pendingBusyAnswers >= MAX_PENDING_BUSY_ANSWERS) return answerBusy(outgoing)
+        pendingBusyAnswers += 1
         setTimeout(() => {
-          turnedAway -= 1
-          if (!isGone({ incoming, outgoing, work })) answerBusy(outgoing)
+          pendingBusyAnswers -= 1
+          if (!isGone({ incoming, outgoing })) answerBusy(outgoing)
         }, shedDelayMs).unref()
         return
       }

@@ -1,5 +1,4 @@
 import { recordBootError } from './bootError'
-import { publishStaffTokens } from './staffRequests'
 
 /**
  * Next.js calls this once when the server starts. Payload otherwise initialises on the first
@@ -9,11 +8,11 @@ import { publishStaffTokens } from './staffRequests'
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
   try {
-    const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('@payload-config')])
+    const [{ getPayload }, { default: config }, { publishStaffTokenKey }] = await Promise.all([import('payload'), import('@payload-config'), import('./staffRequests')])
     // cron: the job runner (scheduled publishing, deliveries) starts now, not at the first request.
     const payload = await getPayload({ config, cron: true })
     // From now on the server starts signed-in staff's requests ahead of readers'.
-    publishStaffTokens(payload)
+    publishStaffTokenKey(payload)
     payload.logger.info(`뉴스룸 준비 완료: ${process.env.NEWSROOM_PUBLIC_URL ?? 'http://localhost:3000'}/admin`)
   } catch (error) {
     recordBootError(error)

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiClient } from '../test/helpers/http'
 import { createNewsroom, loginEmails, PASSWORD } from '../test/helpers/newsroom'
 import { bootPayload } from '../test/helpers/payload'
-import { isStaffRequest, publishStaffTokens } from './staffRequests'
+import { isStaffRequest, publishStaffTokenKey } from './staffRequests'
 
 let payload: Payload
 let token: string
@@ -15,7 +15,7 @@ beforeAll(async () => {
   payload = await bootPayload('staff-requests')
   await createNewsroom(payload)
   token = await apiClient(payload).login(loginEmails().editor, PASSWORD)
-  publishStaffTokens(payload)
+  publishStaffTokenKey(payload)
 })
 afterAll(async () => {
   await payload?.destroy()
@@ -23,10 +23,10 @@ afterAll(async () => {
 
 const withHeaders = (headers: Record<string, string>) => ({ headers })
 
-/** A token in Payload's shape, signed with `key`. */
-const sign = (claims: Record<string, unknown>, key: string) => {
+/** A token in Payload's shape (its protected header unless another is given), signed with `key`. */
+const sign = (claims: Record<string, unknown>, key: string, header: Record<string, unknown> = { alg: 'HS256', authVersion: 1, typ: 'JWT' }) => {
   const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
-  const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}`
+  const unsigned = `${encode(header)}.${encode(claims)}`
   return `${unsigned}.${crypto.createHmac('sha256', key).update(unsigned).digest('base64url')}`
 }
 
@@ -37,6 +37,9 @@ describe('isStaffRequest', () => {
     expect(isStaffRequest(withHeaders({ authorization: `JWT ${token}` }))).toBe(true)
     expect(isStaffRequest(withHeaders({ authorization: `Bearer ${token}` }))).toBe(true)
     expect(isStaffRequest(withHeaders({ cookie: `theme=dark; ${payload.config.cookiePrefix}-token=${token}; lang=ko` }))).toBe(true)
+    // As Payload's parseCookies: of two cookies of that name, the last counts.
+    expect(isStaffRequest(withHeaders({ cookie: `${payload.config.cookiePrefix}-token=stale; ${payload.config.cookiePrefix}-token=${token}` }))).toBe(true)
+    expect(isStaffRequest(withHeaders({ cookie: `${payload.config.cookiePrefix}-token=${token}; ${payload.config.cookiePrefix}-token=stale` }))).toBe(false)
   })
 
   it('does not count readers, made-up or altered tokens, other keys, expired tokens or other collections', () => {
@@ -54,6 +57,10 @@ describe('isStaffRequest', () => {
     // Signed with Payload's key: expired, or for another collection.
     expect(isStaffRequest(withHeaders({ authorization: `JWT ${token}` }), (claims.exp + 1) * 1000)).toBe(false)
     expect(isStaffRequest(withHeaders({ authorization: `JWT ${sign({ ...claims, collection: 'readers' }, payload.secret)}` }))).toBe(false)
+    // Without Payload's auth version in its header, or with a signature in another alphabet.
+    expect(isStaffRequest(withHeaders({ authorization: `JWT ${sign(claims, payload.secret, { alg: 'HS256', typ: 'JWT' })}` }))).toBe(false)
+    const padded = `${token}=`
+    expect(isStaffRequest(withHeaders({ authorization: `JWT ${padded}` }))).toBe(false)
     expect(isStaffRequest(withHeaders({ authorization: `JWT ${sign(claims, payload.secret)}` }))).toBe(true)
   })
 })

@@ -11,59 +11,91 @@ import crypto from 'node:crypto'
  * scenario z).
  *
  * What counts is a token Payload signed for a user of the admin's collection that has not
- * expired: a Payload JWT (HS256 with the instance's derived secret), from `Authorization: JWT …` or
- * `Bearer …` or the `<cookiePrefix>-token` cookie. The check costs microseconds, and a made-up
- * token does not pass it, so a flood cannot jump the queue by sending one. It only decides the
- * order: Payload still authenticates the request as always (and refuses a session ended since).
+ * expired: a Payload JWT (HS256 with the instance's derived secret, Payload's auth version),
+ * found where Payload looks for it, in the order of `auth.jwtOrder`: `Authorization: JWT …` or
+ * `Bearer …`, or the `<cookiePrefix>-token` cookie (read as Payload's `parseCookies` reads it;
+ * Payload's check of the cookie's origin is not repeated). The check costs microseconds, and a
+ * made-up token does not pass it, so a flood cannot jump the queue by sending one. It only decides
+ * the order: Payload still authenticates the request as always, and refuses a session ended since.
  */
-type StaffTokens = { cookieName: string; key: Buffer; userCollection: string }
+type StaffTokenCheck = { cookieName: string; jwtOrder: readonly string[]; key: Buffer; userCollection: string }
 
-type PayloadLike = { config: { admin: { user: string }; cookiePrefix: string }; secret: string }
+type PayloadLike = { config: { admin: { user: string }; auth: { jwtOrder: readonly string[] }; cookiePrefix: string }; secret: string }
+
+// Payload's `JWT_AUTH_VERSION`, in the protected header of every token it signs.
+const PAYLOAD_JWT_AUTH_VERSION = 1
+const BASE64URL = /^[\w-]+$/
 
 // On globalThis: Payload initialises in Next.js's bundle (src/instrumentation.ts), the server outside it.
-const HOLDER = Symbol.for('payload-newsroom.staffTokens')
-const holder = globalThis as unknown as Record<symbol, StaffTokens | undefined>
+const HOLDER = Symbol.for('payload-newsroom.staffTokenCheck')
+const holder = globalThis as unknown as Record<symbol, StaffTokenCheck | undefined>
 
-/** Called once Payload has initialised; until then no request counts as staff. */
-export const publishStaffTokens = (payload: PayloadLike): void => {
+/** Called once Payload has initialised, with its key; until then no request counts as staff. */
+export const publishStaffTokenKey = (payload: PayloadLike): void => {
   holder[HOLDER] = {
     cookieName: `${payload.config.cookiePrefix}-token`,
+    jwtOrder: payload.config.auth.jwtOrder,
     // Payload signs with the UTF-8 bytes of its derived secret (`payload.secret`).
     key: Buffer.from(payload.secret, 'utf8'),
     userCollection: payload.config.admin.user,
   }
 }
 
+/** As Payload's `parseCookies`: the last cookie of a name wins, its value URI-decoded. */
 const cookieValue = (cookieHeader: string, name: string): null | string => {
-  for (const part of cookieHeader.split(';')) {
-    const at = part.indexOf('=')
-    if (at !== -1 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim()
+  let value: null | string = null
+  for (const cookie of cookieHeader.split(';')) {
+    const [key, ...parts] = cookie.split('=')
+    if (key?.trim() !== name) continue
+    try {
+      value = decodeURI(parts.join('='))
+    } catch {
+      // Payload ignores a value it cannot decode.
+    }
+  }
+  return value
+}
+
+const tokenOf = (incoming: Pick<IncomingMessage, 'headers'>, check: StaffTokenCheck): null | string => {
+  const authorization = incoming.headers.authorization
+  for (const place of check.jwtOrder) {
+    if (place === 'JWT' && authorization?.startsWith('JWT ')) return authorization.slice(4)
+    if (place === 'Bearer' && authorization?.startsWith('Bearer ')) return authorization.slice(7)
+    if (place === 'cookie' && incoming.headers.cookie) {
+      const token = cookieValue(incoming.headers.cookie, check.cookieName)
+      if (token) return token
+    }
   }
   return null
 }
 
-const tokenOf = (incoming: Pick<IncomingMessage, 'headers'>, cookieName: string): null | string => {
-  const authorization = incoming.headers.authorization
-  if (authorization?.startsWith('JWT ')) return authorization.slice(4)
-  if (authorization?.startsWith('Bearer ')) return authorization.slice(7)
-  return incoming.headers.cookie ? cookieValue(incoming.headers.cookie, cookieName) : null
+const decoded = (part: string): null | Record<string, unknown> => {
+  try {
+    const value = JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as unknown
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : null
+  } catch {
+    return null
+  }
 }
 
 export const isStaffRequest = (incoming: Pick<IncomingMessage, 'headers'>, now = Date.now()): boolean => {
-  const tokens = holder[HOLDER]
-  if (!tokens) return false
-  const token = tokenOf(incoming, tokens.cookieName)
+  const check = holder[HOLDER]
+  if (!check) return false
+  const token = tokenOf(incoming, check)
   if (!token) return false
   const parts = token.split('.')
-  if (parts.length !== 3) return false
+  if (parts.length !== 3 || !parts.every((part) => BASE64URL.test(part))) return false
   const [header, claims, signature] = parts as [string, string, string]
-  const expected = crypto.createHmac('sha256', tokens.key).update(`${header}.${claims}`).digest()
+  const expected = crypto.createHmac('sha256', check.key).update(`${header}.${claims}`).digest()
   const given = Buffer.from(signature, 'base64url')
   if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return false
-  try {
-    const { collection, exp } = JSON.parse(Buffer.from(claims, 'base64url').toString('utf8')) as { collection?: unknown; exp?: unknown }
-    return collection === tokens.userCollection && typeof exp === 'number' && exp * 1000 > now
-  } catch {
-    return false
-  }
+  const protectedHeader = decoded(header)
+  const payload = decoded(claims)
+  return (
+    protectedHeader?.authVersion === PAYLOAD_JWT_AUTH_VERSION &&
+    payload?.collection === check.userCollection &&
+    (typeof payload.id === 'number' || typeof payload.id === 'string') &&
+    typeof payload.exp === 'number' &&
+    payload.exp * 1000 > now
+  )
 }

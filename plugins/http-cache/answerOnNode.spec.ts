@@ -1,9 +1,7 @@
-import type { IncomingMessage } from 'node:http'
-
 import zlib from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 
-import { acceptsGzip, gzippedCopy, isSheddableOnNode } from './answerOnNode'
+import { acceptsGzip, gzippedCopy } from './answerOnNode'
 
 describe('acceptsGzip', () => {
   it('takes gzip when named or covered by *, and never when refused with q=0', () => {
@@ -46,18 +44,5 @@ describe('gzippedCopy', () => {
       compressed = gzippedCopy(body)
     }
     expect(zlib.gunzipSync(compressed!).equals(Buffer.from(body))).toBe(true)
-  })
-})
-
-describe('isSheddableOnNode', () => {
-  const request = (method: string, url: string, headers: Record<string, string> = {}) => ({ headers, method, url }) as unknown as IncomingMessage
-
-  it('is an anonymous read outside the admin, never a login, a write or the admin', () => {
-    expect(isSheddableOnNode(request('GET', '/api/articles?limit=5'))).toBe(true)
-    expect(isSheddableOnNode(request('HEAD', '/api/feeds/rss.xml'))).toBe(true)
-    expect(isSheddableOnNode(request('GET', '/api/articles', { authorization: 'JWT abc' }))).toBe(false)
-    expect(isSheddableOnNode(request('GET', '/api/articles', { cookie: 'theme=dark; payload-token=abc' }))).toBe(false)
-    expect(isSheddableOnNode(request('POST', '/api/users/login'))).toBe(false)
-    expect(isSheddableOnNode(request('GET', '/admin/collections/articles'))).toBe(false)
   })
 })

@@ -4,7 +4,7 @@ import zlib from 'node:zlib'
 
 import type { CacheableRequest } from './withHttpCache'
 
-import { answerFromMemory, isAnonymous, renewsStoredCopy } from './withHttpCache'
+import { answerFromMemory, renewsStoredCopy } from './withHttpCache'
 
 /** What the HTTP cache needs of a request, read off Node's message without building a Fetch `Request`. */
 export const cacheViewOf = (incoming: IncomingMessage): CacheableRequest => {
@@ -19,15 +19,6 @@ export const cacheViewOf = (incoming: IncomingMessage): CacheableRequest => {
     pathname: query === -1 ? url : url.slice(0, query),
     search: query === -1 ? '' : url.slice(query),
   }
-}
-
-/**
- * An anonymous read outside the admin: what a server may turn away with 503 when too many wait
- * (src/admission.ts), while staff and the admin's own requests still queue.
- */
-export const isSheddableOnNode = (incoming: IncomingMessage): boolean => {
-  const view = cacheViewOf(incoming)
-  return (view.method === 'GET' || view.method === 'HEAD') && !view.pathname.startsWith('/admin') && isAnonymous(view)
 }
 
 // The threshold Next.js's own compression uses: below it gzip's framing outweighs the saving.

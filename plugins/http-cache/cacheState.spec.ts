@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import type { CachedResponse } from './cacheState'
 
-import { awaitsRenewal, cacheState, forgetResponse, purgeMemory, recallResponse, rememberResponse } from './cacheState'
+import { awaitsRenewal, cacheState, purgeMemory, recallResponse, rememberResponse, takesPurgedRenewal } from './cacheState'
 import { sanitizeHttpCacheOptions } from './defaults'
 
 const TTL = 1000
@@ -53,25 +53,26 @@ describe('the memory cache', () => {
     expect(awaitsRenewal('story', 2 * TTL + 1)).toBe(false) // too old to be served while renewing
   })
 
-  it('tells which read renews a copy a purge dropped, until it is stored again', () => {
+  it('lets the first read of a copy a purge dropped renew it, once per purge, within two lifetimes', () => {
     rememberResponse('read-before', response(100, 0))
+    rememberResponse('read-late', response(100, 0))
+    const purgedAt = Date.now()
     purgeMemory()
-    expect(recallResponse('read-before', 1)).toBeUndefined()
-    // Its readers are misses now, all of them ahead of other misses, also while one runs.
-    expect(awaitsRenewal('read-before', 1)).toBe(true)
-    cacheState().inFlight.set('read-before', { generation: cacheState().generation, result: Promise.resolve(null) })
-    expect(awaitsRenewal('read-before', 1)).toBe(true)
-    cacheState().inFlight.delete('read-before')
-    expect(awaitsRenewal('never-read', 1)).toBe(false)
-    // A second purge before its renewal keeps it.
+    expect(recallResponse('read-before', purgedAt)).toBeUndefined()
+    // Its first reader renews it ahead of the other misses; the next ones are misses as usual.
+    expect(takesPurgedRenewal('read-before', purgedAt)).toBe(true)
+    expect(takesPurgedRenewal('read-before', purgedAt)).toBe(false)
+    expect(takesPurgedRenewal('never-read', purgedAt)).toBe(false)
+    // Read again only after two lifetimes: nobody was waiting for it.
+    expect(takesPurgedRenewal('read-late', purgedAt + 2 * TTL + 1000)).toBe(false)
+    // Stored again and purged again: a renewal again.
+    rememberResponse('read-before', response(100, purgedAt))
     purgeMemory()
-    expect(awaitsRenewal('read-before', 1)).toBe(true)
-    rememberResponse('read-before', response(100, 2))
-    expect(awaitsRenewal('read-before', 3)).toBe(false)
+    expect(takesPurgedRenewal('read-before', Date.now())).toBe(true)
+    // What it remembers is bounded.
+    for (let index = 0; index < 10_050; index++) rememberResponse(`key-${index}`, response(0, Date.now()))
     purgeMemory()
-    expect(awaitsRenewal('read-before', 3)).toBe(true)
-    // An answer that must not be kept (an error) ends it too.
-    forgetResponse('read-before')
-    expect(awaitsRenewal('read-before', 3)).toBe(false)
+    expect(cacheState().purged.size).toBeLessThanOrEqual(10_000)
+    expect(takesPurgedRenewal('key-10049', Date.now())).toBe(true)
   })
 })

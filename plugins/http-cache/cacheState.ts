@@ -37,11 +37,12 @@ type CacheState = {
   populated: Map<string, PopulatedDocument>
   populatedBytes: number
   /**
-   * Keys of the copies purges dropped that have not been stored again: readers were asking for
-   * them, so their first read after the purge goes ahead of the queue (see `awaitsRenewal`).
-   * Oldest first, at most MAX_PURGED_KEYS.
+   * Keys of the copies the last purges dropped, with when: readers were asking for them, so the
+   * first read after the purge goes ahead of the other misses (see `takesPurgedRenewal`). Oldest
+   * first, at most MAX_PURGED_KEYS and MAX_PURGED_KEY_CHARS in all.
    */
-  purged: Set<string>
+  purged: Map<string, number>
+  purgedKeyChars: number
   /** Shared reads being answered right now, so that identical ones wait instead of repeating the work. */
   inFlight: Map<string, { generation: number; result: Promise<CachedResponse | null> }>
   requestScope: AsyncLocalStorage<RequestScope>
@@ -49,6 +50,7 @@ type CacheState = {
 
 /** Purged keys remembered for their renewal (see `purged`): about what a full memory budget holds. */
 const MAX_PURGED_KEYS = 10_000
+const MAX_PURGED_KEY_CHARS = 2_000_000
 
 // Next.js may bundle the config and a route handler into separate module instances; one process
 // must still share one cache, so the state lives on globalThis.
@@ -65,7 +67,8 @@ export const cacheState = (): CacheState => {
     inFlight: new Map(),
     populated: new Map(),
     populatedBytes: 0,
-    purged: new Set(),
+    purged: new Map(),
+    purgedKeyChars: 0,
     requestScope: new AsyncLocalStorage<RequestScope>(),
   }
   return holder[stateKey]
@@ -74,16 +77,38 @@ export const cacheState = (): CacheState => {
 export const currentScope = (): RequestScope | undefined => cacheState().requestScope.getStore()
 
 /** Drops every response held in memory. Changes are rare next to reads, so precision buys little. */
+const dropPurged = (key: string): void => {
+  const state = cacheState()
+  if (state.purged.delete(key)) state.purgedKeyChars -= key.length
+}
+
+/**
+ * Whether a read of `key` is the first since a purge dropped the copy readers were asking for (an
+ * editor saved), within two of its lifetimes: a server starts it ahead of the other misses, as a
+ * renewal, rather than leave the story everyone reads behind a flood of misses (`npm run
+ * bench:http`, scenario z). One read per purge: the next ones are misses as usual, answered from
+ * the renewed copy once it is stored.
+ */
+export const takesPurgedRenewal = (key: string, now: number): boolean => {
+  const state = cacheState()
+  const purgedAt = state.purged.get(key)
+  if (purgedAt === undefined) return false
+  dropPurged(key)
+  return now - purgedAt <= 2 * (state.config?.memoryTtlMs ?? 0)
+}
+
 export const purgeMemory = (): void => {
   const state = cacheState()
   state.generation += 1
+  const now = Date.now()
   for (const key of state.entries.keys()) {
-    state.purged.delete(key)
-    state.purged.add(key)
+    dropPurged(key)
+    state.purged.set(key, now)
+    state.purgedKeyChars += key.length
   }
-  for (const key of state.purged) {
-    if (state.purged.size <= MAX_PURGED_KEYS) break
-    state.purged.delete(key)
+  for (const key of state.purged.keys()) {
+    if (state.purged.size <= MAX_PURGED_KEYS && state.purgedKeyChars <= MAX_PURGED_KEY_CHARS) break
+    dropPurged(key)
   }
   state.entries.clear()
   state.entryBytes = 0
@@ -134,24 +159,18 @@ export const recallResponse = (key: string, now: number): CachedResponse | undef
  * Whether a read of `key` would renew a copy that has just expired: past its lifetime, still
  * servable while renewing (up to twice that), and no renewal running. Until one runs, every reader
  * of the key misses; a server should start such a read ahead of others (see src/admission.ts).
- * So does a read of a copy a purge dropped, until it is stored again.
  */
 export const awaitsRenewal = (key: string, now: number): boolean => {
   const state = cacheState()
   const entry = state.entries.get(key)
-  // A copy a purge dropped (an editor saved): every reader of it is now a miss. Its first read
-  // goes first, and so do those arriving while it runs, which then share its answer: during a
-  // flood they would otherwise wait behind every other miss (`npm run bench:http`, scenario z).
-  if (!entry) return state.purged.has(key)
   const ttl = state.config?.memoryTtlMs ?? 0
-  if (state.inFlight.has(key)) return false
+  if (!entry || state.inFlight.has(key)) return false
   const age = now - entry.storedAt
   return age > ttl && age <= 2 * ttl
 }
 
 export const forgetResponse = (key: string): void => {
   const state = cacheState()
-  state.purged.delete(key)
   const entry = state.entries.get(key)
   if (!entry) return
   state.entries.delete(key)

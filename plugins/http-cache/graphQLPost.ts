@@ -75,12 +75,11 @@ export const validateOnce = ((schema, document, rules = specifiedRules, options,
     known = { errors: validate(schema, document, specifiedRules), schema }
     schemaErrors.set(document, known)
   }
-  const perCallErrors = perCall.length === 0 ? known.errors : validate(schema, document, perCall)
+  const errors = known.errors.length > 0 ? validate(schema, document, rules) : perCall.length === 0 ? known.errors : validate(schema, document, perCall)
   // A caller who may not run the document at all (an allow-list) learns nothing else about it or
   // the schema, such as the field names in graphql-js's "Did you mean …?" suggestions.
-  const refusals = perCallErrors.filter((error) => error.extensions?.code === QUERY_NOT_ALLOWED)
-  if (refusals.length > 0) return refusals
-  return known.errors.length > 0 ? validate(schema, document, rules) : perCallErrors
+  const refusals = errors.filter((error) => error.extensions?.code === QUERY_NOT_ALLOWED)
+  return refusals.length > 0 ? refusals : errors
 }) as typeof validate
 
 // --- Payload's GraphQL POST handler, with the cache above ------------------------------------
@@ -155,8 +154,9 @@ export const graphQLPost =
         onOperation: async (_request, args, result) => {
           const extended = typeof payload.extensions === 'function' ? await payload.extensions({ args, req: _request, result }) : result
           if (!extended.errors) return extended
-          if (Array.isArray(extended.errors) && extended.errors.length > 0) hasErrors = true
           const errors = await Promise.all((result.errors ?? []).map((error) => formatResolverError(error, req)))
+          // The errors the answer's body will carry.
+          if (errors.length > 0) hasErrors = true
           return { ...extended, errors } as unknown as typeof result
         },
         parse: parseOnce,

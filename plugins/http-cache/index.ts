@@ -12,7 +12,7 @@ import { recordDocumentKeys, recordListRead } from './hooks/recordSurrogateKeys'
 import { joinWorkerPurges } from './workers'
 
 export type { HttpCacheOptions } from './types'
-export { answerFromMemoryOnNode, isSheddableOnNode, renewsStoredCopyOnNode } from './answerOnNode'
+export { answerFromMemoryOnNode, renewsStoredCopyOnNode } from './answerOnNode'
 export { graphQLGetHandler, graphQLPostHandler } from './graphQLGet'
 export { graphQLPost, parseOnce, validateOnce } from './graphQLPost'
 export { answerFromMemory, isAnonymousRequest, renewsStoredCopy, withHttpCache } from './withHttpCache'

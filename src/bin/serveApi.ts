@@ -11,21 +11,22 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import http from 'node:http'
 
 import { createAdmission } from '../admission'
+import { admitOptionsOf } from '../admitOptions'
 import { sendResponse, toRequest } from '../nodeFetch'
-import { isStaffRequest, publishStaffTokens } from '../staffRequests'
+import { publishStaffTokenKey } from '../staffRequests'
 
 Object.assign(process.env, { NODE_ENV: 'production' })
 process.env.NEWSROOM_RUN_JOBS ??= 'off'
 
 const main = async () => {
-  const [{ getPayload, handleEndpoints }, { default: config }, { answerFromMemoryOnNode, graphQLGetHandler, graphQLPost, graphQLPostHandler, isSheddableOnNode, renewsStoredCopyOnNode, withHttpCache }] = await Promise.all([
+  const [{ getPayload, handleEndpoints }, { default: config }, { answerFromMemoryOnNode, graphQLGetHandler, graphQLPost, graphQLPostHandler, withHttpCache }] = await Promise.all([
     import('payload'),
     import('../payload.config'),
     import('../../plugins/http-cache'),
   ])
   const payload = await getPayload({ config, cron: process.env.NEWSROOM_RUN_JOBS !== 'off' })
   // Signed-in staff's requests start ahead of readers' (src/admission.ts).
-  publishStaffTokens(payload)
+  publishStaffTokenKey(payload)
   const apiRoute = payload.config.routes.api
   const rest = withHttpCache((request: Request) => handleEndpoints({ config: payload.config, request }))
   const payloadPost = graphQLPost(payload.config)
@@ -38,7 +39,7 @@ const main = async () => {
   const server = http.createServer((incoming, outgoing) => {
     // A read this process answered a moment ago goes straight back, before any Fetch API objects.
     if (answerFromMemoryOnNode(incoming, outgoing)) return
-    admission.admit(incoming, outgoing, () => work(incoming, outgoing), { first: renewsStoredCopyOnNode(incoming), isSheddable: isSheddableOnNode(incoming), isStaff: isStaffRequest(incoming) })
+    admission.admit(incoming, outgoing, () => work(incoming, outgoing), admitOptionsOf(incoming))
   })
   const work = (incoming: IncomingMessage, outgoing: ServerResponse) => {
     const route = async (): Promise<Response> => {

@@ -20,14 +20,14 @@ import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { answerFromMemoryOnNode, isSheddableOnNode, renewsStoredCopyOnNode } from '../../plugins/http-cache/answerOnNode'
+import { answerFromMemoryOnNode } from '../../plugins/http-cache/answerOnNode'
 import { relayHttpCachePurges } from '../../plugins/http-cache/workers'
 import { relaySaveTurns } from '../../plugins/shared/saveTurns'
 import { createAdmission } from '../admission'
+import { admitOptionsOf } from '../admitOptions'
 import { apiReadOf } from '../apiReads'
 import { recordedBootError } from '../bootError'
 import { sendResponse } from '../nodeFetch'
-import { isStaffRequest } from '../staffRequests'
 import { webWorkerCount } from '../webWorkers'
 
 // Between the primary and its workers: a worker has booted (Payload, migrations), may now take
@@ -256,7 +256,7 @@ const runServer = async () => {
     if (answerFromMemoryOnNode(incoming, outgoing)) return
     // The admin's scripts and styles are files Next.js sends as they are: nothing to wait for.
     if (incoming.url?.startsWith('/_next/static/')) return work(incoming, outgoing)
-    admission.admit(incoming, outgoing, () => work(incoming, outgoing), { first: renewsStoredCopyOnNode(incoming), isSheddable: isSheddableOnNode(incoming), isStaff: isStaffRequest(incoming) })
+    admission.admit(incoming, outgoing, () => work(incoming, outgoing), admitOptionsOf(incoming))
   })
   const work = (incoming: http.IncomingMessage, outgoing: http.ServerResponse) => {
     // API reads go straight to the route handler Next.js would run (src/apiReads.ts).

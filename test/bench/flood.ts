@@ -2,13 +2,15 @@
  * Scenario z of `npm run bench:http`: a flood. A breaking story brings readers faster than the
  * app can answer fresh reads (issue 5: "one breaking story multiplies reads a hundred times").
  * What a newsroom needs then is not throughput, which the scenarios before measure, but that the
- * app stays up and within its memory, turns away what it cannot answer at once (503 with
- * Retry-After, which a CDN answers from its stale copy), keeps answering cached readers, and lets
- * the desk go on publishing: a correction saved during the flood is what the next reader gets.
+ * app stays up and within its memory, turns away what it cannot answer (503 with Retry-After,
+ * after that second; a CDN then answers from its stale copy), keeps answering cached readers, and
+ * lets the desk go on publishing: a correction saved during the flood is what the next reader gets.
  *
  * One run, no warm-up: fresh article reads (scenario a's rotation) on `connections` connections,
  * the cached article (b) on 5 more, and meanwhile, once a second, an editor's save of a test
- * article followed by an anonymous read of it.
+ * article followed by an anonymous read of it. That read is the first of a copy the save purged,
+ * which the server starts ahead of other misses: the story's first reader after a correction, not
+ * a reader of any other story.
  */
 import autocannon, { type AutocannonRequest } from 'autocannon'
 import { performance } from 'node:perf_hooks'
