@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import type { CachedResponse } from './cacheState'
 
-import { awaitsRenewal, cacheState, purgeMemory, recallResponse, rememberResponse, takesPurgedRenewal } from './cacheState'
+import { awaitsRenewal, cacheState, forgetResponse, purgeMemory, recallResponse, rememberResponse, renewsPurgedCopy } from './cacheState'
 import { sanitizeHttpCacheOptions } from './defaults'
 
 const TTL = 1000
@@ -53,26 +53,40 @@ describe('the memory cache', () => {
     expect(awaitsRenewal('story', 2 * TTL + 1)).toBe(false) // too old to be served while renewing
   })
 
-  it('lets the first read of a copy a purge dropped renew it, once per purge, within two lifetimes', () => {
+  it('renews a copy a purge dropped with its first read and those before it is stored again, within two lifetimes', () => {
     rememberResponse('read-before', response(100, 0))
     rememberResponse('read-late', response(100, 0))
     const purgedAt = Date.now()
     purgeMemory()
     expect(recallResponse('read-before', purgedAt)).toBeUndefined()
-    // Its first reader renews it ahead of the other misses; the next ones are misses as usual.
-    expect(takesPurgedRenewal('read-before', purgedAt)).toBe(true)
-    expect(takesPurgedRenewal('read-before', purgedAt)).toBe(false)
-    expect(takesPurgedRenewal('never-read', purgedAt)).toBe(false)
-    // Read again only after two lifetimes: nobody was waiting for it.
-    expect(takesPurgedRenewal('read-late', purgedAt + 2 * TTL + 1000)).toBe(false)
-    // Stored again and purged again: a renewal again.
+    // Its first reader renews it ahead of the other misses, and so do those before it is stored.
+    expect(renewsPurgedCopy('read-before', purgedAt)).toBe(true)
+    expect(renewsPurgedCopy('read-before', purgedAt + 10)).toBe(true)
+    expect(renewsPurgedCopy('never-read', purgedAt)).toBe(false)
+    // Stored again: a hit or a miss as usual.
     rememberResponse('read-before', response(100, purgedAt))
+    expect(renewsPurgedCopy('read-before', purgedAt + 20)).toBe(false)
+    // Read again only after two lifetimes: nobody was waiting for it.
+    expect(renewsPurgedCopy('read-late', purgedAt + 2 * TTL + 1000)).toBe(false)
+    // A renewal whose answer cannot be kept (an error, or too large) ends it, and so does time.
     purgeMemory()
-    expect(takesPurgedRenewal('read-before', Date.now())).toBe(true)
+    expect(renewsPurgedCopy('read-before', Date.now())).toBe(true)
+    rememberResponse('read-before', response(8000, Date.now()))
+    expect(renewsPurgedCopy('read-before', Date.now())).toBe(false)
+    rememberResponse('read-before', response(100, Date.now()))
+    purgeMemory()
+    expect(renewsPurgedCopy('read-before', Date.now())).toBe(true)
+    forgetResponse('read-before')
+    expect(renewsPurgedCopy('read-before', Date.now())).toBe(false)
+    rememberResponse('read-before', response(100, Date.now()))
+    purgeMemory()
+    const renewedAt = Date.now()
+    expect(renewsPurgedCopy('read-before', renewedAt)).toBe(true)
+    expect(renewsPurgedCopy('read-before', renewedAt + 2 * TTL + 1)).toBe(false)
     // What it remembers is bounded.
     for (let index = 0; index < 10_050; index++) rememberResponse(`key-${index}`, response(0, Date.now()))
     purgeMemory()
     expect(cacheState().purged.size).toBeLessThanOrEqual(10_000)
-    expect(takesPurgedRenewal('key-10049', Date.now())).toBe(true)
+    expect(renewsPurgedCopy('key-10049', Date.now())).toBe(true)
   })
 })

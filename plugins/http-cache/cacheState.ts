@@ -38,11 +38,13 @@ type CacheState = {
   populatedBytes: number
   /**
    * Keys of the copies the last purges dropped, with when: readers were asking for them, so the
-   * first read after the purge goes ahead of the other misses (see `takesPurgedRenewal`). Oldest
+   * first read after the purge goes ahead of the other misses (see `renewsPurgedCopy`). Oldest
    * first, at most MAX_PURGED_KEYS and MAX_PURGED_KEY_CHARS in all.
    */
   purged: Map<string, number>
   purgedKeyChars: number
+  /** Purged copies whose renewal was admitted, until when it may take to be stored again. */
+  pendingRenewals: Map<string, number>
   /** Shared reads being answered right now, so that identical ones wait instead of repeating the work. */
   inFlight: Map<string, { generation: number; result: Promise<CachedResponse | null> }>
   requestScope: AsyncLocalStorage<RequestScope>
@@ -67,6 +69,7 @@ export const cacheState = (): CacheState => {
     inFlight: new Map(),
     populated: new Map(),
     populatedBytes: 0,
+    pendingRenewals: new Map(),
     purged: new Map(),
     purgedKeyChars: 0,
     requestScope: new AsyncLocalStorage<RequestScope>(),
@@ -83,18 +86,28 @@ const dropPurged = (key: string): void => {
 }
 
 /**
- * Whether a read of `key` is the first since a purge dropped the copy readers were asking for (an
- * editor saved), within two of its lifetimes: a server starts it ahead of the other misses, as a
- * renewal, rather than leave the story everyone reads behind a flood of misses (`npm run
- * bench:http`, scenario z). One read per purge: the next ones are misses as usual, answered from
- * the renewed copy once it is stored.
+ * Whether a read of `key` renews a copy a purge dropped (an editor saved) that readers were
+ * asking for: the first read since the purge, within two of the copy's lifetimes, and the reads
+ * arriving before it is stored again. A server starts them ahead of the other misses, rather than
+ * leave the story everyone reads behind a flood of misses or turn its readers away (`npm run
+ * bench:http`, scenario z); all but one are answered from the renewed copy. Once it is stored,
+ * or its renewal's answer could not be kept, its reads are misses and hits as usual.
  */
-export const takesPurgedRenewal = (key: string, now: number): boolean => {
+export const renewsPurgedCopy = (key: string, now: number): boolean => {
   const state = cacheState()
+  const window = 2 * (state.config?.memoryTtlMs ?? 0)
   const purgedAt = state.purged.get(key)
-  if (purgedAt === undefined) return false
-  dropPurged(key)
-  return now - purgedAt <= 2 * (state.config?.memoryTtlMs ?? 0)
+  if (purgedAt !== undefined) {
+    dropPurged(key)
+    if (now - purgedAt > window) return false
+    state.pendingRenewals.set(key, now + window)
+    return true
+  }
+  const pendingUntil = state.pendingRenewals.get(key)
+  if (pendingUntil === undefined) return false
+  if (now <= pendingUntil) return true
+  state.pendingRenewals.delete(key)
+  return false
 }
 
 export const purgeMemory = (): void => {
@@ -120,7 +133,10 @@ export const rememberResponse = (key: string, entry: CachedResponse): void => {
   const state = cacheState()
   const limit = state.config?.memoryMaxBytes ?? 0
   // One response may take at most an eighth of the budget, so a huge list cannot flush the rest.
-  if (entry.body.byteLength > limit / 8) return
+  if (entry.body.byteLength > limit / 8) {
+    state.pendingRenewals.delete(key)
+    return
+  }
   forgetResponse(key)
   state.entries.set(key, entry)
   state.entryBytes += entry.body.byteLength
@@ -171,6 +187,8 @@ export const awaitsRenewal = (key: string, now: number): boolean => {
 
 export const forgetResponse = (key: string): void => {
   const state = cacheState()
+  // Stored again (rememberResponse forgets the old copy first), or its answer could not be kept.
+  state.pendingRenewals.delete(key)
   const entry = state.entries.get(key)
   if (!entry) return
   state.entries.delete(key)

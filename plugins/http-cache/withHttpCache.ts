@@ -3,7 +3,7 @@ import crypto from 'node:crypto'
 import type { CachedResponse, RequestScope } from './cacheState'
 import type { SanitizedHttpCacheConfig } from './types'
 
-import { awaitsRenewal, cacheState, forgetResponse, recallResponse, rememberResponse, takesPurgedRenewal } from './cacheState'
+import { awaitsRenewal, cacheState, forgetResponse, recallResponse, rememberResponse, renewsPurgedCopy } from './cacheState'
 import { isMarkedAnswerWithErrors } from './graphQLErrors'
 
 type Handler<Args extends unknown[]> = (request: Request, ...args: Args) => Promise<Response>
@@ -141,15 +141,14 @@ export const answerFromMemory = (request: CacheableRequest): CachedAnswer | null
 
 /**
  * Whether this read renews a stored copy that has just expired (see `awaitsRenewal`): once it
- * runs, the other readers of that copy get it while it renews, instead of each missing. Or it is
- * the first read of a copy a purge just dropped (`takesPurgedRenewal`), which it answers for the
- * readers after it. Asking counts as that first read.
+ * runs, the other readers of that copy get it while it renews, instead of each missing. Or it
+ * renews a copy a purge just dropped (`renewsPurgedCopy`), which readers were asking for.
  */
 export const renewsStoredCopy = (request: CacheableRequest): boolean => {
   const memoryKey = memoryKeyOfShared(request)
   if (memoryKey === null) return false
   const now = Date.now()
-  return awaitsRenewal(memoryKey, now) || takesPurgedRenewal(memoryKey, now)
+  return awaitsRenewal(memoryKey, now) || renewsPurgedCopy(memoryKey, now)
 }
 
 const viewOf = (request: Request): CacheableRequest => {
