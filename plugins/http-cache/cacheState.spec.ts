@@ -83,6 +83,14 @@ describe('the memory cache', () => {
     const renewedAt = Date.now()
     expect(renewsPurgedCopy('read-before', renewedAt)).toBe(true)
     expect(renewsPurgedCopy('read-before', renewedAt + 2 * TTL + 1)).toBe(false)
+    // One never read again is dropped by a later purge once its time is up.
+    rememberResponse('read-once', response(100, Date.now()))
+    purgeMemory()
+    expect(renewsPurgedCopy('read-once', Date.now())).toBe(true)
+    expect(cacheState().pendingRenewals.has('read-once')).toBe(true)
+    cacheState().pendingRenewals.set('read-once', Date.now() - 1)
+    purgeMemory()
+    expect(cacheState().pendingRenewals.has('read-once')).toBe(false)
     // What it remembers is bounded.
     for (let index = 0; index < 10_050; index++) rememberResponse(`key-${index}`, response(0, Date.now()))
     purgeMemory()

@@ -114,6 +114,8 @@ export const purgeMemory = (): void => {
   const state = cacheState()
   state.generation += 1
   const now = Date.now()
+  // Renewals whose time is up, even those never read again (a renewal computed across a purge is not stored).
+  for (const [key, until] of state.pendingRenewals) if (now > until) state.pendingRenewals.delete(key)
   for (const key of state.entries.keys()) {
     dropPurged(key)
     state.purged.set(key, now)
