@@ -32,8 +32,9 @@ export type AdmissionOptions = {
   maxWaiting?: number
   /**
    * How long a turned-away request waits for its 503 (default: NEWSROOM_SHED_DELAY_MS, else
-   * 1000 ms, its `Retry-After`; 0: at once). A client that asks again at once — a script, a load test, a proxy that retries — would
-   * otherwise keep the server busy turning it away: answered at once, 3000 such connections got
+   * 1000 ms, its `Retry-After`; 0: at once). A client that asks again at once — a script, a load
+   * test, a proxy that retries — would otherwise keep the server busy turning it away: answered at
+   * once, 3000 such connections got
    * 13.9k 503s a second out of the 2-core machine and left 46 reads a second for everybody else
    * (`npm run bench:http`, scenario z). Nothing is worked on meanwhile; the wait costs a socket.
    */

@@ -79,7 +79,6 @@ export const cacheState = (): CacheState => {
 
 export const currentScope = (): RequestScope | undefined => cacheState().requestScope.getStore()
 
-/** Drops every response held in memory. Changes are rare next to reads, so precision buys little. */
 const dropPurged = (key: string): void => {
   const state = cacheState()
   if (state.purged.delete(key)) state.purgedKeyChars -= key.length
@@ -110,6 +109,7 @@ export const renewsPurgedCopy = (key: string, now: number): boolean => {
   return false
 }
 
+/** Drops every response held in memory. Changes are rare next to reads, so precision buys little. */
 export const purgeMemory = (): void => {
   const state = cacheState()
   state.generation += 1

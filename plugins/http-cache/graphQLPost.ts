@@ -75,7 +75,9 @@ export const validateOnce = ((schema, document, rules = specifiedRules, options,
     known = { errors: validate(schema, document, specifiedRules), schema }
     schemaErrors.set(document, known)
   }
-  const errors = known.errors.length > 0 ? validate(schema, document, rules) : perCall.length === 0 ? known.errors : validate(schema, document, perCall)
+  let errors = known.errors
+  if (known.errors.length > 0) errors = validate(schema, document, rules)
+  else if (perCall.length > 0) errors = validate(schema, document, perCall)
   // A caller who may not run the document at all (an allow-list) learns nothing else about it or
   // the schema, such as the field names in graphql-js's "Did you mean …?" suggestions.
   const refusals = errors.filter((error) => error.extensions?.code === QUERY_NOT_ALLOWED)

@@ -18,6 +18,7 @@ import { performance } from 'node:perf_hooks'
 import type { Load, RequestSpec } from './load'
 import type { ServerProcess } from './processes'
 
+import { percentile } from './load'
 import { waitUntilIdle } from './processes'
 
 export type FloodOptions = {
@@ -48,11 +49,7 @@ export type FloodResult = {
   settledMs: number
 }
 
-const latencies = (values: number[]): Latencies => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const at = (q: number) => (sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!) : null)
-  return { count: sorted.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: sorted.length ? Math.round(sorted[sorted.length - 1]!) : null }
-}
+const latencies = (values: number[]): Latencies => ({ count: values.length, p50Ms: percentile(values, 0.5), p99Ms: percentile(values, 0.99), maxMs: percentile(values, 1) })
 
 export const measureFlood = async (server: Pick<ServerProcess, 'cpuSeconds' | 'rssMb' | 'url'>, options: FloodOptions): Promise<FloodResult> => {
   await waitUntilIdle(server)
@@ -113,7 +110,6 @@ export const measureFlood = async (server: Pick<ServerProcess, 'cpuSeconds' | 'r
     clearInterval(sampler)
     clearTimeout(probeRetryAfter)
   }
-  // autocannon's own `duration` is in seconds for some versions and ms for others; the run's length is known.
   const seconds = options.durationS
   const settledMs = await waitUntilIdle(server, 60_000)
   return {

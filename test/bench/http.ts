@@ -337,13 +337,16 @@ const main = async () => {
   const token = (JSON.parse(login.body.toString()) as { token?: string }).token
   if (!token) throw new Error(`login of the bench admin failed: HTTP ${login.status}`)
   const { probe } = corpus.manifest.special
-  const setPicks = async (ids: number[]) => {
-    const response = await send(counting.url, {
+  // The bench admin's save of the probe article, with every hook.
+  const patchProbe = (server: ServerProcess, data: Record<string, unknown>) =>
+    send(server.url, {
       method: 'PATCH',
       path: `/api/articles/${probe.id}?depth=0`,
       headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
-      body: JSON.stringify({ relatedArticles: ids }),
+      body: JSON.stringify(data),
     })
+  const setPicks = async (ids: number[]) => {
+    const response = await patchProbe(counting, { relatedArticles: ids })
     if (response.status !== 200) throw new Error(`setting the probe's picks failed: HTTP ${response.status} ${response.body.toString().slice(0, 300)}`)
   }
   const relatedQueries: { label: string; picks: null | number; rest: number; graphql: number; related: number }[] = [
@@ -453,21 +456,12 @@ const main = async () => {
   let flood: FloodResult | null = null
   if (isLoaded('z')) {
     log(`z on next: a flood, fresh reads on ${settings.flood.connections} connections for ${settings.flood.durationS} s, an editor saving once a second…`)
-    const { probe } = corpus.manifest.special
     flood = await measureFlood(app, {
       ...settings.flood,
       // URLs no scenario before sent: every read is a miss.
       fresh: rotation(corpus.manifest.articleList, ([, slug]) => ({ path: paths.restArticle(slug) }), 1000),
       cachedPath: paths.restArticle(corpus.manifest.special.cached.slug),
-      save: async (marker) =>
-        (
-          await send(app.url, {
-            method: 'PATCH',
-            path: `/api/articles/${probe.id}?depth=0`,
-            headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
-            body: JSON.stringify({ subtitle: marker }),
-          })
-        ).status,
+      save: async (marker) => (await patchProbe(app, { subtitle: marker })).status,
       readBack: async (marker) => {
         const read = await send(app.url, { path: paths.restArticle(probe.slug) })
         return { status: read.status, shows: read.status === 200 && read.body.toString().includes(marker) }

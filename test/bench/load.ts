@@ -47,8 +47,8 @@ export type Measurement = {
 
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
-/** The nearest-rank percentile (0 < q < 1) in whole ms, null without values. */
-const percentile = (values: number[], q: number): null | number => {
+/** The nearest-rank percentile (0 < q ≤ 1; 1 is the maximum) in whole ms, null without values. */
+export const percentile = (values: number[], q: number): null | number => {
   if (values.length === 0) return null
   const sorted = [...values].sort((a, b) => a - b)
   return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!)
