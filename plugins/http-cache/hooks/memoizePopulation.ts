@@ -54,19 +54,34 @@ const numberOf = (payload: object): number => {
 // GraphQL selections), so a whole article body can be asked for too.
 const MAX_DOCUMENT_BYTES = 64 * 1024
 
+/**
+ * A deep copy of a document as Payload's loader returns it: JSON-like data, copied by hand, several
+ * times faster than `structuredClone` for the small documents populated here (an article page
+ * takes about a dozen). Anything else (a `Date` a hook left) is copied the general way.
+ */
+export const copyDocument = (value: unknown): unknown => {
+  if (value === null || typeof value !== 'object') return value
+  if (Array.isArray(value)) return value.map(copyDocument)
+  if (Object.getPrototypeOf(value) !== Object.prototype) return structuredClone(value)
+  const copy: Record<string, unknown> = {}
+  for (const [name, field] of Object.entries(value)) copy[name] = copyDocument(field)
+  return copy
+}
+
 const recallOrLoad = async (config: SanitizedHttpCacheConfig, req: PayloadRequest, key: string, load: Loader['load'], firstAskedAt: Map<string, number>): Promise<unknown> => {
-  const parsed = parseKey(key)
-  if (!parsed || !isShared(config, parsed)) return load(key)
   const state = cacheState()
   const now = Date.now()
   const memoryKey = `${numberOf(req.payload)}${key}`
+  // Only keys found shared are ever kept, so a kept one needs no second look.
   const kept = state.populated.get(memoryKey)
   if (kept && now - kept.storedAt <= config.populatedTtlMs) {
     const scope = currentScope()
     if (scope) for (const surrogateKey of kept.keys) scope.keys.add(surrogateKey)
     // Payload writes into the documents it populates with; each read gets its own copy.
-    return structuredClone(kept.doc)
+    return copyDocument(kept.doc)
   }
+  const parsed = parseKey(key)
+  if (!parsed || !isShared(config, parsed)) return load(key)
   // Payload's loader answers a key it was asked before in this request with what it read then,
   // maybe before a purge: what counts is when the key was first asked for.
   if (!firstAskedAt.has(key)) firstAskedAt.set(key, state.generation)
@@ -75,7 +90,7 @@ const recallOrLoad = async (config: SanitizedHttpCacheConfig, req: PayloadReques
   const collection = req.payload.collections[parsed[1] as CollectionSlug]?.config
   // A purge while it was read may have changed it: keep only what was read after the last one.
   if (!doc || typeof doc !== 'object' || !collection || state.generation !== generation) return doc
-  const copy = structuredClone(doc as Record<string, unknown>)
+  const copy = copyDocument(doc) as Record<string, unknown>
   const bytes = JSON.stringify(copy).length
   if (bytes <= MAX_DOCUMENT_BYTES)
     rememberPopulated(memoryKey, {
