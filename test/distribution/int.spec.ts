@@ -143,6 +143,16 @@ describe('events', () => {
     expect(deliveries.docs.every((delivery) => delivery.status === 'succeeded' && delivery.httpStatus === 200)).toBe(true)
   })
 
+  it('a publish sent with `draft` (Payload writes the live document when `_status` is published) reaches the channel', async () => {
+    const channel = await createChannel({ events: ['article.published'] })
+    const article = await payload.create({ collection: 'articles', draft: true, data: articleData(fixture, { _status: 'draft', title: '초안 표시로 게시' }) as never })
+    await payload.update({ collection: 'articles', id: article.id, draft: true, data: { _status: 'published' } })
+    await drain()
+    const messages = received.map((message) => verified(channel.secret, message))
+    expect(messages.map((message) => message.type)).toEqual(['article.published'])
+    expect(messages[0]!.data).toMatchObject({ id: article.id, title: '초안 표시로 게시' })
+  })
+
   it('an update that changes nothing channels receive sends only the purge: a scheduled publish run twice, Save pressed twice', async () => {
     const channel = await createChannel({ events: ['article.published', 'article.updated', 'cache.purge'] })
     const types = () => received.map((message) => verified(channel.secret, message).type).sort()

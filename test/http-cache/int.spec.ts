@@ -193,6 +193,24 @@ describe('the next request sees every change', () => {
     expect(after.headers.get('x-newsroom-cache')).toBe('hit')
     expect((await json(after)).title).toBe('공개본')
   })
+
+  it('a publish sent with `draft` (Payload writes the live document when `_status` is published)', async () => {
+    const article = await publish({ title: '초안 표시로 보낸 공개 전' })
+    await get(`/articles/${article.id}`)
+    await payload.update({ collection: 'articles', id: article.id, draft: true, data: { _status: 'published', title: '초안 표시로 보낸 공개 후' } })
+    const after = await get(`/articles/${article.id}`)
+    expect(after.headers.get('x-newsroom-cache')).toBe('miss')
+    expect((await json(after)).title).toBe('초안 표시로 보낸 공개 후')
+  })
+
+  it('a save sent with `draft` to a collection without drafts', async () => {
+    const section = await payload.create({ collection: 'sections', data: { name: '임시 섹션' } })
+    await get(`/sections/${section.id}`)
+    await payload.update({ collection: 'sections', id: section.id, draft: true, data: { name: '임시 섹션 (수정)' } })
+    const after = await get(`/sections/${section.id}`)
+    expect(after.headers.get('x-newsroom-cache')).toBe('miss')
+    expect((await json(after)).name).toBe('임시 섹션 (수정)')
+  })
 })
 
 describe('what is never shared', () => {
