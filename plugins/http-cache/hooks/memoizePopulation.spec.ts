@@ -14,6 +14,14 @@ describe('the copy of a populated document', () => {
     expect(kept.sizes).toEqual([{ width: 640, url: '/a.jpg' }])
   })
 
+  it('keeps an own `__proto__` key as data, never as the prototype', () => {
+    const kept = JSON.parse('{"id":1,"body":{"__proto__":{"polluted":true},"text":"본문"}}') as { body: Record<string, unknown> }
+    const copy = copyDocument(kept) as typeof kept
+    expect(Object.getPrototypeOf(copy.body)).toBe(Object.prototype)
+    expect(copy.body.polluted).toBeUndefined()
+    expect(JSON.stringify(copy)).toBe(JSON.stringify(kept))
+  })
+
   it('copies what is not plain data (a Date a hook left) the general way', () => {
     const at = new Date('2020-04-17T04:33:00.000Z')
     const kept = { registeredAt: at, tags: new Map([['a', 1]]) }

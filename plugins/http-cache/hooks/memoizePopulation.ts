@@ -41,12 +41,17 @@ const parseKey = (key: string): LoaderKey | null => {
 const isShared = (config: SanitizedHttpCacheConfig, [transactionID, collection, , depth, currentDepth, , , , , draft]: LoaderKey): boolean =>
   transactionID == null && !draft && config.collections.includes(collection) && (!depth || currentDepth > depth)
 
-// The memory is one per process; a process may hold several Payloads (tests, scripts) on other databases.
-const payloadNumbers = new WeakMap<object, number>()
-let payloadsSeen = 0
+// The memory is one per process; a process may hold several Payloads (tests, scripts) on other
+// databases. Numbered on globalThis, like the memory (cacheState.ts): this module may be loaded
+// twice in one process (Next.js's bundle and the server beside it), and two Payloads must never
+// get the same number.
+const PAYLOAD_NUMBERS = Symbol.for('payload-newsroom.http-cache.payload-numbers')
+type PayloadNumbers = { numbers: WeakMap<object, number>; seen: number }
 const numberOf = (payload: object): number => {
-  let number = payloadNumbers.get(payload)
-  if (number === undefined) payloadNumbers.set(payload, (number = ++payloadsSeen))
+  const holder = globalThis as unknown as Record<symbol, PayloadNumbers | undefined>
+  const registry = (holder[PAYLOAD_NUMBERS] ??= { numbers: new WeakMap(), seen: 0 })
+  let number = registry.numbers.get(payload)
+  if (number === undefined) registry.numbers.set(payload, (number = ++registry.seen))
   return number
 }
 
@@ -64,7 +69,11 @@ export const copyDocument = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(copyDocument)
   if (Object.getPrototypeOf(value) !== Object.prototype) return structuredClone(value)
   const copy: Record<string, unknown> = {}
-  for (const [name, field] of Object.entries(value)) copy[name] = copyDocument(field)
+  for (const [name, field] of Object.entries(value)) {
+    // An own `__proto__` (JSON.parse makes one from rich text or JSON data) assigned would set the prototype.
+    if (name === '__proto__') Object.defineProperty(copy, name, { configurable: true, enumerable: true, value: copyDocument(field), writable: true })
+    else copy[name] = copyDocument(field)
+  }
   return copy
 }
 
