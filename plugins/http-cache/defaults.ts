@@ -8,12 +8,14 @@ const seconds = (value: string | undefined, fallback: number): number => {
 export const sanitizeHttpCacheOptions = (options: HttpCacheOptions = {}): SanitizedHttpCacheConfig => {
   const memoryTtlMs = options.memoryTtlMs ?? seconds(process.env.NEWSROOM_CACHE_MEMORY_MS, 2000)
   const changeSignalMs = options.changeSignalMs ?? seconds(process.env.NEWSROOM_CACHE_SIGNAL_MS, 250)
-  // Every change made through Payload purges the populated documents: in this process and its
+  // Every change made through Payload purges the populated documents (saves through their hooks,
+  // derived writes of jobs and endpoints through `announceChange`): in this process and its
   // sibling workers before the save returns, in other processes within `changeSignalMs`. Their
   // lifetime then bounds only writes made around Payload, and a minute keeps the headline lines of
   // a newsroom's recent articles between the reads that show them: a fresh article page without
-  // its second query (in-process, bench corpus: 4.1 → 3.0 ms of CPU per read). Without the signal,
-  // other processes' changes are seen only as copies expire: no longer than the response copies.
+  // its second query (`npm run bench:http`, scenario a: 4.8 → 3.8 ms of server CPU per read).
+  // Without the signal, other processes' changes are seen only as copies expire: no longer than
+  // the response copies.
   const populatedFallbackMs = changeSignalMs > 0 ? 60_000 : memoryTtlMs
   return {
     collections: options.collections ?? ['articles', 'sections', 'regions', 'reporters', 'media'],

@@ -2,12 +2,13 @@ import type { CollectionConfig, Config, Plugin } from 'payload'
 
 import type { HttpCacheOptions } from './types'
 
+import { ANNOUNCE_CHANGE } from '../shared/announceChange'
 import { markDraftSave } from '../shared/markDraftSave'
 import { cacheState } from './cacheState'
 import { watchChanges } from './changeSignal'
 import { sanitizeHttpCacheOptions } from './defaults'
 import { memoizePopulation } from './hooks/memoizePopulation'
-import { purgeChangedDocument, purgeDeletedDocument } from './hooks/purgeChangedDocument'
+import { purgeAfterCommit, purgeChangedDocument, purgeDeletedDocument } from './hooks/purgeChangedDocument'
 import { recordDocumentKeys, recordListRead } from './hooks/recordSurrogateKeys'
 import { joinWorkerPurges } from './workers'
 
@@ -38,6 +39,8 @@ export const httpCache =
       const hooks = collection.hooks ?? {}
       return {
         ...collection,
+        // Writes that run no hooks (derived fields written by jobs and endpoints) purge through it.
+        custom: { ...collection.custom, [ANNOUNCE_CHANGE]: purgeAfterCommit },
         hooks: {
           ...hooks,
           beforeOperation: [...(hooks.beforeOperation ?? []), markDraftSave, recordListRead, memoizePopulation(config)],

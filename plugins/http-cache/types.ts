@@ -25,9 +25,9 @@ export type HttpCacheOptions = {
    * How long this process reuses a document populated into anonymous reads (an article's section,
    * region, reporters, image, and the headline lines of its related and neighbouring articles),
    * in ms. Purged with the memory copies on every change made here, in sibling workers and,
-   * through the change signal, in other processes; the lifetime bounds only what reaches the
-   * database without a purge: a lost signal, a write made around Payload, or a field a job derives
-   * (related-article suggestions) when a reader's `populate` asks for it. 0 turns it off. @default
+   * through the change signal, in other processes (derived writes of jobs and endpoints announce
+   * themselves: `plugins/shared/announceChange.ts`); the lifetime bounds only what reaches the
+   * database without a purge: a lost signal, a write made around Payload. 0 turns it off. @default
    * NEWSROOM_CACHE_POPULATED_MS, or 60000 (`memoryTtlMs` when `changeSignalMs` is 0)
    */
   populatedTtlMs?: number

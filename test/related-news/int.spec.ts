@@ -1,11 +1,12 @@
 import type { Payload } from 'payload'
 
-import { commitTransaction, createLocalReq, initTransaction } from 'payload'
+import { commitTransaction, createLocalReq, handleEndpoints, initTransaction } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { NewsroomFixture } from '../helpers/newsroom'
 
+import { withHttpCache } from '../../plugins/http-cache'
 import { writeDerivedFields } from '../../plugins/shared/writeRelations'
 import { databaseKind } from '../../src/database'
 import { apiClient } from '../helpers/http'
@@ -191,9 +192,18 @@ describe('computed suggestions', () => {
     const newer = await publish({ title: '암각화 세계유산', keywords: ['암각화'], region: fixture.regions.chungnam })
     const stale = await payload.findByID({ collection: 'articles', id: older.id, depth: 0 })
     expect(stale.relatedSuggestions).not.toContain(newer.id)
+    // An anonymous reader's copy of the older article's page, kept in memory.
+    const cachedRest = withHttpCache((request: Request) => handleEndpoints({ config: payload.config, request }))
+    const page = () => cachedRest(new Request(`http://localhost/api/articles/${older.id}?depth=0`))
+    await page()
+    expect((await page()).headers.get('x-newsroom-cache')).toBe('hit')
     await payload.jobs.run({ limit: 100 })
     const refreshed = await payload.findByID({ collection: 'articles', id: older.id, depth: 0 })
     expect(refreshed.relatedSuggestions?.[0]).toBe(newer.id)
+    // The job wrote the suggestions without a save of the article: the copy went all the same.
+    const after = await page()
+    expect(after.headers.get('x-newsroom-cache')).toBe('miss')
+    expect((await after.json()).relatedSuggestions[0]).toBe(newer.id)
   })
 })
 

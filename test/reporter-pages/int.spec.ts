@@ -1,9 +1,12 @@
 import type { Payload } from 'payload'
 
+import { handleEndpoints } from 'payload'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { NewsroomFixture } from '../helpers/newsroom'
 
+import { withHttpCache } from '../../plugins/http-cache'
 import { reporterPages } from '../../plugins/reporter-pages'
 import { apiClient } from '../helpers/http'
 import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
@@ -299,8 +302,16 @@ describe('deleting a reporter', () => {
   })
 
   it('moves the articles to the other reporter, keeping byline order without duplicates', async () => {
+    // An anonymous reader's copy of one article, kept in memory: the reassignment saves no article.
+    const cachedRest = withHttpCache((request: Request) => handleEndpoints({ config: payload.config, request }))
+    const page = () => cachedRest(new Request(`http://localhost/api/articles/${articles.first}?depth=0`))
+    await page()
+    expect((await page()).headers.get('x-newsroom-cache')).toBe('hit')
     const reassigned = await api.rest('POST', `/reporters/${from}/reassign`, { body: { to }, token: tokens.editor })
     expect(reassigned.status, reassigned.text).toBe(200)
+    const after = await page()
+    expect(after.headers.get('x-newsroom-cache')).toBe('miss')
+    expect((await after.json()).byline).toBe('받는기자 기자 (to@example.com), 김한수 기자 (kim@example.com)')
     const [k, t] = [String(fixture.reporters.kim), String(to)]
     expect(reporterIds(await live(articles.first))).toEqual([t, k])
     expect(reporterIds(await live(articles.second))).toEqual([k, t])

@@ -13,7 +13,7 @@ import { purgeSiblingWorkers } from '../workers'
  * from before it. Sibling workers of a cluster have purged too when the save returns; other
  * processes learn of it through the change signal.
  */
-const purge = async (req: PayloadRequest) => {
+export const purgeAfterCommit = async (req: PayloadRequest): Promise<void> => {
   purgeMemory()
   await runAfterCommit(
     req,
@@ -28,11 +28,11 @@ const purge = async (req: PayloadRequest) => {
 
 /** A draft save changes nothing a reader sees; anything else does. */
 export const purgeChangedDocument: CollectionAfterChangeHook = async ({ doc, req }) => {
-  if (!req.context.isDraftSave) await purge(req)
+  if (!req.context.isDraftSave) await purgeAfterCommit(req)
   return doc
 }
 
 export const purgeDeletedDocument: CollectionAfterDeleteHook = async ({ doc, req }) => {
-  await purge(req)
+  await purgeAfterCommit(req)
   return doc
 }

@@ -5,6 +5,7 @@ import type { SanitizedRelatedNewsConfig } from '../types'
 import { loadByIds } from '../../shared/loadByIds'
 import { idsOf, sameId } from '../../shared/relationIds'
 import { publishedOnly } from '../../shared/publication'
+import { announceChange } from '../../shared/announceChange'
 import { writeDerivedFields } from '../../shared/writeRelations'
 import { findSuggestions } from '../findSuggestions'
 import { REFRESH_TASK } from '../hooks/queueSuggestionRefresh'
@@ -75,6 +76,8 @@ export const refreshRelatedSuggestionsTask = (config: SanitizedRelatedNewsConfig
       await writeDerivedFields({ collection, data: { relatedSuggestions: next }, id: affectedId, req })
       refreshed++
     }
+    // Written without a save of those articles: copies of their pages must go.
+    if (refreshed > 0) await announceChange(req, collection)
     return { output: { refreshed } }
   },
 })

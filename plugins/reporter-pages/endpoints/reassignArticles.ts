@@ -7,6 +7,7 @@ import type { SanitizedReporterPagesConfig } from '../types'
 import { findReferencing } from '../../shared/findReferencing'
 import { idOf, sameId } from '../../shared/relationIds'
 import { takeSaveTurn } from '../../shared/saveTurns'
+import { announceChange } from '../../shared/announceChange'
 import { writeDerivedFields } from '../../shared/writeRelations'
 import { composeByline, loadBylineReporters } from '../hooks/setByline'
 
@@ -63,6 +64,8 @@ export const reassignArticlesEndpoint = (config: SanitizedReporterPagesConfig): 
           req,
         })
       }
+      // The articles' bylines changed without a save of theirs: copies of them must go.
+      if (ids.length > 0) await announceChange(req, config.articles)
       if (shouldCommit) await commitTransaction(req)
       return Response.json({ reassigned: ids.length, from, to: body.to })
     } catch (error) {
