@@ -18,9 +18,13 @@ export const purgeAfterCommit = async (req: PayloadRequest): Promise<void> => {
   await runAfterCommit(
     req,
     async () => {
-      purgeMemory()
       const token = crypto.randomUUID()
-      await Promise.all([purgeSiblingWorkers(token), signalChange(req.payload, token)])
+      // The signal is one slot, and a process does not purge for its own token, which may have
+      // overwritten another process's set just before: purging only after writing it covers that
+      // change too (it committed before its signal, so before ours).
+      await signalChange(req.payload, token)
+      purgeMemory()
+      await purgeSiblingWorkers(token)
     },
     { onceKey: 'http-cache:purge', order: AFTER_COMMIT_ORDER.purge },
   )
