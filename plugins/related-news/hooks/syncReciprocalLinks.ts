@@ -3,6 +3,7 @@ import type { CollectionAfterChangeHook, CollectionSlug, PayloadRequest } from '
 import type { ID } from '../../shared/relationIds'
 import type { SanitizedRelatedNewsConfig } from '../types'
 
+import { announceChange } from '../../shared/announceChange'
 import { idsOf, sameId } from '../../shared/relationIds'
 import { writeDerivedFields } from '../../shared/writeRelations'
 import { hasDrafts } from '../../shared/publication'
@@ -32,6 +33,8 @@ export const updatePicks = async (
   const next = change(current)
   if (next.length === current.length && next.every((value, index) => sameId(value, current[index]))) return
   await writeDerivedFields({ collection, data: { relatedArticles: next }, id, req })
+  // The other article's live picks changed, even when this save is a draft (which purges nothing).
+  await announceChange(req, collection)
 }
 
 /**
