@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NewsroomFixture } from '../helpers/newsroom'
 
 import { withHttpCache } from '../../plugins/http-cache'
+import { cacheState } from '../../plugins/http-cache/cacheState'
 import { writeDerivedFields } from '../../plugins/shared/writeRelations'
 import { databaseKind } from '../../src/database'
 import { apiClient } from '../helpers/http'
@@ -41,6 +42,29 @@ describe("editors' related articles stay reciprocal", () => {
     await payload.update({ collection: 'articles', id: a.id, data: { relatedArticles: [b.id] } })
     expect(await picksOf(b.id)).toEqual([a.id])
     expect(await picksOf(b.id, false)).toEqual([a.id])
+  })
+
+  it("a link saved in A's draft is written to B's live picks, and B's cached page goes", async () => {
+    const a = await publish({ title: 'A5' })
+    const b = await publish({ title: 'B5' })
+    const config = cacheState().config!
+    const lifetime = config.memoryTtlMs
+    // Long enough that only a purge, not the copy expiring on a slow machine, can turn the next read into a miss.
+    config.memoryTtlMs = 60_000
+    try {
+      const cachedRest = withHttpCache((request: Request) => handleEndpoints({ config: payload.config, request }))
+      const page = () => cachedRest(new Request(`http://localhost/api/articles/${b.id}?depth=0`))
+      await page()
+      expect((await page()).headers.get('x-newsroom-cache')).toBe('hit')
+      // A draft save purges nothing of its own: readers do not see A's draft.
+      await payload.update({ collection: 'articles', id: a.id, data: { relatedArticles: [b.id] }, draft: true })
+      expect(await picksOf(b.id, false)).toEqual([a.id])
+      const after = await page()
+      expect(after.headers.get('x-newsroom-cache')).toBe('miss')
+      expect((await after.json()).relatedArticles).toEqual([a.id])
+    } finally {
+      config.memoryTtlMs = lifetime
+    }
   })
 
   it('removing A→B removes B→A', async () => {
@@ -192,18 +216,26 @@ describe('computed suggestions', () => {
     const newer = await publish({ title: '암각화 세계유산', keywords: ['암각화'], region: fixture.regions.chungnam })
     const stale = await payload.findByID({ collection: 'articles', id: older.id, depth: 0 })
     expect(stale.relatedSuggestions).not.toContain(newer.id)
-    // An anonymous reader's copy of the older article's page, kept in memory.
-    const cachedRest = withHttpCache((request: Request) => handleEndpoints({ config: payload.config, request }))
-    const page = () => cachedRest(new Request(`http://localhost/api/articles/${older.id}?depth=0`))
-    await page()
-    expect((await page()).headers.get('x-newsroom-cache')).toBe('hit')
-    await payload.jobs.run({ limit: 100 })
-    const refreshed = await payload.findByID({ collection: 'articles', id: older.id, depth: 0 })
-    expect(refreshed.relatedSuggestions?.[0]).toBe(newer.id)
-    // The job wrote the suggestions without a save of the article: the copy went all the same.
-    const after = await page()
-    expect(after.headers.get('x-newsroom-cache')).toBe('miss')
-    expect((await after.json()).relatedSuggestions[0]).toBe(newer.id)
+    // Long enough that only a purge, not the copy expiring on a slow machine, can turn the next read into a miss.
+    const config = cacheState().config!
+    const lifetime = config.memoryTtlMs
+    config.memoryTtlMs = 60_000
+    try {
+      // An anonymous reader's copy of the older article's page, kept in memory.
+      const cachedRest = withHttpCache((request: Request) => handleEndpoints({ config: payload.config, request }))
+      const page = () => cachedRest(new Request(`http://localhost/api/articles/${older.id}?depth=0`))
+      await page()
+      expect((await page()).headers.get('x-newsroom-cache')).toBe('hit')
+      await payload.jobs.run({ limit: 100 })
+      const refreshed = await payload.findByID({ collection: 'articles', id: older.id, depth: 0 })
+      expect(refreshed.relatedSuggestions?.[0]).toBe(newer.id)
+      // The job wrote the suggestions without a save of the article: the copy went all the same.
+      const after = await page()
+      expect(after.headers.get('x-newsroom-cache')).toBe('miss')
+      expect((await after.json()).relatedSuggestions[0]).toBe(newer.id)
+    } finally {
+      config.memoryTtlMs = lifetime
+    }
   })
 })
 

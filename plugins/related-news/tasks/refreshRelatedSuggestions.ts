@@ -68,16 +68,20 @@ export const refreshRelatedSuggestionsTask = (config: SanitizedRelatedNewsConfig
 
     let refreshed = 0
     const affectedDocs = await loadByIds(req, collection, [...affected.values()], subjectSelect)
-    for (const doc of affectedDocs.values()) {
-      const affectedId = doc.id
-      const next = await findSuggestions(config, collection, doc as never, req)
-      const current = idsOf(doc.relatedSuggestions)
-      if (next.length === current.length && next.every((value, index) => sameId(value, current[index]))) continue
-      await writeDerivedFields({ collection, data: { relatedSuggestions: next }, id: affectedId, req })
-      refreshed++
+    try {
+      for (const doc of affectedDocs.values()) {
+        const affectedId = doc.id
+        const next = await findSuggestions(config, collection, doc as never, req)
+        const current = idsOf(doc.relatedSuggestions)
+        if (next.length === current.length && next.every((value, index) => sameId(value, current[index]))) continue
+        await writeDerivedFields({ collection, data: { relatedSuggestions: next }, id: affectedId, req })
+        refreshed++
+      }
+    } finally {
+      // Written without a save of those articles: copies of their pages must go, also when a later
+      // write failed (a retry finds the earlier ones current and writes them no more).
+      if (refreshed > 0) await announceChange(req, collection)
     }
-    // Written without a save of those articles: copies of their pages must go.
-    if (refreshed > 0) await announceChange(req, collection)
     return { output: { refreshed } }
   },
 })

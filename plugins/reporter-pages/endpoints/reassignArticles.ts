@@ -36,6 +36,7 @@ export const reassignArticlesEndpoint = (config: SanitizedReporterPagesConfig): 
     if (target.docs.length === 0) throw new APIError(`기자 ${body.to}를 찾을 수 없습니다 (no reporter ${body.to})`, 400, null, true)
 
     const shouldCommit = await initTransaction(req)
+    let written = 0
     try {
       // Many articles are rewritten in one transaction: it waits its turn with their saves (see saveTurns).
       await takeSaveTurn(req, `saves:${config.articles}`)
@@ -63,14 +64,17 @@ export const reassignArticlesEndpoint = (config: SanitizedReporterPagesConfig): 
           id: articleId,
           req,
         })
+        written++
       }
-      // The articles' bylines changed without a save of theirs: copies of them must go.
-      if (ids.length > 0) await announceChange(req, config.articles)
       if (shouldCommit) await commitTransaction(req)
       return Response.json({ reassigned: ids.length, from, to: body.to })
     } catch (error) {
       await killTransaction(req)
       throw error
+    } finally {
+      // The articles' bylines changed without a save of theirs: copies of them must go (after a
+      // failure too, where a database without transactions keeps the writes already made).
+      if (written > 0) await announceChange(req, config.articles)
     }
   },
 })
