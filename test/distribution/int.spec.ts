@@ -153,6 +153,21 @@ describe('events', () => {
     expect(messages[0]!.data).toMatchObject({ id: article.id, title: '초안 표시로 게시' })
   })
 
+  it('restoring an old version as a draft sends nothing: the live article stays as it was', async () => {
+    const channel = await createChannel({ events: ['article.published', 'article.updated', 'article.unpublished', 'cache.purge'] })
+    const article = await publish({ title: '복원할 기사' })
+    await payload.update({ collection: 'articles', id: article.id, data: { title: '복원할 기사 (고침)' } })
+    await drain()
+    received = []
+    const versions = await payload.findVersions({ collection: 'articles', sort: 'createdAt', where: { parent: { equals: article.id } } })
+    const restored = await api.rest('POST', `/articles/versions/${versions.docs[0]!.id}?draft=true`, { token: admin })
+    expect(restored.status, restored.text).toBe(200)
+    await drain()
+    expect(received.map((message) => verified(channel.secret, message).type)).toEqual([])
+    const live = await payload.findByID({ collection: 'articles', id: article.id, draft: false })
+    expect(live).toMatchObject({ _status: 'published', title: '복원할 기사 (고침)' })
+  })
+
   it('an update that changes nothing channels receive sends only the purge: a scheduled publish run twice, Save pressed twice', async () => {
     const channel = await createChannel({ events: ['article.published', 'article.updated', 'cache.purge'] })
     const types = () => received.map((message) => verified(channel.secret, message).type).sort()
