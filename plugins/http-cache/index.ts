@@ -9,7 +9,7 @@ import { watchChanges } from './changeSignal'
 import { sanitizeHttpCacheOptions } from './defaults'
 import { memoizePopulation } from './hooks/memoizePopulation'
 import { purgeAfterCommit, purgeChangedDocument, purgeDeletedDocument } from './hooks/purgeChangedDocument'
-import { recordDocumentKeys, recordListRead } from './hooks/recordSurrogateKeys'
+import { recordDocumentKeys, recordListRead, recordMissedLookup } from './hooks/recordSurrogateKeys'
 import { joinWorkerPurges } from './workers'
 
 export type { HttpCacheOptions } from './types'
@@ -44,6 +44,7 @@ export const httpCache =
         hooks: {
           ...hooks,
           beforeOperation: [...(hooks.beforeOperation ?? []), markDraftSave, recordListRead, memoizePopulation(config)],
+          afterOperation: [...(hooks.afterOperation ?? []), recordMissedLookup],
           afterRead: [...(hooks.afterRead ?? []), recordDocumentKeys(config)],
           afterChange: [...(hooks.afterChange ?? []), purgeChangedDocument],
           afterDelete: [...(hooks.afterDelete ?? []), purgeDeletedDocument],

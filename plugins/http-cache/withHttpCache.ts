@@ -42,8 +42,10 @@ const strongEtag = (body: Uint8Array): string => `"${crypto.createHash('sha1').u
 const keyHeader = (config: SanitizedHttpCacheConfig, keys: Set<string>): string[] => {
   const all = [...keys].sort()
   if (all.length <= config.maxKeys) return all
-  // Too many documents for one header: the list keys still purge it whenever any of them changes.
-  return all.filter((key) => key.endsWith(':list')).slice(0, config.maxKeys)
+  // Too many documents for one header: the list keys of their collections (a handful) purge it
+  // whenever any of them changes (an article event purges `articles:list`), also where the read
+  // listed nothing.
+  return [...new Set(all.map((key) => `${key.slice(0, key.indexOf(':'))}:list`))].sort()
 }
 
 const publicHeaders = (config: SanitizedHttpCacheConfig, keys: Set<string>): [string, string][] => {

@@ -2,12 +2,13 @@ import type { IncomingHttpHeaders } from 'node:http'
 import type { Payload } from 'payload'
 
 import http from 'node:http'
-import { createLocalReq } from 'payload'
+import { createLocalReq, handleEndpoints } from 'payload'
 import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import type { NewsroomFixture } from '../helpers/newsroom'
 
+import { withHttpCache } from '../../plugins/http-cache'
 import { databaseKind } from '../../src/database'
 import { apiClient } from '../helpers/http'
 import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
@@ -223,6 +224,42 @@ describe('events', () => {
 })
 
 describe('cache.purge', () => {
+  it('purges at a CDN the page of the article a new one follows in its section, and not the page of an article elsewhere', async () => {
+    const cdn = await createChannel({ name: 'CDN', events: ['cache.purge'] })
+    const cachedRest = withHttpCache((request: Request) => handleEndpoints({ config: payload.config, request }))
+    const pageOf = async (slug: string) => {
+      const response = await cachedRest(new Request(`http://localhost/api/articles?where[slug][equals]=${encodeURIComponent(slug)}&depth=1&limit=1`))
+      return { body: await response.json(), keys: response.headers.get('surrogate-key')!.split(' ') }
+    }
+    const older = await publish({ title: '앞선 기사', registeredAt: '2026-11-01T01:00:00.000Z' })
+    const before = await pageOf(older.slug as string)
+    expect(before.body.docs[0].id).toBe(older.id)
+    const newer = await publish({ title: '뒤따른 기사', registeredAt: '2026-11-01T02:00:00.000Z' })
+    // A section of its own: the page names its section's parent too (the populated section links to it).
+    const farSection = await payload.create({ collection: 'sections', data: { name: '먼 섹션' } })
+    const elsewhere = await publish({
+      title: '다른 곳 기사',
+      section: farSection.id,
+      region: fixture.regions.chungnam,
+      reporters: [fixture.reporters.park],
+      registeredAt: '2026-11-01T03:00:00.000Z',
+    })
+    await drain()
+    const purgeOf = (id: unknown) =>
+      received
+        .map((message) => verified(cdn.secret, message) as unknown as { data: { article: unknown; keys: string[] } })
+        .find((purge) => purge.data.article === id)!.data.keys
+    // The older article's page now shows the newer one as its next article: the purge must reach it.
+    expect((await pageOf(older.slug as string)).body.docs[0].adjacent.newer.id).toBe(newer.id)
+    expect(purgeOf(newer.id).filter((key) => before.keys.includes(key))).not.toEqual([])
+    // An article in another section, region and byline changes nothing on it: its purge reaches
+    // the page only through an article both show (a suggestion of the new one), never a list.
+    const stored = await payload.findByID({ collection: 'articles', id: elsewhere.id, depth: 0 })
+    const linked = [...(stored.relatedArticles ?? []), ...(stored.relatedSuggestions ?? [])].map((value) => `articles:${typeof value === 'object' ? value.id : value}`)
+    expect(before.keys).not.toContain('articles:list')
+    expect(purgeOf(elsewhere.id).filter((key) => before.keys.includes(key) && !linked.includes(key))).toEqual([])
+  })
+
   it('tells a subscribed CDN channel which surrogate keys and URLs to drop after each article event, and nobody else', async () => {
     const cdn = await createChannel({ name: 'CDN', events: ['cache.purge'] })
     const articlesOnly = await createChannel({ name: '포털' })

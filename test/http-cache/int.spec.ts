@@ -83,6 +83,39 @@ describe('anonymous reads', () => {
     expect((await json(again)).title).toBe('메모리 기사')
   })
 
+  it('an article looked up by its slug names its own documents, not every article: another article saved elsewhere does not purge it at a CDN', async () => {
+    const article = await publish({ title: '슬러그로 찾는 기사', reporters: [fixture.reporters.kim] })
+    const bySlug = (slug: string) => get(`/articles?where[slug][equals]=${encodeURIComponent(slug)}&depth=1&limit=1`)
+    const page = await bySlug(article.slug as string)
+    expect((await json(page)).docs[0].id).toBe(article.id)
+    const keys = page.headers.get('surrogate-key')!.split(' ')
+    // The section key is what a new article next to it in the section purges (its previous/next links).
+    expect(keys).toEqual(expect.arrayContaining([`articles:${article.id}`, `sections:${fixture.sections.news}`, `reporters:${fixture.reporters.kim}`]))
+    // Its reporter is populated without their articles, so the join adds no list key either.
+    expect(keys).not.toContain('articles:list')
+    const missing = await bySlug('아직-없는-기사')
+    expect((await json(missing)).docs).toEqual([])
+    // Nothing found: a document that takes the slug later must purge it.
+    expect(missing.headers.get('surrogate-key')).toContain('articles:list')
+    // A reporter's page reads their articles through the join: it lists them.
+    const reporter = await get(`/reporters/${fixture.reporters.kim}`)
+    expect(reporter.headers.get('surrogate-key')).toContain('articles:list')
+  })
+
+  it('give way, when too many for one header, to the list keys of every collection they name', async () => {
+    const config = cacheState().config!
+    const maxKeys = config.maxKeys
+    config.maxKeys = 3
+    try {
+      const article = await publish({ title: '키가 많은 기사', reporters: [fixture.reporters.kim, fixture.reporters.park] })
+      const keys = (await get(`/articles?where[slug][equals]=${encodeURIComponent(article.slug as string)}&depth=1&limit=1`)).headers.get('surrogate-key')!.split(' ')
+      expect(keys).toEqual(expect.arrayContaining(['articles:list', 'regions:list', 'reporters:list', 'sections:list']))
+      expect(keys.every((key) => key.endsWith(':list'))).toBe(true)
+    } finally {
+      config.maxKeys = maxKeys
+    }
+  })
+
   it('lists and feeds name the collection list, so a new article purges them', async () => {
     const list = await get('/articles?limit=5&sort=-registeredAt')
     expect(list.headers.get('surrogate-key')).toContain('articles:list')

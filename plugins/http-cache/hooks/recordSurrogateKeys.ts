@@ -1,4 +1,4 @@
-import type { CollectionAfterReadHook, CollectionBeforeOperationHook, SanitizedCollectionConfig } from 'payload'
+import type { CollectionAfterOperationHook, CollectionAfterReadHook, CollectionBeforeOperationHook, SanitizedCollectionConfig, Where } from 'payload'
 
 import type { SanitizedHttpCacheConfig } from '../types'
 
@@ -8,9 +8,10 @@ import { currentScope } from '../cacheState'
 /** The keys a document names in a response it is part of: itself, its links, the lists it joins. */
 export const keysOfDocument = (config: SanitizedHttpCacheConfig, collection: SanitizedCollectionConfig, doc: Record<string, unknown>): string[] => {
   const keys = surrogateKeysOf(collection, doc, config.collections)
-  // Joined documents are read by the database adapter without their own hooks.
+  // Joined documents are read by the database adapter without their own hooks. A join the read
+  // left out (a reporter populated into an article, without their articles) shows none of them.
   for (const field of collection.flattenedFields) {
-    if (field.type === 'join' && typeof field.collection === 'string') keys.push(listKey(field.collection))
+    if (field.type === 'join' && typeof field.collection === 'string' && field.name in doc) keys.push(listKey(field.collection))
   }
   return keys
 }
@@ -31,14 +32,40 @@ export const recordDocumentKeys =
  */
 export const recordListRead: CollectionBeforeOperationHook = ({ args, collection, operation }) => {
   const scope = currentScope()
-  const read = args as { id?: unknown; where?: Record<string, unknown> }
-  if (!scope || operation !== 'read' || read.id !== undefined || isLookupByIds(read.where)) return args
+  const read = args as { id?: unknown; where?: Where }
+  if (!scope || operation !== 'read' || read.id !== undefined || isLookupByIds(read.where) || isUniqueLookup(collection, read.where)) return args
   scope.keys.add(listKey(collection.slug))
   return args
 }
 
+/**
+ * A lookup by a unique field (an article page by its slug) that found its document depends on that
+ * document alone, named by its own keys: a change anywhere else in the collection, which purges
+ * `<collection>:list` at a CDN, leaves it alone. One that found nothing waits for a document to
+ * take the value, and carries the list key.
+ */
+export const recordMissedLookup: CollectionAfterOperationHook = ({ args, collection, operation, result }) => {
+  const scope = currentScope()
+  const found = result as { docs?: unknown[] } | undefined
+  if (scope && operation === 'find' && isUniqueLookup(collection, (args as { where?: Where }).where) && !found?.docs?.length) {
+    scope.keys.add(listKey(collection.slug))
+  }
+  return result
+}
+
+/** `where` is one `equals` on a field no two documents share. */
+const isUniqueLookup = (collection: SanitizedCollectionConfig, where: undefined | Where): boolean => {
+  const names = where ? Object.keys(where) : []
+  if (names.length !== 1) return false
+  const condition = where![names[0]!] as Record<string, unknown> | undefined
+  if (!condition || typeof condition !== 'object' || Object.keys(condition).length !== 1 || !('equals' in condition)) return false
+  if (names[0] === 'id') return true
+  const field = collection.flattenedFields.find((candidate) => candidate.name === names[0])
+  return Boolean(field && 'unique' in field && field.unique)
+}
+
 /** Populating relationships reads `id in (…)`: that depends on those documents only, named by their own keys. */
-const isLookupByIds = (where: Record<string, unknown> | undefined): boolean => {
+const isLookupByIds = (where: undefined | Where): boolean => {
   const keys = where ? Object.keys(where) : []
   if (keys.length !== 1 || keys[0] !== 'id') return false
   const condition = where!.id as Record<string, unknown> | undefined
