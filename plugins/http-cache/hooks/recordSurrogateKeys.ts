@@ -3,6 +3,7 @@ import type { CollectionAfterOperationHook, CollectionAfterReadHook, CollectionB
 import type { SanitizedHttpCacheConfig } from '../types'
 
 import { listKey, surrogateKeysOf } from '../../shared/surrogateKeys'
+import { pinnedUniqueField } from '../../shared/uniqueLookup'
 import { currentScope } from '../cacheState'
 
 /** The keys a document names in a response it is part of: itself, its links, the lists it joins. */
@@ -33,7 +34,7 @@ export const recordDocumentKeys =
 export const recordListRead: CollectionBeforeOperationHook = ({ args, collection, operation }) => {
   const scope = currentScope()
   const read = args as { id?: unknown; where?: Where }
-  if (!scope || operation !== 'read' || read.id !== undefined || isLookupByIds(read.where) || isUniqueLookup(collection, read.where)) return args
+  if (!scope || operation !== 'read' || read.id !== undefined || isLookupByIds(read.where) || pinnedUniqueField(read.where, collection) !== null) return args
   scope.keys.add(listKey(collection.slug))
   return args
 }
@@ -47,21 +48,10 @@ export const recordListRead: CollectionBeforeOperationHook = ({ args, collection
 export const recordMissedLookup: CollectionAfterOperationHook = ({ args, collection, operation, result }) => {
   const scope = currentScope()
   const found = result as { docs?: unknown[] } | undefined
-  if (scope && operation === 'find' && isUniqueLookup(collection, (args as { where?: Where }).where) && !found?.docs?.length) {
+  if (scope && operation === 'find' && pinnedUniqueField((args as { where?: Where }).where, collection) !== null && !found?.docs?.length) {
     scope.keys.add(listKey(collection.slug))
   }
   return result
-}
-
-/** `where` is one `equals` on a field no two documents share. */
-const isUniqueLookup = (collection: SanitizedCollectionConfig, where: undefined | Where): boolean => {
-  const names = where ? Object.keys(where) : []
-  if (names.length !== 1) return false
-  const condition = where![names[0]!] as Record<string, unknown> | undefined
-  if (!condition || typeof condition !== 'object' || Object.keys(condition).length !== 1 || !('equals' in condition)) return false
-  if (names[0] === 'id') return true
-  const field = collection.flattenedFields.find((candidate) => candidate.name === names[0])
-  return Boolean(field && 'unique' in field && field.unique)
 }
 
 /** Populating relationships reads `id in (…)`: that depends on those documents only, named by their own keys. */
