@@ -234,7 +234,8 @@ describe('cache.purge', () => {
     const older = await publish({ title: '앞선 기사', registeredAt: '2026-11-01T01:00:00.000Z' })
     const before = await pageOf(older.slug as string)
     expect(before.body.docs[0].id).toBe(older.id)
-    const newer = await publish({ title: '뒤따른 기사', registeredAt: '2026-11-01T02:00:00.000Z' })
+    // Another region and byline: only the section links it to the older article.
+    const newer = await publish({ title: '뒤따른 기사', region: fixture.regions.chungnam, reporters: [fixture.reporters.park], registeredAt: '2026-11-01T02:00:00.000Z' })
     // A section of its own: the page names its section's parent too (the populated section links to it).
     const farSection = await payload.create({ collection: 'sections', data: { name: '먼 섹션' } })
     const elsewhere = await publish({
@@ -251,7 +252,7 @@ describe('cache.purge', () => {
         .find((purge) => purge.data.article === id)!.data.keys
     // The older article's page now shows the newer one as its next article: the purge must reach it.
     expect((await pageOf(older.slug as string)).body.docs[0].adjacent.newer.id).toBe(newer.id)
-    expect(purgeOf(newer.id).filter((key) => before.keys.includes(key))).not.toEqual([])
+    expect(purgeOf(newer.id).filter((key) => before.keys.includes(key))).toContain(`sections:${fixture.sections.news}`)
     // An article in another section, region and byline changes nothing on it: its purge reaches
     // the page only through an article both show (a suggestion of the new one), never a list.
     const stored = await payload.findByID({ collection: 'articles', id: elsewhere.id, depth: 0 })
