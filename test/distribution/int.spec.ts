@@ -2,15 +2,14 @@ import type { IncomingHttpHeaders } from 'node:http'
 import type { Payload } from 'payload'
 
 import http from 'node:http'
-import { createLocalReq, handleEndpoints } from 'payload'
+import { createLocalReq } from 'payload'
 import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import type { NewsroomFixture } from '../helpers/newsroom'
 
-import { withHttpCache } from '../../plugins/http-cache'
 import { databaseKind } from '../../src/database'
-import { apiClient } from '../helpers/http'
+import { apiClient, cachedReader } from '../helpers/http'
 import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
 import { bootPayload } from '../helpers/payload'
 
@@ -226,9 +225,9 @@ describe('events', () => {
 describe('cache.purge', () => {
   it('purges at a CDN the page of the article a new one follows in its section, and not the page of an article elsewhere', async () => {
     const cdn = await createChannel({ name: 'CDN', events: ['cache.purge'] })
-    const cachedRest = withHttpCache((request: Request) => handleEndpoints({ config: payload.config, request }))
+    const read = cachedReader(payload)
     const pageOf = async (slug: string) => {
-      const response = await cachedRest(new Request(`http://localhost/api/articles?where[slug][equals]=${encodeURIComponent(slug)}&depth=1&limit=1`))
+      const response = await read(`/articles?where[slug][equals]=${encodeURIComponent(slug)}&depth=1&limit=1`)
       return { body: await response.json(), keys: response.headers.get('surrogate-key')!.split(' ') }
     }
     const older = await publish({ title: '앞선 기사', registeredAt: '2026-11-01T01:00:00.000Z' })

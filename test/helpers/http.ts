@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
-import { graphQLPost } from '../../plugins/http-cache'
+import { graphQLPost, withHttpCache } from '../../plugins/http-cache'
+import { cacheState } from '../../plugins/http-cache/cacheState'
 import { handleEndpoints } from 'payload'
 
 export type RequestOptions = {
@@ -52,5 +53,26 @@ export const apiClient = (payload: Payload) => {
       if (!result.token) throw new Error(`login failed for ${email}`)
       return result.token
     },
+  }
+}
+
+/** An anonymous reader going through the app's caching: `withHttpCache` over Payload's REST handler. */
+export const cachedReader = (payload: Payload) => {
+  const handler = withHttpCache((request: Request) => handleEndpoints({ config: payload.config, request }))
+  return (path: string) => handler(new Request(`http://localhost/api${path}`))
+}
+
+/**
+ * Runs `check` with the memory copies kept a minute, so that only a purge, not a copy expiring on
+ * a slow machine, can turn a read into a miss.
+ */
+export const keepingMemoryCopies = async <T>(check: () => Promise<T>): Promise<T> => {
+  const config = cacheState().config!
+  const lifetime = config.memoryTtlMs
+  config.memoryTtlMs = 60_000
+  try {
+    return await check()
+  } finally {
+    config.memoryTtlMs = lifetime
   }
 }

@@ -1,27 +1,27 @@
 import type { Payload } from 'payload'
 
-import { commitTransaction, createLocalReq, handleEndpoints, initTransaction } from 'payload'
+import { commitTransaction, createLocalReq, initTransaction } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { NewsroomFixture } from '../helpers/newsroom'
 
-import { withHttpCache } from '../../plugins/http-cache'
-import { cacheState } from '../../plugins/http-cache/cacheState'
 import { writeDerivedFields } from '../../plugins/shared/writeRelations'
 import { databaseKind } from '../../src/database'
-import { apiClient } from '../helpers/http'
+import { apiClient, cachedReader, keepingMemoryCopies } from '../helpers/http'
 import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
 import { bootPayload } from '../helpers/payload'
 
 let payload: Payload
 let fixture: NewsroomFixture
 let api: ReturnType<typeof apiClient>
+let read: ReturnType<typeof cachedReader>
 
 beforeAll(async () => {
   payload = await bootPayload('related-news')
   fixture = await createNewsroom(payload)
   api = apiClient(payload)
+  read = cachedReader(payload)
 })
 afterAll(async () => {
   await payload?.destroy()
@@ -47,13 +47,8 @@ describe("editors' related articles stay reciprocal", () => {
   it("a link saved in A's draft is written to B's live picks, and B's cached page goes", async () => {
     const a = await publish({ title: 'A5' })
     const b = await publish({ title: 'B5' })
-    const config = cacheState().config!
-    const lifetime = config.memoryTtlMs
-    // Long enough that only a purge, not the copy expiring on a slow machine, can turn the next read into a miss.
-    config.memoryTtlMs = 60_000
-    try {
-      const cachedRest = withHttpCache((request: Request) => handleEndpoints({ config: payload.config, request }))
-      const page = () => cachedRest(new Request(`http://localhost/api/articles/${b.id}?depth=0`))
+    await keepingMemoryCopies(async () => {
+      const page = () => read(`/articles/${b.id}?depth=0`)
       await page()
       expect((await page()).headers.get('x-newsroom-cache')).toBe('hit')
       // A draft save purges nothing of its own: readers do not see A's draft.
@@ -62,9 +57,7 @@ describe("editors' related articles stay reciprocal", () => {
       const after = await page()
       expect(after.headers.get('x-newsroom-cache')).toBe('miss')
       expect((await after.json()).relatedArticles).toEqual([a.id])
-    } finally {
-      config.memoryTtlMs = lifetime
-    }
+    })
   })
 
   it('removing A→B removes B→A', async () => {
@@ -216,14 +209,9 @@ describe('computed suggestions', () => {
     const newer = await publish({ title: '암각화 세계유산', keywords: ['암각화'], region: fixture.regions.chungnam })
     const stale = await payload.findByID({ collection: 'articles', id: older.id, depth: 0 })
     expect(stale.relatedSuggestions).not.toContain(newer.id)
-    // Long enough that only a purge, not the copy expiring on a slow machine, can turn the next read into a miss.
-    const config = cacheState().config!
-    const lifetime = config.memoryTtlMs
-    config.memoryTtlMs = 60_000
-    try {
+    await keepingMemoryCopies(async () => {
       // An anonymous reader's copy of the older article's page, kept in memory.
-      const cachedRest = withHttpCache((request: Request) => handleEndpoints({ config: payload.config, request }))
-      const page = () => cachedRest(new Request(`http://localhost/api/articles/${older.id}?depth=0`))
+      const page = () => read(`/articles/${older.id}?depth=0`)
       await page()
       expect((await page()).headers.get('x-newsroom-cache')).toBe('hit')
       await payload.jobs.run({ limit: 100 })
@@ -233,9 +221,7 @@ describe('computed suggestions', () => {
       const after = await page()
       expect(after.headers.get('x-newsroom-cache')).toBe('miss')
       expect((await after.json()).relatedSuggestions[0]).toBe(newer.id)
-    } finally {
-      config.memoryTtlMs = lifetime
-    }
+    })
   })
 })
 

@@ -1,15 +1,11 @@
 import type { Payload } from 'payload'
 
-import { handleEndpoints } from 'payload'
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { NewsroomFixture } from '../helpers/newsroom'
 
-import { withHttpCache } from '../../plugins/http-cache'
-import { cacheState } from '../../plugins/http-cache/cacheState'
 import { reporterPages } from '../../plugins/reporter-pages'
-import { apiClient } from '../helpers/http'
+import { apiClient, cachedReader, keepingMemoryCopies } from '../helpers/http'
 import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
 import { bootPayload } from '../helpers/payload'
 import { plainApi, withPlainCollections } from '../helpers/posts'
@@ -303,14 +299,10 @@ describe('deleting a reporter', () => {
   })
 
   it('moves the articles to the other reporter, keeping byline order without duplicates', async () => {
-    // Long enough that only a purge, not the copy expiring on a slow machine, can turn the next read into a miss.
-    const config = cacheState().config!
-    const lifetime = config.memoryTtlMs
-    config.memoryTtlMs = 60_000
-    try {
+    await keepingMemoryCopies(async () => {
       // An anonymous reader's copy of one article, kept in memory: the reassignment saves no article.
-      const cachedRest = withHttpCache((request: Request) => handleEndpoints({ config: payload.config, request }))
-      const page = () => cachedRest(new Request(`http://localhost/api/articles/${articles.first}?depth=0`))
+      const read = cachedReader(payload)
+      const page = () => read(`/articles/${articles.first}?depth=0`)
       await page()
       expect((await page()).headers.get('x-newsroom-cache')).toBe('hit')
       const reassigned = await api.rest('POST', `/reporters/${from}/reassign`, { body: { to }, token: tokens.editor })
@@ -318,9 +310,7 @@ describe('deleting a reporter', () => {
       const after = await page()
       expect(after.headers.get('x-newsroom-cache')).toBe('miss')
       expect((await after.json()).byline).toBe('받는기자 기자 (to@example.com), 김한수 기자 (kim@example.com)')
-    } finally {
-      config.memoryTtlMs = lifetime
-    }
+    })
     const [k, t] = [String(fixture.reporters.kim), String(to)]
     expect(reporterIds(await live(articles.first))).toEqual([t, k])
     expect(reporterIds(await live(articles.second))).toEqual([k, t])
