@@ -54,10 +54,13 @@ export const recordMissedLookup: CollectionAfterOperationHook = ({ args, collect
   return result
 }
 
-/** Populating relationships reads `id in (…)`: that depends on those documents only, named by their own keys. */
+/**
+ * Populating relationships reads `id in (…)`: that depends on those documents only, named by their
+ * own keys. (`id equals` is a unique lookup, `pinnedUniqueField`'s.)
+ */
 const isLookupByIds = (where: undefined | Where): boolean => {
   const keys = where ? Object.keys(where) : []
   if (keys.length !== 1 || keys[0] !== 'id') return false
   const condition = where!.id as Record<string, unknown> | undefined
-  return Boolean(condition && Object.keys(condition).length === 1 && ('in' in condition || 'equals' in condition))
+  return Boolean(condition && Object.keys(condition).length === 1 && 'in' in condition)
 }
