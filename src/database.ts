@@ -83,7 +83,7 @@ const indexArticleStatusLookup = ({ extendTable, schema }: SchemaHookArgs) => {
 const migrationDir = (kind: 'postgres' | 'sqlite'): string =>
   path.resolve(projectRoot(), 'src', 'migrations', kind)
 
-/** Picks the database adapter from `DATABASE_URI` (see README, "Choosing the database"). */
+/** Picks the database adapter from `DATABASE_URI` (see docs/configuration.md, "Choosing the database"). */
 export const databaseAdapter = (options: DatabaseOptions = {}): DatabaseAdapterObj => {
   const uri = options.uri ?? process.env.DATABASE_URI ?? ''
   const kind = databaseKind(uri)
@@ -102,7 +102,7 @@ export const databaseAdapter = (options: DatabaseOptions = {}): DatabaseAdapterO
 
   if (kind === 'mongodb') {
     // Multi-document transactions need a replica set; on a standalone server Payload runs
-    // without them (see README).
+    // without them (see docs/configuration.md).
     return mongooseAdapter({ url: uri })
   }
 

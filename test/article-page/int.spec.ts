@@ -20,7 +20,7 @@ afterAll(async () => {
   await payload?.destroy()
 })
 
-/** The seed page as one anonymous GraphQL query (also shown in the README). */
+/** The seed page as one anonymous GraphQL query (also shown in docs/api.md). */
 export const ARTICLE_PAGE_QUERY = `
 query ArticlePage($slug: String!) {
   Articles(where: { slug: { equals: $slug } }, limit: 1) {

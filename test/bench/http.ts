@@ -75,7 +75,7 @@ const cleanup = async () => {
 // --- What is requested ---------------------------------------------------------------------
 
 /**
- * The seed page's article page as one query, as the README shows it (test/article-page checks
+ * The seed page's article page as one query, as docs/api.md shows it (test/article-page checks
  * `select: true` changes nothing in the answer). It asks what the REST article page (scenario a)
  * carries: the byline's reporters with their slug for "이 기자의 다른뉴스보기", a link to the
  * reporter's page (scenario f), not a list.
