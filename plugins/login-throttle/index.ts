@@ -33,9 +33,11 @@ export const loginThrottle =
     const config = sanitizeLoginThrottleOptions(options)
     if (!config.enabled) return incomingConfig
     let logger: Payload['logger'] | undefined
-    const limiters = createLoginLimiters(config, (error) =>
-      (logger ?? console).warn(`login-throttle: Redis unreachable, counting in memory meanwhile: ${error.message}`),
-    )
+    const limiters = createLoginLimiters(config, (error) => {
+      const message = `login-throttle: Redis unreachable, counting in memory meanwhile: ${error.message}`
+      if (logger) logger.warn(message)
+      else console.warn(message)
+    })
     const collections = (incomingConfig.collections ?? []).map((collection): CollectionConfig => {
       if (!collection.auth || (config.collections && !config.collections.includes(collection.slug))) return collection
       const hooks = collection.hooks ?? {}

@@ -116,7 +116,7 @@ describe('login throttling over REST', () => {
     const owner = await restLogin(emails.admin, PASSWORD, '192.0.2.1')
     expect(owner.status).toBe(200)
     expect(owner.body.token).toEqual(expect.any(String))
-    const stored = await payload.db.findOne<{ lockUntil?: null | string }>({ collection: 'users', where: { email: { equals: emails.admin } } })
+    const stored = await payload.db.findOne<{ id: number | string; lockUntil?: null | string }>({ collection: 'users', where: { email: { equals: emails.admin } } })
     expect(stored?.lockUntil ?? null).toBeNull()
   })
 
