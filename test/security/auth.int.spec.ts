@@ -317,6 +317,24 @@ describe('client address', () => {
   })
 })
 
+describe('the account-wide limit', () => {
+  it('stops many clients together, spares a client that signed in to the account lately, and lifts on unlock', async () => {
+    const limiters = createLoginLimiters(
+      sanitizeLoginThrottleOptions({ failedLoginsPerAccount: { points: 3, durationSeconds: 600 }, consecutiveFailures: { ...limits.consecutiveFailures, freeFailures: 100 } }),
+    )
+    const login = (client: string) => ({ kind: 'login' as const, client, account: 'users:owner@example.com' })
+    const owner = login('192.0.2.50')
+    expect(await limiters.admit(owner)).toBeUndefined()
+    await limiters.loginSucceeded(owner)
+    for (const client of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) expect(await limiters.admit(login(client))).toBeUndefined()
+    expect(await limiters.admit(login('198.51.100.4'))).toEqual({ retryAfterSeconds: expect.any(Number) })
+    expect(await limiters.admit(login('192.0.2.50'))).toBeUndefined()
+    // An admin's unlock (forgetUnlockedAccount) clears the account's count.
+    await limiters.forgetAccount('users:owner@example.com')
+    expect(await limiters.admit(login('198.51.100.5'))).toBeUndefined()
+  })
+})
+
 const hasRedis = spawnSync('which', ['redis-server']).status === 0
 
 const freePort = () =>
