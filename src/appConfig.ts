@@ -11,10 +11,11 @@ import { newsroom } from './newsroom'
 import { projectRoot } from './paths'
 import { payloadSecret } from './secret'
 import { DEMO_PASSWORD_DEFAULT, seedDemo, seedSido } from './seed'
+import { seedMode } from './seed/seedMode'
 
 export type AppConfigOptions = {
   db?: DatabaseAdapterObj
-  /** `demo` seeds the demo newsroom on an empty database; `off` starts empty. @default NEWSROOM_SEED or demo */
+  /** `demo` seeds the demo newsroom on an empty database; `off` starts empty. @default seedMode(): NEWSROOM_SEED, else demo except in production */
   seed?: 'demo' | 'off'
   newsroom?: NewsroomOptions
   secret?: string
@@ -23,7 +24,7 @@ export type AppConfigOptions = {
 
 /** The runnable newsroom app's config, shared by `npm start`, the worker, scripts and tests. */
 export const newsroomAppConfig = (options: AppConfigOptions = {}): Config => {
-  const seed = options.seed ?? (process.env.NEWSROOM_SEED === 'off' ? 'off' : 'demo')
+  const seed = options.seed ?? seedMode()
   return {
     admin: {
       importMap: { baseDir: path.resolve(projectRoot(), 'src') },

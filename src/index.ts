@@ -29,3 +29,6 @@ export { answerFromMemoryOnNode, graphQLGetHandler, graphQLPost, graphQLPostHand
 export type { HttpCacheOptions } from '../plugins/http-cache'
 export { depthLimitRule, queryLimits } from '../plugins/query-limits'
 export type { QueryLimitsOptions } from '../plugins/query-limits'
+export { clientAddress, loginThrottle, RATE_LIMITED, RateLimitedError } from '../plugins/login-throttle'
+export type { LoginThrottleOptions } from '../plugins/login-throttle'
+export { isCommonPassword, passwordProblem, PASSWORD_MIN_LENGTH } from '../plugins/shared/passwordPolicy'

@@ -1,4 +1,4 @@
-import type { Config, Plugin } from 'payload'
+import type { CollectionConfig, Config, Plugin } from 'payload'
 
 import { en } from '@payloadcms/translations/languages/en'
 import { ko } from '@payloadcms/translations/languages/ko'
@@ -7,6 +7,7 @@ import type { AdjacentArticlesOptions } from '../plugins/adjacent-articles'
 import type { DistributionOptions } from '../plugins/distribution'
 import type { FeedsOptions } from '../plugins/feeds'
 import type { HttpCacheOptions } from '../plugins/http-cache'
+import type { LoginThrottleOptions } from '../plugins/login-throttle'
 import type { QueryLimitsOptions } from '../plugins/query-limits'
 import type { StructuredDataOptions } from '../plugins/structured-data'
 import type { RegisterTimestampsOptions } from '../plugins/register-timestamps'
@@ -19,10 +20,13 @@ import { Regions } from '../collections/Regions'
 import { Reporters } from '../collections/Reporters'
 import { Sections } from '../collections/Sections'
 import { Users } from '../collections/Users'
+import { enforcePasswordPolicy } from '../collections/Users/hooks/enforcePasswordPolicy'
+import { isAdmin } from '../collections/access/isAdmin'
 import { ADJACENT_LINKS_FIELD, adjacentArticles } from '../plugins/adjacent-articles'
 import { distribution } from '../plugins/distribution'
 import { feeds } from '../plugins/feeds'
 import { httpCache } from '../plugins/http-cache'
+import { loginThrottle } from '../plugins/login-throttle'
 import { queryLimits } from '../plugins/query-limits'
 import { structuredData } from '../plugins/structured-data'
 import { registerTimestamps } from '../plugins/register-timestamps'
@@ -51,6 +55,8 @@ export type NewsroomOptions = {
   httpCache?: false | HttpCacheOptions
   /** Page size and GraphQL depth/complexity limits for REST and GraphQL reads, or false to leave them out. */
   queryLimits?: false | QueryLimitsOptions
+  /** Limits on login, forgot-password and reset-password attempts, or false to leave them out. */
+  loginThrottle?: false | LoginThrottleOptions
   /**
    * Run queued jobs (scheduled publishing, deliveries) inside this process.
    * Turn off where a separate worker runs them. @default true
@@ -61,6 +67,24 @@ export type NewsroomOptions = {
 }
 
 const KST = 'Asia/Seoul'
+
+/**
+ * Every auth collection, the host app's too: only admins lift lockouts (Payload's default lets any
+ * signed-in user, GHSA-jg8r-5jh2-v2xj) unless the collection says otherwise, and passwords follow
+ * the policy (plugins/shared/passwordPolicy.ts).
+ */
+const secureAuthCollection = (collection: CollectionConfig): CollectionConfig => {
+  if (!collection.auth) return collection
+  const beforeOperation = collection.hooks?.beforeOperation ?? []
+  return {
+    ...collection,
+    access: { ...collection.access, unlock: collection.access?.unlock ?? isAdmin },
+    hooks: {
+      ...collection.hooks,
+      beforeOperation: beforeOperation.includes(enforcePasswordPolicy) ? beforeOperation : [...beforeOperation, enforcePasswordPolicy],
+    },
+  }
+}
 
 /**
  * The newsroom as one plugin: collections, Korean admin, KST dates, job runner, and the editorial
@@ -140,5 +164,8 @@ export const newsroom =
     if (options.httpCache !== false) {
       config = await httpCache({ enabled, ...options.httpCache })(config)
     }
-    return config
+    if (options.loginThrottle !== false) {
+      config = await loginThrottle({ enabled, ...options.loginThrottle })(config)
+    }
+    return { ...config, collections: (config.collections ?? []).map(secureAuthCollection) }
   }

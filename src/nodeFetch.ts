@@ -15,6 +15,8 @@ export const toRequest = (incoming: IncomingMessage, origin: string, method = in
     if (value === undefined) continue
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
   }
+  // As Next.js's server does: the peer's address when no proxy named one (login throttling keys on it).
+  if (!headers.has('x-forwarded-for') && incoming.socket?.remoteAddress) headers.set('x-forwarded-for', incoming.socket.remoteAddress)
   const hasBody = method !== 'GET' && method !== 'HEAD'
   return new Request(new URL(incoming.url ?? '/', origin), {
     method,

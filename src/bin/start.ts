@@ -2,14 +2,15 @@
  * `npm start`: build the admin when the sources changed since the last build, then serve it in
  * production mode (src/bin/server.ts: what `next start` serves, cached anonymous reads answered
  * first). Payload initialises at boot (src/instrumentation.ts): it runs the committed migrations,
- * seeds the demo on an empty database and starts the job runner.
+ * seeds the demo on an empty database and starts the job runner. Started with NODE_ENV=production
+ * it refuses to run without PAYLOAD_SECRET and seeds no demo unless NEWSROOM_SEED=demo.
  */
 import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { payloadSecret } from '../secret'
+import { payloadSecret, productionSecretProblem } from '../secret'
 
 const root = process.cwd()
 const nextDir = path.join(root, 'src', '.next')
@@ -47,6 +48,13 @@ const run = (args: string[], env: NodeJS.ProcessEnv): Promise<number> =>
   })
 
 const main = async () => {
+  // Before anything is built: production signs logins with its own secret, never a generated one.
+  const secretProblem = productionSecretProblem(process.env)
+  if (secretProblem) {
+    console.error(secretProblem)
+    process.exit(1)
+  }
+  const isProduction = process.env.NODE_ENV === 'production'
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -55,6 +63,9 @@ const main = async () => {
     // One secret for the build and the server, generated once for the demo when unset.
     PAYLOAD_SECRET: payloadSecret(),
   }
+  // The server runs with NODE_ENV=production, where the demo seed is off unless asked for
+  // (src/seed/seedMode.ts): a plain `npm start` is the demo and asks for it; a production start does not.
+  if (!isProduction) env.NEWSROOM_SEED ??= 'demo'
   const port = process.env.PORT || '3000'
   env.NEWSROOM_PUBLIC_URL ??= `http://localhost:${port}`
 
