@@ -6,6 +6,7 @@ import { roleOptions } from '../access/roles'
 import { validateWhereValues } from '../hooks/validateWhereValues'
 import { rejectUnknownRelationships } from '../hooks/rejectUnknownRelationships'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
+import { sessionCookies } from '../../src/http/origins'
 
 const roleLabels = {
   admin: { en: 'Admin', ko: '관리자' },
@@ -16,7 +17,7 @@ const roleLabels = {
 export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: { en: 'User', ko: '사용자' }, plural: { en: 'Users', ko: '사용자' } },
-  auth: { maxLoginAttempts: 10, lockTime: 10 * 60 * 1000 },
+  auth: { maxLoginAttempts: 10, lockTime: 10 * 60 * 1000, cookies: sessionCookies() },
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'roles', 'reporter'], group: { en: 'Settings', ko: '설정' } },
   access: {
     read: isSelfOrAdmin,
