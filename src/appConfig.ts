@@ -7,6 +7,8 @@ import sharp from 'sharp'
 import type { NewsroomOptions } from './newsroom'
 
 import { databaseAdapter, optimizeDatabase } from './database'
+import { bodyLimits } from './http/limits'
+import { corsOrigins, trustedOrigins } from './http/origins'
 import { newsroom } from './newsroom'
 import { projectRoot } from './paths'
 import { payloadSecret } from './secret'
@@ -25,20 +27,28 @@ export type AppConfigOptions = {
 /** The runnable newsroom app's config, shared by `npm start`, the worker, scripts and tests. */
 export const newsroomAppConfig = (options: AppConfigOptions = {}): Config => {
   const seed = options.seed ?? seedMode()
+  const serverURL = options.serverURL ?? process.env.NEWSROOM_SERVER_URL ?? ''
+  const limits = bodyLimits()
   return {
     admin: {
       importMap: { baseDir: path.resolve(projectRoot(), 'src') },
       meta: { titleSuffix: ' — 뉴스룸' },
     },
+    // Pages of other origins may read the API (CORS) but never act with a session cookie: Payload
+    // honours the cookie only from `csrf` origins (src/http/csrf.ts refuses the rest outright).
+    cors: { headers: ['If-Match', 'If-None-Match', 'X-Preview-Token', 'X-Reader-Token'], origins: corsOrigins(serverURL) },
+    csrf: trustedOrigins(serverURL),
     db: options.db ?? databaseAdapter(),
     editor: lexicalEditor(),
     graphQL: { schemaOutputFile: path.resolve(projectRoot(), 'src', 'schema.graphql') },
     plugins: [newsroom(options.newsroom)],
     secret: options.secret ?? payloadSecret(),
-    serverURL: options.serverURL ?? process.env.NEWSROOM_SERVER_URL ?? '',
+    serverURL,
     sharp,
     telemetry: false,
     typescript: { outputFile: path.resolve(projectRoot(), 'src', 'payload-types.ts') },
+    // The same limits the route handlers' `withBodyLimit` applies before Payload reads a byte.
+    upload: { limits: { fileSize: limits.upload }, requestSizeLimit: limits.multipart },
     onInit: async (payload) => {
       await optimizeDatabase(payload)
       if (seed === 'off') return

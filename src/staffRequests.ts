@@ -1,6 +1,9 @@
 import type { IncomingMessage } from 'node:http'
 
 import crypto from 'node:crypto'
+import { parseCookies } from 'payload/shared'
+
+import { carriesCredentials } from '../plugins/shared/sessionCredentials'
 
 /**
  * Which requests come from signed-in staff, decided before Payload runs: the server starts them
@@ -13,7 +16,7 @@ import crypto from 'node:crypto'
  * What counts is a token Payload signed for a user of the admin's collection that has not
  * expired: a Payload JWT (HS256 with the instance's derived secret, Payload's auth version),
  * found where Payload looks for it, in the order of `auth.jwtOrder`: `Authorization: JWT …` or
- * `Bearer …`, or the `<cookiePrefix>-token` cookie (read as Payload's `parseCookies` reads it;
+ * `Bearer …`, or the `<cookiePrefix>-token` cookie (read with Payload's own `parseCookies`;
  * Payload's check of the cookie's origin is not repeated). The check costs microseconds, and a
  * made-up token does not pass it, so a flood cannot jump the queue by sending one. It only decides
  * the order: Payload still authenticates the request as always, and refuses a session ended since.
@@ -41,28 +44,13 @@ export const publishStaffTokenKey = (payload: PayloadLike): void => {
   }
 }
 
-/** As Payload's `parseCookies`: the last cookie of a name wins, its value URI-decoded. */
-const cookieValue = (cookieHeader: string, name: string): null | string => {
-  let value: null | string = null
-  for (const cookie of cookieHeader.split(';')) {
-    const [key, ...parts] = cookie.split('=')
-    if (key?.trim() !== name) continue
-    try {
-      value = decodeURI(parts.join('='))
-    } catch {
-      // Payload ignores a value it cannot decode.
-    }
-  }
-  return value
-}
-
 const tokenOf = (incoming: Pick<IncomingMessage, 'headers'>, check: StaffTokenCheck): null | string => {
   const authorization = incoming.headers.authorization
   for (const place of check.jwtOrder) {
     if (place === 'JWT' && authorization?.startsWith('JWT ')) return authorization.slice(4)
     if (place === 'Bearer' && authorization?.startsWith('Bearer ')) return authorization.slice(7)
     if (place === 'cookie' && incoming.headers.cookie) {
-      const token = cookieValue(incoming.headers.cookie, check.cookieName)
+      const token = parseCookies(new Headers({ cookie: incoming.headers.cookie })).get(check.cookieName)
       if (token) return token
     }
   }
@@ -80,7 +68,7 @@ const decoded = (part: string): null | Record<string, unknown> => {
 
 export const isStaffRequest = (incoming: Pick<IncomingMessage, 'headers'>, now = Date.now()): boolean => {
   const check = holder[HOLDER]
-  if (!check) return false
+  if (!check || !carriesCredentials((name) => incoming.headers[name] as string | undefined)) return false
   const token = tokenOf(incoming, check)
   if (!token) return false
   const parts = token.split('.')

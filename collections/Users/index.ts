@@ -7,6 +7,7 @@ import { validateWhereValues } from '../hooks/validateWhereValues'
 import { rejectUnknownRelationships } from '../hooks/rejectUnknownRelationships'
 import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
+import { sessionCookies } from '../../src/http/origins'
 
 const roleLabels = {
   admin: { en: 'Admin', ko: '관리자' },
@@ -22,6 +23,7 @@ export const Users: CollectionConfig = {
     // limits guessing per client and account without that.
     maxLoginAttempts: 1000,
     lockTime: 10 * 60 * 1000,
+    cookies: sessionCookies(),
   },
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'roles', 'reporter'], group: { en: 'Settings', ko: '설정' } },
   access: {

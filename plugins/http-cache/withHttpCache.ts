@@ -4,6 +4,7 @@ import type { CachedResponse, RequestScope } from './cacheState'
 import type { SanitizedHttpCacheConfig } from './types'
 
 import { awaitsRenewal, cacheState, forgetResponse, recallResponse, rememberResponse, renewsPurgedCopy } from './cacheState'
+import { carriesCredentials } from '../shared/sessionCredentials'
 import { isMarkedAnswerWithErrors } from './graphQLErrors'
 
 type Handler<Args extends unknown[]> = (request: Request, ...args: Args) => Promise<Response>
@@ -11,7 +12,7 @@ type Handler<Args extends unknown[]> = (request: Request, ...args: Args) => Prom
 // Endpoints that answer about the caller, not about content: never shared, even when anonymous.
 const callerSpecific = new Set(['access', 'init', 'me', 'refresh-token'])
 
-/** Payload reads the session from a `<prefix>-token` cookie or an Authorization header. */
+/** No credentials on the request, in any spelling Payload might read (see `carriesCredentials`). */
 export const isAnonymousRequest = (request: Request): boolean => isAnonymous({ header: (name) => request.headers.get(name) })
 
 /** Content reads a CDN may share: collection documents and lists, feeds, sitemaps, GraphQL. */
@@ -81,8 +82,8 @@ const toAnswer = (request: CacheableRequest, entry: Pick<CachedResponse, 'body' 
 
 const toResponse = (answer: CachedAnswer): Response => new Response(answer.body as BodyInit | null, { status: answer.status, headers: answer.headers })
 
-/** No login on the request: no `Authorization` header, no Payload token cookie. */
-export const isAnonymous = (request: Pick<CacheableRequest, 'header'>): boolean => !request.header('authorization') && !/(?:^|;\s*)[^=;\s]*-token=/.test(request.header('cookie') ?? '')
+/** No login on the request: no `Authorization` header, no cookie that could be a session (`carriesCredentials`). */
+export const isAnonymous = (request: Pick<CacheableRequest, 'header'>): boolean => !carriesCredentials(request.header)
 
 /**
  * A query component in one spelling: decoded as a form is (`+` is a space), encoded again. One
@@ -222,8 +223,11 @@ export const withHttpCache =
       headers.delete('content-length')
       headers.delete('x-newsroom-cache')
       headers.set('etag', etag)
-      if (isShared) for (const [name, value] of publicHeaders(config, scope.keys)) headers.set(name, value)
-      else headers.set('cache-control', 'private, no-store')
+      if (isShared) {
+        for (const [name, value] of publicHeaders(config, scope.keys)) headers.set(name, value)
+        // The CORS headers answer the request's Origin: a shared cache must keep one copy per Origin.
+        if (headers.has('access-control-allow-origin')) headers.append('vary', 'Origin')
+      } else headers.set('cache-control', 'private, no-store')
       const entry: CachedResponse = { body, etag, headers: [...headers.entries()], status: response.status, storedAt: Date.now() }
       // Computed across a purge: it may show the state from before the change, so it is not kept.
       if (canRemember && generation === state.generation) {

@@ -12,6 +12,7 @@ import http from 'node:http'
 
 import { createAdmission } from '../admission'
 import { admitOptionsOf } from '../admitOptions'
+import { guardWrites } from '../http'
 import { sendResponse, toRequest } from '../nodeFetch'
 import { publishStaffTokenKey } from '../staffRequests'
 
@@ -28,9 +29,12 @@ const main = async () => {
   // Signed-in staff's requests start ahead of readers' (src/admission.ts).
   publishStaffTokenKey(payload)
   const apiRoute = payload.config.routes.api
-  const rest = withHttpCache((request: Request) => handleEndpoints({ config: payload.config, request }))
+  const restHandler = (request: Request) => handleEndpoints({ config: payload.config, request })
+  // Writes as the app's route files guard them (src/http/): cross-site cookie writes 403, large bodies 413.
+  const [reads, writes] = [withHttpCache(restHandler), guardWrites(restHandler, payload.config)]
+  const rest = (request: Request) => (request.method === 'GET' || request.method === 'HEAD' ? reads(request) : writes(request))
   const payloadPost = graphQLPost(payload.config)
-  const graphql = { GET: withHttpCache(graphQLGetHandler(payloadPost)), POST: graphQLPostHandler(payloadPost) }
+  const graphql = { GET: withHttpCache(graphQLGetHandler(payloadPost)), POST: guardWrites(graphQLPostHandler(payloadPost), payload.config) }
   const port = Number(process.env.PORT || 3001)
   const origin = `http://127.0.0.1:${port}`
 

@@ -7,6 +7,7 @@ import type { FeedScope } from '../findFeedArticles'
 import type { SanitizedFeedsConfig } from '../types'
 
 import { findFeedArticles } from '../findFeedArticles'
+import { resolveApiOrigin } from '../../shared/siteLinks'
 import { datesToKst } from '../kstDates'
 
 const formats = { 'atom.xml': 'atom', 'rss.xml': 'rss' } as const
@@ -16,7 +17,8 @@ const renderFeed = async (config: SanitizedFeedsConfig, req: PayloadRequest, sco
   if (!config.enabled || !format) throw new APIError('Not Found', 404, null, true)
   const { articles, title } = await findFeedArticles(config, req, scope)
   const site = config.siteUrl(req)
-  const self = new URL(req.url ?? '', site).toString()
+  const requested = new URL(req.url ?? '', site)
+  const self = new URL(`${requested.pathname}${requested.search}`, resolveApiOrigin(req.payload.config.serverURL)).toString()
   const feed = new Feed({
     id: self,
     title,

@@ -8,6 +8,7 @@ import type { SanitizedFeedsConfig } from '../types'
 import { formatKstIso } from '../../register-timestamps/formatKst'
 import { findFeedArticles } from '../findFeedArticles'
 import { publishedOnly } from '../../shared/publication'
+import { resolveApiOrigin } from '../../shared/siteLinks'
 import { datesToKst } from '../kstDates'
 
 const NEWS_WINDOW_MS = 48 * 3600 * 1000
@@ -15,10 +16,7 @@ const NEWS_MAX_URLS = 1000
 
 const xmlResponse = (xml: string) => new Response(xml, { headers: { 'content-type': 'application/xml; charset=utf-8' } })
 
-const apiOrigin = (req: PayloadRequest): string => {
-  const url = new URL(req.url ?? 'http://localhost')
-  return `${url.origin}${req.payload.config.routes.api}`
-}
+const apiOrigin = (req: PayloadRequest): string => `${resolveApiOrigin(req.payload.config.serverURL)}${req.payload.config.routes.api}`
 
 const publishedCount = async (config: SanitizedFeedsConfig, req: PayloadRequest): Promise<number> => {
   const slug = config.collections.articles as CollectionSlug

@@ -3,13 +3,15 @@ import { REST_OPTIONS } from '@payloadcms/next/routes'
 
 import { graphQLGetHandler, graphQLPost, graphQLPostHandler, withHttpCache } from '../../../../../plugins/http-cache'
 import { publishApiReadHandlers } from '../../../../apiReads'
+import { guardWrites } from '../../../../http'
 
 // Always dynamic: see ../[...slug]/route.ts.
 export const dynamic = 'force-dynamic'
 // Payload's GRAPHQL_POST, parsing and schema-validating each distinct query once.
 const payloadPost = graphQLPost(config)
 // Both take Apollo's automatic persisted queries (a short GET URL a CDN keeps).
-export const POST = graphQLPostHandler(payloadPost)
+// Cross-site cookie requests refused (403), bodies over the limit refused (413), see src/http/.
+export const POST = guardWrites(graphQLPostHandler(payloadPost), config)
 export const GET = withHttpCache(graphQLGetHandler(payloadPost))
 export const OPTIONS = REST_OPTIONS(config)
 // `npm start` sends queries straight here, past Next.js's router (src/apiReads.ts).

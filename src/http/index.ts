@@ -1,0 +1,6 @@
+export { withBodyLimit } from './bodyLimit'
+export { isCrossSite, withCsrfCheck } from './csrf'
+export { guardWrites } from './guardWrites'
+export { bodyLimits } from './limits'
+export type { BodyLimits } from './limits'
+export { corsOrigins, sessionCookies, trustedOrigins } from './origins'
