@@ -1,4 +1,4 @@
-import type { Config, Plugin } from 'payload'
+import type { Config, PayloadRequest, Plugin } from 'payload'
 
 import { en } from '@payloadcms/translations/languages/en'
 import { ko } from '@payloadcms/translations/languages/ko'
@@ -13,6 +13,7 @@ import type { RegisterTimestampsOptions } from '../plugins/register-timestamps'
 import type { RelatedNewsOptions } from '../plugins/related-news'
 import type { ReporterPagesOptions } from '../plugins/reporter-pages'
 
+import { canChangeLiveState } from '../collections/access/liveState'
 import { Articles, articleCounterFields } from '../collections/Articles'
 import { Media } from '../collections/Media'
 import { Regions } from '../collections/Regions'
@@ -62,6 +63,8 @@ export type NewsroomOptions = {
 
 const KST = 'Asia/Seoul'
 
+const deskOnly = ({ req }: { req: PayloadRequest }): boolean => canChangeLiveState(req.user)
+
 /**
  * The newsroom as one plugin: collections, Korean admin, KST dates, job runner, and the editorial
  * plugins composed on the newsroom's own collections. Collections already defined by the host app
@@ -95,6 +98,9 @@ export const newsroom =
       },
       jobs: {
         ...incomingJobs,
+        // Payload lets any logged-in user queue (with access checked), run and cancel jobs; a scheduled
+        // publish changes the live state, so that is the desk's (collections/access/liveState.ts).
+        access: { queue: deskOnly, run: deskOnly, cancel: deskOnly, ...incomingJobs.access },
         autoRun:
           incomingJobs.autoRun ??
           (options.runJobs === false ? undefined : [{ cron: options.jobsCron ?? '*/10 * * * * *', limit: 100, queue: 'default' }]),
