@@ -14,6 +14,7 @@ import type { RelatedNewsOptions } from '../plugins/related-news'
 import type { ReporterPagesOptions } from '../plugins/reporter-pages'
 
 import { canChangeLiveState } from '../collections/access/liveState'
+import { refuseLockOperations } from '../collections/access/refuseLockOperations'
 import { Articles, articleCounterFields } from '../collections/Articles'
 import { Media } from '../collections/Media'
 import { Regions } from '../collections/Regions'
@@ -91,6 +92,11 @@ export const newsroom =
         },
       },
       collections: [...(incomingConfig.collections ?? []), ...ours],
+      // Edit locks are not GraphQL's business (collections/access/refuseLockOperations.ts).
+      graphQL: {
+        ...incomingConfig.graphQL,
+        validationRules: (args) => [refuseLockOperations, ...(incomingConfig.graphQL?.validationRules?.(args) ?? [])],
+      },
       i18n: {
         fallbackLanguage: 'ko',
         ...incomingConfig.i18n,

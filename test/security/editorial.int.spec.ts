@@ -1,10 +1,11 @@
 import type { Payload, TypedUser } from 'payload'
 
-import { createLocalReq } from 'payload'
+import { createLocalReq, handleEndpoints } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { NewsroomFixture } from '../helpers/newsroom'
 
+import { withLockRule } from '../../collections/access/withLockRule'
 import { apiClient } from '../helpers/http'
 import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
 import { bootPayload } from '../helpers/payload'
@@ -292,5 +293,95 @@ describe('scheduled publishing', () => {
     expect((await api.rest('GET', '/payload-jobs/run?limit=1', { token: tokens.editor })).status).toBe(200)
     const cancelled = fromLocal(() => payload.jobs.cancel({ where: { taskSlug: { equals: 'schedulePublish' } }, overrideAccess: false, req: kimReq }))
     expect((await cancelled).ok).toBe(false)
+  })
+})
+
+describe('edit locks (payload-locked-documents)', () => {
+  /** The lock route as the app serves it: Payload's REST handler behind the lock rule. */
+  const lockApi = async (method: string, path: string, { body, token }: { body?: unknown; token?: string } = {}) => {
+    const headers = new Headers(token ? { authorization: `JWT ${token}` } : {})
+    if (body !== undefined) headers.set('content-type', 'application/json')
+    const request = new Request(`http://localhost/api/payload-locked-documents${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+    const response = await withLockRule(payload.config, (incoming) => handleEndpoints({ config: payload.config, request: incoming }))(request)
+    return { status: response.status, body: (await response.json()) as any }
+  }
+  const lockOf = (articleId: ID, actor: Actor | 'park') => ({
+    document: { relationTo: 'articles', value: articleId },
+    user: { relationTo: 'users', value: fixture.users[actor] },
+  })
+  const locksOn = async (articleId: ID) =>
+    (
+      await payload.find({
+        collection: 'payload-locked-documents',
+        where: { and: [{ 'document.relationTo': { equals: 'articles' } }, { 'document.value': { equals: articleId } }] },
+        depth: 0,
+      })
+    ).docs.map((lock) => (lock.user as { value: ID }).value)
+  const storeLock = async (articleId: ID, actor: Actor | 'park') =>
+    payload.create({ collection: 'payload-locked-documents', data: lockOf(articleId, actor) as never, depth: 0 })
+
+  it('a reporter locks an article they may edit, in their own name', async () => {
+    const article = await draftArticle('잠금 내 기사')
+    const { status } = await lockApi('POST', '', { body: lockOf(article.id, 'kim'), token: tokens.kim })
+    expect(status).toBe(201)
+    expect(await locksOn(article.id)).toEqual([fixture.users.kim])
+  })
+
+  it("nobody locks an article they may not edit, or in someone else's name", async () => {
+    const parks = await draftArticle('잠금 박 기자 기사', [fixture.reporters.park])
+    const kims = await draftArticle('잠금 김 기자 기사')
+    const onOthers = await lockApi('POST', '', { body: lockOf(parks.id, 'kim'), token: tokens.kim })
+    expect(onOthers.status).toBe(403)
+    expect(onOthers.body.errors[0].code).toBe('FORBIDDEN')
+    expect((await lockApi('POST', '', { body: lockOf(kims.id, 'editor'), token: tokens.kim })).status).toBe(403)
+    expect((await lockApi('POST', '', { body: lockOf(kims.id, 'kim'), token: tokens.park })).status).toBe(403)
+    expect(await locksOn(parks.id)).toEqual([])
+    expect(await locksOn(kims.id)).toEqual([])
+  })
+
+  it('a lock is taken over only by someone who may edit the article, and only into their own name', async () => {
+    const article = await draftArticle('잠금 인수')
+    const lock = await storeLock(article.id, 'editor')
+    expect((await lockApi('PATCH', `/${lock.id}`, { body: { user: lockOf(article.id, 'park').user }, token: tokens.park })).status).toBe(403)
+    expect((await lockApi('PATCH', `/${lock.id}`, { body: { user: lockOf(article.id, 'park').user }, token: tokens.kim })).status).toBe(403)
+    const parks = await draftArticle('잠금 옮기기', [fixture.reporters.park])
+    expect((await lockApi('PATCH', `/${lock.id}`, { body: { document: { relationTo: 'articles', value: parks.id }, user: lockOf(article.id, 'kim').user }, token: tokens.kim })).status).toBe(403)
+    expect(await locksOn(article.id)).toEqual([fixture.users.editor])
+    // What the admin's "take over" sends.
+    expect((await lockApi('PATCH', `/${lock.id}`, { body: { user: lockOf(article.id, 'kim').user }, token: tokens.kim })).status).toBe(200)
+    expect(await locksOn(article.id)).toEqual([fixture.users.kim])
+  })
+
+  it("only the holder releases a lock; bulk writes are refused", async () => {
+    const article = await draftArticle('잠금 해제')
+    const lock = await storeLock(article.id, 'editor')
+    expect((await lockApi('DELETE', `/${lock.id}`, { token: tokens.kim })).status).toBe(403)
+    expect((await lockApi('DELETE', `?where[id][equals]=${lock.id}`, { token: tokens.kim })).status).toBe(403)
+    expect((await lockApi('PATCH', `?where[id][equals]=${lock.id}`, { body: { user: lockOf(article.id, 'kim').user }, token: tokens.kim })).status).toBe(403)
+    expect(await locksOn(article.id)).toEqual([fixture.users.editor])
+    expect((await lockApi('DELETE', `/${lock.id}`, { token: tokens.editor })).status).toBe(200)
+    expect(await locksOn(article.id)).toEqual([])
+  })
+
+  it('staff read locks, as the admin does to show who is editing', async () => {
+    const article = await draftArticle('잠금 읽기')
+    await storeLock(article.id, 'editor')
+    const { status, body } = await lockApi('GET', `?where[document.value][equals]=${article.id}&where[document.relationTo][equals]=articles`, { token: tokens.kim })
+    expect(status).toBe(200)
+    expect(body.docs).toHaveLength(1)
+    expect((await lockApi('GET', '')).status).toBe(403)
+  })
+
+  it('GraphQL offers no lock operations', async () => {
+    const article = await draftArticle('잠금 GraphQL')
+    const create = await api.graphql(
+      `mutation { createPayloadLockedDocument(data: { document: { relationTo: articles, value: ${gqlId(article.id)} }, user: { relationTo: users, value: ${gqlId(fixture.users.editor)} } }) { id } }`,
+      undefined,
+      tokens.kim,
+    )
+    expect(create.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN')
+    const read = await api.graphql('{ PayloadLockedDocuments { docs { id } } }', undefined, tokens.kim)
+    expect(read.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN')
+    expect(await locksOn(article.id)).toEqual([])
   })
 })
