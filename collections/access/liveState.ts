@@ -34,8 +34,10 @@ const messages: Record<LiveStateRefusal, { en: string; ko: string }> = {
 }
 
 /**
- * Payload's 403 (logged at info level like its own) with the stable code `FORBIDDEN` and a message
- * saying which rule refused, in the requester's language (Korean unless they chose English).
+ * Payload's 403 (logged at info level like its own) with the stable code `FORBIDDEN`: its usual
+ * message, then which rule refused, in the requester's language (Korean unless they chose English).
  */
-export const liveStateForbidden = (req: PayloadRequest, refusal: LiveStateRefusal): Forbidden =>
-  Object.assign(new Forbidden(req.t), { data: { code: 'FORBIDDEN' }, message: messages[refusal][req.i18n?.language === 'en' ? 'en' : 'ko'] })
+export const liveStateForbidden = (req: PayloadRequest, refusal: LiveStateRefusal): Forbidden => {
+  const error = new Forbidden(req.t)
+  return Object.assign(error, { data: { code: 'FORBIDDEN' }, message: `${error.message} ${messages[refusal][req.i18n?.language === 'en' ? 'en' : 'ko']}` })
+}

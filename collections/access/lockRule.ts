@@ -1,4 +1,4 @@
-import type { CollectionSlug, Payload, PayloadRequest, TypedUser, Where } from 'payload'
+import type { CollectionSlug, DefaultDocumentIDType, Payload, PayloadRequest, TypedUser, Where } from 'payload'
 
 import { createLocalReq } from 'payload'
 
@@ -21,7 +21,7 @@ const mayEdit = async (payload: Payload, req: PayloadRequest, lock: Lock): Promi
   const id = lock.document?.value as number | string | undefined
   const collection = typeof slug === 'string' ? payload.collections[slug as CollectionSlug] : undefined
   if (!collection || id === undefined || id === null || typeof id === 'object') return false
-  const access = await collection.config.access.update({ id, req, data: undefined })
+  const access = await collection.config.access.update({ id: id as DefaultDocumentIDType, req, data: undefined })
   if (access === true) return true
   if (!access) return false
   const where: Where = { and: [{ id: { equals: id } }, access] }
