@@ -1,4 +1,4 @@
-import type { CollectionConfig, Config, Plugin } from 'payload'
+import type { CollectionConfig, Config, PayloadRequest, Plugin } from 'payload'
 
 import { en } from '@payloadcms/translations/languages/en'
 import { ko } from '@payloadcms/translations/languages/ko'
@@ -14,6 +14,8 @@ import type { RegisterTimestampsOptions } from '../plugins/register-timestamps'
 import type { RelatedNewsOptions } from '../plugins/related-news'
 import type { ReporterPagesOptions } from '../plugins/reporter-pages'
 
+import { canChangeLiveState } from '../collections/access/liveState'
+import { refuseLockOperations } from '../collections/access/refuseLockOperations'
 import { Articles, articleCounterFields } from '../collections/Articles'
 import { Media } from '../collections/Media'
 import { Regions } from '../collections/Regions'
@@ -68,6 +70,8 @@ export type NewsroomOptions = {
 
 const KST = 'Asia/Seoul'
 
+const deskOnly = ({ req }: { req: PayloadRequest }): boolean => canChangeLiveState(req.user)
+
 /**
  * Every auth collection, the host app's too: only admins lift lockouts (Payload's default lets any
  * signed-in user, GHSA-jg8r-5jh2-v2xj) unless the collection says otherwise, and passwords follow
@@ -112,6 +116,11 @@ export const newsroom =
         },
       },
       collections: [...(incomingConfig.collections ?? []), ...ours],
+      // Edit locks are not GraphQL's business (collections/access/refuseLockOperations.ts).
+      graphQL: {
+        ...incomingConfig.graphQL,
+        validationRules: (args) => [refuseLockOperations, ...(incomingConfig.graphQL?.validationRules?.(args) ?? [])],
+      },
       i18n: {
         fallbackLanguage: 'ko',
         ...incomingConfig.i18n,
@@ -119,6 +128,9 @@ export const newsroom =
       },
       jobs: {
         ...incomingJobs,
+        // Payload lets any logged-in user queue (with access checked), run and cancel jobs; a scheduled
+        // publish changes the live state, so that is the desk's (collections/access/liveState.ts).
+        access: { queue: deskOnly, run: deskOnly, cancel: deskOnly, ...incomingJobs.access },
         autoRun:
           incomingJobs.autoRun ??
           (options.runJobs === false ? undefined : [{ cron: options.jobsCron ?? '*/10 * * * * *', limit: 100, queue: 'default' }]),

@@ -8,7 +8,7 @@ import { publishedOrStaff } from '../access/publishedOrStaff'
 import { rejectUnknownRelationships } from '../hooks/rejectUnknownRelationships'
 import { validateWhereValues } from '../hooks/validateWhereValues'
 import { slugField } from '../slugs'
-import { guardReporterRights } from './hooks/guardReporterRights'
+import { enforceLiveStateRule } from './hooks/enforceLiveStateRule'
 import { ignoreDraftsForReaders } from './hooks/ignoreDraftsForReaders'
 import { keepLockOnAutosave, markAutosave } from './hooks/keepLockOnAutosave'
 import { renderBodyHtml } from './hooks/renderBodyHtml'
@@ -166,7 +166,7 @@ export const Articles: CollectionConfig = {
     counterField('viewCount', { en: 'Views', ko: '조회수' }),
   ],
   hooks: {
-    beforeOperation: [validateWhereValues, ignoreDraftsForReaders, guardReporterRights, markAutosave],
+    beforeOperation: [validateWhereValues, ignoreDraftsForReaders, enforceLiveStateRule, markAutosave],
     beforeChange: [rejectUnknownRelationships, setRegionLabel, renderBodyHtml],
     afterChange: [keepLockOnAutosave],
   },
