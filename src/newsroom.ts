@@ -7,6 +7,7 @@ import type { AdjacentArticlesOptions } from '../plugins/adjacent-articles'
 import type { DistributionOptions } from '../plugins/distribution'
 import type { FeedsOptions } from '../plugins/feeds'
 import type { HttpCacheOptions } from '../plugins/http-cache'
+import type { InputGuardsOptions } from '../plugins/input-guards'
 import type { QueryLimitsOptions } from '../plugins/query-limits'
 import type { StructuredDataOptions } from '../plugins/structured-data'
 import type { RegisterTimestampsOptions } from '../plugins/register-timestamps'
@@ -23,6 +24,7 @@ import { ADJACENT_LINKS_FIELD, adjacentArticles } from '../plugins/adjacent-arti
 import { distribution } from '../plugins/distribution'
 import { feeds } from '../plugins/feeds'
 import { httpCache } from '../plugins/http-cache'
+import { inputGuards } from '../plugins/input-guards'
 import { queryLimits } from '../plugins/query-limits'
 import { structuredData } from '../plugins/structured-data'
 import { registerTimestamps } from '../plugins/register-timestamps'
@@ -51,6 +53,8 @@ export type NewsroomOptions = {
   httpCache?: false | HttpCacheOptions
   /** Page size and GraphQL depth/complexity limits for REST and GraphQL reads, or false to leave them out. */
   queryLimits?: false | QueryLimitsOptions
+  /** 4xx for malformed bodies, ids, text and filters on every collection, or false to leave it out. */
+  inputGuards?: false | InputGuardsOptions
   /**
    * Run queued jobs (scheduled publishing, deliveries) inside this process.
    * Turn off where a separate worker runs them. @default true
@@ -140,5 +144,7 @@ export const newsroom =
     if (options.httpCache !== false) {
       config = await httpCache({ enabled, ...options.httpCache })(config)
     }
+    // Last, so that it guards the collections every other plugin added.
+    if (options.inputGuards !== false) config = await inputGuards(options.inputGuards)(config)
     return config
   }
