@@ -14,7 +14,8 @@ import {
   unlinkClientUploadTempFile,
 } from 'payload'
 
-import { graphQLBoundsOf, parseWithinBounds } from '../query-limits/documentBounds'
+import { checkVariablesBounds, GraphQLBoundError, graphQLBoundsOf, parseWithinBounds } from '../query-limits/documentBounds'
+import { invalidJsonMessage, refuseGraphQLRequest } from '../query-limits/withGraphQLBounds'
 import { QUERY_NOT_ALLOWED } from '../shared/listedQueries'
 import { markAnswerWithErrors } from './graphQLErrors'
 
@@ -159,10 +160,16 @@ export const graphQLPost =
       try {
         await addDataAndFileToRequest(req)
       } catch (error) {
-        // A body that is not JSON: Payload's 400, answered instead of thrown to the framework (a 500).
+        // A body that is not JSON: answered 400 as `withGraphQLBounds` answers it, not thrown to the framework (a 500).
         const status = (error as { status?: number }).status
         if (!status || status >= 500) throw error
-        return Response.json({ errors: [{ message: (error as Error).message }] }, { headers: headersWithCors({ headers: new Headers(), req }), status })
+        return refuseGraphQLRequest(invalidJsonMessage, 'VALIDATION', payload.config, request)
+      }
+      try {
+        checkVariablesBounds((req.data as { variables?: unknown } | undefined)?.variables)
+      } catch (error) {
+        if (!(error instanceof GraphQLBoundError)) throw error
+        return refuseGraphQLRequest(error.message, error.code, payload.config, request)
       }
       addLocalesToRequestFromData(req)
       const { schema, validationRules } = payloadGraphQLOf(payload.config)

@@ -65,6 +65,19 @@ const checkSource = (source: Source | string, maxTokens: number): void => {
   }
 }
 
+/** Refuses variables nested deeper than any document may nest (graphql-js coerces them recursively); walked without recursion. */
+export const checkVariablesBounds = (variables: unknown): void => {
+  const pending: [unknown, number][] = [[variables, 0]]
+  while (pending.length > 0) {
+    const [value, depth] = pending.pop()!
+    if (typeof value !== 'object' || value === null) continue
+    if (depth > MAX_NESTING) {
+      throw new GraphQLBoundError(`변수가 너무 깊게 중첩되었습니다: ${MAX_NESTING}단계 한도 (the variables nest deeper than ${MAX_NESTING} levels)`)
+    }
+    for (const item of Array.isArray(value) ? value : Object.values(value)) pending.push([item, depth + 1])
+  }
+}
+
 const CYCLE = -1
 
 /**
