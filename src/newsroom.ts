@@ -8,6 +8,7 @@ import type { DistributionOptions } from '../plugins/distribution'
 import type { FeedsOptions } from '../plugins/feeds'
 import type { HttpCacheOptions } from '../plugins/http-cache'
 import type { LoginThrottleOptions } from '../plugins/login-throttle'
+import type { InputGuardsOptions } from '../plugins/input-guards'
 import type { QueryLimitsOptions } from '../plugins/query-limits'
 import type { StructuredDataOptions } from '../plugins/structured-data'
 import type { RegisterTimestampsOptions } from '../plugins/register-timestamps'
@@ -29,6 +30,7 @@ import { distribution } from '../plugins/distribution'
 import { feeds } from '../plugins/feeds'
 import { httpCache } from '../plugins/http-cache'
 import { loginThrottle } from '../plugins/login-throttle'
+import { inputGuards } from '../plugins/input-guards'
 import { queryLimits } from '../plugins/query-limits'
 import { structuredData } from '../plugins/structured-data'
 import { registerTimestamps } from '../plugins/register-timestamps'
@@ -59,6 +61,8 @@ export type NewsroomOptions = {
   queryLimits?: false | QueryLimitsOptions
   /** Limits on login, forgot-password and reset-password attempts, or false to leave them out. */
   loginThrottle?: false | LoginThrottleOptions
+  /** 4xx for malformed bodies, ids, text and filters on every collection, or false to leave it out. */
+  inputGuards?: false | InputGuardsOptions
   /**
    * Run queued jobs (scheduled publishing, deliveries) inside this process.
    * Turn off where a separate worker runs them. @default true
@@ -179,5 +183,7 @@ export const newsroom =
     if (options.loginThrottle !== false) {
       config = await loginThrottle({ enabled, ...options.loginThrottle })(config)
     }
+    // Last, so that it guards the collections every other plugin added.
+    if (options.inputGuards !== false) config = await inputGuards(options.inputGuards)(config)
     return { ...config, collections: (config.collections ?? []).map(secureAuthCollection) }
   }

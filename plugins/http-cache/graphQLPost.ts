@@ -2,7 +2,7 @@ import type { DocumentNode, GraphQLError, GraphQLFormattedError, GraphQLSchema, 
 import type { PayloadRequest, SanitizedConfig } from 'payload'
 
 import { configToSchema } from '@payloadcms/graphql'
-import { parse, specifiedRules, validate } from 'graphql'
+import { parse, specifiedRules, TokenKind, validate } from 'graphql'
 import { createHandler } from 'graphql-http'
 import {
   addDataAndFileToRequest,
@@ -14,6 +14,8 @@ import {
   unlinkClientUploadTempFile,
 } from 'payload'
 
+import { checkVariablesBounds, GraphQLBoundError, graphQLBoundsOf, parseWithinBounds } from '../query-limits/documentBounds'
+import { invalidJsonMessage, refuseGraphQLRequest } from '../query-limits/withGraphQLBounds'
 import { QUERY_NOT_ALLOWED } from '../shared/listedQueries'
 import { markAnswerWithErrors } from './graphQLErrors'
 
@@ -29,26 +31,35 @@ const MAX_CACHED_DOCUMENTS = 500
 /** Sum of the cached query texts' lengths: their syntax trees are some tens of times larger. */
 const MAX_CACHED_QUERY_CHARS = 1_000_000
 
-const documents = new Map<string, DocumentNode>()
+const documents = new Map<string, { document: DocumentNode; tokens: number }>()
 let cachedQueryChars = 0
+
+/** Lexical tokens of a parsed document, counted as `parse`'s `maxTokens` counts them. */
+const tokensOf = (document: DocumentNode): number => {
+  let tokens = 0
+  for (let token = document.loc?.startToken.next; token && token.kind !== TokenKind.EOF; token = token.next) if (token.kind !== TokenKind.COMMENT) tokens++
+  return tokens
+}
 
 /**
  * graphql-js's `parse`, answering a query text it parsed a moment ago with the same syntax tree
- * (never changed by validation or execution), so that its validation is kept too.
+ * (never changed by validation or execution), so that its validation is kept too. A `maxTokens`
+ * option is honoured for a kept tree as well; other options parse anew.
  * Bounded by count and total size, least recently used out first; syntax errors are not kept.
  */
 export const parseOnce = ((source: Parameters<typeof parse>[0], options?: Parameters<typeof parse>[1]) => {
-  if (typeof source !== 'string' || options) return parse(source, options)
+  if (typeof source !== 'string' || (options && Object.keys(options).some((option) => option !== 'maxTokens'))) return parse(source, options)
   const known = documents.get(source)
-  if (known) {
+  if (known && (options?.maxTokens === undefined || known.tokens <= options.maxTokens)) {
     documents.delete(source)
     documents.set(source, known)
-    return known
+    return known.document
   }
-  const document = parse(source)
+  const document = parse(source, options)
   if (source.length > MAX_CACHED_QUERY_CHARS / 10) return document
-  documents.set(source, document)
-  cachedQueryChars += source.length
+  if (!known) cachedQueryChars += source.length
+  documents.delete(source)
+  documents.set(source, { document, tokens: tokensOf(document) })
   for (const [oldest] of documents) {
     if (documents.size <= MAX_CACHED_DOCUMENTS && cachedQueryChars <= MAX_CACHED_QUERY_CHARS) break
     documents.delete(oldest)
@@ -146,9 +157,23 @@ export const graphQLPost =
       req.text = async () => (jsonText = await readText())
     }
     try {
-      await addDataAndFileToRequest(req)
+      try {
+        await addDataAndFileToRequest(req)
+      } catch (error) {
+        // A body that is not JSON: answered 400 as `withGraphQLBounds` answers it, not thrown to the framework (a 500).
+        const status = (error as { status?: number }).status
+        if (!status || status >= 500) throw error
+        return refuseGraphQLRequest(invalidJsonMessage, 'VALIDATION', payload.config, request)
+      }
+      try {
+        checkVariablesBounds((req.data as { variables?: unknown } | undefined)?.variables)
+      } catch (error) {
+        if (!(error instanceof GraphQLBoundError)) throw error
+        return refuseGraphQLRequest(error.message, error.code, payload.config, request)
+      }
       addLocalesToRequestFromData(req)
       const { schema, validationRules } = payloadGraphQLOf(payload.config)
+      const bounds = graphQLBoundsOf(payload.config)
       const headers: Record<string, string> = {}
       let hasErrors = false
       const handle = createHandler({
@@ -161,7 +186,8 @@ export const graphQLPost =
           if (errors.length > 0) hasErrors = true
           return { ...extended, errors } as unknown as typeof result
         },
-        parse: parseOnce,
+        // Bounded before validation: no rule, Payload's complexity rule included, walks a fan-out of fragments.
+        parse: (source) => parseWithinBounds(source, bounds, parseOnce),
         schema,
         validate: validateOnce,
         validationRules: (_request, args, defaultRules) => defaultRules.concat(validationRules(args)),

@@ -1,6 +1,7 @@
 import type { QueryLimitsOptions, SanitizedQueryLimitsConfig } from './types'
 
 import { createAllowList, readAllowListFile } from './allowList'
+import { defaultGraphQLBounds } from './documentBounds'
 
 const allowListOf = (options: QueryLimitsOptions): SanitizedQueryLimitsConfig['allowList'] => {
   if (options.anonymousQueries) return createAllowList(options.anonymousQueries, 'queryLimits({ anonymousQueries })')
@@ -8,10 +9,15 @@ const allowListOf = (options: QueryLimitsOptions): SanitizedQueryLimitsConfig['a
   return file ? createAllowList(readAllowListFile(file), `GraphQL allow-list ${file}`) : null
 }
 
-export const sanitizeQueryLimitsOptions = (options: QueryLimitsOptions = {}): SanitizedQueryLimitsConfig => ({
-  allowList: allowListOf(options),
-  collections: options.collections ?? null,
-  maxComplexity: options.maxComplexity ?? 1000,
-  maxDepth: options.maxDepth ?? 10,
-  maxLimit: options.maxLimit ?? 100,
-})
+export const sanitizeQueryLimitsOptions = (options: QueryLimitsOptions = {}): SanitizedQueryLimitsConfig => {
+  const maxComplexity = options.maxComplexity ?? 1000
+  return {
+    allowList: allowListOf(options),
+    collections: options.collections ?? null,
+    maxComplexity,
+    maxDepth: options.maxDepth ?? 10,
+    maxLimit: options.maxLimit ?? 100,
+    maxSelections: options.maxSelections ?? 2 * maxComplexity,
+    maxTokens: options.maxTokens ?? defaultGraphQLBounds.maxTokens,
+  }
+}

@@ -6,6 +6,7 @@ import { listQueries } from '../shared/listedQueries'
 import { allowListRule } from './allowList'
 import { sanitizeQueryLimitsOptions } from './defaults'
 import { depthLimitRule } from './depthLimitRule'
+import { withGraphQLBoundsIn } from './documentBounds'
 import { boundReadSize } from './hooks/boundReadSize'
 import { skipCountForUniqueLookup } from './hooks/skipCountForUniqueLookup'
 import { limitArgumentsRule } from './limitArgumentsRule'
@@ -14,11 +15,15 @@ export type { QueryLimitsOptions } from './types'
 export { allowListRule, createAllowList, readAllowListFile } from './allowList'
 export type { AllowList } from './allowList'
 export { depthLimitRule } from './depthLimitRule'
+export { checkDocumentBounds, defaultGraphQLBounds, GraphQLBoundError, graphQLBoundsOf, parseWithinBounds } from './documentBounds'
+export type { GraphQLDocumentBounds } from './documentBounds'
+export { withGraphQLBounds } from './withGraphQLBounds'
 export { limitArgumentsRule } from './limitArgumentsRule'
 
 /**
- * Bounds what one public request can cost: page size, joins, GraphQL depth and complexity, and
- * optionally which GraphQL documents anonymous readers may run at all; and spares reads by a
+ * Bounds what one public request can cost: page size, joins, GraphQL document size (tokens,
+ * nesting, fragment expansion: applied by the GraphQL route, see `withGraphQLBounds`), depth and
+ * complexity, and optionally which GraphQL documents anonymous readers may run at all; and spares reads by a
  * unique field (an article by slug) the page count.
  */
 export const queryLimits =
@@ -36,7 +41,7 @@ export const queryLimits =
     })
     const userRules = incomingConfig.graphQL?.validationRules
     return {
-      ...incomingConfig,
+      ...withGraphQLBoundsIn(incomingConfig, { maxSelections: config.maxSelections, maxTokens: config.maxTokens }),
       collections,
       loggingLevels: { QueryLimitError: 'info', ...incomingConfig.loggingLevels } as Config['loggingLevels'],
       graphQL: {

@@ -10,6 +10,17 @@ export type QueryLimitsOptions = {
   /** Payload's GraphQL complexity budget per operation. @default 1000 */
   maxComplexity?: number
   /**
+   * Most lexical tokens a GraphQL document may have; a longer one is refused before it is parsed
+   * further. The introspection query has about 200, a page query rarely 500. @default 5000
+   */
+  maxTokens?: number
+  /**
+   * Most field selections one GraphQL operation may have once its fragment spreads are expanded
+   * (a fragment spread twice counts twice), so that no rule or resolver walks a fan-out of
+   * fragments. @default twice `maxComplexity`
+   */
+  maxSelections?: number
+  /**
    * The only GraphQL documents anonymous readers may run (query texts; spacing and comments do not
    * matter); signed-in users may run any. @default the file NEWSROOM_GRAPHQL_ALLOWLIST names (an
    * Apollo persisted-query manifest or a JSON array of queries), else no list: any query
@@ -23,4 +34,6 @@ export type SanitizedQueryLimitsConfig = {
   maxComplexity: number
   maxDepth: number
   maxLimit: number
+  maxSelections: number
+  maxTokens: number
 }

@@ -1,6 +1,7 @@
-import type { Payload } from 'payload'
+import type { CollectionConfig, Payload } from 'payload'
 
 import fs from 'node:fs'
+import { handleEndpoints } from 'payload'
 import sharp from 'sharp'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -17,8 +18,19 @@ let api: ReturnType<typeof apiClient>
 let fixture: NewsroomFixture
 let editor: string
 
+/** A host app's collection with drafts that skip validation, as articles do: the guards are generic. */
+const memos: CollectionConfig = {
+  slug: 'memos',
+  versions: { drafts: { validate: false } },
+  fields: [
+    { name: 'summary', type: 'textarea', maxLength: 20 },
+    { name: 'notes', type: 'array', fields: [{ name: 'label', type: 'text', maxLength: 5 }] },
+    { name: 'extra', type: 'json' },
+  ],
+}
+
 beforeAll(async () => {
-  payload = await bootPayload('bad-input')
+  payload = await bootPayload('bad-input', { configure: (config) => ({ ...config, collections: [...(config.collections ?? []), memos] }) })
   api = apiClient(payload)
   fixture = await createNewsroom(payload)
   editor = await api.login(loginEmails().editor, PASSWORD)
@@ -89,6 +101,105 @@ describe('bad input answers 400 naming the field and writes nothing', () => {
     )
     expect(JSON.stringify(body.errors)).toContain('section')
     expect(await articleCount()).toBe(before)
+  })
+})
+
+describe('bodies that are not a JSON object answer 400 and write nothing', () => {
+  const send = async (method: string, path: string, body: string, contentType: string) => {
+    const headers = { authorization: `JWT ${editor}`, 'content-type': contentType }
+    const response = await handleEndpoints({ config: payload.config, request: new Request(`http://localhost/api${path}`, { body, headers, method }) })
+    return { body: await response.json(), status: response.status }
+  }
+
+  it.each([
+    ['a JSON null', 'null', 'application/json'],
+    ['a JSON array', '[{"title":"배열"}]', 'application/json'],
+    ['a JSON number', '42', 'application/json'],
+    ['a JSON string', '"제목"', 'application/json'],
+    ['a form-encoded body', 'title=x&section=1', 'application/x-www-form-urlencoded'],
+    ['a text body', '{"title":"x"}', 'text/plain'],
+  ])('%s, on create and update', async (_name, body, contentType) => {
+    const article = await payload.create({ collection: 'articles', data: articleData(fixture) as never })
+    await expectRejected(() => send('POST', '/articles', body, contentType), 'JSON object')
+    await expectRejected(() => send('PATCH', `/articles/${article.id}`, body, contentType), 'JSON object')
+    await expectRejected(() => send('PATCH', `/articles?where[id][equals]=${article.id}`, body, contentType), 'JSON object')
+    const before = (await payload.count({ collection: 'regions' })).totalDocs
+    expect((await send('POST', '/regions', body, contentType)).status).toBe(400)
+    expect((await payload.count({ collection: 'regions' })).totalDocs).toBe(before)
+    const stored = await payload.findByID({ collection: 'articles', id: article.id, draft: true })
+    expect(stored.updatedAt).toBe(article.updatedAt)
+  })
+})
+
+describe('ids that cannot exist answer 404, not 500', () => {
+  it.each(['abc', '1.5', '99999999999999', '%00'])('/articles/%s', async (id) => {
+    for (const method of ['GET', 'PATCH', 'DELETE']) {
+      const { body, status } = await api.rest(method, `/articles/${id}`, method === 'PATCH' ? { body: { title: 'x' }, token: editor } : { token: editor })
+      expect(status, method).toBe(404)
+      expect(body.errors[0].message).toEqual(expect.any(String))
+    }
+  })
+
+  it('a where on such an id answers 400 (a number beyond PostgreSQL’s serial range matches nothing elsewhere)', async () => {
+    for (const id of ['abc', '1.5']) expect((await api.rest('GET', `/articles?where[id][equals]=${id}`)).status, id).toBe(400)
+    const { status } = await api.rest('GET', '/articles?where[id][in]=1,99999999999999')
+    expect(status).toBe(payload.db.name === 'postgres' ? 400 : 200)
+  })
+})
+
+describe('text with a NUL character answers 400 naming the field and stores nothing', () => {
+  it.each([
+    ['title', { title: '울산\u0000시청' }],
+    ['subtitle', { subtitle: '부제\u0000' }],
+    ['keywords', { keywords: ['정상', '널\u0000'] }],
+    ['dateline', { dateline: '울산\u0000' }],
+    ['body', { body: { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'text', version: 1, text: '본문\u0000', detail: 0, format: 0, mode: 'normal', style: '' }] }] } } }],
+  ])('%s, published or draft', async (field, overrides) => {
+    await expectRejected(() => api.rest('POST', '/articles', { body: articleData(fixture, overrides), token: editor }), field)
+    await expectRejected(() => api.rest('POST', '/articles?draft=true', { body: articleData(fixture, overrides), token: editor }), field)
+  })
+
+  it('on update and over GraphQL', async () => {
+    const article = await payload.create({ collection: 'articles', data: articleData(fixture) as never })
+    await expectRejected(() => api.rest('PATCH', `/articles/${article.id}?draft=true`, { body: { title: '널\u0000' }, token: editor }), 'title')
+    const before = await versionCount()
+    const { body } = await api.graphql(`mutation ($id: Int!) { updateArticle(id: $id, data: { title: "널\\u0000" }) { id } }`, { id: article.id }, editor)
+    expect(JSON.stringify(body.errors)).toContain('title')
+    expect(await versionCount()).toBe(before)
+    expect((await payload.findByID({ collection: 'articles', id: article.id, draft: true })).title).toBe('테스트 기사')
+  })
+
+  it('in a where value', async () => {
+    const { body, status } = await api.rest('GET', `/articles?where[title][like]=${encodeURIComponent('가\u0000')}`)
+    expect(status).toBe(400)
+    expect(JSON.stringify(body)).toContain('title')
+  })
+})
+
+describe('drafts respect maxLength', () => {
+  it('a draft article with an over-long subtitle', async () => {
+    await expectRejected(() => api.rest('POST', '/articles?draft=true', { body: articleData(fixture, { subtitle: '가'.repeat(100_000) }), token: editor }), 'subtitle')
+    const article = await payload.create({ collection: 'articles', data: articleData(fixture) as never })
+    await expectRejected(
+      () => api.rest('PATCH', `/articles/${article.id}?draft=true&autosave=true`, { body: { subtitle: '가'.repeat(501) }, token: editor }),
+      'subtitle',
+    )
+  })
+
+  it('on any collection, nested fields included', async () => {
+    const memoCount = async () => (await payload.count({ collection: 'memos' as never })).totalDocs
+    for (const [data, field] of [
+      [{ summary: '가'.repeat(21) }, 'summary'],
+      [{ notes: [{ label: 'ok' }, { label: '너무 긴 라벨' }] }, 'notes.1.label'],
+      [{ extra: { deep: [{ text: '\u0000' }] } }, 'extra'],
+    ] as const) {
+      const before = await memoCount()
+      const { body, status } = await api.rest('POST', '/memos?draft=true', { body: data, token: editor })
+      expect(status, field).toBe(400)
+      expect(body.errors[0].data.errors[0].path).toBe(field)
+      expect(await memoCount()).toBe(before)
+    }
+    expect((await api.rest('POST', '/memos?draft=true', { body: { summary: '가'.repeat(20), notes: [{ label: '다섯글자요' }] }, token: editor })).status).toBe(201)
   })
 })
 

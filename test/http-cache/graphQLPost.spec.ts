@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NewsroomFixture } from '../helpers/newsroom'
 
 import { graphQLPost } from '../../plugins/http-cache'
+import { withGraphQLBounds } from '../../plugins/query-limits'
 import { apiClient } from '../helpers/http'
 import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
 import { bootPayload } from '../helpers/payload'
@@ -27,7 +28,9 @@ beforeAll(async () => {
   await payload.create({ collection: 'articles', data: articleData(fixture, { title: '공개 기사', slug: 'gong-gae', _status: 'published' }) as never })
   await payload.create({ collection: 'articles', data: articleData(fixture, { title: '초안 기사', slug: 'cho-an' }) as never })
   ours = graphQLPost(payload.config)
-  payloads = GRAPHQL_POST(Promise.resolve(payload.config))
+  // Payload's handler as the route serves it: behind withGraphQLBounds, which answers a body that
+  // is not JSON (Payload's handler throws on it) and a document beyond the bounds.
+  payloads = withGraphQLBounds(GRAPHQL_POST(Promise.resolve(payload.config)), payload.config)
 })
 afterAll(async () => {
   await payload?.destroy()
@@ -69,6 +72,9 @@ const cases: Record<string, () => Sent> = {
   'a required variable missing': () => json(ARTICLE, {}),
   'a limit above 100 through a variable': () => json('query L($n: Int) { Articles(limit: $n) { docs { id } } }', { n: 101 }),
   'a limit of 100 through the same query': () => json('query L($n: Int) { Articles(limit: $n) { docs { id } } }', { n: 100 }),
+  'a fragment fan-out beyond the bounds': () =>
+    json(`query { ...F12 } fragment F0 on Query { Articles(limit: 1) { totalDocs } } ${Array.from({ length: 12 }, (_, i) => `fragment F${i + 1} on Query { ...F${i} a: Articles(limit: 1) { totalDocs } ...F${i} }`).join(' ')}`),
+  'a fragment that spreads itself': () => json('query { ...A } fragment A on Query { ...A }'),
   'too deep': () => json(`{ Articles { docs { ${'relatedArticles { '.repeat(11)}title${' }'.repeat(11)} } } }`),
   'a mutation refused to an anonymous reader': () => json('mutation { createArticle(data: { title: "몰래" }) { id } }'),
   'an operation name that is not there': () => ({ body: JSON.stringify({ query: ARTICLE, operationName: 'B', variables: { slug: 'gong-gae' } }) }),
