@@ -139,8 +139,9 @@ describe('channel headers are checked when a channel is saved', () => {
     expect(stored.headers?.map((header) => [header.name, header.value])).toEqual([['X-Token', 'first']])
   })
 
-  it('sends valid custom headers, and the signature headers stay the delivery’s own', async () => {
-    await createChannel({
+  it('sends valid custom headers on every delivery, and the signature headers stay the delivery’s own', async () => {
+    const channel = await createChannel({
+      sections: [fixture.sections.news],
       headers: [
         { name: 'Authorization', value: 'Bearer abc.def\t~!' },
         { name: 'X-Portal-Key', value: 'k-123' },
@@ -148,9 +149,17 @@ describe('channel headers are checked when a channel is saved', () => {
     })
     await publish('헤더 기사')
     await drain()
-    expect(received).toHaveLength(1)
-    expect(received[0]!.headers).toMatchObject({ authorization: 'Bearer abc.def\t~!', 'x-portal-key': 'k-123', 'content-type': 'application/json' })
-    expect(received[0]!.headers['webhook-signature']).toMatch(/^v1,/)
+    // The channel's health written after the first delivery leaves its headers and filters as they were.
+    await publish('두 번째 헤더 기사')
+    await drain()
+    expect(received).toHaveLength(2)
+    for (const message of received) {
+      expect(message.headers).toMatchObject({ authorization: 'Bearer abc.def\t~!', 'x-portal-key': 'k-123', 'content-type': 'application/json' })
+      expect(message.headers['webhook-signature']).toMatch(/^v1,/)
+    }
+    const stored = await payload.findByID({ collection: 'distribution-channels', id: channel.id, depth: 0 })
+    expect(stored).toMatchObject({ lastStatus: 'succeeded', sections: [fixture.sections.news] })
+    expect(stored.headers).toHaveLength(2)
   })
 })
 
