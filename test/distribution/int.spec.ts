@@ -351,9 +351,14 @@ describe('delivery', () => {
     ['loopback', 'http://127.0.0.1:9/hook'],
     ['a private network', 'http://10.0.0.1/hook'],
     ['the cloud metadata address', 'http://169.254.169.254/latest/meta-data'],
-    ['a hostname resolving to loopback', 'http://localhost:9/hook'],
-  ])('refuses %s unless the channel allows private networks', async (_name, url) => {
-    await createChannel({ url, allowPrivateNetwork: false })
+  ])('refuses a channel addressed to %s when it is saved, unless it allows private networks', async (_name, url) => {
+    const { body, status } = await api.rest('POST', '/distribution-channels', { body: { name: '내부망', url, allowPrivateNetwork: false }, token: admin })
+    expect(status).toBe(400)
+    expect(body.errors[0].data.errors).toEqual([expect.objectContaining({ path: 'url', message: expect.stringMatching(/private or loopback/) })])
+  })
+
+  it('refuses at delivery a hostname resolving to loopback unless the channel allows private networks', async () => {
+    await createChannel({ url: 'http://localhost:9/hook', allowPrivateNetwork: false })
     await publish({ title: 'SSRF 기사' })
     await drain()
     const delivery = (await payload.find({ collection: 'webhook-deliveries' })).docs[0]!

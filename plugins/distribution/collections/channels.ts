@@ -2,9 +2,14 @@ import type { CollectionConfig } from 'payload'
 
 import type { SanitizedDistributionConfig } from '../types'
 
+import net from 'node:net'
+import { array as validateArray } from 'payload/shared'
+
 import { canManageChannels, canManageChannelsField, canReadDistribution } from '../access'
 import { rotateSecretEndpoint } from '../endpoints/rotateSecret'
 import { sendTestEventEndpoint } from '../endpoints/sendTestEvent'
+import { headerNameProblem, headerValueProblem } from '../headers'
+import { isPrivateAddress } from '../network'
 import { generateSecret } from '../signing'
 import { articleEvents, channelEvents } from '../types'
 
@@ -42,13 +47,19 @@ export const channelsCollection = (config: SanitizedDistributionConfig): Collect
       type: 'text',
       required: true,
       label: 'URL',
-      validate: (value: null | string | undefined) => {
+      validate: (value: null | string | undefined, { siblingData }: { siblingData: Record<string, unknown> }) => {
+        let url: URL
         try {
-          const url = new URL(value ?? '')
-          return url.protocol === 'https:' || url.protocol === 'http:' ? true : 'URL must be http(s)'
+          url = new URL(value ?? '')
         } catch {
           return 'URL이 올바르지 않습니다 (invalid URL)'
         }
+        if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'URL must be http(s)'
+        // An address written in the URL is known now; a name is checked at every delivery, on what it resolves to.
+        if (!siblingData?.allowPrivateNetwork && net.isIP(url.hostname.replace(/^\[|\]$/g, '')) && isPrivateAddress(url.hostname)) {
+          return `내부망 주소입니다: 내부망 주소 허용을 켜야 합니다 (${url.hostname} is a private or loopback address; enable allowPrivateNetwork to allow it)`
+        }
+        return true
       },
     },
     {
@@ -76,9 +87,19 @@ export const channelsCollection = (config: SanitizedDistributionConfig): Collect
       name: 'headers',
       type: 'array',
       label: { en: 'Custom headers', ko: '추가 헤더' },
+      maxRows: 20,
+      // Headers are sent by lower-cased name: a second row with the same name would silently replace the first.
+      validate: (rows, options) => {
+        const length = validateArray(rows, options)
+        if (length !== true) return length
+        const names = ((Array.isArray(rows) ? rows : []) as { name?: unknown }[]).map((row) => String(row?.name ?? '').toLowerCase())
+        const repeated = names.find((name, index) => names.indexOf(name) !== index)
+        return repeated ? `같은 헤더가 두 번 있습니다 (the header ${repeated} appears twice)` : true
+      },
+      // Checked at save: a name that is no token or a value with CR/LF would make every delivery throw.
       fields: [
-        { name: 'name', type: 'text', required: true },
-        { name: 'value', type: 'text', required: true },
+        { name: 'name', type: 'text', required: true, validate: (value: unknown) => headerNameProblem(value) ?? true },
+        { name: 'value', type: 'text', required: true, validate: (value: unknown) => headerValueProblem(value) ?? true },
       ],
     },
     {

@@ -26,6 +26,7 @@ export const deliveriesCollection = (config: SanitizedDistributionConfig): Colle
   // One row per attempt, created before the request is sent: the unique pair is the claim that
   // keeps two workers from sending the same attempt.
   indexes: [{ fields: ['webhookId', 'attempt'], unique: true }],
+  // The audit trail of what was sent: jobs write it (overrideAccess); nobody creates, edits or deletes a row through the API.
   access: { read: canReadDistribution, create: () => false, update: () => false, delete: () => false },
   endpoints: [replayDeliveryEndpoint()],
   fields: [

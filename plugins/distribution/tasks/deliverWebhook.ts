@@ -4,8 +4,9 @@ import type { SanitizedDistributionConfig } from '../types'
 
 import { CHANNELS_SLUG } from '../collections/channels'
 import { DELIVERIES_SLUG } from '../collections/deliveries'
+import { customHeaders } from '../headers'
 import { PrivateAddressError } from '../network'
-import { sendRequest } from '../send'
+import { InvalidRequestError, sendRequest } from '../send'
 import { signPayload } from '../signing'
 import { jobLeaseMs } from '../../shared/jobLease'
 
@@ -26,7 +27,7 @@ type Channel = {
   active?: boolean
   allowPrivateNetwork?: boolean
   consecutiveFailures?: number
-  headers?: { name: string; value: string }[]
+  headers?: { name?: unknown; value?: unknown }[] | null
   id: number | string
   previousSecret?: null | string
   previousSecretExpiresAt?: null | string
@@ -127,6 +128,23 @@ const claimAttempt = async (
   }
 }
 
+/** The body and headers of one attempt; throws when the channel's stored settings cannot make a request. */
+const buildMessage = (channel: Channel, delivery: DeliveryInput): { body: string; headers: Record<string, string> } => {
+  const headers = customHeaders(channel.headers)
+  if (channel.kind === 'indexnow') {
+    // IndexNow: the article URL and the site's key, no signature (the key file proves ownership).
+    const articleUrl = String((delivery.body.data as { url?: string }).url ?? '')
+    return { body: JSON.stringify({ host: new URL(articleUrl).host, key: channel.indexNowKey, urlList: [articleUrl] }), headers }
+  }
+  if (!channel.secret) throw new Error('the channel has no signing secret')
+  const body = JSON.stringify(delivery.body)
+  const timestamp = Math.floor(Date.now() / 1000)
+  const signatures = [signPayload(channel.secret, delivery.webhookId, timestamp, body)]
+  const isOverlapping = channel.previousSecret && channel.previousSecretExpiresAt && Date.parse(channel.previousSecretExpiresAt) > Date.now()
+  if (isOverlapping) signatures.push(signPayload(channel.previousSecret!, delivery.webhookId, timestamp, body))
+  return { body, headers: { ...headers, 'webhook-id': delivery.webhookId, 'webhook-timestamp': String(timestamp), 'webhook-signature': signatures.join(' ') } }
+}
+
 /**
  * Delivers one attempt of one event to one channel (Standard Webhooks: webhook-id, -timestamp,
  * -signature; the same webhook-id on every retry). 2xx succeeds; 410 disables the channel; a
@@ -157,72 +175,87 @@ export const deliverWebhookTask = (config: SanitizedDistributionConfig): TaskCon
     })) as unknown as Channel | null
     const claim = await claimAttempt(config, req, delivery, channel)
     if (claim === null) return { output: { skipped: 'another runner owns this attempt' } }
+    let isRecorded = false
     const record = async (fields: Record<string, unknown>) => {
       await req.payload.update({ collection: DELIVERIES_SLUG as CollectionSlug, id: claim as never, data: fields as never, depth: 0, overrideAccess: true, req })
+      isRecorded = true
     }
+    // Health is the system's bookkeeping, written to the row directly: an update through the Local API
+    // would validate the channel's own settings again, and one saved before a rule applied would
+    // make the bookkeeping, and so the job, fail.
     const updateHealth = async (data: Record<string, unknown>) => {
       if (!channel) return
-      await req.payload.update({ collection: CHANNELS_SLUG as CollectionSlug, id: channel.id as never, data: data as never, depth: 0, overrideAccess: true, req })
+      await req.payload.db.updateOne({ collection: CHANNELS_SLUG as CollectionSlug, id: channel.id, data, req })
     }
 
-    if (!channel || channel.active === false) {
-      await record({ status: 'refused', error: channel ? 'channel is inactive' : 'channel no longer exists' })
-      return { output: {} }
-    }
+    const settle = async () => {
+      if (!channel || channel.active === false) {
+        await record({ status: 'refused', error: channel ? 'channel is inactive' : 'channel no longer exists' })
+        return { output: {} }
+      }
 
-    const headers: Record<string, string> = Object.fromEntries((channel.headers ?? []).map((header) => [header.name.toLowerCase(), header.value]))
-    let body: string
-    if (channel.kind === 'indexnow') {
-      // IndexNow: the article URL and the site's key, no signature (the key file proves ownership).
-      const articleUrl = String((delivery.body.data as { url?: string }).url ?? '')
-      body = JSON.stringify({ host: new URL(articleUrl).host, key: channel.indexNowKey, urlList: [articleUrl] })
-    } else {
-      body = JSON.stringify(delivery.body)
-      const timestamp = Math.floor(Date.now() / 1000)
-      const signatures = [signPayload(channel.secret!, delivery.webhookId, timestamp, body)]
-      const isOverlapping = channel.previousSecret && channel.previousSecretExpiresAt && Date.parse(channel.previousSecretExpiresAt) > Date.now()
-      if (isOverlapping) signatures.push(signPayload(channel.previousSecret!, delivery.webhookId, timestamp, body))
-      Object.assign(headers, { 'webhook-id': delivery.webhookId, 'webhook-timestamp': String(timestamp), 'webhook-signature': signatures.join(' ') })
-    }
+      const failures = (channel.consecutiveFailures ?? 0) + 1
+      // A request that cannot be built (a header stored before the rules applied, a malformed URL or
+      // article link) fails now, recorded: it would fail the same way on every retry.
+      const failUnsendable = async (error: unknown) => {
+        await record({ status: 'failed', error: error instanceof InvalidRequestError ? error.message : new InvalidRequestError(error).message })
+        await updateHealth({ lastStatus: 'failed', consecutiveFailures: failures, lastDeliveryAt: new Date().toISOString() })
+        return { output: {} }
+      }
+      let message: { body: string; headers: Record<string, string> }
+      try {
+        message = buildMessage(channel, delivery)
+      } catch (error) {
+        return failUnsendable(error)
+      }
 
-    const result = await sendRequest(channel.url, body, headers, {
-      allowPrivateNetwork: Boolean(channel.allowPrivateNetwork),
-      timeoutMs: channel.timeoutMs ?? config.timeoutMs,
-    })
+      const result = await sendRequest(channel.url, message.body, message.headers, {
+        allowPrivateNetwork: Boolean(channel.allowPrivateNetwork),
+        timeoutMs: channel.timeoutMs ?? config.timeoutMs,
+      })
 
-    if (result.error instanceof PrivateAddressError) {
-      await record({ status: 'refused', error: result.error.message, durationMs: result.durationMs })
-      await updateHealth({ lastStatus: 'refused', lastDeliveryAt: new Date().toISOString() })
+      if (result.error instanceof InvalidRequestError) return failUnsendable(result.error)
+      if (result.error instanceof PrivateAddressError) {
+        await record({ status: 'refused', error: result.error.message, durationMs: result.durationMs })
+        await updateHealth({ lastStatus: 'refused', lastDeliveryAt: new Date().toISOString() })
+        return { output: {} }
+      }
+      if (result.status !== undefined && result.status >= 200 && result.status < 300) {
+        await record({ status: 'succeeded', httpStatus: result.status, durationMs: result.durationMs, responseBody: result.responseBody })
+        await updateHealth({ lastStatus: 'succeeded', consecutiveFailures: 0, lastDeliveryAt: new Date().toISOString() })
+        return { output: {} }
+      }
+      const failure = {
+        httpStatus: result.status,
+        durationMs: result.durationMs,
+        responseBody: result.responseBody,
+        error: result.error ? result.error.message : `HTTP ${result.status}`,
+      }
+      if (result.status === 410) {
+        await record({ ...failure, status: 'failed', error: 'HTTP 410 Gone: channel disabled' })
+        await updateHealth({ active: false, disabledReason: `410 Gone at ${new Date().toISOString()}`, lastStatus: 'failed', consecutiveFailures: failures })
+        return { output: {} }
+      }
+      const delay = config.retrySchedule[delivery.attempt - 1]
+      if (delay === undefined) {
+        await record({ ...failure, status: 'failed' })
+        await updateHealth({ lastStatus: 'failed', consecutiveFailures: failures, lastDeliveryAt: new Date().toISOString() })
+        return { output: {} }
+      }
+      const wait = Math.min(24 * 3600 * 1000, retryAfterMs(result.headers?.['retry-after']) ?? withJitter(delay))
+      const nextAttemptAt = new Date(Date.now() + wait)
+      // The next attempt is queued before this one is marked `retrying`: a row never promises a retry no job will make.
+      await req.payload.jobs.queue({ task: DELIVER_TASK, input: { ...delivery, attempt: delivery.attempt + 1 }, req, waitUntil: nextAttemptAt } as never)
+      await record({ ...failure, status: 'retrying', nextAttemptAt: nextAttemptAt.toISOString() })
+      await updateHealth({ lastStatus: 'retrying', consecutiveFailures: failures, lastDeliveryAt: new Date().toISOString() })
       return { output: {} }
     }
-    if (result.status !== undefined && result.status >= 200 && result.status < 300) {
-      await record({ status: 'succeeded', httpStatus: result.status, durationMs: result.durationMs, responseBody: result.responseBody })
-      await updateHealth({ lastStatus: 'succeeded', consecutiveFailures: 0, lastDeliveryAt: new Date().toISOString() })
-      return { output: {} }
+    try {
+      return await settle()
+    } catch (error) {
+      // Whatever went wrong, the attempt ends recorded: a row left `pending` waits for a takeover that no job will make.
+      if (!isRecorded) await record({ status: 'failed', error: error instanceof Error ? error.message : String(error) }).catch(() => undefined)
+      throw error
     }
-    const failure = {
-      httpStatus: result.status,
-      durationMs: result.durationMs,
-      responseBody: result.responseBody,
-      error: result.error ? result.error.message : `HTTP ${result.status}`,
-    }
-    const failures = (channel.consecutiveFailures ?? 0) + 1
-    if (result.status === 410) {
-      await record({ ...failure, status: 'failed', error: 'HTTP 410 Gone: channel disabled' })
-      await updateHealth({ active: false, disabledReason: `410 Gone at ${new Date().toISOString()}`, lastStatus: 'failed', consecutiveFailures: failures })
-      return { output: {} }
-    }
-    const delay = config.retrySchedule[delivery.attempt - 1]
-    if (delay === undefined) {
-      await record({ ...failure, status: 'failed' })
-      await updateHealth({ lastStatus: 'failed', consecutiveFailures: failures, lastDeliveryAt: new Date().toISOString() })
-      return { output: {} }
-    }
-    const wait = Math.min(24 * 3600 * 1000, retryAfterMs(result.headers?.['retry-after']) ?? withJitter(delay))
-    const nextAttemptAt = new Date(Date.now() + wait)
-    await record({ ...failure, status: 'retrying', nextAttemptAt: nextAttemptAt.toISOString() })
-    await updateHealth({ lastStatus: 'retrying', consecutiveFailures: failures, lastDeliveryAt: new Date().toISOString() })
-    await req.payload.jobs.queue({ task: DELIVER_TASK, input: { ...delivery, attempt: delivery.attempt + 1 }, req, waitUntil: nextAttemptAt } as never)
-    return { output: {} }
   },
 })
