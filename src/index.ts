@@ -29,6 +29,7 @@ export { answerFromMemoryOnNode, graphQLGetHandler, graphQLPost, graphQLPostHand
 export type { HttpCacheOptions } from '../plugins/http-cache'
 export { depthLimitRule, parseWithinBounds, queryLimits, withGraphQLBounds } from '../plugins/query-limits'
 export { inputGuards } from '../plugins/input-guards'
+export { addErrorCodes, errorCodeByStatus, errorCodes } from '../plugins/error-codes'
 export type { QueryLimitsOptions } from '../plugins/query-limits'
 export { clientAddress, loginThrottle, RATE_LIMITED, RateLimitedError } from '../plugins/login-throttle'
 export type { LoginThrottleOptions } from '../plugins/login-throttle'

@@ -30,6 +30,7 @@ import { distribution } from '../plugins/distribution'
 import { feeds } from '../plugins/feeds'
 import { httpCache } from '../plugins/http-cache'
 import { loginThrottle } from '../plugins/login-throttle'
+import { errorCodes } from '../plugins/error-codes'
 import { inputGuards } from '../plugins/input-guards'
 import { queryLimits } from '../plugins/query-limits'
 import { structuredData } from '../plugins/structured-data'
@@ -63,6 +64,8 @@ export type NewsroomOptions = {
   loginThrottle?: false | LoginThrottleOptions
   /** 4xx for malformed bodies, ids, text and filters on every collection, or false to leave it out. */
   inputGuards?: false | InputGuardsOptions
+  /** Stable `code`s on every REST and GraphQL error (DESIGN.md, "Errors"), or false to leave them out. */
+  errorCodes?: false
   /**
    * Run queued jobs (scheduled publishing, deliveries) inside this process.
    * Turn off where a separate worker runs them. @default true
@@ -185,5 +188,7 @@ export const newsroom =
     }
     // Last, so that it guards the collections every other plugin added.
     if (options.inputGuards !== false) config = await inputGuards(options.inputGuards)(config)
+    // After every other plugin's afterError hooks: codes they set are kept.
+    if (options.errorCodes !== false) config = errorCodes()(config)
     return { ...config, collections: (config.collections ?? []).map(secureAuthCollection) }
   }
