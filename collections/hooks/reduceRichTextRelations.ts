@@ -9,6 +9,7 @@ type ID = number | string
 type LexicalNode = { [key: string]: unknown; children?: unknown; type?: unknown }
 type Reference = { collection: string; id: ID; path: string }
 type Problem = { message: string; path: string }
+type Target = { relationTo?: unknown; value?: unknown }
 
 /** The collections each kind of node may point at, as the field's Lexical editor was configured. */
 type Allowed = { link: string[]; relationship: string[]; upload: string[] }
@@ -87,7 +88,7 @@ export const reduceRichTextRelations: CollectionBeforeChangeHook = async ({ coll
   if (found.length === 0) return data
   const problems: Problem[] = []
   const references: Reference[] = []
-  const reduce = (path: string, kind: string, allowed: string[], target: { relationTo?: unknown; value?: unknown }) => {
+  const reduce = (path: string, kind: string, allowed: string[], target: Target) => {
     const relationTo = typeof target.relationTo === 'string' ? target.relationTo : ''
     if (!allowed.includes(relationTo)) {
       problems.push({ path, message: `${path}: a ${kind} may not point at ${relationTo ? `"${relationTo}"` : 'no collection'}` })
@@ -102,14 +103,15 @@ export const reduceRichTextRelations: CollectionBeforeChangeHook = async ({ coll
     references.push({ collection: relationTo, id, path })
   }
   const visit = (path: string, allowed: Allowed, node: LexicalNode) => {
-    if (node.type === 'upload') reduce(path, 'upload node', allowed.upload, node)
-    if (node.type === 'relationship') reduce(path, 'relationship node', allowed.relationship, node)
+    if (node.type === 'upload') reduce(path, 'upload node', allowed.upload, node as Target)
+    if (node.type === 'relationship') reduce(path, 'relationship node', allowed.relationship, node as Target)
     if (node.type === 'link' || node.type === 'autolink') {
       const fields = (typeof node.fields === 'object' && node.fields !== null ? node.fields : {}) as { doc?: unknown; linkType?: unknown; url?: unknown }
       if (fields.linkType === 'internal' || (typeof fields.doc === 'object' && fields.doc !== null)) {
-        const doc = (typeof fields.doc === 'object' && fields.doc !== null ? fields.doc : {}) as { relationTo?: unknown; value?: unknown }
-        fields.doc = { relationTo: doc.relationTo, value: doc.value }
-        reduce(path, 'link', allowed.link, fields.doc as { relationTo?: unknown; value?: unknown })
+        const doc = (typeof fields.doc === 'object' && fields.doc !== null ? fields.doc : {}) as Target
+        const reduced: Target = { relationTo: doc.relationTo, value: doc.value }
+        fields.doc = reduced
+        reduce(path, 'link', allowed.link, reduced)
       }
       if (fields.linkType !== 'internal' && typeof fields.url === 'string' && fields.url !== '' && !isAllowedLinkUrl(fields.url)) {
         problems.push({ path, message: `${path}: a link may only use http, https, mailto or tel URLs, or relative ones` })

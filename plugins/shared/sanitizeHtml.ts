@@ -38,7 +38,6 @@ export const richTextHtmlOptions: IOptions = {
   // Images load without a click: only from the web, never mailto:/tel: (or data:).
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowProtocolRelative: true,
-  allowedEmptyAttributes: ['alt'],
   disallowedTagsMode: 'discard',
   transformTags: {
     // A new tab opened by a link must not get a handle on this page (window.opener).

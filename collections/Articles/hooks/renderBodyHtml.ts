@@ -52,7 +52,7 @@ const loadTargets = async (req: PayloadRequest, targets: Map<string, Set<string>
       req,
       where: { id: { in: [...ids] } },
     })
-    for (const doc of docs as Doc[]) linked.set(keyOf(relationTo, doc.id), doc)
+    for (const doc of docs as unknown as Doc[]) linked.set(keyOf(relationTo, doc.id), doc)
   }
   return linked
 }
