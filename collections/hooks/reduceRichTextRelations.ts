@@ -113,7 +113,8 @@ export const reduceRichTextRelations: CollectionBeforeChangeHook = async ({ coll
         fields.doc = reduced
         reduce(path, 'link', allowed.link, reduced)
       }
-      if (fields.linkType !== 'internal' && typeof fields.url === 'string' && fields.url !== '' && !isAllowedLinkUrl(fields.url)) {
+      // Checked on internal links too: a frontend of its own may still read `url` there.
+      if (typeof fields.url === 'string' && fields.url !== '' && !isAllowedLinkUrl(fields.url)) {
         problems.push({ path, message: `${path}: a link may only use http, https, mailto or tel URLs, or relative ones` })
       }
     }
