@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http'
-import type { Payload } from 'payload'
+import type { CollectionConfig, Payload } from 'payload'
 
 import http from 'node:http'
 import Parser from 'rss-parser'
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { NewsroomFixture } from '../helpers/newsroom'
 
+import { reduceRichTextRelations } from '../../collections/hooks/reduceRichTextRelations'
 import { apiClient } from '../helpers/http'
 import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
 import { bootPayload } from '../helpers/payload'
@@ -26,6 +27,20 @@ let received: Received[] = []
 let receiver: http.Server
 let base = ''
 
+/** Rich text nested in a group, an array, a named tab and a block, on a collection of its own. */
+const pages: CollectionConfig = {
+  slug: 'xss-pages',
+  versions: { drafts: true },
+  hooks: { beforeChange: [reduceRichTextRelations] },
+  fields: [
+    { name: 'title', type: 'text' },
+    { name: 'intro', type: 'group', fields: [{ name: 'text', type: 'richText' }] },
+    { name: 'sections', type: 'array', fields: [{ name: 'text', type: 'richText' }] },
+    { type: 'tabs', tabs: [{ name: 'extra', fields: [{ name: 'text', type: 'richText' }] }] },
+    { name: 'layout', type: 'blocks', blocks: [{ slug: 'prose', fields: [{ name: 'text', type: 'richText' }] }] },
+  ],
+}
+
 beforeAll(async () => {
   process.env.NEWSROOM_SITE_URL = 'https://news.example.kr'
   receiver = http.createServer((request, response) => {
@@ -38,7 +53,9 @@ beforeAll(async () => {
   })
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(receiver.address() as { port: number }).port}`
-  payload = await bootPayload('security-xss')
+  payload = await bootPayload('security-xss', {
+    configure: (config) => ({ ...config, collections: [...(config.collections ?? []), pages] }),
+  })
   api = apiClient(payload)
   fixture = await createNewsroom(payload)
   editor = await api.login(loginEmails().editor, PASSWORD)
@@ -189,6 +206,39 @@ describe('forged upload and relationship values', () => {
     const { body: response } = await create(body(paragraph(internalLink('articles', draft.id))), true)
     const article = await stored(response.doc.id)
     expect(article.bodyHtml).toBe('<p>관련 기사</p>')
+  })
+})
+
+describe('rich text nested in groups, arrays, tabs and blocks', () => {
+  const createPage = (data: Record<string, unknown>) => payload.create({ collection: 'xss-pages' as never, data: data as never, draft: true })
+  const forged = () => body(upload({ id: media.id, url: 'javascript:alert(1)' }))
+
+  it('has its upload values reduced to the id everywhere', async () => {
+    const page = (await createPage({
+      intro: { text: forged() },
+      sections: [{ text: forged() }, { text: forged() }],
+      extra: { text: forged() },
+      layout: [{ blockType: 'prose', text: forged() }],
+    })) as any
+    const stored = (await payload.findByID({ collection: 'xss-pages' as never, id: page.id, depth: 0, draft: true })) as any
+    for (const text of [stored.intro.text, stored.sections[0].text, stored.sections[1].text, stored.extra.text, stored.layout[0].text]) {
+      expect(text.root.children[0].value).toEqual(media.id)
+    }
+  })
+
+  // Built when the test runs: the media is made in beforeAll.
+  it.each([
+    ['intro.text', () => ({ intro: { text: body(upload(987654)) } })],
+    ['sections.1.text', () => ({ sections: [{ text: forged() }, { text: body(paragraph(link('javascript:alert(1)'))) }] })],
+    ['extra.text', () => ({ extra: { text: body(relationship({ id: 987654 })) } })],
+    ['layout.0.text', () => ({ layout: [{ blockType: 'prose', text: body(upload(987654)) }] })],
+  ])('answers 400 naming %s', async (path, data) => {
+    const error = await createPage(data()).then(
+      () => null,
+      (thrown: { data?: { errors?: { path: string }[] }; status?: number }) => thrown,
+    )
+    expect(error?.status).toBe(400)
+    expect(error?.data?.errors?.map((entry) => entry.path)).toEqual([path])
   })
 })
 
