@@ -189,6 +189,6 @@ export const newsroom =
     // Last, so that it guards the collections every other plugin added.
     if (options.inputGuards !== false) config = await inputGuards(options.inputGuards)(config)
     // After every other plugin's afterError hooks: codes they set are kept.
-    if (options.errorCodes !== false) config = errorCodes()(config)
+    if (options.errorCodes !== false) config = await errorCodes()(config)
     return { ...config, collections: (config.collections ?? []).map(secureAuthCollection) }
   }

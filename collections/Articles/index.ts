@@ -5,6 +5,7 @@ import { canEditArticle } from '../access/canEditArticle'
 import { isEditor } from '../access/isEditor'
 import { isStaff } from '../access/isStaff'
 import { publishedOrStaff } from '../access/publishedOrStaff'
+import { reduceRichTextRelations } from '../hooks/reduceRichTextRelations'
 import { rejectUnknownRelationships } from '../hooks/rejectUnknownRelationships'
 import { validateWhereValues } from '../hooks/validateWhereValues'
 import { slugField } from '../slugs'
@@ -167,7 +168,7 @@ export const Articles: CollectionConfig = {
   ],
   hooks: {
     beforeOperation: [validateWhereValues, ignoreDraftsForReaders, enforceLiveStateRule, markAutosave],
-    beforeChange: [rejectUnknownRelationships, setRegionLabel, renderBodyHtml],
+    beforeChange: [rejectUnknownRelationships, reduceRichTextRelations, setRegionLabel, renderBodyHtml],
     afterChange: [keepLockOnAutosave],
   },
 }

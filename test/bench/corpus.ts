@@ -17,7 +17,7 @@
  * 4. Articles are inserted in bulk (creating 10k through the Local API takes ~70 ms each, over
  *    ten minutes), with every derived field computed by the same code the hooks run: `byline`
  *    (composeByline), `regionLabel` (the region's stored label or the dateline), `bodyHtml`
- *    (convertLexicalToHTML), `relatedSuggestions` (findSuggestions on the whole corpus, i.e. the
+ *    (convertLexicalToHTML, sanitizeRichTextHtml), `relatedSuggestions` (findSuggestions on the whole corpus, i.e. the
  *    state after the refresh jobs ran), reciprocal editors' picks, `registeredAt`, `_status`
  *    published, and one published version per article in the versions table.
  * 5. A few special articles go through the Local API with all hooks (see CorpusManifest.special),
@@ -197,6 +197,7 @@ export const deriveStoredFields = async (
 ) => {
   const { convertLexicalToHTML } = await import('@payloadcms/richtext-lexical/html')
   const { composeByline } = await import('../../plugins/reporter-pages/hooks/setByline')
+  const { sanitizeRichTextHtml } = await import('../../plugins/shared/sanitizeHtml')
   const dateline = input.dateline?.trim()
   return {
     regionLabel: dateline ? dateline : input.region ? (lookups.regionLabels.get(input.region) ?? null) : null,
@@ -207,7 +208,8 @@ export const deriveStoredFields = async (
       }),
       ' 기자',
     ),
-    bodyHtml: convertLexicalToHTML({ data: input.body, disableContainer: true }),
+    // Plain paragraphs: nothing to read from the database, the renderer's own converters add nothing.
+    bodyHtml: sanitizeRichTextHtml(convertLexicalToHTML({ data: input.body, disableContainer: true })),
   }
 }
 
