@@ -87,7 +87,8 @@ describe('channel headers are checked when a channel is saved', () => {
     const { body, status } = await postChannel({ headers: [{ name: 'Authorization', value }] })
     expect(status).toBe(400)
     expect(fieldErrors(body).map((error) => error.path)).toEqual(['headers.0.value'])
-    expect(fieldErrors(body)[0]!.message).toMatch(/control characters/)
+    // NUL is refused earlier, for every text field, by plugins/input-guards: its own message.
+    expect(fieldErrors(body)[0]!.message).toMatch(/control characters|NUL character/)
   })
 
   it.each([
