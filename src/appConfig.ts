@@ -1,6 +1,6 @@
 import type { Config, DatabaseAdapterObj } from 'payload'
 
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { lexicalEditor, LinkFeature, RelationshipFeature, UploadFeature } from '@payloadcms/richtext-lexical'
 import path from 'node:path'
 import sharp from 'sharp'
 
@@ -39,7 +39,16 @@ export const newsroomAppConfig = (options: AppConfigOptions = {}): Config => {
     cors: { headers: ['If-Match', 'If-None-Match', 'X-Preview-Token', 'X-Reader-Token'], origins: corsOrigins(serverURL) },
     csrf: trustedOrigins(serverURL),
     db: options.db ?? databaseAdapter(),
-    editor: lexicalEditor(),
+    // Rich text may point at articles (relationship blocks, internal links) and media (photos)
+    // only: anything else would be stored in a public body although the page renders nothing of it.
+    editor: lexicalEditor({
+      features: ({ defaultFeatures }) => [
+        ...defaultFeatures.filter((feature) => !['link', 'relationship', 'upload'].includes(feature.key)),
+        LinkFeature({ enabledCollections: ['articles'] }),
+        RelationshipFeature({ enabledCollections: ['articles'] }),
+        UploadFeature({ enabledCollections: ['media'] }),
+      ],
+    }),
     graphQL: { schemaOutputFile: path.resolve(projectRoot(), 'src', 'schema.graphql') },
     plugins: [newsroom(options.newsroom)],
     secret: options.secret ?? payloadSecret(),
