@@ -5,6 +5,7 @@ import { ko } from '@payloadcms/translations/languages/ko'
 
 import type { AdjacentArticlesOptions } from '../plugins/adjacent-articles'
 import type { DistributionOptions } from '../plugins/distribution'
+import type { DocumentLocksOptions } from '../plugins/document-locks'
 import type { FeedsOptions } from '../plugins/feeds'
 import type { HttpCacheOptions } from '../plugins/http-cache'
 import type { QueryLimitsOptions } from '../plugins/query-limits'
@@ -21,6 +22,7 @@ import { Sections } from '../collections/Sections'
 import { Users } from '../collections/Users'
 import { ADJACENT_LINKS_FIELD, adjacentArticles } from '../plugins/adjacent-articles'
 import { distribution } from '../plugins/distribution'
+import { documentLocks } from '../plugins/document-locks'
 import { feeds } from '../plugins/feeds'
 import { httpCache } from '../plugins/http-cache'
 import { queryLimits } from '../plugins/query-limits'
@@ -51,6 +53,8 @@ export type NewsroomOptions = {
   httpCache?: false | HttpCacheOptions
   /** Page size and GraphQL depth/complexity limits for REST and GraphQL reads, or false to leave them out. */
   queryLimits?: false | QueryLimitsOptions
+  /** Per-document save locks, ETag / If-Match and stale-save refusal on `articles`, or false to leave them out. */
+  documentLocks?: false | Partial<DocumentLocksOptions>
   /**
    * Run queued jobs (scheduled publishing, deliveries) inside this process.
    * Turn off where a separate worker runs them. @default true
@@ -136,6 +140,9 @@ export const newsroom =
     }
     if (options.queryLimits !== false) {
       config = await queryLimits(options.queryLimits)(config)
+    }
+    if (options.documentLocks !== false) {
+      config = documentLocks({ collections: [Articles.slug], enabled, ...options.documentLocks })(config) as Config
     }
     if (options.httpCache !== false) {
       config = await httpCache({ enabled, ...options.httpCache })(config)
