@@ -191,6 +191,9 @@ export const lockDocuments = async (req: PayloadRequest, collection: string, ids
 
 export const lockDocument = (req: PayloadRequest, collection: string, id: number | string): Promise<string[]> => lockDocuments(req, collection, [id])
 
+/** Whether this process holds an in-process lock on the document (SQLite, MongoDB). */
+export const isLockedInProcess = (collection: string, id: number | string): boolean => stateOf().held.has(lockKeyOf(collection, id))
+
 /** Whether the request holds any in-process lock (its outermost locking operation gives them all back). */
 export const holdsDocumentLocks = (req: PayloadRequest): boolean => (stateOf().byOwner.get(req)?.size ?? 0) > 0
 

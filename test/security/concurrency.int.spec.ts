@@ -10,6 +10,7 @@ import type { NewsroomFixture } from '../helpers/newsroom'
 import { paragraphsToLexical } from '../../src/seed/lexical'
 import { apiClient } from '../helpers/http'
 import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
+import { isLockedInProcess } from '../../plugins/shared/documentLock'
 import { databaseKind } from '../../src/database'
 import { withHttpCache } from '../../plugins/http-cache'
 import { handleEndpoints } from 'payload'
@@ -82,6 +83,17 @@ describe('concurrent saves of one article keep every accepted change', () => {
     expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200))
     expect(answers.filter((_, index) => index % 2 === 0).map((answer) => answer.body.errors ?? [])).toEqual([[], [], [], []])
     expectEveryChange(await payload.findByID({ collection: 'articles', id: article.id, depth: 0 }))
+  })
+})
+
+describe('a failed save', () => {
+  it('gives its lock back: a refused REST save leaves the article free for the next save', async () => {
+    const article = await payload.create({ collection: 'articles', data: articleData(fixture, { _status: 'published' }) as never })
+    const refused = await api.rest('PATCH', `/articles/${article.id}`, { body: { region: 987654, title: '바뀌면 안 됨' }, token: editor })
+    expect(refused.status).toBe(400)
+    // Held until its transaction ends on PostgreSQL; in this process's table only on SQLite.
+    expect(isLockedInProcess('articles', article.id)).toBe(false)
+    expect((await api.rest('PATCH', `/articles/${article.id}`, { body: { title: '다음 저장' }, token: editor })).status).toBe(200)
   })
 })
 
@@ -185,7 +197,10 @@ describe('a save based on an older copy (updatedAt of the admin form)', () => {
     // What the admin's form holds: the whole document as loaded, updatedAt included.
     const form = (await api.rest('GET', `/articles/${article.id}?depth=0`, { token: editor })).body
     expect((await api.rest('PATCH', `/articles/${article.id}`, { body: { title: '먼저 저장한 제목' }, token: editor })).status).toBe(200)
-    const refused = await api.rest('PATCH', `/articles/${article.id}`, { body: { ...form, subtitle: '폼에서 바꾼 부제' }, token: editor })
+    // Sent as the admin sends it: multipart, the form's values as JSON in `_payload`.
+    const formData = new FormData()
+    formData.append('_payload', JSON.stringify({ ...form, subtitle: '폼에서 바꾼 부제' }))
+    const refused = await api.rest('PATCH', `/articles/${article.id}?depth=0&fallback-locale=null`, { formData, token: editor })
     expect(refused.status).toBe(409)
     expect(refused.body.errors[0].code).toBe('CONFLICT')
     expect(refused.body.errors[0].message).toContain('다른 사용자가 이 문서를 먼저 수정했습니다')
