@@ -158,7 +158,7 @@ export const lockDocuments = async (req: PayloadRequest, collection: string, ids
   const keys = [...new Set(ids.map((id) => lockKeyOf(collection, id)))].sort()
   const session = await postgresSessionOf(req)
   if (session) {
-    // Sorted keys, one statement: the same order for every save.
+    // One key after another in a fixed order, the same for every save: two bulk saves never wait crosswise.
     const advisoryKeys = keys.map(advisoryKeyOf).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     for (const advisoryKey of advisoryKeys) await session.execute(`SELECT pg_advisory_xact_lock(${advisoryKey.toString()}::bigint)`)
     return []
