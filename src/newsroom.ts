@@ -5,6 +5,7 @@ import { ko } from '@payloadcms/translations/languages/ko'
 
 import type { AdjacentArticlesOptions } from '../plugins/adjacent-articles'
 import type { DistributionOptions } from '../plugins/distribution'
+import type { DocumentLocksOptions } from '../plugins/document-locks'
 import type { FeedsOptions } from '../plugins/feeds'
 import type { HttpCacheOptions } from '../plugins/http-cache'
 import type { LoginThrottleOptions } from '../plugins/login-throttle'
@@ -27,6 +28,7 @@ import { enforcePasswordPolicy } from '../collections/Users/hooks/enforcePasswor
 import { isAdmin } from '../collections/access/isAdmin'
 import { ADJACENT_LINKS_FIELD, adjacentArticles } from '../plugins/adjacent-articles'
 import { distribution } from '../plugins/distribution'
+import { documentLocks } from '../plugins/document-locks'
 import { feeds } from '../plugins/feeds'
 import { httpCache } from '../plugins/http-cache'
 import { loginThrottle } from '../plugins/login-throttle'
@@ -66,6 +68,8 @@ export type NewsroomOptions = {
   inputGuards?: false | InputGuardsOptions
   /** Stable `code`s on every REST and GraphQL error (DESIGN.md, "Errors"), or false to leave them out. */
   errorCodes?: false
+  /** Per-document save locks, ETag / If-Match and stale-save refusal on `articles`, or false to leave them out. */
+  documentLocks?: false | Partial<DocumentLocksOptions>
   /**
    * Run queued jobs (scheduled publishing, deliveries) inside this process.
    * Turn off where a separate worker runs them. @default true
@@ -179,6 +183,9 @@ export const newsroom =
     }
     if (options.queryLimits !== false) {
       config = await queryLimits(options.queryLimits)(config)
+    }
+    if (options.documentLocks !== false) {
+      config = documentLocks({ collections: [Articles.slug], enabled, ...options.documentLocks })(config) as Config
     }
     if (options.httpCache !== false) {
       config = await httpCache({ enabled, ...options.httpCache })(config)

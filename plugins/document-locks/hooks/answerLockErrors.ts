@@ -1,0 +1,19 @@
+import type { AfterErrorHook } from 'payload'
+
+import { releaseDocumentLocks } from '../../shared/documentLock'
+import { errorCodeOf } from '../errors'
+
+/**
+ * A REST or GraphQL request that failed gives back the in-process locks it held (its operation
+ * never reached afterOperation); our 409/412 answers carry their stable `code`.
+ */
+export const answerLockErrors: AfterErrorHook = async ({ error, req, result }) => {
+  await releaseDocumentLocks(req)
+  const code = errorCodeOf(error)
+  if (!code || !result || (code !== 'PRECONDITION_FAILED' && code !== 'CONFLICT')) return
+  const status = (error as { status?: number }).status
+  return {
+    response: { ...result, errors: (result.errors ?? []).map((entry) => ({ ...entry, code })) },
+    status,
+  }
+}
