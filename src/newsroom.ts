@@ -26,6 +26,7 @@ import { Sections } from '../collections/Sections'
 import { Users } from '../collections/Users'
 import { enforcePasswordPolicy } from '../collections/Users/hooks/enforcePasswordPolicy'
 import { isAdmin } from '../collections/access/isAdmin'
+import { refuseScheduleCancel } from '../collections/access/refuseScheduleCancel'
 import { ADJACENT_LINKS_FIELD, adjacentArticles } from '../plugins/adjacent-articles'
 import { distribution } from '../plugins/distribution'
 import { documentLocks } from '../plugins/document-locks'
@@ -142,6 +143,13 @@ export const newsroom =
         // Payload lets any logged-in user queue (with access checked), run and cancel jobs; a scheduled
         // publish changes the live state, so that is the desk's (collections/access/liveState.ts).
         access: { queue: deskOnly, run: deskOnly, cancel: deskOnly, ...incomingJobs.access },
+        // The schedule drawer deletes jobs through the Local API: only the desk cancels a scheduled
+        // publish. (Payload warns at boot that hooks on the jobs collection need jobs.runHooks: that
+        // is true of the runner's own writes, which go past hooks, not of this Local API delete.)
+        jobsCollectionOverrides: ({ defaultJobsCollection }) => {
+          const collection = incomingJobs.jobsCollectionOverrides?.({ defaultJobsCollection }) ?? defaultJobsCollection
+          return { ...collection, hooks: { ...collection.hooks, beforeDelete: [...(collection.hooks?.beforeDelete ?? []), refuseScheduleCancel] } }
+        },
         autoRun:
           incomingJobs.autoRun ??
           (options.runJobs === false ? undefined : [{ cron: options.jobsCron ?? '*/10 * * * * *', limit: 100, queue: 'default' }]),

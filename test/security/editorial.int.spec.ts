@@ -295,6 +295,25 @@ describe('scheduled publishing', () => {
     const cancelled = fromLocal(() => payload.jobs.cancel({ where: { taskSlug: { equals: 'schedulePublish' } }, overrideAccess: false, req: kimReq }))
     expect((await cancelled).ok).toBe(false)
   })
+
+  it("a reporter cannot call off the desk's scheduled publish the way the admin's schedule drawer does", async () => {
+    const deskDraft = await draftArticle('데스크 예약 유지')
+    const job = await payload.jobs.queue({
+      task: 'schedulePublish',
+      input: { type: 'publish', doc: { relationTo: 'articles', value: String(deskDraft.id) }, user: { relationTo: 'users', value: fixture.users.editor } } as never,
+      waitUntil: new Date(Date.now() + 3_600_000),
+    })
+    // schedulePublishHandler: payload.delete of the job with the user's req, access not checked.
+    const drawerDelete = (req: Awaited<ReturnType<typeof createLocalReq>>) =>
+      payload.delete({ collection: 'payload-jobs', req, where: { and: [{ id: { equals: job.id } }, { taskSlug: { equals: 'schedulePublish' } }] } })
+    const byReporter = await drawerDelete(await createLocalReq({ user: users.kim }, payload))
+    expect(byReporter.docs).toHaveLength(0)
+    expect(byReporter.errors[0]?.message).toMatch(/데스크만|only the desk/i)
+    expect((await payload.count({ collection: 'payload-jobs', where: { id: { equals: job.id } } })).totalDocs).toBe(1)
+    const byEditor = await drawerDelete(await createLocalReq({ user: users.editor }, payload))
+    expect(byEditor.docs).toHaveLength(1)
+    expect((await payload.count({ collection: 'payload-jobs', where: { id: { equals: job.id } } })).totalDocs).toBe(0)
+  })
 })
 
 describe('edit locks (payload-locked-documents)', () => {
