@@ -205,6 +205,9 @@ describe('computed suggestions', () => {
   })
 
   it('are refreshed by a job when a matching article is published later', async () => {
+    // Only this test's refreshes: the ones earlier tests queued took half a minute to run, and
+    // over a minute on a loaded machine.
+    await payload.delete({ collection: 'payload-jobs', where: { id: { exists: true } } })
     const older = await publish({ title: '반구대 암각화', keywords: ['암각화'], region: fixture.regions.chungnam })
     const newer = await publish({ title: '암각화 세계유산', keywords: ['암각화'], region: fixture.regions.chungnam })
     const stale = await payload.findByID({ collection: 'articles', id: older.id, depth: 0 })
