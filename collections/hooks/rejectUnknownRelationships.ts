@@ -3,6 +3,7 @@ import type { CollectionBeforeChangeHook, CollectionSlug, Field } from 'payload'
 import { ValidationError } from 'payload'
 
 import { idOf } from '../../plugins/shared/relationIds'
+import { isWellFormedID } from './isWellFormedID'
 
 type RelationField = { hasMany?: boolean; name: string; relationTo: string }
 
@@ -32,9 +33,9 @@ export const rejectUnknownRelationships: CollectionBeforeChangeHook = async ({ c
     if (!(field.name in data)) continue
     const values = field.hasMany && Array.isArray(data[field.name]) ? (data[field.name] as unknown[]) : [data[field.name]]
     const requested = [...new Set(values.map(idOf).filter((id): id is number | string => id !== null))]
-    const isNumericID = req.payload.db.defaultIDType === 'number'
     // An id of the wrong shape cannot exist; asking the database would fail with a type error.
-    const ids = requested.filter((id) => !isNumericID || Number.isInteger(Number(id)))
+    const target = req.payload.collections[field.relationTo as CollectionSlug]?.config
+    const ids = requested.filter((id) => !target || isWellFormedID(id, target, req.payload))
     if (requested.length === 0) continue
     const found = ids.length === 0 ? { docs: [] } : await req.payload.find({
       collection: field.relationTo as CollectionSlug,
