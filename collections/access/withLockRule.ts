@@ -4,25 +4,19 @@ import { getPayload } from 'payload'
 
 import type { Lock } from './lockRule'
 
+import { errorResponse } from '../../src/http/errorResponse'
 import { isAllowedLock, isOwnLock, LOCKS_SLUG } from './lockRule'
 import { hasRole } from './roles'
 
 type Handler = (request: Request) => Promise<Response>
 
 const refuse = (language: 'en' | 'ko'): Response =>
-  Response.json(
-    {
-      errors: [
-        {
-          code: 'FORBIDDEN',
-          message:
-            language === 'en'
-              ? 'An edit lock can only be taken in your own name, on a document you may edit, and released by its holder.'
-              : '편집 잠금은 편집할 수 있는 문서에 자기 이름으로만 걸 수 있고, 건 사람만 풀 수 있습니다.',
-        },
-      ],
-    },
-    { status: 403 },
+  errorResponse(
+    403,
+    'FORBIDDEN',
+    language === 'en'
+      ? 'An edit lock can only be taken in your own name, on a document you may edit, and released by its holder.'
+      : '편집 잠금은 편집할 수 있는 문서에 자기 이름으로만 걸 수 있고, 건 사람만 풀 수 있습니다.',
   )
 
 /** The JSON body, or null: Payload also reads a multipart `_payload` field, which this guard does not accept. */

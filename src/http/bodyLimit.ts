@@ -1,13 +1,12 @@
 import type { BodyLimits } from './limits'
 
+import { errorResponse } from './errorResponse'
+
 type Handler<Args extends unknown[]> = (request: Request, ...args: Args) => Promise<Response>
 
 const tooLarge = (limit: number): Response =>
-  Response.json(
-    { errors: [{ message: `요청 본문이 너무 큽니다 (request body larger than ${limit} bytes)`, code: 'PAYLOAD_TOO_LARGE' }] },
-    // The rest of the body is not read: the connection cannot carry another request.
-    { status: 413, headers: { 'cache-control': 'private, no-store', connection: 'close' } },
-  )
+  // The rest of the body is not read: the connection cannot carry another request.
+  errorResponse(413, 'PAYLOAD_TOO_LARGE', `요청 본문이 너무 큽니다 (request body larger than ${limit} bytes)`, { connection: 'close' })
 
 /** Multipart bodies are uploads, limited as Payload's `upload` options limit them; everything else as JSON. */
 export const limitOf = (request: Request, limits: Pick<BodyLimits, 'json' | 'multipart'>): number =>

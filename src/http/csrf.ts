@@ -1,6 +1,7 @@
 import type { SanitizedConfig } from 'payload'
 
 import { carriesCredentials } from '../../plugins/shared/sessionCredentials'
+import { errorResponse } from './errorResponse'
 
 type Handler<Args extends unknown[]> = (request: Request, ...args: Args) => Promise<Response>
 
@@ -18,10 +19,7 @@ export const isCrossSite = (request: Request, allowed: readonly string[]): boole
 }
 
 const forbidden = () =>
-  Response.json(
-    { errors: [{ message: '다른 사이트에서 보낸 로그인 쿠키 요청은 받지 않습니다 (cross-site request with a session cookie refused)', code: 'FORBIDDEN' }] },
-    { status: 403, headers: { 'cache-control': 'private, no-store' } },
-  )
+  errorResponse(403, 'FORBIDDEN', '다른 사이트에서 보낸 로그인 쿠키 요청은 받지 않습니다 (cross-site request with a session cookie refused)')
 
 /**
  * Refuses (403) a write — any method but GET, HEAD, OPTIONS — that carries a session cookie and
