@@ -52,7 +52,7 @@ launch() { # name command…
 
 wait_for_http() { # url name seconds
   local deadline=$((SECONDS + $3))
-  until curl -fsS -o /dev/null --max-time 5 "$1"; do
+  until curl -fs -o /dev/null --max-time 5 "$1"; do
     is_running "$2" || { tail -n 40 "$LOGS/$2.log" >&2; die "$2 exited (log: $LOGS/$2.log)"; }
     ((SECONDS < deadline)) || { tail -n 40 "$LOGS/$2.log" >&2; die "$2 did not answer $1 within $3 s"; }
     sleep 0.5
