@@ -36,9 +36,17 @@ die() { printf '[local-cluster] %s\n' "$*" >&2; exit 1; }
 
 app_port() { echo $((EDGE_PORT + $1)); }
 
-is_running() { # name
+is_running() { # name (a killed process not yet reaped counts as gone)
   local file="$PIDS/$1.pid"
-  [[ -f $file ]] && kill -0 "$(cat "$file")" 2>/dev/null
+  [[ -f $file ]] && kill -0 "$(cat "$file")" 2>/dev/null && [[ $(ps -o stat= -p "$(cat "$file")") != Z* ]]
+}
+
+# Whether an app process or worker is missing (then `up` migrates and starts it).
+is_any_process_missing() {
+  local i
+  for i in $(seq 1 "$APP_COUNT"); do is_running "app-$i" || return 0; done
+  for i in $(seq 1 "$WORKER_COUNT"); do is_running "worker-$i" || return 0; done
+  return 1
 }
 
 # Runs a command in a session of its own (so that `down` can stop its whole process group: npm,
@@ -146,9 +154,12 @@ render_nginx() {
   for i in $(seq 1 "$APP_COUNT"); do
     servers+="server 127.0.0.1:$(app_port "$i") max_fails=2 fail_timeout=5s; "
   done
-  # As root nginx's workers drop to an unprivileged user; it owns the cache and temp folders.
+  # As root nginx's workers drop to an unprivileged user, who owns the cache and temp folders; a
+  # cluster folder that user cannot reach (a checkout under /root) keeps them root.
   local user=''
-  [[ $(id -u) == 0 ]] && user='user www-data;'
+  if [[ $(id -u) == 0 ]]; then
+    if runuser -u www-data -- test -x "$STATE" 2>/dev/null; then user='user www-data;'; else user='user root;'; fi
+  fi
   sed -e "s|{{EDGE_LISTEN}}|127.0.0.1:$EDGE_PORT|g" \
     -e "s|{{APP_SERVERS}}|$servers|g" \
     -e "s|{{STATE_DIR}}|$STATE|g" \
@@ -192,19 +203,19 @@ up() {
   # Migrations once, before any app or worker starts: Payload's migrate takes no lock, so N
   # processes migrating one empty database at boot would race. Every process still checks at
   # boot (NODE_ENV=production) and finds nothing left to run.
-  say "migrating $(basename "${db%%\?*}")"
-  NODE_ENV=production NEWSROOM_SEED=off npm run --silent payload -- migrate >>"$LOGS/migrate.log" 2>&1 ||
-    { tail -n 40 "$LOGS/migrate.log" >&2; die "migration failed"; }
-  if [[ ${NEWSROOM_SEED:-off} == demo ]]; then
-    say "seeding the demo (npm run seed)"
-    npm run --silent seed >>"$LOGS/seed.log" 2>&1 || { tail -n 40 "$LOGS/seed.log" >&2; die "seed failed"; }
+  if is_any_process_missing; then
+    say "migrating $(basename "${db%%\?*}")"
+    NODE_ENV=production NEWSROOM_SEED=off npm run --silent payload -- migrate >>"$LOGS/migrate.log" 2>&1 ||
+      { tail -n 40 "$LOGS/migrate.log" >&2; die "migration failed"; }
+    if [[ ${NEWSROOM_SEED:-off} == demo ]]; then
+      say "seeding the demo (npm run seed)"
+      npm run --silent seed >>"$LOGS/seed.log" 2>&1 || { tail -n 40 "$LOGS/seed.log" >&2; die "seed failed"; }
+    fi
   fi
 
-  local i started=()
+  local i
   for i in $(seq 1 "$APP_COUNT"); do
-    is_running "app-$i" && continue
-    launch "app-$i" env PORT="$(app_port "$i")" npm run start:app
-    started+=("app-$i")
+    is_running "app-$i" || launch "app-$i" env PORT="$(app_port "$i")" npm run start:app
   done
   for i in $(seq 1 "$WORKER_COUNT"); do
     is_running "worker-$i" || launch "worker-$i" env NEWSROOM_SEED=off npm run worker
@@ -256,7 +267,7 @@ status() {
     [[ -e $file ]] || continue
     any=1
     name=$(basename "$file" .pid)
-    if kill -0 "$(cat "$file")" 2>/dev/null; then
+    if is_running "$name"; then
       printf '%-10s running  pid %s\n' "$name" "$(cat "$file")"
     else
       printf '%-10s stopped  (pid %s gone)\n' "$name" "$(cat "$file")"
