@@ -67,15 +67,13 @@ wait_for_http() { # url name seconds
   done
 }
 
-stop() { # name: TERM to its process group, KILL after 15 s
+stop() { # name: TERM to its process group (npm and what it started), KILL what is left after 15 s
   local file="$PIDS/$1.pid" pid
   [[ -f $file ]] || return 0
   pid=$(cat "$file")
-  if kill -0 "$pid" 2>/dev/null; then
-    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL -- "-$pid" 2>/dev/null || true
-  fi
+  kill -TERM -- "-$pid" 2>/dev/null || true
+  for _ in $(seq 1 150); do kill -0 -- "-$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL -- "-$pid" 2>/dev/null || true
   rm -f "$file"
 }
 
