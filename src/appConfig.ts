@@ -9,6 +9,7 @@ import type { NewsroomOptions } from './newsroom'
 import { databaseAdapter, optimizeDatabase } from './database'
 import { bodyLimits } from './http/limits'
 import { corsOrigins, trustedOrigins } from './http/origins'
+import { redisKVAdapter } from './kv'
 import { newsroom } from './newsroom'
 import { projectRoot } from './paths'
 import { payloadSecret } from './secret'
@@ -49,6 +50,8 @@ export const newsroomAppConfig = (options: AppConfigOptions = {}): Config => {
         UploadFeature({ enabledCollections: ['media'] }),
       ],
     }),
+    // With several processes, Payload's KV store lives in Redis, shared like the login limits.
+    ...(process.env.REDIS_URL?.trim() ? { kv: redisKVAdapter() } : {}),
     graphQL: { schemaOutputFile: path.resolve(projectRoot(), 'src', 'schema.graphql') },
     plugins: [newsroom(options.newsroom)],
     secret: options.secret ?? payloadSecret(),

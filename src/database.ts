@@ -90,8 +90,12 @@ export const databaseAdapter = (options: DatabaseOptions = {}): DatabaseAdapterO
   const push = options.push ?? process.env.NODE_ENV !== 'production'
 
   if (kind === 'postgres') {
+    // Reads may go to replicas (DATABASE_READ_URIS, comma-separated); writes, transactions and a
+    // process's reads just after its own write go to the primary (docs/deployment.md).
+    const readReplicas = (process.env.DATABASE_READ_URIS ?? '').split(',').map((replica) => replica.trim()).filter(Boolean)
     return postgresAdapter({
       pool: { connectionString: uri },
+      ...(readReplicas.length > 0 ? { readReplicas } : {}),
       migrationDir: migrationDir('postgres'),
       prodMigrations: postgresMigrations,
       push,
