@@ -1,8 +1,6 @@
 export { newsroom } from './newsroom'
 export type { NewsroomOptions } from './newsroom'
 export { databaseAdapter, databaseKind } from './database'
-export { createAdmission } from './admission'
-export type { Admission, AdmissionOptions } from './admission'
 export type { DatabaseKind, DatabaseOptions } from './database'
 export {
   formatKstIso,

@@ -1,5 +1,3 @@
-import { recordBootError } from './bootError'
-
 /**
  * Next.js calls this once when the server starts. Payload otherwise initialises on the first
  * request; initialising here starts the job runner (scheduled publishing, deliveries) at boot,
@@ -8,14 +6,15 @@ import { recordBootError } from './bootError'
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
   try {
-    const [{ getPayload }, { default: config }, { publishStaffTokenKey }] = await Promise.all([import('payload'), import('@payload-config'), import('./staffRequests')])
+    const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('@payload-config')])
     // cron: the job runner (scheduled publishing, deliveries) starts now, not at the first request.
     const payload = await getPayload({ config, cron: true })
-    // From now on the server starts signed-in staff's requests ahead of readers'.
-    publishStaffTokenKey(payload)
     payload.logger.info(`뉴스룸 준비 완료: ${process.env.NEWSROOM_PUBLIC_URL ?? 'http://localhost:3000'}/admin`)
   } catch (error) {
-    recordBootError(error)
-    throw error
+    // Next.js would log the failure and serve on, every request failing the same way: a process
+    // manager or load balancer must see a dead process instead, with the reason.
+    console.error(`뉴스룸을 시작할 수 없습니다 (cannot start): ${error instanceof Error ? error.message : String(error)}`)
+    console.error(error)
+    process.exit(1)
   }
 }

@@ -1,13 +1,16 @@
 /**
- * `npm start`: build the admin when the sources changed since the last build, then serve it in
- * production mode (src/bin/server.ts: what `next start` serves, cached anonymous reads answered
- * first). Payload initialises at boot (src/instrumentation.ts): it runs the committed migrations,
- * seeds the demo on an empty database and starts the job runner. Started with NODE_ENV=production
- * it refuses to run without PAYLOAD_SECRET and seeds no demo unless NEWSROOM_SEED=demo.
+ * `npm start`: build the app when the sources changed since the last build, then serve it with
+ * Next.js's own `next start` — one process, in production mode. Payload initialises at boot
+ * (src/instrumentation.ts): it runs the committed migrations, seeds the demo on an empty database
+ * and starts the job runner, and a failure there stops the process with the reason. Started with
+ * NODE_ENV=production it refuses to run without PAYLOAD_SECRET and seeds no demo unless
+ * NEWSROOM_SEED=demo. PORT (3000) as `next start`; it listens on every interface, or only on
+ * NEWSROOM_HOST when set (e.g. 127.0.0.1 behind a proxy on the same machine).
  */
 import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 import { payloadSecret, productionSecretProblem } from '../secret'
@@ -34,6 +37,7 @@ const sourceFingerprint = (): string => {
   return hash.digest('hex')
 }
 
+/** Runs a Node script as a child, passing it the signals that stop this process; resolves with its exit code. */
 const run = (args: string[], env: NodeJS.ProcessEnv): Promise<number> =>
   new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' })
@@ -43,7 +47,8 @@ const run = (args: string[], env: NodeJS.ProcessEnv): Promise<number> =>
     child.on('exit', (code, signal) => {
       process.off('SIGINT', forward)
       process.off('SIGTERM', forward)
-      resolve(code ?? (signal ? 1 : 0))
+      // Killed by a signal: the shell's convention, 128 + its number.
+      resolve(code ?? 128 + (signal ? os.constants.signals[signal] : 0))
     })
   })
 
@@ -82,8 +87,9 @@ const main = async () => {
     fs.writeFileSync(fingerprintFile, fingerprint)
     console.log(`빌드 완료 (${Math.round((Date.now() - started) / 1000)} s)`)
   }
-  // `next start`, with memory-cached anonymous reads answered before Next.js routes them (server.ts).
-  process.exit(await run(['--import', 'tsx', path.join(root, 'src', 'bin', 'server.ts')], { ...env, PORT: port }))
+  // Next.js's own server: it finishes the requests in flight when stopped (SIGINT 130, SIGTERM 143).
+  const host = process.env.NEWSROOM_HOST?.trim()
+  process.exit(await run([nextBin, 'start', 'src', '--port', port, ...(host ? ['--hostname', host] : [])], env))
 }
 
 void main()

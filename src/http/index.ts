@@ -1,6 +1,7 @@
 export { withBodyLimit } from './bodyLimit'
 export { isCrossSite, withCsrfCheck } from './csrf'
 export { guardWrites } from './guardWrites'
+export { headFromGet } from './headFromGet'
 export { bodyLimits } from './limits'
 export type { BodyLimits } from './limits'
 export { corsOrigins, sessionCookies, trustedOrigins } from './origins'

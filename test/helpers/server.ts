@@ -8,24 +8,26 @@ const root = path.resolve(import.meta.dirname, '..', '..')
 
 /**
  * Starts the app exactly as the README says (`npm start`: build when needed, migrate, seed, serve)
- * on its own port and data folder, and waits until the REST API answers.
+ * on its own port and data folder, and waits until the REST API answers. TEST_PORT_OFFSET moves
+ * every suite's port, so that two checkouts on one machine can run the suites side by side.
  */
 export const startApp = async (options: { env?: Record<string, string>; port: number; timeoutMs?: number }): Promise<RunningApp> => {
-  const dataDir = path.join(root, 'test', '.tmp', `app-${options.port}-${Date.now()}`)
+  const port = options.port + Number(process.env.TEST_PORT_OFFSET || 0)
+  const dataDir = path.join(root, 'test', '.tmp', `app-${port}-${Date.now()}`)
   fs.mkdirSync(dataDir, { recursive: true })
   let output = ''
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/bin/start.ts'], {
     cwd: root,
     detached: true,
-    env: { ...process.env, NEWSROOM_DATA_DIR: dataDir, PORT: String(options.port), NEWSROOM_RUN_JOBS: 'on', ...options.env },
+    env: { ...process.env, NEWSROOM_DATA_DIR: dataDir, PORT: String(port), NEWSROOM_RUN_JOBS: 'on', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout?.on('data', (chunk) => (output += chunk))
   child.stderr?.on('data', (chunk) => (output += chunk))
-  const url = `http://127.0.0.1:${options.port}`
+  const url = `http://127.0.0.1:${port}`
   const stop = async () => {
     if (child.exitCode !== null) return
-    // The start script runs the server (src/bin/server.ts) as a child: end the whole process group.
+    // The start script runs `next start` (and before it, a build) as a child: end the whole process group.
     try {
       process.kill(-child.pid!, 'SIGTERM')
     } catch {

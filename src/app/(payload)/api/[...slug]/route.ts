@@ -3,8 +3,7 @@ import '@payloadcms/next/css'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
 
 import { withHttpCache } from '../../../../../plugins/http-cache'
-import { publishApiReadHandlers } from '../../../../apiReads'
-import { guardWrites } from '../../../../http'
+import { guardWrites, headFromGet } from '../../../../http'
 
 // Every API answer depends on the request: with the default `auto`, Next.js would wrap each
 // request in its static-rendering tracking proxy, which every read it serves measurably pays for.
@@ -17,5 +16,5 @@ export const DELETE = guardWrites(REST_DELETE(config), config)
 export const PATCH = guardWrites(REST_PATCH(config), config)
 export const PUT = guardWrites(REST_PUT(config), config)
 export const OPTIONS = REST_OPTIONS(config)
-// `npm start` sends reads straight to GET, past Next.js's router (src/apiReads.ts).
-publishApiReadHandlers({ rest: GET })
+// HEAD: the GET's status and headers, no body (Payload routes by method and has no HEAD endpoints).
+export const HEAD = headFromGet(GET)

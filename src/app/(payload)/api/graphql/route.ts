@@ -3,8 +3,7 @@ import { REST_OPTIONS } from '@payloadcms/next/routes'
 
 import { graphQLGetHandler, graphQLPost, graphQLPostHandler, withHttpCache } from '../../../../../plugins/http-cache'
 import { withGraphQLBounds } from '../../../../../plugins/query-limits'
-import { publishApiReadHandlers } from '../../../../apiReads'
-import { guardWrites } from '../../../../http'
+import { guardWrites, headFromGet } from '../../../../http'
 
 // Always dynamic: see ../[...slug]/route.ts.
 export const dynamic = 'force-dynamic'
@@ -16,5 +15,5 @@ const payloadPost = withGraphQLBounds(graphQLPost(config), config)
 export const POST = guardWrites(graphQLPostHandler(payloadPost), config)
 export const GET = withHttpCache(graphQLGetHandler(payloadPost))
 export const OPTIONS = REST_OPTIONS(config)
-// `npm start` sends queries straight here, past Next.js's router (src/apiReads.ts).
-publishApiReadHandlers({ graphql: GET, graphqlPost: POST })
+// HEAD: the GET's status and headers, no body (Payload routes by method and has no HEAD endpoints).
+export const HEAD = headFromGet(GET)
