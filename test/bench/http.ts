@@ -233,32 +233,18 @@ const measureSideBySide = async (group: Scenario[], dir: string) => {
 
 // --- Servers -----------------------------------------------------------------------------------
 
-/** A build of the app older than its sources would measure old code: build first (never two at once). */
-const ensureBuild = async () => {
-  const buildId = path.join(root, 'src', '.next', 'BUILD_ID')
-  const newestSource = (dir: string): number =>
-    fs.readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
-      if (entry.name === '.next' || entry.name === 'node_modules' || entry.name.startsWith('.')) return newest
-      const full = path.join(dir, entry.name)
-      return Math.max(newest, entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs)
-      // A folder's own time moves when a file in it is deleted.
-    }, fs.statSync(dir).mtimeMs)
-  const sources = Math.max(...['src', 'collections', 'plugins'].map((dir) => newestSource(path.join(root, dir))))
-  if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs > sources && env.BENCH_BUILD !== '1') return
-  log('the production build is missing or older than the sources: npm run build…')
-  const code = await new Promise<number>((resolve) => {
-    const child = spawn('npm', ['run', '--silent', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
-    child.on('exit', (exitCode) => resolve(exitCode ?? 1))
-  })
-  if (code !== 0) throw new Error(`npm run build failed (exit ${code})`)
-}
-
-/** Environment of the app processes: the bench corpus's, without the memory response cache (issue 20 removes it) and without P0. */
+/**
+ * Environment of the app processes: the bench corpus's, without P0, and without what issue 20
+ * removes from the app while another branch still has it (memory response cache, populated-document
+ * memo, change signal), so that what is measured is what remains.
+ */
 const appEnv = (dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
   ...process.env,
   ...benchEnv(dataDir),
   NEWSROOM_BENCH: '',
   NEWSROOM_CACHE_MEMORY_MS: '0',
+  NEWSROOM_CACHE_POPULATED_MS: '0',
+  NEWSROOM_CACHE_SIGNAL_MS: '0',
   ...extra,
 })
 
@@ -267,18 +253,22 @@ const startTracked = async (options: Parameters<typeof startServer>[0]): Promise
   return { ...server, stopTracked: track(options.name, server.stop) }
 }
 
-/** nginx serving one file, as Debian's nginx serves static files (2 workers: one a core). */
+/**
+ * nginx serving one file, with what deploy/nginx.conf spends on every request besides the
+ * cache: one worker a core, keep-alive, a buffered access log.
+ */
 const startStaticNginx = async (dir: string, file: string) => {
   fs.mkdirSync(path.join(dir, 'logs'), { recursive: true })
   const conf = path.join(dir, 'nginx.conf')
   fs.writeFileSync(
     conf,
-    `worker_processes 2;
+    `worker_processes auto;
 pid ${path.join(dir, 'nginx.pid')};
 error_log ${path.join(dir, 'logs', 'error.log')} warn;
 events { worker_connections 4096; }
 http {
-  access_log off;
+  log_format edge '$remote_addr [$time_local] "$request" $status $body_bytes_sent rt=$request_time';
+  access_log ${path.join(dir, 'logs', 'access.log')} edge buffer=64k flush=1s;
   sendfile on;
   tcp_nopush on;
   keepalive_requests 100000;
@@ -337,7 +327,6 @@ const main = async () => {
   const corpus = await ensureCorpus(settings.articles, log)
   const manifest: CorpusManifest = corpus.manifest
   log(`corpus: ${manifest.articles} published articles (${corpus.generated ? `generated in ${manifest.generationSeconds} s` : 'cached'})`)
-  await ensureBuild()
 
   const runDir = path.join(benchTmp, `run-${Date.now()}`)
   fs.cpSync(corpus.dir, runDir, { recursive: true })
@@ -403,7 +392,11 @@ const main = async () => {
     track('PostgreSQL copy of the corpus', database.drop)
     const clusterEnv = appEnv(runDir, {
       DATABASE_URI: database.uri,
-      REDIS_URL: `redis://127.0.0.1:${settings.redisPort}`,
+      // The script starts its own redis-server on this port (REDIS_URL would mean one already runs).
+      NEWSROOM_REDIS_PORT: String(settings.redisPort),
+      // The bench is one client address: the readers' limit per address would measure only itself.
+      NEWSROOM_EDGE_READ_RATE: '1000000r/s',
+      NEWSROOM_EDGE_READ_BURST: '1000000',
       NEWSROOM_EDGE_PORT: String(settings.edgePort),
       NEWSROOM_APP_COUNT: String(settings.apps),
       NEWSROOM_WORKER_COUNT: '1',
