@@ -81,14 +81,24 @@ const track = (name: string, stop: () => Promise<void>) => {
     await stop()
   }
 }
-const stopAll = async () => {
-  for (const entry of running.splice(0).reverse()) {
-    try {
-      await entry.stop()
-    } catch (error) {
-      log(`stopping ${entry.name} failed: ${String(error)}`)
+/** Set by Ctrl-C or SIGTERM: the exit code, once everything is stopped. */
+let signalExitCode: null | number = null
+let stopping: null | Promise<void> = null
+/** One stop for every caller (a signal and the error it causes in the run both wait for it). */
+const stopAll = (): Promise<void> =>
+  (stopping ??= (async () => {
+    for (const entry of running.splice(0).reverse()) {
+      try {
+        await entry.stop()
+      } catch (error) {
+        log(`stopping ${entry.name} failed: ${String(error)}`)
+      }
     }
-  }
+  })())
+const onSignal = (code: number) => () => {
+  signalExitCode = code
+  log('stopping everything this run started…')
+  void stopAll().then(() => process.exit(code))
 }
 
 // --- What is requested ---------------------------------------------------------------------
@@ -336,8 +346,8 @@ const main = async () => {
   const runDir = path.join(benchTmp, `run-${Date.now()}`)
   fs.cpSync(corpus.dir, runDir, { recursive: true })
   const wrkDir = path.join(runDir, 'wrk')
-  process.once('SIGINT', () => void stopAll().then(() => process.exit(130)))
-  process.once('SIGTERM', () => void stopAll().then(() => process.exit(143)))
+  process.once('SIGINT', onSignal(130))
+  process.once('SIGTERM', onSignal(143))
 
   const articles = manifest.articleList
   const cached = manifest.special.cached
@@ -521,6 +531,7 @@ const main = async () => {
     }
     log('deploy/local-cluster.sh down…')
     await stopAll()
+    stopping = null
   }
 
   // 3. Report.
@@ -610,8 +621,9 @@ const main = async () => {
 main().then(
   () => process.exit(0),
   async (error: unknown) => {
-    console.error(error)
+    // After Ctrl-C the run fails because its servers are gone: that is not the error to show.
+    if (signalExitCode === null) console.error(error)
     await stopAll()
-    process.exit(1)
+    process.exit(signalExitCode ?? 1)
   },
 )
