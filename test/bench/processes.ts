@@ -57,23 +57,6 @@ const rssKb = (pid: number): number => Number(/VmRSS:\s+(\d+)/.exec(readProc(`/p
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/**
- * Waits until the server has finished what a run left behind: autocannon closes its connections
- * when a run ends, but the server still works through the requests in flight, which would slow
- * the start of the next run.
- */
-export const waitUntilIdle = async (server: Pick<ServerProcess, 'cpuSeconds'>, maxMs = 30_000): Promise<number> => {
-  const started = Date.now()
-  let previous = server.cpuSeconds()
-  while (Date.now() - started < maxMs) {
-    await wait(250)
-    const now = server.cpuSeconds()
-    if (now - previous < 0.025) break // under 10% of a core over the last 250 ms
-    previous = now
-  }
-  return Date.now() - started
-}
-
 export type StartOptions = {
   name: string
   command: string
