@@ -4,7 +4,7 @@ import type { SanitizedHttpCacheConfig } from '../types'
 
 import { listKey, surrogateKeysOf } from '../../shared/surrogateKeys'
 import { pinnedUniqueField } from '../../shared/uniqueLookup'
-import { currentScope } from '../cacheState'
+import { currentScope } from '../requestScope'
 
 /** The keys a document names in a response it is part of: itself, its links, the lists it joins. */
 export const keysOfDocument = (config: SanitizedHttpCacheConfig, collection: SanitizedCollectionConfig, doc: Record<string, unknown>): string[] => {
