@@ -22,10 +22,10 @@ const startProcess = (uri: string) => {
   // never settles on Node 20, out of the child's Payload (see src/bin/importRegions.ts).
   const child: ChildProcess = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'test/related-news/saveProcess.ts', uri], {
     cwd: root,
-    stdio: ['pipe', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', process.env.SAVE_PROCESS_STDERR ? 'inherit' : 'pipe'],
   })
   let errors = ''
-  child.stderr!.on('data', (chunk) => (errors += chunk))
+  child.stderr?.on('data', (chunk) => (errors += chunk))
   const answers: Answer[] = []
   const waiting: ((answer: Answer) => void)[] = []
   readline.createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -81,15 +81,16 @@ describe.skipIf(databaseKind() !== 'postgres')('saves from two app processes on 
     const publish = (title: string) => payload.create({ collection: 'articles', data: articleData(fixture, { _status: 'published', title, keywords: ['교차'] }) as never })
     const failures: string[] = []
     const rounds: { pairs: [ID, ID][]; target: ID }[] = []
-    for (let round = 0; round < 6; round++) {
+    for (let round = 0; round < 4; round++) {
       const target = (await publish(`대상 ${round}`)).id as ID
       const pairs: [ID, ID][] = []
       for (let index = 0; index < 3; index++) pairs.push([(await publish(`가 ${round}-${index}`)).id as ID, (await publish(`나 ${round}-${index}`)).id as ID])
-      // Process 1 saves a → [b, target], process 2 saves b → [a, target], at the same moment.
+      // Process 1 saves a → [b, target] and runs the suggestion refreshes queued so far (one job
+      // runner, as `npm run worker`), process 2 saves b → [a, target], all at the same moment.
       failures.push(
         ...(await atOnce([
           { link: pairs.map(([a, b]) => [a, [b, target]]), runJobs: true },
-          { link: pairs.map(([a, b]) => [b, [a, target]]), runJobs: true },
+          { link: pairs.map(([a, b]) => [b, [a, target]]) },
         ])),
       )
       rounds.push({ pairs, target })

@@ -30,7 +30,7 @@ const main = async () => {
       ...(command.runJobs ? [payload.jobs.run({ limit: 100 })] : []),
     ]
     const settled = await Promise.allSettled(saves)
-    answer({ failures: settled.flatMap((save) => (save.status === 'rejected' ? [String(save.reason)] : [])) })
+    answer({ failures: settled.flatMap((save) => (save.status === 'rejected' ? [save.reason instanceof Error ? (save.reason.stack ?? String(save.reason)) : String(save.reason)] : [])) })
   }
   await payload.destroy()
   process.exit(0)
