@@ -15,8 +15,9 @@ import { APIError, commitTransaction, initTransaction, isolateObjectProperty, ki
  * - SQLite (embedded, one process) and any request without a transaction: an in-process mutex,
  *   released by `releaseDocumentLocks` (afterOperation, afterError) or at the end of `withLocks`,
  *   or after `MAX_HOLD_MS`.
- * Locks are re-entrant for the request that holds them: nested operations of one save (hooks that
- * pass `req`) go straight on.
+ * Document locks are re-entrant for the request that holds them: nested operations of one save
+ * (hooks that pass `req`) go straight on. `withLocks` scopes are re-entrant for the work nested in
+ * them, and take turns with concurrent work that shares their request.
  *
  * One global order, so that two transactions never wait on each other crosswise: `saves:<collection>`
  * first (a `beforeOperation` hook placed before every other, `lockCollectionSaves`), then document
@@ -45,6 +46,7 @@ export class DocumentBusyError extends APIError {
 
 type Held = { owner: object; queue: (() => void)[]; release: () => Promise<void> | void; timer: NodeJS.Timeout }
 
+/** Who holds which in-process lock: a request (document locks) or a `withLocks` scope. */
 type State = { held: Map<string, Held>; byOwner: WeakMap<object, Set<string>> }
 // Module scope: every taker reaches this module through the one Payload config of the process
 // (its hooks, endpoints and jobs), so one instance of it holds every in-process lock.
