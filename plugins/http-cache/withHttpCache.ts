@@ -1,11 +1,10 @@
 import crypto from 'node:crypto'
 
-import type { RequestScope } from './requestScope'
 import type { SanitizedHttpCacheConfig } from './types'
 
 import { carriesCredentials } from '../shared/sessionCredentials'
 import { isMarkedAnswerWithErrors } from './graphQLErrors'
-import { httpCacheState, requestScope } from './requestScope'
+import { httpCacheState, KEYS_HEADER, RECORD_KEYS_HEADER } from './requestScope'
 
 type Handler<Args extends unknown[]> = (request: Request, ...args: Args) => Promise<Response>
 
@@ -78,10 +77,14 @@ export const withHttpCache =
   async (request, ...args) => {
     const { apiRoute, config } = httpCacheState
     if (!config?.enabled || (request.method !== 'GET' && request.method !== 'HEAD')) return handler(request, ...args)
-    const scope: RequestScope = { keys: new Set() }
     const { pathname } = new URL(request.url)
     const isShared = isAnonymousRequest(request) && isPublicPath(config, apiRoute, pathname)
-    const response = await requestScope.run(scope, () => handler(request, ...args))
+    // Asks the plugin's hooks for the surrogate keys (see requestScope.ts); a client's own marker is replaced.
+    const marked = new Headers(request.headers)
+    marked.set(RECORD_KEYS_HEADER, '1')
+    const response = await handler(new Request(request, { headers: marked }), ...args)
+    const keys = new Set((response.headers.get(KEYS_HEADER) ?? '').split(' ').filter(Boolean))
+    response.headers.delete(KEYS_HEADER)
     // An error, a cookie, or an answer its handler says must not be kept (a persisted query not known yet).
     if (response.status !== 200 || response.headers.has('set-cookie') || /\bno-store\b/.test(response.headers.get('cache-control') ?? '')) {
       response.headers.set('cache-control', 'private, no-store')
@@ -96,7 +99,7 @@ export const withHttpCache =
     const etag = strongEtag(body)
     headers.set('etag', etag)
     if (isShared) {
-      for (const [name, value] of publicHeaders(config, scope.keys)) headers.set(name, value)
+      for (const [name, value] of publicHeaders(config, keys)) headers.set(name, value)
       // The CORS headers answer the request's Origin: a shared cache must keep one copy per Origin.
       if (headers.has('access-control-allow-origin')) headers.append('vary', 'Origin')
     } else headers.set('cache-control', 'private, no-store')

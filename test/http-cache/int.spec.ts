@@ -63,6 +63,8 @@ describe('anonymous reads', () => {
     expect(keys).not.toContain('regions:list')
     expect(keys).not.toContain('reporters:list')
     expect(response.headers.get('cache-tag')!.split(',').sort()).toEqual([...keys].sort())
+    // How the hooks hand the keys to the wrapper stays between them.
+    expect(response.headers.get('x-newsroom-surrogate-keys')).toBeNull()
     expect((await json(response)).title).toBe('캐시 기사')
   })
 
@@ -209,6 +211,7 @@ describe('what is never shared', () => {
     expect(asEditor.status).toBe(200)
     expect(asEditor.headers.get('cache-control')).toBe('private, no-store')
     expect(asEditor.headers.get('surrogate-key')).toBeNull()
+    expect(asEditor.headers.get('x-newsroom-surrogate-keys')).toBeNull()
     // The version ETag of document-locks, for a later write's If-Match.
     expect(asEditor.headers.get('etag')).toMatch(new RegExp(`^"${article.id}-`))
     const withCookie = await get(`/articles/${article.id}`, { cookie: `theme=dark; payload-token=${editorToken}` })
