@@ -2,6 +2,7 @@ import type { CollectionConfig, Config, Field, Plugin } from 'payload'
 
 import type { AdjacentArticlesOptions, SanitizedAdjacentArticlesConfig } from './types'
 
+import { lockCollectionSaves } from '../shared/documentLock'
 import { markDraftSave } from '../shared/markDraftSave'
 import { selectVirtualSources } from '../shared/selectVirtualSources'
 import { markGraphQLPopulationNested } from '../shared/nestedGraphQLReads'
@@ -64,6 +65,8 @@ export const adjacentArticles =
         hooks: {
           ...hooks,
           beforeOperation: [
+            // First: the save lock is held from before the save's first write (see lockCollectionSaves).
+            lockCollectionSaves(),
             ...(hooks.beforeOperation ?? []),
             markDraftSave,
             markGraphQLPopulationNested,

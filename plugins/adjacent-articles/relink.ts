@@ -9,11 +9,11 @@ import type {
   Where,
 } from 'payload'
 
-import type { ID, Neighbours, Position } from './neighbours'
+import type { ID, Neighbours, Position, Reader } from './neighbours'
 import type { StoredLinks } from './readAdjacent'
 import type { SanitizedAdjacentArticlesConfig } from './types'
 
-import { runAfterCommit } from '../shared/afterCommit'
+import { savesKeyOf, withLocks } from '../shared/documentLock'
 import { hasDrafts, publishedOnly } from '../shared/publication'
 import { idOf, sameId } from '../shared/relationIds'
 import { readStoredDocument } from '../shared/storedDocument'
@@ -53,16 +53,17 @@ const samePosition = (a: null | Position, b: null | Position): boolean =>
 const revisionOf = (links: null | StoredLinks | undefined): null | number => (typeof links?.revision === 'number' ? links.revision : null)
 
 /**
- * Writes `links` only if nobody has relinked the document since `revision` was read: two saves
- * committing together each relink from what they saw, and the one that saw less must not win.
- * One conditional write, so it holds across processes.
+ * Writes `links` only if nobody has relinked the document since `revision` was read. Saves relink
+ * under their collection's save lock, but a repair run (`relinkCollection`) does not, and must not
+ * overwrite what a save wrote meanwhile. One conditional write, so it holds across processes.
  */
-export const writeLinks = async (payload: Payload, collection: SanitizedCollectionConfig, id: ID, revision: null | number, links: Neighbours): Promise<boolean> => {
+export const writeLinks = async (reader: Reader, collection: SanitizedCollectionConfig, id: ID, revision: null | number, links: Neighbours): Promise<boolean> => {
   const unchanged: Where = revision === null ? { [`${LINKS_FIELD}.revision`]: { exists: false } } : { [`${LINKS_FIELD}.revision`]: { equals: revision } }
-  const written = await payload.db.updateOne({
+  const written = await reader.payload.db.updateOne({
     collection: collection.slug as CollectionSlug,
     data: { [LINKS_FIELD]: { ...links, revision: (revision ?? 0) + 1 } },
     options: { atomic: true },
+    req: reader.req,
     where: { and: [{ id: { equals: id } }, unchanged] },
   })
   return Boolean(written)
@@ -75,21 +76,22 @@ export const writeLinks = async (payload: Payload, collection: SanitizedCollecti
 export const relinkDocument = async (
   config: SanitizedAdjacentArticlesConfig,
   collection: SanitizedCollectionConfig,
-  payload: Payload,
+  reader: Reader,
   id: ID,
 ): Promise<{ isWritten: boolean; links: Neighbours | null }> => {
+  const { payload } = reader
   const select = linkingSelect(config, collection)
   let links: Neighbours | null = null
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const doc = (await payload.db.findOne({ collection: collection.slug as CollectionSlug, select, where: { id: { equals: id } } })) as null | Record<string, unknown>
+    const doc = (await payload.db.findOne({ collection: collection.slug as CollectionSlug, req: reader.req, select, where: { id: { equals: id } } })) as null | Record<string, unknown>
     const position = positionOf(config, collection, doc)
     // Unpublished documents keep whatever they had: readers never see them, and publishing relinks.
     if (!position) return { isWritten: false, links: null }
     const stored = doc![LINKS_FIELD] as null | StoredLinks
     const revision = revisionOf(stored)
-    links = await neighboursOf(config, collection, { payload }, position)
+    links = await neighboursOf(config, collection, reader, position)
     if (revision !== null && sameId(stored?.newer, links.newer) && sameId(stored?.older, links.older)) return { isWritten: false, links }
-    if (await writeLinks(payload, collection, id, revision, links)) return { isWritten: true, links }
+    if (await writeLinks(reader, collection, id, revision, links)) return { isWritten: true, links }
   }
   payload.logger.warn(`adjacent: ${collection.slug} ${id} was relinked by others ${MAX_ATTEMPTS} times in a row; leaving it to them`)
   return { isWritten: false, links }
@@ -98,24 +100,25 @@ export const relinkDocument = async (
 /**
  * After a document left `before` (if it was published there) and/or arrived where it now is: it,
  * its new neighbours (found by relinking it) and the neighbours of the place it left get their
- * links recomputed. Runs after the save has committed (the database must show the change to
- * every reader), reading and writing outside the save's transaction.
+ * links recomputed. Runs in the save's transaction (a failed save relinks nothing) under the
+ * collection's save lock: the timeline it reads holds every save committed before it, and the next
+ * save of the collection reads this one's links once it commits — from any process.
  */
 export const relinkAround = async (
   config: SanitizedAdjacentArticlesConfig,
   collection: SanitizedCollectionConfig,
-  payload: Payload,
+  reader: Reader,
   change: { before: null | Position; id: ID },
 ): Promise<void> => {
   const [own, left] = await Promise.all([
-    relinkDocument(config, collection, payload, change.id),
-    change.before ? neighboursOf(config, collection, { payload }, change.before) : null,
+    relinkDocument(config, collection, reader, change.id),
+    change.before ? neighboursOf(config, collection, reader, change.before) : null,
   ])
   const affected = new Map<string, ID>()
   for (const id of [own.links?.newer, own.links?.older, left?.newer, left?.older]) {
     if (id !== null && id !== undefined && String(id) !== String(change.id)) affected.set(String(id), id)
   }
-  await Promise.all([...affected.values()].map((id) => relinkDocument(config, collection, payload, id)))
+  await Promise.all([...affected.values()].map((id) => relinkDocument(config, collection, reader, id)))
 }
 
 type Remembered = { before: null | Position; isLinked: boolean }
@@ -158,7 +161,7 @@ export const relinkChanged =
     if (!before && !after) return doc
     // An edit that neither moves nor (un)publishes the document changes nobody's neighbours.
     if (operation === 'update' && isLinked && samePosition(before, after)) return doc
-    await runAfterCommit(req, () => relinkAround(config, collection, req.payload, { id: doc.id, before }))
+    await withLocks(req, [savesKeyOf(collection.slug)], (req) => relinkAround(config, collection, { payload: req.payload, req }, { id: doc.id, before }))
     return doc
   }
 
@@ -166,7 +169,7 @@ export const relinkDeleted =
   (config: SanitizedAdjacentArticlesConfig): CollectionAfterDeleteHook =>
   async ({ collection, doc, req }) => {
     const before = positionOf(config, collection, doc)
-    if (config.enabled && before) await runAfterCommit(req, () => relinkAround(config, collection, req.payload, { id: doc.id, before }))
+    if (config.enabled && before) await withLocks(req, [savesKeyOf(collection.slug)], (req) => relinkAround(config, collection, { payload: req.payload, req }, { id: doc.id, before }))
     return doc
   }
 
@@ -217,7 +220,7 @@ export const relinkCollection = async (
       const isCurrent = revision !== null && sameId(doc.links?.newer, links.newer) && sameId(doc.links?.older, links.older)
       if (!isCurrent) {
         // Something changed since the scan if the write is refused: look again from the database.
-        const written = (await writeLinks(payload, collection, doc.id, revision, links)) || (await relinkDocument(config, collection, payload, doc.id)).isWritten
+        const written = (await writeLinks({ payload }, collection, doc.id, revision, links)) || (await relinkDocument(config, collection, { payload }, doc.id)).isWritten
         if (written) progress.rewritten += 1
       }
       progress.checked += 1

@@ -18,6 +18,7 @@ import { checkVariablesBounds, GraphQLBoundError, graphQLBoundsOf, parseWithinBo
 import { invalidJsonMessage, refuseGraphQLRequest } from '../query-limits/withGraphQLBounds'
 import { QUERY_NOT_ALLOWED } from '../shared/listedQueries'
 import { markAnswerWithErrors } from './graphQLErrors'
+import { resolvePersistedQuery } from './persistedQueries'
 
 // --- One parse and one schema validation per distinct query text ------------------------------
 //
@@ -97,6 +98,24 @@ export const validateOnce = ((schema, document, rules = specifiedRules, options,
 
 // --- Payload's GraphQL POST handler, with the cache above ------------------------------------
 
+type GraphQLParams = { extensions?: unknown; operationName?: unknown; query?: unknown }
+
+const noStore = { 'cache-control': 'private, no-store' }
+
+/** Set by `graphQLGetHandler` on the POST it makes of a GET: such a request runs queries only. */
+export const GRAPHQL_OVER_GET = 'x-newsroom-graphql-over-get'
+
+/** Whether the operation a request would run is a query (a syntax error is left to the handler to answer). */
+const isQueryOperation = (query: string, operationName: unknown): boolean => {
+  try {
+    const operations = parseOnce(query).definitions.filter((definition) => definition.kind === 'OperationDefinition')
+    const chosen = typeof operationName === 'string' && operationName ? operations.find((operation) => operation.name?.value === operationName) : operations[0]
+    return !chosen || chosen.operation === 'query'
+  } catch {
+    return true
+  }
+}
+
 type PayloadGraphQL = ReturnType<typeof configToSchema>
 
 const schemas = new WeakMap<SanitizedConfig, PayloadGraphQL>()
@@ -137,18 +156,19 @@ const formatResolverError = async (error: GraphQLError, req: PayloadRequest): Pr
 /**
  * Payload's GraphQL POST route handler (`GRAPHQL_POST` of `@payloadcms/next/routes`): same request
  * set-up, schema, validation rules, extensions, error shapes, CORS and response headers; but each
- * distinct query is parsed and schema-validated once (see `parseOnce`), and the request is not
- * cloned for a JSON body.
+ * distinct query is parsed and schema-validated once (see `parseOnce`), the request is not
+ * cloned for a JSON body, and Apollo's automatic persisted queries are answered (persistedQueries.ts).
+ * `payloadInstanceCacheKey` names the Payload instance (`getPayload`'s `key`) when one process has several.
  */
 export const graphQLPost =
-  (config: Promise<SanitizedConfig> | SanitizedConfig) =>
+  (config: Promise<SanitizedConfig> | SanitizedConfig, { payloadInstanceCacheKey }: { payloadInstanceCacheKey?: string } = {}) =>
   async (request: Request): Promise<Response> => {
     // Payload reads a JSON body (into `req.data`); graphql-http is given the text it read, as
     // Payload's handler gives it the same text again from a clone of the request. Any other body
     // is left for graphql-http to refuse.
     const isJson = request.headers.get('content-type')?.split(';', 1)[0] === 'application/json'
     const original = isJson ? null : request.clone()
-    const req = await createPayloadRequest({ canSetHeaders: true, config, request })
+    const req = await createPayloadRequest({ canSetHeaders: true, config, payloadInstanceCacheKey, request })
     const { payload } = req
     if (payload.config.graphQL?.disable) return new Response(null, { status: 404 })
     let jsonText = ''
@@ -170,6 +190,25 @@ export const graphQLPost =
       } catch (error) {
         if (!(error instanceof GraphQLBoundError)) throw error
         return refuseGraphQLRequest(error.message, error.code, payload.config, request)
+      }
+      const data = req.data as GraphQLParams | undefined
+      // What graphql-http reads: the text as sent, or the request with the query a persisted hash names.
+      let jsonBody: GraphQLParams | string = jsonText
+      if (isJson && data && typeof data === 'object' && !Array.isArray(data) && data.extensions !== undefined) {
+        const persisted = await resolvePersistedQuery(payload, data.query, data.extensions)
+        if ('error' in persisted) {
+          const { code, message, status } = persisted.error
+          const answer = Response.json({ errors: [{ message, ...(code ? { extensions: { code } } : {}) }] }, { headers: headersWithCors({ headers: new Headers(noStore), req }), status })
+          return markAnswerWithErrors(answer)
+        }
+        if (persisted.query !== null && persisted.query !== data.query) jsonBody = { ...data, query: persisted.query }
+        // GraphQL over GET runs queries only (see graphQLGetHandler); a persisted query is known only now.
+        if (request.headers.get(GRAPHQL_OVER_GET) !== null && persisted.query !== null && !isQueryOperation(persisted.query, data.operationName)) {
+          return Response.json(
+            { errors: [{ message: 'GET으로는 조회(query)만 할 수 있습니다 (only queries over GET; use POST)' }] },
+            { headers: headersWithCors({ headers: new Headers(noStore), req }), status: 405 },
+          )
+        }
       }
       addLocalesToRequestFromData(req)
       const { schema, validationRules } = payloadGraphQLOf(payload.config)
@@ -195,7 +234,7 @@ export const graphQLPost =
       let answer: Awaited<ReturnType<typeof handle>>
       try {
         answer = await handle({
-          body: original ? () => original.text() : () => jsonText,
+          body: original ? () => original.text() : () => jsonBody as never,
           context: undefined,
           headers: request.headers,
           method: request.method,

@@ -2,64 +2,39 @@ import type { CollectionConfig, Config, Plugin } from 'payload'
 
 import type { HttpCacheOptions } from './types'
 
-import { ANNOUNCE_CHANGE } from '../shared/announceChange'
-import { markDraftSave } from '../shared/markDraftSave'
-import { cacheState } from './cacheState'
-import { watchChanges } from './changeSignal'
 import { sanitizeHttpCacheOptions } from './defaults'
-import { memoizePopulation } from './hooks/memoizePopulation'
-import { purgeAfterCommit, purgeChangedDocument, purgeDeletedDocument } from './hooks/purgeChangedDocument'
 import { recordDocumentKeys, recordListRead, recordMissedLookup } from './hooks/recordSurrogateKeys'
-import { joinWorkerPurges } from './workers'
+import { httpCacheState } from './requestScope'
 
 export type { HttpCacheOptions } from './types'
-export { answerFromMemoryOnNode, renewsStoredCopyOnNode } from './answerOnNode'
 export { graphQLGetHandler, graphQLPostHandler } from './graphQLGet'
 export { graphQLPost, parseOnce, validateOnce } from './graphQLPost'
-export { answerFromMemory, isAnonymousRequest, renewsStoredCopy, withHttpCache } from './withHttpCache'
-export type { CacheableRequest, CachedAnswer } from './withHttpCache'
-export { purgeMemory as purgeHttpCache } from './cacheState'
-export { relayHttpCachePurges } from './workers'
+export { isAnonymousRequest, withHttpCache } from './withHttpCache'
 
 /**
- * HTTP caching for anonymous reads. The plugin records which documents each response is built
- * from and purges on change; wrap the route handlers with `withHttpCache` (REST GET,
- * `graphQLGetHandler` for GraphQL GET) to get ETag/304, Cache-Control, Surrogate-Key/Cache-Tag
- * and the in-memory copy.
+ * HTTP caching headers for reads; the caching itself is nginx's or a CDN's (see docs/caching.md).
+ * The plugin records which documents each response is built from; wrap the route handlers with
+ * `withHttpCache` (REST GET, `graphQLGetHandler` for GraphQL GET) to get ETag/304, Cache-Control
+ * and Surrogate-Key/Cache-Tag. Purges go out as `cache.purge` events (the distribution plugin).
  */
 export const httpCache =
   (options: HttpCacheOptions = {}): Plugin =>
   (incomingConfig: Config): Config => {
     const config = sanitizeHttpCacheOptions(options)
-    const state = cacheState()
-    state.config = config
-    state.apiRoute = incomingConfig.routes?.api ?? '/api'
+    httpCacheState.config = config
+    httpCacheState.apiRoute = incomingConfig.routes?.api ?? '/api'
     const collections = (incomingConfig.collections ?? []).map((collection): CollectionConfig => {
       if (!config.collections.includes(collection.slug)) return collection
       const hooks = collection.hooks ?? {}
       return {
         ...collection,
-        // Writes that run no hooks (derived fields written by jobs and endpoints) purge through it.
-        custom: { ...collection.custom, [ANNOUNCE_CHANGE]: purgeAfterCommit },
         hooks: {
           ...hooks,
-          beforeOperation: [...(hooks.beforeOperation ?? []), markDraftSave, recordListRead, memoizePopulation(config)],
+          beforeOperation: [...(hooks.beforeOperation ?? []), recordListRead],
           afterOperation: [...(hooks.afterOperation ?? []), recordMissedLookup],
           afterRead: [...(hooks.afterRead ?? []), recordDocumentKeys(config)],
-          afterChange: [...(hooks.afterChange ?? []), purgeChangedDocument],
-          afterDelete: [...(hooks.afterDelete ?? []), purgeDeletedDocument],
         },
       }
     })
-    return {
-      ...incomingConfig,
-      collections,
-      onInit: async (payload) => {
-        await incomingConfig.onInit?.(payload)
-        if (config.enabled && (config.memoryTtlMs > 0 || config.populatedTtlMs > 0)) {
-          watchChanges(payload, config.changeSignalMs)
-          joinWorkerPurges()
-        }
-      },
-    }
+    return { ...incomingConfig, collections }
   }

@@ -9,7 +9,7 @@ import { selectVirtualSources } from '../shared/selectVirtualSources'
 import { markGraphQLPopulationNested } from '../shared/nestedGraphQLReads'
 import { queueSuggestionRefresh } from './hooks/queueSuggestionRefresh'
 import { syncReciprocalLinks } from './hooks/syncReciprocalLinks'
-import { saveTurnHook } from '../shared/saveTurns'
+import { lockCollectionSaves } from '../shared/documentLock'
 import { unlinkDeletedArticle } from './hooks/unlinkDeletedArticle'
 import { validateRelatedLinks } from './hooks/validateRelatedLinks'
 import { fillRelatedFromPopulated, readRelated } from './readRelated'
@@ -17,8 +17,6 @@ import { refreshRelatedSuggestionsTask } from './tasks/refreshRelatedSuggestions
 
 export type { RelatedNewsOptions, RelatedNewsWeights } from './types'
 export { defaultWeights } from './defaults'
-// For a node:cluster server's primary: the plugin's save turns then hold across its workers.
-export { relaySaveTurns } from '../shared/saveTurns'
 export { rankCandidates, scoreCandidate } from './scoring'
 
 const relatedFields = (config: SanitizedRelatedNewsConfig, slug: string): Field[] => [
@@ -76,8 +74,8 @@ export const relatedNews =
         hooks: {
           ...collection.hooks,
           beforeOperation: [
-            // First: before any hook or the save itself writes (see saveTurns).
-            saveTurnHook(`saves:${collection.slug}`),
+            // First: before any hook or the save itself writes (see lockCollectionSaves).
+            lockCollectionSaves(),
             ...(collection.hooks?.beforeOperation ?? []),
             markDraftSave,
             markGraphQLPopulationNested,

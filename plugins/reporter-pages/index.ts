@@ -12,6 +12,7 @@ import { preventOrphanedArticles } from './hooks/preventOrphanedArticles'
 import { repairJoinPage } from './hooks/repairJoinPage'
 import { refreshBylines } from './hooks/refreshBylines'
 import { setByline } from './hooks/setByline'
+import { lockCollectionSaves } from '../shared/documentLock'
 
 export type { ReporterPagesOptions } from './types'
 export { composeByline } from './hooks/setByline'
@@ -69,6 +70,9 @@ export const reporterPages =
           endpoints: [...(collection.endpoints || []), reassignArticlesEndpoint(config)],
           hooks: {
             ...collection.hooks,
+            // First: a reporter's save rewrites their articles' bylines (refreshBylines), so it takes
+            // the articles' save lock before its own first write, as an article save does.
+            beforeOperation: [lockCollectionSaves([config.articles]), ...(collection.hooks?.beforeOperation ?? [])],
             afterChange: [...(collection.hooks?.afterChange ?? []), refreshBylines(config)],
             beforeDelete: [...(collection.hooks?.beforeDelete ?? []), preventOrphanedArticles(config)],
           },

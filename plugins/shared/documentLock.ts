@@ -1,23 +1,29 @@
-import type { PayloadRequest } from 'payload'
+import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 
+import { AsyncLocalStorage } from 'node:async_hooks'
 import crypto from 'node:crypto'
-import { APIError } from 'payload'
+import { APIError, commitTransaction, initTransaction, isolateObjectProperty, killTransaction } from 'payload'
 
 /**
- * A per-document lock, held from before Payload reads the stored document for a save until the
- * save's transaction ends, so that two saves of one document never both merge their change onto
- * the same stored copy (the later write would silently drop the earlier change).
- *
- * Where the data lives decides how:
+ * Locks on keys — a document (`articles:12`), or all saves of a collection (`saves:articles`) —
+ * held where the data lives, so that they hold across any number of processes and machines:
  * - PostgreSQL: `pg_advisory_xact_lock` on the request's own transaction connection. PostgreSQL
  *   releases it at commit or rollback and sees every process and machine that shares the database;
  *   a cycle of waits (A waits for B, B for A) is a deadlock PostgreSQL detects and breaks.
  * - MongoDB: a lease document per key in `payload-newsroom-locks`, taken with one atomic
  *   findOneAndUpdate (any number of processes); released like the in-process lock below.
  * - SQLite (embedded, one process) and any request without a transaction: an in-process mutex,
- *   released by `releaseDocumentLocks` (afterOperation, afterError), or after `MAX_HOLD_MS`.
- * Locks are re-entrant for the request that holds them: nested operations of one save (hooks that
- * pass `req`) go straight on.
+ *   released by `releaseDocumentLocks` (afterOperation, afterError) or at the end of `withLocks`,
+ *   or after `MAX_HOLD_MS`.
+ * Document locks are re-entrant for the request that holds them: nested operations of one save
+ * (hooks that pass `req`) go straight on. `withLocks` scopes are re-entrant for the work nested in
+ * them, and take turns with concurrent work that shares their request.
+ *
+ * One global order, so that two transactions never wait on each other crosswise: `saves:<collection>`
+ * first (a `beforeOperation` hook placed before every other, `lockCollectionSaves`), then document
+ * locks (the document-locks plugin's, last of the `beforeOperation` hooks), several of them sorted.
+ * Where a collection lock is taken in a scope (`withLocks`: jobs, endpoints, derived writes), the
+ * work inside takes no document lock.
  */
 
 /** Past this a save gives up waiting and answers 409, rather than go ahead and risk the other change. */
@@ -40,20 +46,42 @@ export class DocumentBusyError extends APIError {
 
 type Held = { owner: object; queue: (() => void)[]; release: () => Promise<void> | void; timer: NodeJS.Timeout }
 
-const stateKey = Symbol.for('payload-newsroom.document-locks')
+/** Who holds which in-process lock: a request (document locks) or a `withLocks` scope. */
 type State = { held: Map<string, Held>; byOwner: WeakMap<object, Set<string>> }
-const stateOf = (): State => {
-  const holder = globalThis as unknown as Record<symbol, State | undefined>
-  return (holder[stateKey] ??= { held: new Map(), byOwner: new WeakMap() })
-}
+// Module scope: every taker reaches this module through the one Payload config of the process
+// (its hooks, endpoints and jobs), so one instance of it holds every in-process lock.
+const state: State = { held: new Map(), byOwner: new WeakMap() }
+const stateOf = (): State => state
+
+/** Collection-wide lock for saves that write other documents of the collection (links, neighbours). */
+export const savesKeyOf = (collection: string): string => `saves:${collection}`
+
+type SqlSession = { execute: (query: string) => Promise<unknown> }
 
 /** The request's transaction connection on PostgreSQL, or null. */
-const postgresSessionOf = async (req: PayloadRequest): Promise<null | { execute: (query: string) => Promise<unknown> }> => {
+const postgresSessionOf = async (req: PayloadRequest): Promise<null | SqlSession> => {
   if (req.payload.db.name !== 'postgres') return null
   const id = await req.transactionID
   if (typeof id !== 'string' && typeof id !== 'number') return null
-  const sessions = (req.payload.db as unknown as { sessions?: Record<string, { db?: { execute: (query: string) => Promise<unknown> } }> }).sessions
+  const sessions = (req.payload.db as unknown as { sessions?: Record<string, { db?: SqlSession }> }).sessions
   return sessions?.[String(id)]?.db ?? null
+}
+
+/** Keys this request's current PostgreSQL transaction already holds: a second take would only cost a round trip. */
+const heldInTransaction = new WeakMap<PayloadRequest, { keys: Set<string>; transaction: number | string }>()
+
+const lockInTransaction = async (req: PayloadRequest, session: SqlSession, keys: readonly string[]): Promise<void> => {
+  const transaction = (await req.transactionID) as number | string
+  let held = heldInTransaction.get(req)
+  if (held?.transaction !== transaction) {
+    held = { keys: new Set(), transaction }
+    heldInTransaction.set(req, held)
+  }
+  const missing = keys.filter((key) => !held.keys.has(key))
+  // Several keys of one call in a fixed order, the same for every caller: two bulk saves never wait crosswise.
+  const advisoryKeys = missing.map(advisoryKeyOf).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  for (const advisoryKey of advisoryKeys) await session.execute(`SELECT pg_advisory_xact_lock(${advisoryKey.toString()}::bigint)`)
+  for (const key of missing) held.keys.add(key)
 }
 
 type MongoLocks = {
@@ -86,11 +114,11 @@ const takeMongoLease = async (locks: MongoLocks, key: string, token: string): Pr
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** The in-process turn for `key`, first come first served; resolves once `owner` holds it. */
-const takeInProcess = async (req: PayloadRequest, key: string): Promise<void> => {
+const takeInProcess = async (owner: object, req: PayloadRequest, key: string): Promise<void> => {
   const state = stateOf()
   const current = state.held.get(key)
   if (current) {
-    if (current.owner === req) return
+    if (current.owner === owner) return
     const isGranted = await new Promise<boolean>((resolve) => {
       const grant = () => {
         clearTimeout(timer)
@@ -104,16 +132,16 @@ const takeInProcess = async (req: PayloadRequest, key: string): Promise<void> =>
       current.queue.push(grant)
     })
     if (!isGranted) throw new DocumentBusyError(key)
-    // Handed over by `releaseKey`, which made this request the owner.
+    // Handed over by `releaseKey`; the caller makes itself the owner.
     return
   }
-  hold(req, key)
+  hold(owner, req, key)
 }
 
-const hold = (req: PayloadRequest, key: string, held?: Held): void => {
+const hold = (owner: object, req: PayloadRequest, key: string, held?: Held): void => {
   const state = stateOf()
-  const entry: Held = held ?? { owner: req, queue: [], release: () => undefined, timer: undefined as unknown as NodeJS.Timeout }
-  entry.owner = req
+  const entry: Held = held ?? { owner, queue: [], release: () => undefined, timer: undefined as unknown as NodeJS.Timeout }
+  entry.owner = owner
   clearTimeout(entry.timer)
   entry.timer = setTimeout(() => {
     req.payload.logger.warn({ msg: `newsroom: the lock on ${key} was held ${MAX_HOLD_MS} ms without being released; the next save goes ahead` })
@@ -121,9 +149,9 @@ const hold = (req: PayloadRequest, key: string, held?: Held): void => {
   }, MAX_HOLD_MS)
   entry.timer.unref()
   state.held.set(key, entry)
-  const keys = state.byOwner.get(req) ?? new Set()
+  const keys = state.byOwner.get(owner) ?? new Set()
   keys.add(key)
-  state.byOwner.set(req, keys)
+  state.byOwner.set(owner, keys)
 }
 
 const releaseKey = async (key: string): Promise<void> => {
@@ -149,28 +177,30 @@ const releaseKey = async (key: string): Promise<void> => {
 }
 
 /**
- * Locks the documents `ids` of `collection` for the rest of the request's transaction (or until
- * `releaseDocumentLocks`). Call it before Payload reads the stored document: a collection's
- * `beforeOperation` hook. Several ids are locked in a stable order, so two bulk saves never wait
- * on each other crosswise. Returns the keys this call newly locked in this process.
+ * Locks `keys` for the rest of the request's transaction on PostgreSQL, or in this process (and
+ * MongoDB's leases) until `releaseDocumentLocks`. Returns the keys this call newly locked in this
+ * process (none on PostgreSQL, where the transaction's end releases them).
  */
-export const lockDocuments = async (req: PayloadRequest, collection: string, ids: readonly (number | string)[]): Promise<string[]> => {
-  const keys = [...new Set(ids.map((id) => lockKeyOf(collection, id)))].sort()
+export const lockKeys = async (req: PayloadRequest, keys: readonly string[]): Promise<string[]> => {
+  const sorted = [...new Set(keys)].sort()
   const session = await postgresSessionOf(req)
   if (session) {
-    // One key after another in a fixed order, the same for every save: two bulk saves never wait crosswise.
-    const advisoryKeys = keys.map(advisoryKeyOf).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    for (const advisoryKey of advisoryKeys) await session.execute(`SELECT pg_advisory_xact_lock(${advisoryKey.toString()}::bigint)`)
+    await lockInTransaction(req, session, sorted)
     return []
   }
+  return takeKeys(req, req, sorted)
+}
+
+/** Takes `keys` (sorted) in this process, and as MongoDB leases there, for `owner`; answers those it newly took. */
+const takeKeys = async (owner: object, req: PayloadRequest, keys: readonly string[]): Promise<string[]> => {
   const locked: string[] = []
   const mongo = mongoLocksOf(req)
   for (const key of keys) {
     const before = stateOf().held.get(key)
-    if (before?.owner === req) continue
-    await takeInProcess(req, key)
+    if (before?.owner === owner) continue
+    await takeInProcess(owner, req, key)
     const entry = stateOf().held.get(key)!
-    if (entry.owner !== req) hold(req, key, entry)
+    if (entry.owner !== owner) hold(owner, req, key, entry)
     if (mongo) {
       // Within the process the mutex orders the saves; across processes the lease does.
       const token = crypto.randomUUID()
@@ -189,6 +219,23 @@ export const lockDocuments = async (req: PayloadRequest, collection: string, ids
   return locked
 }
 
+/** Gives back the in-process locks `keys` that `owner` holds. */
+const releaseOwned = async (owner: object, keys: readonly string[]): Promise<void> => {
+  for (const key of keys) {
+    if (stateOf().held.get(key)?.owner === owner) await releaseKey(key)
+  }
+}
+
+/**
+ * Locks the documents `ids` of `collection` (see `lockKeys`). Call it before Payload reads the
+ * stored document: a collection's `beforeOperation` hook.
+ */
+export const lockDocuments = (req: PayloadRequest, collection: string, ids: readonly (number | string)[]): Promise<string[]> =>
+  lockKeys(
+    req,
+    ids.map((id) => lockKeyOf(collection, id)),
+  )
+
 export const lockDocument = (req: PayloadRequest, collection: string, id: number | string): Promise<string[]> => lockDocuments(req, collection, [id])
 
 /** Whether this process holds an in-process lock on the document (SQLite, MongoDB). */
@@ -206,3 +253,69 @@ export const releaseDocumentLocks = async (req: PayloadRequest, keys?: readonly 
     if (state.held.get(key)?.owner === req) await releaseKey(key)
   }
 }
+
+/** Keys the `withLocks` scopes around the running code hold in this process: their nested work goes straight on. */
+const scopeKeys = new AsyncLocalStorage<ReadonlySet<string>>()
+
+/**
+ * Runs `work` holding `keys`: for writes made outside a save of the documents they change (a job,
+ * an endpoint, derived fields). `work` is given the request to pass on to its operations.
+ * - PostgreSQL: advisory locks in the request's transaction, held until it ends. A request without
+ *   one (a job's task) gets one for `work`, on a copy of the request (siblings sharing it keep their
+ *   own), committed when `work` succeeds, rolled back when it throws.
+ * - Every database, after that: an in-process lock for the scope, so that concurrent work sharing one
+ *   request or one transaction (which the database lock lets through) still takes turns; work nested
+ *   in the scope goes straight on. Taken after the database lock, so that whoever waits for it
+ *   already holds that one: the two never wait on each other crosswise.
+ */
+export const withLocks = async <T>(req: PayloadRequest, keys: readonly string[], work: (req: PayloadRequest) => Promise<T>): Promise<T> => {
+  const isPostgres = req.payload.db.name === 'postgres'
+  const hasTransaction = ['string', 'number'].includes(typeof (await req.transactionID))
+  const scoped = isPostgres && !hasTransaction ? isolateObjectProperty(req, 'transactionID') : req
+  const shouldCommit = scoped !== req && (await initTransaction(scoped))
+  try {
+    const session = await postgresSessionOf(scoped)
+    if (session) await lockInTransaction(scoped, session, [...new Set(keys)].sort())
+    const held = scopeKeys.getStore() ?? new Set<string>()
+    const missing = [...new Set(keys)].filter((key) => !held.has(key)).sort()
+    const owner = {}
+    const locked = await takeKeys(owner, scoped, missing)
+    let result: T
+    try {
+      result = await scopeKeys.run(new Set([...held, ...missing]), () => work(scoped))
+    } finally {
+      await releaseOwned(owner, locked)
+    }
+    if (shouldCommit) await commitTransaction(scoped)
+    return result
+  } catch (error) {
+    if (shouldCommit) await killTransaction(scoped)
+    throw error
+  }
+}
+
+/**
+ * `beforeOperation`, placed before every other hook of the collection: a create, update, delete or
+ * version restore on PostgreSQL holds `saves:<collection>` (or those of `collections`) from before its first write until its
+ * transaction ends.
+ *
+ * Why before the first write: Payload's SQL adapters write a document's relationships with an
+ * upsert that keeps the referenced rows locked against foreign-key checks until commit; two saves
+ * of articles that link each other each waited for the other's row, and PostgreSQL aborted one
+ * (`deadlock detected`). Held until commit, a save's reciprocal links and neighbour links are
+ * computed from what every earlier save committed. One collection-wide key rather than one per
+ * section timeline: a save's section is known only after it is read, and a newsroom saves a few
+ * articles a minute, each holding the lock for its transaction's milliseconds.
+ * Elsewhere nothing is held here: SQLite runs no transactions (one process; `withLocks` orders the
+ * derived writes), and an in-process lock held across a Local API operation that throws would not
+ * be given back (no hook runs).
+ */
+export const lockCollectionSaves =
+  (collections?: readonly string[]): CollectionBeforeOperationHook =>
+  async ({ args, collection, operation, req }) => {
+    if (operation !== 'create' && operation !== 'update' && operation !== 'delete' && operation !== 'restoreVersion') return args
+    const session = await postgresSessionOf(req)
+    // Saves of the collection itself by default; a collection whose saves rewrite another's documents (a reporter's bylines) names it.
+    if (session) await lockInTransaction(req, session, (collections ?? [collection.slug]).map(savesKeyOf))
+    return args
+  }

@@ -147,11 +147,11 @@ describe('stored neighbours', () => {
     const second = await publish('국제 2일', section, at(2))
     // …so links computed from what was seen (before 국제 2일 existed) must not be written.
     const collection = payload.collections.articles.config
-    expect(await writeLinks(payload, collection, first, seen.revision!, { newer: third, older: null })).toBe(false)
+    expect(await writeLinks({ payload }, collection, first, seen.revision!, { newer: third, older: null })).toBe(false)
     await expectLinksMatchTimeline([section])
     const now = (await storedRows()).find((row) => String(row.id) === String(first))!.adjacentLinks!
     expect(now.newer).toBe(second)
-    expect(await writeLinks(payload, collection, first, now.revision!, { newer: second, older: null })).toBe(true)
+    expect(await writeLinks({ payload }, collection, first, now.revision!, { newer: second, older: null })).toBe(true)
   })
 
   it('are read with the article, without neighbour lookups', async () => {

@@ -1,7 +1,6 @@
 import type { Payload } from 'payload'
 
 import { graphQLPost, withHttpCache } from '../../plugins/http-cache'
-import { cacheState } from '../../plugins/http-cache/cacheState'
 import { handleEndpoints } from 'payload'
 
 export type RequestOptions = {
@@ -56,23 +55,14 @@ export const apiClient = (payload: Payload) => {
   }
 }
 
-/** An anonymous reader going through the app's caching: `withHttpCache` over Payload's REST handler. */
+/** An anonymous reader going through the app's caching headers: `withHttpCache` over Payload's REST handler. */
 export const cachedReader = (payload: Payload) => {
   const handler = withHttpCache((request: Request) => handleEndpoints({ config: payload.config, request }))
-  return (path: string) => handler(new Request(`http://localhost/api${path}`))
+  return (path: string, headers: Record<string, string> = {}) => handler(new Request(`http://localhost/api${path}`, { headers }))
 }
 
 /**
- * Runs `check` with the memory copies kept a minute, so that only a purge, not a copy expiring on
- * a slow machine, can turn a read into a miss.
+ * What a shared cache revalidating its copy of `path` (by `If-None-Match`) gets: `304` while the
+ * app would answer the same bytes, the new answer once something it shows changed.
  */
-export const keepingMemoryCopies = async <T>(check: () => Promise<T>): Promise<T> => {
-  const config = cacheState().config!
-  const lifetime = config.memoryTtlMs
-  config.memoryTtlMs = 60_000
-  try {
-    return await check()
-  } finally {
-    config.memoryTtlMs = lifetime
-  }
-}
+export const revalidate = async (read: ReturnType<typeof cachedReader>, path: string, etag: string) => read(path, { 'if-none-match': etag })

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NewsroomFixture } from '../helpers/newsroom'
 import type { AppRoutes } from './routes'
 
-import { apiClient, keepingMemoryCopies } from '../helpers/http'
+import { apiClient } from '../helpers/http'
 import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
 import { bootPayload } from '../helpers/payload'
 import { appRoutes } from './routes'
@@ -48,47 +48,39 @@ describe('a staff read is never stored nor served to anonymous readers', () => {
     ['Authorization: JWT', (jwt: string) => ({ authorization: `JWT ${jwt}` }), true],
     ['Authorization: Bearer', (jwt: string) => ({ authorization: `Bearer ${jwt}` }), true],
   ])('%s', async (_name, credentials, isSignedIn) => {
-    await keepingMemoryCopies(async () => {
-      const article = await articleWithDraft()
-      const url = `/articles/${article.id}?draft=true&depth=0`
-      const staff = await get(url, credentials(token))
-      expect(staff.headers.get('cache-control')).toBe('private, no-store')
-      expect(staff.headers.get('surrogate-key')).toBeNull()
-      if (isSignedIn) expect((await staff.json()).title).toBe('초안 — 공개 전')
-      const anonymous = await get(url)
-      expect(anonymous.headers.get('x-newsroom-cache')).toBe('miss')
-      expect(await anonymous.text()).not.toContain('초안 — 공개 전')
-    })
+    const article = await articleWithDraft()
+    const url = `/articles/${article.id}?draft=true&depth=0`
+    const staff = await get(url, credentials(token))
+    expect(staff.headers.get('cache-control')).toBe('private, no-store')
+    expect(staff.headers.get('surrogate-key')).toBeNull()
+    if (isSignedIn) expect((await staff.json()).title).toBe('초안 — 공개 전')
+    const anonymous = await get(url)
+    expect(await anonymous.text()).not.toContain('초안 — 공개 전')
   })
 
   it('a GraphQL `meUser { token }` answer is never cached', async () => {
-    await keepingMemoryCopies(async () => {
-      const url = `http://localhost/api/graphql?query=${encodeURIComponent('{ meUser { token user { email } } }')}`
-      const signedIn = await routes.graphqlGet(new Request(url, { headers: { cookie: `payload-token =${token}`, ...SAME_ORIGIN } }))
-      expect(signedIn.headers.get('cache-control')).toBe('private, no-store')
-      expect((await signedIn.json()).data.meUser.token).toBeTruthy()
-      const anonymous = await routes.graphqlGet(new Request(url))
-      expect(anonymous.headers.get('x-newsroom-cache')).toBe('miss')
-      const body = await anonymous.json()
-      expect(body.data.meUser.token).toBeNull()
-      expect(body.data.meUser.user).toBeNull()
-    })
+    const url = `http://localhost/api/graphql?query=${encodeURIComponent('{ meUser { token user { email } } }')}`
+    const signedIn = await routes.graphqlGet(new Request(url, { headers: { cookie: `payload-token =${token}`, ...SAME_ORIGIN } }))
+    expect(signedIn.headers.get('cache-control')).toBe('private, no-store')
+    expect((await signedIn.json()).data.meUser.token).toBeTruthy()
+    const anonymous = await routes.graphqlGet(new Request(url))
+    const body = await anonymous.json()
+    expect(body.data.meUser.token).toBeNull()
+    expect(body.data.meUser.user).toBeNull()
   })
 })
 
 describe('headers anyone can forge do not reach cached answers', () => {
   it.each(['/feeds/rss.xml', '/feeds/atom.xml', '/sitemaps/index.xml'])('%s: a forged Host / X-Forwarded-Host / X-Forwarded-Proto changes neither the answer nor the copy others get', async (path) => {
-    await keepingMemoryCopies(async () => {
-      await payload.create({ collection: 'articles', data: articleData(fixture, { title: '피드 기사', _status: 'published' }) as never })
-      // How the request reaches Payload when a server builds its URL from those headers.
-      const forged = await routes.rest(
-        new Request(`https://evil.example/api${path}?poison=1`, { headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' } }),
-      )
-      expect(forged.status).toBe(200)
-      expect(await forged.text()).not.toContain('evil.example')
-      const reader = await get(`${path}?poison=1`)
-      expect(reader.status).toBe(200)
-      expect(await reader.text()).not.toContain('evil.example')
-    })
+    await payload.create({ collection: 'articles', data: articleData(fixture, { title: '피드 기사', _status: 'published' }) as never })
+    // How the request reaches Payload when a server builds its URL from those headers.
+    const forged = await routes.rest(
+      new Request(`https://evil.example/api${path}?poison=1`, { headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' } }),
+    )
+    expect(forged.status).toBe(200)
+    expect(await forged.text()).not.toContain('evil.example')
+    const reader = await get(`${path}?poison=1`)
+    expect(reader.status).toBe(200)
+    expect(await reader.text()).not.toContain('evil.example')
   })
 })

@@ -4,7 +4,7 @@ import type { SanitizedHttpCacheConfig } from '../types'
 
 import { listKey, surrogateKeysOf } from '../../shared/surrogateKeys'
 import { pinnedUniqueField } from '../../shared/uniqueLookup'
-import { currentScope } from '../cacheState'
+import { recordKeys } from '../requestScope'
 
 /** The keys a document names in a response it is part of: itself, its links, the lists it joins. */
 export const keysOfDocument = (config: SanitizedHttpCacheConfig, collection: SanitizedCollectionConfig, doc: Record<string, unknown>): string[] => {
@@ -20,10 +20,8 @@ export const keysOfDocument = (config: SanitizedHttpCacheConfig, collection: San
 /** Every document a response is built from (populated ones too) names itself and its links. */
 export const recordDocumentKeys =
   (config: SanitizedHttpCacheConfig): CollectionAfterReadHook =>
-  ({ collection, doc }) => {
-    const scope = currentScope()
-    if (!scope || !doc?.id) return doc
-    for (const key of keysOfDocument(config, collection, doc)) scope.keys.add(key)
+  ({ collection, doc, req }) => {
+    if (doc?.id) recordKeys(req, keysOfDocument(config, collection, doc))
     return doc
   }
 
@@ -31,11 +29,10 @@ export const recordDocumentKeys =
  * A query over a collection (a list, a feed, a neighbour lookup) depends on which documents
  * exist, so the response carries the collection's list key too.
  */
-export const recordListRead: CollectionBeforeOperationHook = ({ args, collection, operation }) => {
-  const scope = currentScope()
+export const recordListRead: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
   const read = args as { id?: unknown; where?: Where }
-  if (!scope || operation !== 'read' || read.id !== undefined || isLookupByIds(read.where) || pinnedUniqueField(read.where, collection) !== null) return args
-  scope.keys.add(listKey(collection.slug))
+  if (operation !== 'read' || read.id !== undefined || isLookupByIds(read.where) || pinnedUniqueField(read.where, collection) !== null) return args
+  recordKeys(req, [listKey(collection.slug)])
   return args
 }
 
@@ -45,11 +42,10 @@ export const recordListRead: CollectionBeforeOperationHook = ({ args, collection
  * `<collection>:list` at a CDN, leaves it alone. One that found nothing waits for a document to
  * take the value, and carries the list key.
  */
-export const recordMissedLookup: CollectionAfterOperationHook = ({ args, collection, operation, result }) => {
-  const scope = currentScope()
+export const recordMissedLookup: CollectionAfterOperationHook = ({ args, collection, operation, req, result }) => {
   const found = result as { docs?: unknown[] } | undefined
-  if (scope && operation === 'find' && pinnedUniqueField((args as { where?: Where }).where, collection) !== null && !found?.docs?.length) {
-    scope.keys.add(listKey(collection.slug))
+  if (operation === 'find' && pinnedUniqueField((args as { where?: Where }).where, collection) !== null && !found?.docs?.length) {
+    recordKeys(req, [listKey(collection.slug)])
   }
   return result
 }

@@ -3,7 +3,7 @@ import type { CollectionAfterChangeHook, CollectionSlug, PayloadRequest } from '
 import type { ID } from '../../shared/relationIds'
 import type { SanitizedRelatedNewsConfig } from '../types'
 
-import { announceChange } from '../../shared/announceChange'
+import { savesKeyOf, withLocks } from '../../shared/documentLock'
 import { idsOf, sameId } from '../../shared/relationIds'
 import { writeDerivedFields } from '../../shared/writeRelations'
 import { hasDrafts } from '../../shared/publication'
@@ -33,13 +33,13 @@ export const updatePicks = async (
   const next = change(current)
   if (next.length === current.length && next.every((value, index) => sameId(value, current[index]))) return
   await writeDerivedFields({ collection, data: { relatedArticles: next }, id, req })
-  // The other article's live picks changed, even when this save is a draft (which purges nothing).
-  await announceChange(req, collection)
 }
 
 /**
  * A→B implies B→A. Runs after the change inside the same transaction, so a failed save leaves
  * neither side linked. Writes the other side directly (no new version, no hooks): no hook loops.
+ * Under `saves:<collection>`, which the save took before its first write on PostgreSQL (see
+ * lockCollectionSaves): another save linking the same articles reads them after this one commits.
  */
 export const syncReciprocalLinks =
   (config: SanitizedRelatedNewsConfig): CollectionAfterChangeHook =>
@@ -49,12 +49,15 @@ export const syncReciprocalLinks =
     const before = idsOf(previousDoc?.relatedArticles)
     const added = now.filter((id) => !before.some((old) => sameId(old, id)))
     const removed = before.filter((id) => !now.some((current) => sameId(current, id)))
+    if (added.length === 0 && removed.length === 0) return doc
     const isDraftEnabled = hasDrafts(collection)
-    for (const id of added) {
-      await updatePicks(collection.slug, id, (picks) => (picks.some((pick) => sameId(pick, doc.id)) ? picks : [...picks, doc.id]), req, isDraftEnabled)
-    }
-    for (const id of removed) {
-      await updatePicks(collection.slug, id, (picks) => picks.filter((pick) => !sameId(pick, doc.id)), req, isDraftEnabled)
-    }
+    await withLocks(req, [savesKeyOf(collection.slug)], async (req) => {
+      for (const id of added) {
+        await updatePicks(collection.slug, id, (picks) => (picks.some((pick) => sameId(pick, doc.id)) ? picks : [...picks, doc.id]), req, isDraftEnabled)
+      }
+      for (const id of removed) {
+        await updatePicks(collection.slug, id, (picks) => picks.filter((pick) => !sameId(pick, doc.id)), req, isDraftEnabled)
+      }
+    })
     return doc
   }

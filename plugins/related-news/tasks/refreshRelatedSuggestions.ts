@@ -5,7 +5,6 @@ import type { SanitizedRelatedNewsConfig } from '../types'
 import { loadByIds } from '../../shared/loadByIds'
 import { idsOf, sameId } from '../../shared/relationIds'
 import { publishedOnly } from '../../shared/publication'
-import { announceChange } from '../../shared/announceChange'
 import { writeDerivedFields } from '../../shared/writeRelations'
 import { findSuggestions } from '../findSuggestions'
 import { REFRESH_TASK } from '../hooks/queueSuggestionRefresh'
@@ -68,19 +67,16 @@ export const refreshRelatedSuggestionsTask = (config: SanitizedRelatedNewsConfig
 
     let refreshed = 0
     const affectedDocs = await loadByIds(req, collection, [...affected.values()], subjectSelect)
-    try {
-      for (const doc of affectedDocs.values()) {
-        const affectedId = doc.id
-        const next = await findSuggestions(config, collection, doc as never, req)
-        const current = idsOf(doc.relatedSuggestions)
-        if (next.length === current.length && next.every((value, index) => sameId(value, current[index]))) continue
-        await writeDerivedFields({ collection, data: { relatedSuggestions: next }, id: affectedId, req })
-        refreshed++
-      }
-    } finally {
-      // Written without a save of those articles: copies of their pages must go, also when a later
-      // write failed (a retry finds the earlier ones current and writes them no more).
-      if (refreshed > 0) await announceChange(req, collection)
+    for (const doc of affectedDocs.values()) {
+      const affectedId = doc.id
+      const next = await findSuggestions(config, collection, doc as never, req)
+      const current = idsOf(doc.relatedSuggestions)
+      if (next.length === current.length && next.every((value, index) => sameId(value, current[index]))) continue
+      // Each write under the articles' save lock (see writeDerivedFields), in a transaction of its
+      // own on PostgreSQL: saves are not held up for the whole job, and a retry finds the
+      // documents already written current.
+      await writeDerivedFields({ collection, data: { relatedSuggestions: next }, id: affectedId, req })
+      refreshed++
     }
     return { output: { refreshed } }
   },

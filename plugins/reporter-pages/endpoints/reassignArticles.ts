@@ -6,8 +6,7 @@ import type { SanitizedReporterPagesConfig } from '../types'
 
 import { findReferencing } from '../../shared/findReferencing'
 import { idOf, sameId } from '../../shared/relationIds'
-import { takeSaveTurn } from '../../shared/saveTurns'
-import { announceChange } from '../../shared/announceChange'
+import { savesKeyOf, withLocks } from '../../shared/documentLock'
 import { writeDerivedFields } from '../../shared/writeRelations'
 import { composeByline, loadBylineReporters } from '../hooks/setByline'
 
@@ -36,45 +35,41 @@ export const reassignArticlesEndpoint = (config: SanitizedReporterPagesConfig): 
     if (target.docs.length === 0) throw new APIError(`기자 ${body.to}를 찾을 수 없습니다 (no reporter ${body.to})`, 400, null, true)
 
     const shouldCommit = await initTransaction(req)
-    let written = 0
     try {
-      // Many articles are rewritten in one transaction: it waits its turn with their saves (see saveTurns).
-      await takeSaveTurn(req, `saves:${config.articles}`)
-      const ids = await findReferencing({ collection: config.articles, field: config.bylineField, id: from, req })
-      for (const articleId of ids) {
-        const article = (await req.payload.findByID({
-          collection: config.articles as CollectionSlug,
-          depth: 0,
-          draft: true,
-          id: articleId as never,
-          overrideAccess: true,
-          req,
-        })) as unknown as Record<string, unknown>
-        const current = (article[config.bylineField] as unknown[]) ?? []
-        const next: string[] = []
-        for (const value of current) {
-          const id = sameId(value, from) ? String(body.to) : String(idOf(value))
-          if (!next.includes(id)) next.push(id)
+      // Many articles are rewritten in one transaction, under the lock their saves take.
+      const ids = await withLocks(req, [savesKeyOf(config.articles)], async (req) => {
+        const referencing = await findReferencing({ collection: config.articles, field: config.bylineField, id: from, req })
+        for (const articleId of referencing) {
+          const article = (await req.payload.findByID({
+            collection: config.articles as CollectionSlug,
+            depth: 0,
+            draft: true,
+            id: articleId as never,
+            overrideAccess: true,
+            req,
+          })) as unknown as Record<string, unknown>
+          const current = (article[config.bylineField] as unknown[]) ?? []
+          const next: string[] = []
+          for (const value of current) {
+            const id = sameId(value, from) ? String(body.to) : String(idOf(value))
+            if (!next.includes(id)) next.push(id)
+          }
+          const nextIds = next.map((id) => (req.payload.db.defaultIDType === 'number' ? Number(id) : id))
+          const reporters = await loadBylineReporters(config, nextIds, req)
+          await writeDerivedFields({
+            collection: config.articles,
+            data: { [config.bylineField]: nextIds, byline: composeByline(reporters, config.titleSuffix) },
+            id: articleId,
+            req,
+          })
         }
-        const nextIds = next.map((id) => (req.payload.db.defaultIDType === 'number' ? Number(id) : id))
-        const reporters = await loadBylineReporters(config, nextIds, req)
-        await writeDerivedFields({
-          collection: config.articles,
-          data: { [config.bylineField]: nextIds, byline: composeByline(reporters, config.titleSuffix) },
-          id: articleId,
-          req,
-        })
-        written++
-      }
+        return referencing
+      })
       if (shouldCommit) await commitTransaction(req)
       return Response.json({ reassigned: ids.length, from, to: body.to })
     } catch (error) {
       await killTransaction(req)
       throw error
-    } finally {
-      // The articles' bylines changed without a save of theirs: copies of them must go (after a
-      // failure too, where a database without transactions keeps the writes already made).
-      if (written > 0) await announceChange(req, config.articles)
     }
   },
 })
