@@ -192,8 +192,6 @@ up() {
   export NEWSROOM_DATA_DIR=${NEWSROOM_DATA_DIR:-$STATE/data}
   # nginx appends the client's address to X-Forwarded-For: the app trusts that one entry.
   export NEWSROOM_TRUSTED_PROXIES=${NEWSROOM_TRUSTED_PROXIES:-1}
-  # nginx is the shared cache; a per-process memory copy would outlive a publish on another process.
-  export NEWSROOM_CACHE_MEMORY_MS=${NEWSROOM_CACHE_MEMORY_MS:-0}
   export NEXT_TELEMETRY_DISABLED=1
 
   ensure_build

@@ -163,19 +163,16 @@ const formatResolverError = async (error: GraphQLError, req: PayloadRequest): Pr
 export const graphQLPost =
   (config: Promise<SanitizedConfig> | SanitizedConfig, { payloadInstanceCacheKey }: { payloadInstanceCacheKey?: string } = {}) =>
   async (request: Request): Promise<Response> => {
-    // Payload reads a JSON body (into `req.data`); graphql-http is given the text it read, as
-    // Payload's handler gives it the same text again from a clone of the request. Any other body
-    // is left for graphql-http to refuse.
+    // A JSON body is read once here: Payload parses this text (into `req.data`) and graphql-http is
+    // given the same text (Payload's handler reads it again from a clone of the request). Any other
+    // body is left for graphql-http to refuse.
     const isJson = request.headers.get('content-type')?.split(';', 1)[0] === 'application/json'
     const original = isJson ? null : request.clone()
-    const req = await createPayloadRequest({ canSetHeaders: true, config, payloadInstanceCacheKey, request })
+    const jsonText = isJson ? await request.text() : ''
+    const forPayload = isJson ? new Request(request.url, { body: jsonText, headers: request.headers, method: request.method }) : request
+    const req = await createPayloadRequest({ canSetHeaders: true, config, payloadInstanceCacheKey, request: forPayload })
     const { payload } = req
     if (payload.config.graphQL?.disable) return new Response(null, { status: 404 })
-    let jsonText = ''
-    if (isJson && typeof req.text === 'function') {
-      const readText = req.text.bind(req)
-      req.text = async () => (jsonText = await readText())
-    }
     try {
       try {
         await addDataAndFileToRequest(req)

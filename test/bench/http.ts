@@ -257,9 +257,6 @@ const appEnv = (dataDir: string, extra: Record<string, string> = {}): NodeJS.Pro
   ...process.env,
   ...benchEnv(dataDir),
   NEWSROOM_BENCH: '',
-  NEWSROOM_CACHE_MEMORY_MS: '0',
-  NEWSROOM_CACHE_POPULATED_MS: '0',
-  NEWSROOM_CACHE_SIGNAL_MS: '0',
   ...extra,
 })
 
