@@ -2,28 +2,27 @@
 // took over 2 minutes on the 2-core CI machine), React's hook rules for the admin components, and
 // eslint-config-prettier last so that formatting is left to Prettier alone.
 import js from '@eslint/js'
+import { defineConfig, globalIgnores } from 'eslint/config'
 import prettier from 'eslint-config-prettier/flat'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-export default tseslint.config(
-  {
-    ignores: [
-      // generated (payload generate:types / generate:importmap / migrate:create, next)
-      'src/payload-types.ts',
-      'src/app/(payload)/admin/importMap.js',
-      'src/migrations/**',
-      'src/next-env.d.ts',
-      // build output, run-time data, test and cluster state
-      'src/.next/**',
-      '.next/**',
-      'data/**',
-      'test/.tmp/**',
-      'test/bench/results/**',
-      '.cluster/**',
-    ],
-  },
+export default defineConfig(
+  globalIgnores([
+    // generated (payload generate:types / generate:importmap / migrate:create, next)
+    'src/payload-types.ts',
+    'src/app/(payload)/admin/importMap.js',
+    'src/migrations/**',
+    'src/next-env.d.ts',
+    // build output, run-time data, test and cluster state
+    'src/.next/**',
+    '.next/**',
+    'data/**',
+    'test/.tmp/**',
+    'test/bench/results/**',
+    '.cluster/**',
+  ]),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
