@@ -13,7 +13,10 @@ export const rasterImageTypes = ['image/jpeg', 'image/png', 'image/webp', 'image
 export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: { en: 'Media', ko: '사진' }, plural: { en: 'Media', ko: '사진' } },
-  admin: { group: { en: 'Newsroom', ko: '편집국' }, defaultColumns: ['filename', 'alt', 'credit', 'createdAt'] },
+  admin: {
+    group: { en: 'Newsroom', ko: '편집국' },
+    defaultColumns: ['filename', 'alt', 'credit', 'createdAt'],
+  },
   access: { read: () => true, create: isStaff, update: isStaff, delete: isEditor },
   upload: {
     staticDir: path.join(dataDir(), 'media'),

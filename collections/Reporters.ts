@@ -8,11 +8,21 @@ import { slugField } from './slugs'
 export const Reporters: CollectionConfig = {
   slug: 'reporters',
   labels: { singular: { en: 'Reporter', ko: '기자' }, plural: { en: 'Reporters', ko: '기자' } },
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'email', 'active', 'user'], group: { en: 'Newsroom', ko: '편집국' } },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'active', 'user'],
+    group: { en: 'Newsroom', ko: '편집국' },
+  },
   defaultSort: 'name',
   access: { read: () => true, create: isEditor, update: isEditor, delete: isEditor },
   fields: [
-    { name: 'name', type: 'text', required: true, maxLength: 100, label: { en: 'Name', ko: '이름' } },
+    {
+      name: 'name',
+      type: 'text',
+      required: true,
+      maxLength: 100,
+      label: { en: 'Name', ko: '이름' },
+    },
     slugField('name'),
     { name: 'email', type: 'email', label: { en: 'Public email', ko: '공개 이메일' } },
     { name: 'photo', type: 'upload', relationTo: 'media', label: { en: 'Photo', ko: '사진' } },
@@ -31,7 +41,13 @@ export const Reporters: CollectionConfig = {
       defaultValue: true,
       index: true,
       label: { en: 'Active', ko: '재직 중' },
-      admin: { position: 'sidebar', description: { en: 'Inactive reporters keep their bylines on old articles', ko: '퇴직 기자도 예전 기사에는 이름이 남습니다' } },
+      admin: {
+        position: 'sidebar',
+        description: {
+          en: 'Inactive reporters keep their bylines on old articles',
+          ko: '퇴직 기자도 예전 기사에는 이름이 남습니다',
+        },
+      },
     },
   ],
   hooks: {

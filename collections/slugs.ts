@@ -53,7 +53,8 @@ export const slugField = (sourceField: string): TextField => {
     if (typed) return typed
     const existing = (originalDoc as { slug?: string } | undefined)?.slug
     if (existing) return existing
-    const source = (data?.[sourceField] ?? (originalDoc as Record<string, unknown>)?.[sourceField]) as unknown
+    const source = (data?.[sourceField] ??
+      (originalDoc as Record<string, unknown>)?.[sourceField]) as unknown
     const base = typeof source === 'string' ? slugify(source) : ''
     if (!base || !collection) return value
     return findFreeSlug({

@@ -1,6 +1,11 @@
 import type { Config, DatabaseAdapterObj } from 'payload'
 
-import { lexicalEditor, LinkFeature, RelationshipFeature, UploadFeature } from '@payloadcms/richtext-lexical'
+import {
+  lexicalEditor,
+  LinkFeature,
+  RelationshipFeature,
+  UploadFeature,
+} from '@payloadcms/richtext-lexical'
 import path from 'node:path'
 import sharp from 'sharp'
 
@@ -37,14 +42,19 @@ export const newsroomAppConfig = (options: AppConfigOptions = {}): Config => {
     },
     // Pages of other origins may read the API (CORS) but never act with a session cookie: Payload
     // honours the cookie only from `csrf` origins (src/http/csrf.ts refuses the rest outright).
-    cors: { headers: ['If-Match', 'If-None-Match', 'X-Preview-Token', 'X-Reader-Token'], origins: corsOrigins(serverURL) },
+    cors: {
+      headers: ['If-Match', 'If-None-Match', 'X-Preview-Token', 'X-Reader-Token'],
+      origins: corsOrigins(serverURL),
+    },
     csrf: trustedOrigins(serverURL),
     db: options.db ?? databaseAdapter(),
     // Rich text may point at articles (relationship blocks, internal links) and media (photos)
     // only: anything else would be stored in a public body although the page renders nothing of it.
     editor: lexicalEditor({
       features: ({ defaultFeatures }) => [
-        ...defaultFeatures.filter((feature) => !['link', 'relationship', 'upload'].includes(feature.key)),
+        ...defaultFeatures.filter(
+          (feature) => !['link', 'relationship', 'upload'].includes(feature.key),
+        ),
         LinkFeature({ enabledCollections: ['articles'] }),
         RelationshipFeature({ enabledCollections: ['articles'] }),
         UploadFeature({ enabledCollections: ['media'] }),
@@ -68,7 +78,9 @@ export const newsroomAppConfig = (options: AppConfigOptions = {}): Config => {
       if (articles.totalDocs > 0) {
         await seedSido(payload)
         const email = process.env.NEWSROOM_ADMIN_EMAIL || 'admin@newsroom.example'
-        payload.logger.info(`데모 관리자 로그인: ${email} (비밀번호는 NEWSROOM_ADMIN_PASSWORD, 기본값 ${DEMO_PASSWORD_DEFAULT})`)
+        payload.logger.info(
+          `데모 관리자 로그인: ${email} (비밀번호는 NEWSROOM_ADMIN_PASSWORD, 기본값 ${DEMO_PASSWORD_DEFAULT})`,
+        )
         return
       }
       payload.logger.info('빈 데이터베이스: 데모 콘텐츠를 넣습니다 (seeding demo content)…')

@@ -43,7 +43,13 @@ type IndexBuilder = (name: string) => { on: (...columns: never[]) => unknown }
 const sqliteIndexBuilder = sqliteIndex as unknown as IndexBuilder
 
 /** What Payload's SQL adapters pass an `afterSchemaInit` hook, as far as these hooks use it. */
-type SchemaHookArgs = { extendTable: (args: { extraConfig: (table: Record<string, never>) => object; table: never }) => void; schema: { tables: Record<string, unknown> } }
+type SchemaHookArgs = {
+  extendTable: (args: {
+    extraConfig: (table: Record<string, never>) => object
+    table: never
+  }) => void
+  schema: { tables: Record<string, unknown> }
+}
 
 /**
  * Payload stores hasMany text and number values (e.g. article keywords) in `<table>_texts` /
@@ -55,7 +61,10 @@ const indexValueTablesByParent =
   ({ extendTable, schema }: SchemaHookArgs) => {
     for (const [name, table] of Object.entries(schema.tables)) {
       if (!/_(texts|numbers)$/.test(name)) continue
-      extendTable({ table: table as never, extraConfig: (columns) => ({ parentIdx: index(`${name}_parent_idx`).on(columns.parent) }) })
+      extendTable({
+        table: table as never,
+        extraConfig: (columns) => ({ parentIdx: index(`${name}_parent_idx`).on(columns.parent) }),
+      })
     }
     return schema
   }
@@ -73,7 +82,13 @@ const indexArticleStatusLookup = ({ extendTable, schema }: SchemaHookArgs) => {
     extendTable({
       table: articles as never,
       extraConfig: (columns) => ({
-        statusLookupIdx: sqliteIndexBuilder('articles_status_lookup_idx').on(columns.id, columns._status, columns.slug, columns.registeredAt, columns.createdAt),
+        statusLookupIdx: sqliteIndexBuilder('articles_status_lookup_idx').on(
+          columns.id,
+          columns._status,
+          columns.slug,
+          columns.registeredAt,
+          columns.createdAt,
+        ),
       }),
     })
   }
@@ -92,7 +107,10 @@ export const databaseAdapter = (options: DatabaseOptions = {}): DatabaseAdapterO
   if (kind === 'postgres') {
     // Reads may go to replicas (DATABASE_READ_URIS, comma-separated); writes, transactions and a
     // process's reads just after its own write go to the primary (docs/deployment.md).
-    const readReplicas = (process.env.DATABASE_READ_URIS ?? '').split(',').map((replica) => replica.trim()).filter(Boolean)
+    const readReplicas = (process.env.DATABASE_READ_URIS ?? '')
+      .split(',')
+      .map((replica) => replica.trim())
+      .filter(Boolean)
     return postgresAdapter({
       pool: { connectionString: uri },
       ...(readReplicas.length > 0 ? { readReplicas } : {}),
@@ -115,7 +133,10 @@ export const databaseAdapter = (options: DatabaseOptions = {}): DatabaseAdapterO
     migrationDir: migrationDir('sqlite'),
     prodMigrations: sqliteMigrations,
     push,
-    afterSchemaInit: [indexValueTablesByParent(sqliteIndexBuilder) as never, indexArticleStatusLookup as never],
+    afterSchemaInit: [
+      indexValueTablesByParent(sqliteIndexBuilder) as never,
+      indexArticleStatusLookup as never,
+    ],
     logger: process.env.NEWSROOM_SQL_LOG === '1',
     // WAL lets readers proceed while a writer (editor save, job runner) holds the database.
     wal: true,
@@ -134,6 +155,8 @@ export const databaseAdapter = (options: DatabaseOptions = {}): DatabaseAdapterO
 export const optimizeDatabase = async (payload: Payload): Promise<void> => {
   if (payload.db.name !== 'sqlite') return
   const started = Date.now()
-  await (payload.db as unknown as { drizzle: { run: (query: unknown) => Promise<unknown> } }).drizzle.run(sqliteSql.raw('PRAGMA optimize=0x10002'))
+  await (
+    payload.db as unknown as { drizzle: { run: (query: unknown) => Promise<unknown> } }
+  ).drizzle.run(sqliteSql.raw('PRAGMA optimize=0x10002'))
   payload.logger.info(`SQLite statistics refreshed (${Date.now() - started} ms)`)
 }

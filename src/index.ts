@@ -13,24 +13,65 @@ export { slugify } from '../collections/slugs'
 export { parseRegionCode, sidoList } from '../collections/regionCodes'
 export { composeByline, reporterPages } from '../plugins/reporter-pages'
 export type { ReporterPagesOptions } from '../plugins/reporter-pages'
-export { defaultWeights, rankCandidates, relatedNews, scoreCandidate } from '../plugins/related-news'
+export {
+  defaultWeights,
+  rankCandidates,
+  relatedNews,
+  scoreCandidate,
+} from '../plugins/related-news'
 export type { RelatedNewsOptions, RelatedNewsWeights } from '../plugins/related-news'
 export { adjacentArticles, relinkAdjacentArticles } from '../plugins/adjacent-articles'
 export type { AdjacentArticlesOptions, RelinkProgress } from '../plugins/adjacent-articles'
 export { feeds, toKstRfc822 } from '../plugins/feeds'
 export type { FeedsOptions } from '../plugins/feeds'
-export { articleEvents, channelEvents, distribution, generateSecret, isPrivateAddress, signPayload } from '../plugins/distribution'
+export {
+  articleEvents,
+  channelEvents,
+  distribution,
+  generateSecret,
+  isPrivateAddress,
+  signPayload,
+} from '../plugins/distribution'
 export type { ArticleEvent, ChannelEvent, DistributionOptions } from '../plugins/distribution'
 export { structuredData } from '../plugins/structured-data'
 export type { StructuredDataOptions } from '../plugins/structured-data'
-export { graphQLGetHandler, graphQLPost, graphQLPostHandler, httpCache, isAnonymousRequest, withHttpCache } from '../plugins/http-cache'
+export {
+  graphQLGetHandler,
+  graphQLPost,
+  graphQLPostHandler,
+  httpCache,
+  isAnonymousRequest,
+  withHttpCache,
+} from '../plugins/http-cache'
 export type { HttpCacheOptions } from '../plugins/http-cache'
-export { depthLimitRule, parseWithinBounds, queryLimits, withGraphQLBounds } from '../plugins/query-limits'
+export {
+  depthLimitRule,
+  parseWithinBounds,
+  queryLimits,
+  withGraphQLBounds,
+} from '../plugins/query-limits'
 export { inputGuards } from '../plugins/input-guards'
 export { addErrorCodes, errorCodeByStatus, errorCodes } from '../plugins/error-codes'
-export { documentLocks, entityTagOf, lockDocument, lockDocuments, PreconditionFailedError, releaseDocumentLocks, StaleSaveError } from '../plugins/document-locks'
+export {
+  documentLocks,
+  entityTagOf,
+  lockDocument,
+  lockDocuments,
+  PreconditionFailedError,
+  releaseDocumentLocks,
+  StaleSaveError,
+} from '../plugins/document-locks'
 export type { DocumentLocksOptions } from '../plugins/document-locks'
 export type { QueryLimitsOptions } from '../plugins/query-limits'
-export { clientAddress, loginThrottle, RATE_LIMITED, RateLimitedError } from '../plugins/login-throttle'
+export {
+  clientAddress,
+  loginThrottle,
+  RATE_LIMITED,
+  RateLimitedError,
+} from '../plugins/login-throttle'
 export type { LoginThrottleOptions } from '../plugins/login-throttle'
-export { isCommonPassword, passwordProblem, PASSWORD_MIN_LENGTH } from '../plugins/shared/passwordPolicy'
+export {
+  isCommonPassword,
+  passwordProblem,
+  PASSWORD_MIN_LENGTH,
+} from '../plugins/shared/passwordPolicy'

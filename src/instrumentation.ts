@@ -5,5 +5,6 @@
  */
 export async function register(): Promise<void> {
   // Node.js-only code behind this test, as Next.js documents: the Edge build leaves it out.
-  if (process.env.NEXT_RUNTIME === 'nodejs') await (await import('./instrumentation-node')).startPayload()
+  if (process.env.NEXT_RUNTIME === 'nodejs')
+    await (await import('./instrumentation-node')).startPayload()
 }

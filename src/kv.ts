@@ -30,7 +30,8 @@ export class RedisKVAdapter implements KVAdapter {
   }
 
   async clear(): Promise<void> {
-    for await (const batch of this.prefixedKeys()) if (batch.length > 0) await this.redis.unlink(...batch)
+    for await (const batch of this.prefixedKeys())
+      if (batch.length > 0) await this.redis.unlink(...batch)
   }
 
   async delete(key: string): Promise<void> {
@@ -49,7 +50,8 @@ export class RedisKVAdapter implements KVAdapter {
   async keys(): Promise<string[]> {
     // SCAN may return a key twice (while Redis rehashes): report each once.
     const keys = new Set<string>()
-    for await (const batch of this.prefixedKeys()) for (const key of batch) keys.add(key.slice(this.keyPrefix.length))
+    for await (const batch of this.prefixedKeys())
+      for (const key of batch) keys.add(key.slice(this.keyPrefix.length))
     return [...keys]
   }
 
@@ -73,7 +75,10 @@ export const redisKVAdapter = (options: RedisKVOptions = {}): KVAdapterResult =>
     redis.on('error', (error: Error) => {
       if (isDown) return
       isDown = true
-      payload.logger.warn({ err: error, msg: 'KV store: Redis is unreachable; commands wait for it to come back' })
+      payload.logger.warn({
+        err: error,
+        msg: 'KV store: Redis is unreachable; commands wait for it to come back',
+      })
     })
     redis.on('ready', () => (isDown = false))
     return new RedisKVAdapter(redis, options.keyPrefix ?? 'payload-kv:')

@@ -97,7 +97,9 @@ const secureAuthCollection = (collection: CollectionConfig): CollectionConfig =>
     access: { ...collection.access, unlock: collection.access?.unlock ?? isAdmin },
     hooks: {
       ...collection.hooks,
-      beforeOperation: beforeOperation.includes(enforcePasswordPolicy) ? beforeOperation : [...beforeOperation, enforcePasswordPolicy],
+      beforeOperation: beforeOperation.includes(enforcePasswordPolicy)
+        ? beforeOperation
+        : [...beforeOperation, enforcePasswordPolicy],
     },
   }
 }
@@ -111,8 +113,12 @@ export const newsroom =
   (options: NewsroomOptions = {}): Plugin =>
   async (incomingConfig: Config): Promise<Config> => {
     const enabled = options.enabled ?? true
-    const existingSlugs = new Set((incomingConfig.collections ?? []).map((collection) => collection.slug))
-    const ours = [Articles, Regions, Reporters, Sections, Media, Users].filter((collection) => !existingSlugs.has(collection.slug))
+    const existingSlugs = new Set(
+      (incomingConfig.collections ?? []).map((collection) => collection.slug),
+    )
+    const ours = [Articles, Regions, Reporters, Sections, Media, Users].filter(
+      (collection) => !existingSlugs.has(collection.slug),
+    )
 
     const incomingJobs = incomingConfig.jobs ?? {}
     let config: Config = {
@@ -131,7 +137,10 @@ export const newsroom =
       // Edit locks are not GraphQL's business (collections/access/refuseLockOperations.ts).
       graphQL: {
         ...incomingConfig.graphQL,
-        validationRules: (args) => [refuseLockOperations, ...(incomingConfig.graphQL?.validationRules?.(args) ?? [])],
+        validationRules: (args) => [
+          refuseLockOperations,
+          ...(incomingConfig.graphQL?.validationRules?.(args) ?? []),
+        ],
       },
       i18n: {
         fallbackLanguage: 'ko',
@@ -147,12 +156,22 @@ export const newsroom =
         // publish. (Payload warns at boot that hooks on the jobs collection need jobs.runHooks: that
         // is true of the runner's own writes, which go past hooks, not of this Local API delete.)
         jobsCollectionOverrides: ({ defaultJobsCollection }) => {
-          const collection = incomingJobs.jobsCollectionOverrides?.({ defaultJobsCollection }) ?? defaultJobsCollection
-          return { ...collection, hooks: { ...collection.hooks, beforeDelete: [...(collection.hooks?.beforeDelete ?? []), refuseScheduleCancel] } }
+          const collection =
+            incomingJobs.jobsCollectionOverrides?.({ defaultJobsCollection }) ??
+            defaultJobsCollection
+          return {
+            ...collection,
+            hooks: {
+              ...collection.hooks,
+              beforeDelete: [...(collection.hooks?.beforeDelete ?? []), refuseScheduleCancel],
+            },
+          }
         },
         autoRun:
           incomingJobs.autoRun ??
-          (options.runJobs === false ? undefined : [{ cron: options.jobsCron ?? '*/10 * * * * *', limit: 100, queue: 'default' }]),
+          (options.runJobs === false
+            ? undefined
+            : [{ cron: options.jobsCron ?? '*/10 * * * * *', limit: 100, queue: 'default' }]),
         shouldAutoRun:
           incomingJobs.shouldAutoRun ??
           (async (payload) => {
@@ -167,15 +186,29 @@ export const newsroom =
       config = await registerTimestamps({
         collections: [Articles.slug],
         enabled,
-        ignoreFields: [...articleCounterFields, 'bodyHtml', 'regionLabel', 'byline', 'relatedArticles', 'relatedSuggestions', ADJACENT_LINKS_FIELD],
+        ignoreFields: [
+          ...articleCounterFields,
+          'bodyHtml',
+          'regionLabel',
+          'byline',
+          'relatedArticles',
+          'relatedSuggestions',
+          ADJACENT_LINKS_FIELD,
+        ],
         ...options.registerTimestamps,
       })(config)
     }
     if (options.relatedNews !== false) {
-      config = await relatedNews({ collections: [Articles.slug], enabled, ...options.relatedNews })(config)
+      config = await relatedNews({ collections: [Articles.slug], enabled, ...options.relatedNews })(
+        config,
+      )
     }
     if (options.adjacentArticles !== false) {
-      config = await adjacentArticles({ collections: [Articles.slug], enabled, ...options.adjacentArticles })(config)
+      config = await adjacentArticles({
+        collections: [Articles.slug],
+        enabled,
+        ...options.adjacentArticles,
+      })(config)
     }
     if (options.distribution !== false) {
       config = await distribution({ enabled, ...options.distribution })(config)
@@ -193,7 +226,9 @@ export const newsroom =
       config = await queryLimits(options.queryLimits)(config)
     }
     if (options.documentLocks !== false) {
-      config = documentLocks({ collections: [Articles.slug], enabled, ...options.documentLocks })(config) as Config
+      config = documentLocks({ collections: [Articles.slug], enabled, ...options.documentLocks })(
+        config,
+      ) as Config
     }
     if (options.httpCache !== false) {
       config = await httpCache({ enabled, ...options.httpCache })(config)

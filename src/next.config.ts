@@ -26,7 +26,8 @@ const nextConfig: NextConfig = {
 const withAdmin = withPayload(nextConfig, { devBundleServerPackages: false })
 
 type HeaderRule = Awaited<ReturnType<NonNullable<NextConfig['headers']>>>[number]
-const isClientHintHeader = (header: { key: string }) => ['accept-ch', 'critical-ch', 'vary'].includes(header.key.toLowerCase())
+const isClientHintHeader = (header: { key: string }) =>
+  ['accept-ch', 'critical-ch', 'vary'].includes(header.key.toLowerCase())
 
 /**
  * Payload asks every browser for its colour scheme (`Accept-CH`/`Critical-CH:

@@ -12,9 +12,17 @@ const plainField = (field: Field, from: string, to: string): Field[] => {
   const source = field as Record<string, unknown>
   // The neighbour links adjacent-articles keeps current are our precomputed feature, not plain Payload.
   if (source.virtual || source.name === ADJACENT_LINKS_FIELD) return []
-  const { access: _access, admin: _admin, filterOptions: _filterOptions, hooks: _hooks, validate: _validate, ...rest } = source
+  const {
+    access: _access,
+    admin: _admin,
+    filterOptions: _filterOptions,
+    hooks: _hooks,
+    validate: _validate,
+    ...rest
+  } = source
   if (rest.relationTo === from) rest.relationTo = to
-  if (Array.isArray(rest.fields)) rest.fields = (rest.fields as Field[]).flatMap((child) => plainField(child, from, to))
+  if (Array.isArray(rest.fields))
+    rest.fields = (rest.fields as Field[]).flatMap((child) => plainField(child, from, to))
   return [rest as Field]
 }
 
@@ -27,8 +35,13 @@ const plainField = (field: Field, from: string, to: string): Field[] => {
 const benchPlainArticles: Plugin = (config: Config): Config => {
   const articles = config.collections?.find((collection) => collection.slug === 'articles')
   if (!articles) return config
-  const fields = articles.fields.flatMap((field) => plainField(field, 'articles', BENCH_PLAIN_ARTICLES))
-  const named = (list: Field[]): string[] => list.flatMap((field) => ('name' in field ? [field.name] : 'fields' in field ? named(field.fields) : []))
+  const fields = articles.fields.flatMap((field) =>
+    plainField(field, 'articles', BENCH_PLAIN_ARTICLES),
+  )
+  const named = (list: Field[]): string[] =>
+    list.flatMap((field) =>
+      'name' in field ? [field.name] : 'fields' in field ? named(field.fields) : [],
+    )
   const stored = new Set([...named(fields), '_status'])
   const plain: CollectionConfig = {
     slug: BENCH_PLAIN_ARTICLES,
@@ -37,7 +50,9 @@ const benchPlainArticles: Plugin = (config: Config): Config => {
     graphQL: false,
     // What populated articles carry (without the virtual ones), so P0 answers the same shape.
     defaultPopulate: articles.defaultPopulate
-      ? (Object.fromEntries(Object.entries(articles.defaultPopulate).filter(([name]) => stored.has(name))) as never)
+      ? (Object.fromEntries(
+          Object.entries(articles.defaultPopulate).filter(([name]) => stored.has(name)),
+        ) as never)
       : undefined,
     defaultSort: articles.defaultSort,
     indexes: articles.indexes,
@@ -50,5 +65,7 @@ const benchPlainArticles: Plugin = (config: Config): Config => {
 const appConfig = newsroomAppConfig()
 
 export default buildConfig(
-  process.env.NEWSROOM_BENCH === '1' ? { ...appConfig, plugins: [...(appConfig.plugins ?? []), benchPlainArticles] } : appConfig,
+  process.env.NEWSROOM_BENCH === '1'
+    ? { ...appConfig, plugins: [...(appConfig.plugins ?? []), benchPlainArticles] }
+    : appConfig,
 )

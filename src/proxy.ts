@@ -15,7 +15,11 @@ export function proxy(request: NextRequest) {
   const cookie = headers.get('cookie')
   headers.set('cookie', `${cookie ? `${cookie}; ` : ''}${LANGUAGE_COOKIE}=ko`)
   const response = NextResponse.next({ request: { headers } })
-  response.cookies.set(LANGUAGE_COOKIE, 'ko', { path: '/', sameSite: 'lax', maxAge: 60 * 60 * 24 * 365 })
+  response.cookies.set(LANGUAGE_COOKIE, 'ko', {
+    path: '/',
+    sameSite: 'lax',
+    maxAge: 60 * 60 * 24 * 365,
+  })
   return response
 }
 

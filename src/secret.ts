@@ -26,7 +26,9 @@ export const payloadSecret = (): string => {
  * production (`NODE_ENV=production`) `PAYLOAD_SECRET` must be set, since a secret generated into
  * the data folder is only fit for the demo.
  */
-export const productionSecretProblem = (env: Record<string, string | undefined> = process.env): string | undefined => {
+export const productionSecretProblem = (
+  env: Record<string, string | undefined> = process.env,
+): string | undefined => {
   if (env.NODE_ENV !== 'production' || env.PAYLOAD_SECRET?.trim()) return undefined
   return (
     'PAYLOAD_SECRET가 없습니다: NODE_ENV=production에서는 로그인 서명 비밀값을 환경 변수로 주어야 합니다 ' +

@@ -19,7 +19,12 @@ export default defineConfig({
     environment: 'node',
     // On PostgreSQL: drops the databases earlier runs left behind.
     globalSetup: ['test/helpers/dropStaleDatabases.ts'],
-    include: ['test/**/*.spec.ts', 'collections/**/*.spec.ts', 'plugins/**/*.spec.ts', 'src/**/*.spec.ts'],
+    include: [
+      'test/**/*.spec.ts',
+      'collections/**/*.spec.ts',
+      'plugins/**/*.spec.ts',
+      'src/**/*.spec.ts',
+    ],
     exclude: ['test/e2e/**', 'test/topology/**', 'node_modules/**'],
     // Each suite boots its own Payload on its own database; two at a time fit the 2-core machine.
     pool: 'forks',

@@ -23,11 +23,16 @@ export const articleCounterFields = ['votesUp', 'votesDown', 'viewCount'] as con
 /** Each keyword once, trimmed, in the order given; empty ones dropped. */
 const distinctKeywords = (value: unknown): unknown => {
   if (!Array.isArray(value)) return value
-  const keywords = value.map((keyword) => (typeof keyword === 'string' ? keyword.trim() : keyword)).filter((keyword) => keyword !== '')
+  const keywords = value
+    .map((keyword) => (typeof keyword === 'string' ? keyword.trim() : keyword))
+    .filter((keyword) => keyword !== '')
   return [...new Set(keywords)]
 }
 
-const counterField = (name: (typeof articleCounterFields)[number], label: { en: string; ko: string }) =>
+const counterField = (
+  name: (typeof articleCounterFields)[number],
+  label: { en: string; ko: string },
+) =>
   ({
     name,
     type: 'number',
@@ -43,7 +48,15 @@ export const Articles: CollectionConfig = {
   labels: { singular: { en: 'Article', ko: '기사' }, plural: { en: 'Articles', ko: '기사' } },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'regionLabel', 'section', 'reporters', '_status', 'registeredAtText', 'revisedAtText'],
+    defaultColumns: [
+      'title',
+      'regionLabel',
+      'section',
+      'reporters',
+      '_status',
+      'registeredAtText',
+      'revisedAtText',
+    ],
     listSearchableFields: ['title', 'subtitle', 'slug'],
     group: { en: 'Newsroom', ko: '편집국' },
   },
@@ -90,7 +103,12 @@ export const Articles: CollectionConfig = {
       maxLength: TITLE_MAX_LENGTH,
       label: { en: 'Title', ko: '제목' },
     },
-    { name: 'subtitle', type: 'textarea', maxLength: 500, label: { en: 'Subtitle (deck)', ko: '부제' } },
+    {
+      name: 'subtitle',
+      type: 'textarea',
+      maxLength: 500,
+      label: { en: 'Subtitle (deck)', ko: '부제' },
+    },
     slugField('title'),
     {
       type: 'row',
@@ -108,7 +126,10 @@ export const Articles: CollectionConfig = {
           type: 'text',
           maxLength: 60,
           label: { en: 'Dateline (overrides region label)', ko: '머리 표기 (지역 대신)' },
-          admin: { width: '50%', description: { en: 'e.g. 인천서부소방서', ko: '예: 인천서부소방서' } },
+          admin: {
+            width: '50%',
+            description: { en: 'e.g. 인천서부소방서', ko: '예: 인천서부소방서' },
+          },
         },
       ],
     },
@@ -138,7 +159,12 @@ export const Articles: CollectionConfig = {
       label: { en: 'Reporters (byline order)', ko: '기자 (바이라인 순서)' },
       admin: { position: 'sidebar', isSortable: true },
     },
-    { name: 'heroImage', type: 'upload', relationTo: 'media', label: { en: 'Hero image', ko: '대표 사진' } },
+    {
+      name: 'heroImage',
+      type: 'upload',
+      relationTo: 'media',
+      label: { en: 'Hero image', ko: '대표 사진' },
+    },
     { name: 'body', type: 'richText', label: { en: 'Body', ko: '본문' } },
     {
       name: 'bodyHtml',
@@ -167,8 +193,18 @@ export const Articles: CollectionConfig = {
     counterField('viewCount', { en: 'Views', ko: '조회수' }),
   ],
   hooks: {
-    beforeOperation: [validateWhereValues, ignoreDraftsForReaders, enforceLiveStateRule, markAutosave],
-    beforeChange: [rejectUnknownRelationships, reduceRichTextRelations, setRegionLabel, renderBodyHtml],
+    beforeOperation: [
+      validateWhereValues,
+      ignoreDraftsForReaders,
+      enforceLiveStateRule,
+      markAutosave,
+    ],
+    beforeChange: [
+      rejectUnknownRelationships,
+      reduceRichTextRelations,
+      setRegionLabel,
+      renderBodyHtml,
+    ],
     afterChange: [keepLockOnAutosave],
   },
 }

@@ -25,7 +25,11 @@ export const Users: CollectionConfig = {
     lockTime: 10 * 60 * 1000,
     cookies: sessionCookies(),
   },
-  admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'roles', 'reporter'], group: { en: 'Settings', ko: '설정' } },
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'name', 'roles', 'reporter'],
+    group: { en: 'Settings', ko: '설정' },
+  },
   access: {
     read: isSelfOrAdmin,
     create: isAdmin,
@@ -55,7 +59,9 @@ export const Users: CollectionConfig = {
       relationTo: 'reporters',
       saveToJWT: true,
       label: { en: 'Reporter profile', ko: '기자 프로필' },
-      admin: { description: { en: 'The byline this account writes under', ko: '이 계정이 쓰는 기자 이름' } },
+      admin: {
+        description: { en: 'The byline this account writes under', ko: '이 계정이 쓰는 기자 이름' },
+      },
       access: { create: isAdminField, update: isAdminField },
     },
   ],

@@ -10,7 +10,8 @@ import { hasRole } from './roles'
  * schedules any of these. Everyone else works on drafts; `enforceLiveStateRule` applies it to every
  * write operation, the access functions ask it too.
  */
-export const canChangeLiveState = (user: PayloadRequest['user']): boolean => hasRole(user, 'admin', 'editor')
+export const canChangeLiveState = (user: PayloadRequest['user']): boolean =>
+  hasRole(user, 'admin', 'editor')
 
 export type LiveStateRefusal = 'byline' | 'publish' | 'restore' | 'unpublish'
 
@@ -39,5 +40,8 @@ const messages: Record<LiveStateRefusal, { en: string; ko: string }> = {
  */
 export const liveStateForbidden = (req: PayloadRequest, refusal: LiveStateRefusal): Forbidden => {
   const error = new Forbidden(req.t)
-  return Object.assign(error, { data: { code: 'FORBIDDEN' }, message: `${error.message} ${messages[refusal][req.i18n?.language === 'en' ? 'en' : 'ko']}` })
+  return Object.assign(error, {
+    data: { code: 'FORBIDDEN' },
+    message: `${error.message} ${messages[refusal][req.i18n?.language === 'en' ? 'en' : 'ko']}`,
+  })
 }

@@ -14,13 +14,21 @@ const LOCK_OPERATION = /PayloadLockedDocuments?$/
 export const refuseLockOperations: ValidationRule = (context) => ({
   Field(node) {
     const parent = context.getParentType()
-    if (!parent || (parent !== context.getSchema().getQueryType() && parent !== context.getSchema().getMutationType())) return
+    if (
+      !parent ||
+      (parent !== context.getSchema().getQueryType() &&
+        parent !== context.getSchema().getMutationType())
+    )
+      return
     if (!LOCK_OPERATION.test(node.name.value)) return
     context.reportError(
-      new GraphQLError(`편집 잠금은 GraphQL로 다룰 수 없습니다 (edit locks are not available over GraphQL): ${node.name.value}`, {
-        nodes: [node],
-        extensions: { code: 'FORBIDDEN' },
-      }),
+      new GraphQLError(
+        `편집 잠금은 GraphQL로 다룰 수 없습니다 (edit locks are not available over GraphQL): ${node.name.value}`,
+        {
+          nodes: [node],
+          extensions: { code: 'FORBIDDEN' },
+        },
+      ),
     )
   },
 })

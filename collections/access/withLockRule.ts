@@ -21,9 +21,15 @@ const refuse = (language: 'en' | 'ko'): Response =>
 
 /** The JSON body, or null: Payload also reads a multipart `_payload` field, which this guard does not accept. */
 const jsonBody = async (request: Request): Promise<null | Record<string, unknown>> => {
-  if (!request.headers.get('content-type')?.toLowerCase().startsWith('application/json')) return null
-  const body = (await request.clone().json().catch(() => null)) as unknown
-  return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null
+  if (!request.headers.get('content-type')?.toLowerCase().startsWith('application/json'))
+    return null
+  const body = (await request
+    .clone()
+    .json()
+    .catch(() => null)) as unknown
+  return body && typeof body === 'object' && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : null
 }
 
 /**
@@ -47,30 +53,51 @@ export const withLockRule =
     // Anonymous requests meet Payload's own access, which refuses them.
     if (!user) return handler(request)
     const staff = user as TypedUser
-    const language = request.headers.get('accept-language')?.toLowerCase().startsWith('en') ? 'en' : 'ko'
-    const isRead = method === 'GET' || (method === 'POST' && [request.headers.get('x-payload-http-method-override'), request.headers.get('x-http-method-override')].includes('GET'))
-    if (isRead) return hasRole(staff, 'admin', 'editor', 'reporter') ? handler(request) : refuse(language)
+    const language = request.headers.get('accept-language')?.toLowerCase().startsWith('en')
+      ? 'en'
+      : 'ko'
+    const isRead =
+      method === 'GET' ||
+      (method === 'POST' &&
+        [
+          request.headers.get('x-payload-http-method-override'),
+          request.headers.get('x-http-method-override'),
+        ].includes('GET'))
+    if (isRead)
+      return hasRole(staff, 'admin', 'editor', 'reporter') ? handler(request) : refuse(language)
 
     const segments = pathname.slice(prefix.length).split('/').filter(Boolean)
     if (method === 'POST' && segments.length === 0) {
       const body = await jsonBody(request)
-      return body && (await isAllowedLock(payload, staff, body as Lock)) ? handler(request) : refuse(language)
+      return body && (await isAllowedLock(payload, staff, body as Lock))
+        ? handler(request)
+        : refuse(language)
     }
     if ((method === 'PATCH' || method === 'DELETE') && segments.length === 1) {
       const existing = (await payload
-        .findByID({ collection: LOCKS_SLUG, id: decodeURIComponent(segments[0]!), depth: 0, disableErrors: true, overrideAccess: true })
+        .findByID({
+          collection: LOCKS_SLUG,
+          id: decodeURIComponent(segments[0]!),
+          depth: 0,
+          disableErrors: true,
+          overrideAccess: true,
+        })
         .catch(() => null)) as Lock | null
       if (!existing) return refuse(language)
-      if (method === 'DELETE') return isOwnLock(staff, existing) ? handler(request) : refuse(language)
+      if (method === 'DELETE')
+        return isOwnLock(staff, existing) ? handler(request) : refuse(language)
       const body = await jsonBody(request)
       if (!body) return refuse(language)
       // Taking a lock over: the lock as it is and as it would be both pass the rule, in the taker's name.
       const after: Lock = {
         document: 'document' in body ? (body.document as Lock['document']) : existing.document,
-        globalSlug: 'globalSlug' in body ? (body.globalSlug as Lock['globalSlug']) : existing.globalSlug,
+        globalSlug:
+          'globalSlug' in body ? (body.globalSlug as Lock['globalSlug']) : existing.globalSlug,
         user: 'user' in body ? (body.user as Lock['user']) : existing.user,
       }
-      const isAllowed = (await isAllowedLock(payload, staff, { ...existing, user: after.user })) && (await isAllowedLock(payload, staff, after))
+      const isAllowed =
+        (await isAllowedLock(payload, staff, { ...existing, user: after.user })) &&
+        (await isAllowedLock(payload, staff, after))
       return isAllowed ? handler(request) : refuse(language)
     }
     return refuse(language)

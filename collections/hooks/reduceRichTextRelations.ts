@@ -1,5 +1,12 @@
 import type { LexicalRichTextAdapter } from '@payloadcms/richtext-lexical'
-import type { CollectionBeforeChangeHook, CollectionSlug, Field, PayloadRequest, RichTextField, SanitizedConfig } from 'payload'
+import type {
+  CollectionBeforeChangeHook,
+  CollectionSlug,
+  Field,
+  PayloadRequest,
+  RichTextField,
+  SanitizedConfig,
+} from 'payload'
 
 import { ValidationError } from 'payload'
 
@@ -15,20 +22,35 @@ type Target = { relationTo?: unknown; value?: unknown }
 type Allowed = { link: string[]; relationship: string[]; upload: string[] }
 
 const allowedCollections = (field: RichTextField): Allowed | null => {
-  const features = (field.editor as LexicalRichTextAdapter | undefined)?.editorConfig?.resolvedFeatureMap
+  const features = (field.editor as LexicalRichTextAdapter | undefined)?.editorConfig
+    ?.resolvedFeatureMap
   if (!features) return null
   const slugsOf = (key: string) =>
-    ((features.get(key)?.sanitizedServerFeatureProps as { enabledCollectionSlugs?: string[] } | undefined)?.enabledCollectionSlugs ?? [])
-  const linkFields = (features.get('link')?.sanitizedServerFeatureProps as { fields?: Field[] } | undefined)?.fields ?? []
+    (
+      features.get(key)?.sanitizedServerFeatureProps as
+        { enabledCollectionSlugs?: string[] } | undefined
+    )?.enabledCollectionSlugs ?? []
+  const linkFields =
+    (features.get('link')?.sanitizedServerFeatureProps as { fields?: Field[] } | undefined)
+      ?.fields ?? []
   const docField = linkFields.find((linkField) => 'name' in linkField && linkField.name === 'doc')
   const linkTargets = docField && 'relationTo' in docField ? docField.relationTo : []
-  return { link: ([] as string[]).concat(linkTargets), relationship: slugsOf('relationship'), upload: slugsOf('upload') }
+  return {
+    link: ([] as string[]).concat(linkTargets),
+    relationship: slugsOf('relationship'),
+    upload: slugsOf('upload'),
+  }
 }
 
 type Found = { allowed: Allowed; path: string; value: { root: LexicalNode } }
 
 /** Every Lexical value in `data` with its path, through groups, arrays, blocks, rows and tabs. */
-const findRichText = (config: SanitizedConfig, fields: Field[], data: unknown, prefix: string): Found[] => {
+const findRichText = (
+  config: SanitizedConfig,
+  fields: Field[],
+  data: unknown,
+  prefix: string,
+): Found[] => {
   if (typeof data !== 'object' || data === null) return []
   const record = data as Record<string, unknown>
   return fields.flatMap((field): Found[] => {
@@ -36,24 +58,44 @@ const findRichText = (config: SanitizedConfig, fields: Field[], data: unknown, p
     if (field.type === 'richText') {
       const value = record[field.name]
       const allowed = allowedCollections(field)
-      const isLexical = typeof value === 'object' && value !== null && typeof (value as { root?: unknown }).root === 'object'
+      const isLexical =
+        typeof value === 'object' &&
+        value !== null &&
+        typeof (value as { root?: unknown }).root === 'object'
       return allowed && isLexical ? [{ allowed, path, value: value as Found['value'] }] : []
     }
-    if (field.type === 'group') return 'name' in field && field.name ? findRichText(config, field.fields, record[field.name], `${path}.`) : findRichText(config, field.fields, data, prefix)
-    if (field.type === 'row' || field.type === 'collapsible') return findRichText(config, field.fields, data, prefix)
+    if (field.type === 'group')
+      return 'name' in field && field.name
+        ? findRichText(config, field.fields, record[field.name], `${path}.`)
+        : findRichText(config, field.fields, data, prefix)
+    if (field.type === 'row' || field.type === 'collapsible')
+      return findRichText(config, field.fields, data, prefix)
     if (field.type === 'tabs') {
-      return field.tabs.flatMap((tab) => ('name' in tab && tab.name ? findRichText(config, tab.fields, record[tab.name], `${prefix}${tab.name}.`) : findRichText(config, tab.fields, data, prefix)))
+      return field.tabs.flatMap((tab) =>
+        'name' in tab && tab.name
+          ? findRichText(config, tab.fields, record[tab.name], `${prefix}${tab.name}.`)
+          : findRichText(config, tab.fields, data, prefix),
+      )
     }
     if (field.type === 'array') {
       const rows = record[field.name]
-      return Array.isArray(rows) ? rows.flatMap((row, index) => findRichText(config, field.fields, row, `${path}.${index}.`)) : []
+      return Array.isArray(rows)
+        ? rows.flatMap((row, index) => findRichText(config, field.fields, row, `${path}.${index}.`))
+        : []
     }
     if (field.type === 'blocks') {
       const rows = record[field.name]
-      const blocks = [...(field.blocks ?? []), ...(field.blockReferences ?? []).map((block) => (typeof block === 'string' ? config.blocks?.find(({ slug }) => slug === block) : block))]
+      const blocks = [
+        ...(field.blocks ?? []),
+        ...(field.blockReferences ?? []).map((block) =>
+          typeof block === 'string' ? config.blocks?.find(({ slug }) => slug === block) : block,
+        ),
+      ]
       if (!Array.isArray(rows)) return []
       return rows.flatMap((row, index) => {
-        const block = blocks.find((candidate) => candidate?.slug === (row as { blockType?: unknown } | null)?.blockType)
+        const block = blocks.find(
+          (candidate) => candidate?.slug === (row as { blockType?: unknown } | null)?.blockType,
+        )
         return block ? findRichText(config, block.fields, row, `${path}.${index}.`) : []
       })
     }
@@ -64,13 +106,19 @@ const findRichText = (config: SanitizedConfig, fields: Field[], data: unknown, p
 /** The bare id a node's value stands for, in the target collection's id type; null when it has none. */
 const bareId = (req: PayloadRequest, collection: string, value: unknown): ID | null => {
   const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : value
-  const idType = req.payload.collections[collection as CollectionSlug]?.customIDType ?? req.payload.db.defaultIDType
+  const idType =
+    req.payload.collections[collection as CollectionSlug]?.customIDType ??
+    req.payload.db.defaultIDType
   if (idType === 'number') {
     const number = typeof id === 'string' && id.trim() !== '' ? Number(id) : id
     return typeof number === 'number' && Number.isSafeInteger(number) && number > 0 ? number : null
   }
   if (typeof id !== 'string' || id === '') return null
-  return req.payload.db.name === 'mongoose' && !req.payload.collections[collection as CollectionSlug]?.customIDType && !/^[0-9a-f]{24}$/i.test(id) ? null : id
+  return req.payload.db.name === 'mongoose' &&
+    !req.payload.collections[collection as CollectionSlug]?.customIDType &&
+    !/^[0-9a-f]{24}$/i.test(id)
+    ? null
+    : id
 }
 
 /**
@@ -83,7 +131,11 @@ const bareId = (req: PayloadRequest, collection: string, value: unknown): ID | n
  * scheme other than http, https, mailto or tel is refused the same way (not silently dropped), so
  * the editor sees why; relative URLs pass.
  */
-export const reduceRichTextRelations: CollectionBeforeChangeHook = async ({ collection, data, req }) => {
+export const reduceRichTextRelations: CollectionBeforeChangeHook = async ({
+  collection,
+  data,
+  req,
+}) => {
   const found = findRichText(req.payload.config, collection.fields, data, '')
   if (found.length === 0) return data
   const problems: Problem[] = []
@@ -91,7 +143,10 @@ export const reduceRichTextRelations: CollectionBeforeChangeHook = async ({ coll
   const reduce = (path: string, kind: string, allowed: string[], target: Target) => {
     const relationTo = typeof target.relationTo === 'string' ? target.relationTo : ''
     if (!allowed.includes(relationTo)) {
-      problems.push({ path, message: `${path}: a ${kind} may not point at ${relationTo ? `"${relationTo}"` : 'no collection'}` })
+      problems.push({
+        path,
+        message: `${path}: a ${kind} may not point at ${relationTo ? `"${relationTo}"` : 'no collection'}`,
+      })
       return
     }
     const id = bareId(req, relationTo, target.value)
@@ -104,18 +159,29 @@ export const reduceRichTextRelations: CollectionBeforeChangeHook = async ({ coll
   }
   const visit = (path: string, allowed: Allowed, node: LexicalNode) => {
     if (node.type === 'upload') reduce(path, 'upload node', allowed.upload, node as Target)
-    if (node.type === 'relationship') reduce(path, 'relationship node', allowed.relationship, node as Target)
+    if (node.type === 'relationship')
+      reduce(path, 'relationship node', allowed.relationship, node as Target)
     if (node.type === 'link' || node.type === 'autolink') {
-      const fields = (typeof node.fields === 'object' && node.fields !== null ? node.fields : {}) as { doc?: unknown; linkType?: unknown; url?: unknown }
-      if (fields.linkType === 'internal' || (typeof fields.doc === 'object' && fields.doc !== null)) {
-        const doc = (typeof fields.doc === 'object' && fields.doc !== null ? fields.doc : {}) as Target
+      const fields = (
+        typeof node.fields === 'object' && node.fields !== null ? node.fields : {}
+      ) as { doc?: unknown; linkType?: unknown; url?: unknown }
+      if (
+        fields.linkType === 'internal' ||
+        (typeof fields.doc === 'object' && fields.doc !== null)
+      ) {
+        const doc = (
+          typeof fields.doc === 'object' && fields.doc !== null ? fields.doc : {}
+        ) as Target
         const reduced: Target = { relationTo: doc.relationTo, value: doc.value }
         fields.doc = reduced
         reduce(path, 'link', allowed.link, reduced)
       }
       // Checked on internal links too: a frontend of its own may still read `url` there.
       if (typeof fields.url === 'string' && fields.url !== '' && !isAllowedLinkUrl(fields.url)) {
-        problems.push({ path, message: `${path}: a link may only use http, https, mailto or tel URLs, or relative ones` })
+        problems.push({
+          path,
+          message: `${path}: a link may only use http, https, mailto or tel URLs, or relative ones`,
+        })
       }
     }
     if (Array.isArray(node.children)) {
@@ -127,7 +193,8 @@ export const reduceRichTextRelations: CollectionBeforeChangeHook = async ({ coll
   for (const { allowed, path, value } of found) visit(path, allowed, value.root)
 
   const byCollection = new Map<string, Set<ID>>()
-  for (const { collection: slug, id } of references) byCollection.set(slug, (byCollection.get(slug) ?? new Set()).add(id))
+  for (const { collection: slug, id } of references)
+    byCollection.set(slug, (byCollection.get(slug) ?? new Set()).add(id))
   const existing = new Set<string>()
   for (const [slug, ids] of byCollection) {
     const { docs } = await req.payload.find({
@@ -143,11 +210,14 @@ export const reduceRichTextRelations: CollectionBeforeChangeHook = async ({ coll
     for (const doc of docs) existing.add(`${slug}\n${String(doc.id)}`)
   }
   for (const { collection: slug, id, path } of references) {
-    if (!existing.has(`${slug}\n${String(id)}`)) problems.push({ path, message: `${path}: no ${slug} document with id ${id}` })
+    if (!existing.has(`${slug}\n${String(id)}`))
+      problems.push({ path, message: `${path}: no ${slug} document with id ${id}` })
   }
   if (problems.length > 0) {
     // One entry per field and reason is enough to fix it; a forged body can repeat one a thousand times.
-    const distinct = [...new Map(problems.map((problem) => [problem.message, problem])).values()].slice(0, 20)
+    const distinct = [
+      ...new Map(problems.map((problem) => [problem.message, problem])).values(),
+    ].slice(0, 20)
     throw new ValidationError({ collection: collection.slug, errors: distinct, req })
   }
   return data

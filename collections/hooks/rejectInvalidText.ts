@@ -6,7 +6,8 @@ type Problem = { message: string; path: string }
 
 const NUL = '\u0000'
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** The strings of a text-like value: one, a `hasMany` list, or one per locale (`locale=all`). */
 const stringsOf = (value: unknown): string[] => {
@@ -32,9 +33,16 @@ const holdsNul = (value: unknown): boolean => {
   return false
 }
 
-const nulMessage = 'NUL 문자(\\u0000)는 저장할 수 없습니다 (text may not contain the NUL character \\u0000)'
+const nulMessage =
+  'NUL 문자(\\u0000)는 저장할 수 없습니다 (text may not contain the NUL character \\u0000)'
 
-const findProblems = (fields: FlattenedField[], data: Record<string, unknown>, prefix: string, req: PayloadRequest, problems: Problem[]): void => {
+const findProblems = (
+  fields: FlattenedField[],
+  data: Record<string, unknown>,
+  prefix: string,
+  req: PayloadRequest,
+  problems: Problem[],
+): void => {
   for (const field of fields) {
     const value = data[field.name]
     if (value === undefined || value === null) continue
@@ -46,7 +54,14 @@ const findProblems = (fields: FlattenedField[], data: Record<string, unknown>, p
         const maxLength = field.maxLength ?? req.payload.config.defaultMaxTextLength
         if (strings.some((text) => text.includes(NUL))) problems.push({ message: nulMessage, path })
         else if (typeof maxLength === 'number' && strings.some((text) => text.length > maxLength)) {
-          problems.push({ message: req.t('validation:shorterThanMax', { label: req.t('general:value'), maxLength, stringValue: '' }), path })
+          problems.push({
+            message: req.t('validation:shorterThanMax', {
+              label: req.t('general:value'),
+              maxLength,
+              stringValue: '',
+            }),
+            path,
+          })
         }
         break
       }
@@ -61,13 +76,20 @@ const findProblems = (fields: FlattenedField[], data: Record<string, unknown>, p
         if (isObject(value)) findProblems(field.flattenedFields, value, `${path}.`, req, problems)
         break
       case 'array':
-        if (Array.isArray(value)) value.forEach((row, index) => isObject(row) && findProblems(field.flattenedFields, row, `${path}.${index}.`, req, problems))
+        if (Array.isArray(value))
+          value.forEach(
+            (row, index) =>
+              isObject(row) &&
+              findProblems(field.flattenedFields, row, `${path}.${index}.`, req, problems),
+          )
         break
       case 'blocks':
         if (Array.isArray(value)) {
           value.forEach((row, index) => {
             if (!isObject(row)) return
-            const block = field.blocks.find((candidate) => typeof candidate === 'object' && candidate.slug === row.blockType)
+            const block = field.blocks.find(
+              (candidate) => typeof candidate === 'object' && candidate.slug === row.blockType,
+            )
             if (block) findProblems(block.flattenedFields, row, `${path}.${index}.`, req, problems)
           })
         }
@@ -85,12 +107,18 @@ const findProblems = (fields: FlattenedField[], data: Record<string, unknown>, p
  * collection with `versions.drafts.validate: false` skips for drafts; a NUL is cut off by SQLite
  * and refused by PostgreSQL (a 500).
  */
-export const rejectInvalidText: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+export const rejectInvalidText: CollectionBeforeOperationHook = ({
+  args,
+  collection,
+  operation,
+  req,
+}) => {
   if (operation !== 'create' && operation !== 'update') return args
   const data = (args as { data?: unknown }).data
   if (!isObject(data)) return args
   const problems: Problem[] = []
   findProblems(collection.flattenedFields, data, '', req, problems)
-  if (problems.length > 0) throw new ValidationError({ collection: collection.slug, errors: problems, req }, req.t)
+  if (problems.length > 0)
+    throw new ValidationError({ collection: collection.slug, errors: problems, req }, req.t)
   return args
 }

@@ -1,4 +1,10 @@
-import type { CollectionBeforeOperationHook, FlattenedField, Payload, SanitizedCollectionConfig, Where } from 'payload'
+import type {
+  CollectionBeforeOperationHook,
+  FlattenedField,
+  Payload,
+  SanitizedCollectionConfig,
+  Where,
+} from 'payload'
 
 import { APIError } from 'payload'
 
@@ -25,30 +31,60 @@ const valueOperators = new Set([
 type Problem = { path: string; reason: string }
 
 const isDate = (value: unknown): boolean =>
-  (typeof value === 'string' || typeof value === 'number') && !Number.isNaN(new Date(value).getTime())
+  (typeof value === 'string' || typeof value === 'number') &&
+  !Number.isNaN(new Date(value).getTime())
 
 const isNumber = (value: unknown): boolean =>
-  typeof value === 'number' ? Number.isFinite(value) : typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))
+  typeof value === 'number'
+    ? Number.isFinite(value)
+    : typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))
 
 const holdsNul = (value: unknown): boolean =>
-  typeof value === 'string' ? value.includes('\u0000') : Array.isArray(value) && value.some((item) => typeof item === 'string' && item.includes('\u0000'))
+  typeof value === 'string'
+    ? value.includes('\u0000')
+    : Array.isArray(value) &&
+      value.some((item) => typeof item === 'string' && item.includes('\u0000'))
 
-type Check = { collection: SanitizedCollectionConfig; fields: FlattenedField[]; isNumericID: boolean; payload: Payload }
+type Check = {
+  collection: SanitizedCollectionConfig
+  fields: FlattenedField[]
+  isNumericID: boolean
+  payload: Payload
+}
 
-const checkValue = (field: FlattenedField | 'id', path: string, value: unknown, check: Check): null | Problem => {
-  const values = Array.isArray(value) ? value : typeof value === 'string' && value.includes(',') ? value.split(',') : [value]
+const checkValue = (
+  field: FlattenedField | 'id',
+  path: string,
+  value: unknown,
+  check: Check,
+): null | Problem => {
+  const values = Array.isArray(value)
+    ? value
+    : typeof value === 'string' && value.includes(',')
+      ? value.split(',')
+      : [value]
   for (const item of values) {
     if (item === null || item === undefined || item === '' || item === 'null') continue
-    if (field !== 'id' && field.type === 'date' && !isDate(item)) return { path, reason: `"${String(item)}" is not a date` }
-    if (field !== 'id' && field.type === 'number' && !isNumber(item)) return { path, reason: `"${String(item)}" is not a number` }
-    if (field === 'id' && !isWellFormedID(item, check.collection, check.payload)) return { path, reason: `"${String(item)}" is not an id` }
-    const isRelationID = field !== 'id' && (field.type === 'relationship' || field.type === 'upload') && typeof field.relationTo === 'string'
-    if (isRelationID && check.isNumericID && !isNumber(item)) return { path, reason: `"${String(item)}" is not an id` }
+    if (field !== 'id' && field.type === 'date' && !isDate(item))
+      return { path, reason: `"${String(item)}" is not a date` }
+    if (field !== 'id' && field.type === 'number' && !isNumber(item))
+      return { path, reason: `"${String(item)}" is not a number` }
+    if (field === 'id' && !isWellFormedID(item, check.collection, check.payload))
+      return { path, reason: `"${String(item)}" is not an id` }
+    const isRelationID =
+      field !== 'id' &&
+      (field.type === 'relationship' || field.type === 'upload') &&
+      typeof field.relationTo === 'string'
+    if (isRelationID && check.isNumericID && !isNumber(item))
+      return { path, reason: `"${String(item)}" is not an id` }
   }
   return null
 }
 
-const tooDeep: Problem = { path: 'where', reason: `and/or may nest at most ${MAX_WHERE_DEPTH} levels` }
+const tooDeep: Problem = {
+  path: 'where',
+  reason: `and/or may nest at most ${MAX_WHERE_DEPTH} levels`,
+}
 
 const findProblem = (where: unknown, check: Check, depth = 0): null | Problem => {
   if (!where || typeof where !== 'object') return null
@@ -97,7 +133,12 @@ export const validateWhereValues: CollectionBeforeOperationHook = ({ args, colle
     payload: req.payload,
   })
   if (problem) {
-    throw new APIError(`잘못된 검색 조건입니다: ${problem.path} (${problem.reason})`, 400, [{ message: problem.reason, path: problem.path }], true)
+    throw new APIError(
+      `잘못된 검색 조건입니다: ${problem.path} (${problem.reason})`,
+      400,
+      [{ message: problem.reason, path: problem.path }],
+      true,
+    )
   }
   return args
 }

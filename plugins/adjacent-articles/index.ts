@@ -33,7 +33,9 @@ const linksField = (idType: 'number' | 'text'): Field => ({
   type: 'group',
   hidden: true,
   fields: [
-    ...(['newer', 'older'] as const).map((name): Field => (idType === 'number' ? { name, type: 'number' } : { name, type: 'text' })),
+    ...(['newer', 'older'] as const).map((name): Field =>
+      idType === 'number' ? { name, type: 'number' } : { name, type: 'text' },
+    ),
     // Bumped by every relinking; a relinking writes only over the revision it read.
     { name: 'revision', type: 'number' },
   ],
@@ -54,7 +56,10 @@ export const adjacentArticles =
       enabled: options.enabled ?? true,
     }
     // Ids are numbers on SQL databases by default and strings on MongoDB.
-    const idType = (incomingConfig.db as undefined | { defaultIDType?: string })?.defaultIDType === 'number' ? 'number' : 'text'
+    const idType =
+      (incomingConfig.db as undefined | { defaultIDType?: string })?.defaultIDType === 'number'
+        ? 'number'
+        : 'text'
     const collections = (incomingConfig.collections ?? []).map((collection): CollectionConfig => {
       if (!config.collections.includes(collection.slug)) return collection
       const hooks = collection.hooks ?? {}
@@ -70,7 +75,14 @@ export const adjacentArticles =
             ...(hooks.beforeOperation ?? []),
             markDraftSave,
             markGraphQLPopulationNested,
-            selectVirtualSources({ adjacent: [LINKS_FIELD, config.groupBy, config.dateField, ...(hasDrafts(collection) ? ['_status'] : [])] }),
+            selectVirtualSources({
+              adjacent: [
+                LINKS_FIELD,
+                config.groupBy,
+                config.dateField,
+                ...(hasDrafts(collection) ? ['_status'] : []),
+              ],
+            }),
           ],
           beforeChange: [...(hooks.beforeChange ?? []), keepStoredLinks(config)],
           beforeRead: [...(hooks.beforeRead ?? []), rememberStoredLinks],

@@ -1,4 +1,10 @@
-import type { CollectionSlug, Payload, PayloadRequest, SanitizedCollectionConfig, Where } from 'payload'
+import type {
+  CollectionSlug,
+  Payload,
+  PayloadRequest,
+  SanitizedCollectionConfig,
+  Where,
+} from 'payload'
 
 import type { SanitizedAdjacentArticlesConfig } from './types'
 
@@ -15,7 +21,9 @@ export type Reader = { payload: Payload; req?: PayloadRequest }
 export const compare = (a: { date: string; id: ID }, b: { date: string; id: ID }): number => {
   const byDate = new Date(a.date).getTime() - new Date(b.date).getTime()
   if (byDate !== 0) return byDate
-  return typeof a.id === 'number' && typeof b.id === 'number' ? a.id - b.id : String(a.id).localeCompare(String(b.id))
+  return typeof a.id === 'number' && typeof b.id === 'number'
+    ? a.id - b.id
+    : String(a.id).localeCompare(String(b.id))
 }
 
 /**
@@ -51,10 +59,19 @@ export const neighbour = async (
       { [config.groupBy]: { equals: doc.group } },
       ...publishedOnly(collection),
       // Ties on the timestamp are broken by id, so every article has exactly one of each neighbour.
-      { or: [{ [config.dateField]: { [comparison]: doc.date } }, { and: [{ [config.dateField]: { equals: doc.date } }, { id: { [comparison]: doc.id } }] }] },
+      {
+        or: [
+          { [config.dateField]: { [comparison]: doc.date } },
+          { and: [{ [config.dateField]: { equals: doc.date } }, { id: { [comparison]: doc.id } }] },
+        ],
+      },
     ],
   }
-  const { docs } = await findIds(reader, collection, { limit: 1, sort: direction === 'newer' ? [config.dateField, 'id'] : [`-${config.dateField}`, '-id'], where })
+  const { docs } = await findIds(reader, collection, {
+    limit: 1,
+    sort: direction === 'newer' ? [config.dateField, 'id'] : [`-${config.dateField}`, '-id'],
+    where,
+  })
   return (docs[0]?.id as ID | undefined) ?? null
 }
 
@@ -65,7 +82,10 @@ export const neighboursOf = async (
   reader: Reader,
   doc: Position,
 ): Promise<Neighbours> => {
-  const [newer, older] = await Promise.all([neighbour(config, collection, reader, doc, 'newer'), neighbour(config, collection, reader, doc, 'older')])
+  const [newer, older] = await Promise.all([
+    neighbour(config, collection, reader, doc, 'newer'),
+    neighbour(config, collection, reader, doc, 'older'),
+  ])
   return { newer, older }
 }
 
@@ -99,10 +119,15 @@ export const neighboursInGroup = async (
         ],
       },
     })
-    const run = docs.map((doc) => ({ id: doc.id as ID, date: doc[config.dateField] as string })).sort(compare)
+    const run = docs
+      .map((doc) => ({ id: doc.id as ID, date: doc[config.dateField] as string }))
+      .sort(compare)
     const position = new Map(run.map((doc, index) => [String(doc.id), index]))
     if (run.length < limit && sorted.every((doc) => position.has(String(doc.id)))) {
-      const [beyondNewest, beyondOldest] = await Promise.all([neighbour(config, collection, reader, last, 'newer'), neighbour(config, collection, reader, first, 'older')])
+      const [beyondNewest, beyondOldest] = await Promise.all([
+        neighbour(config, collection, reader, last, 'newer'),
+        neighbour(config, collection, reader, first, 'older'),
+      ])
       for (const doc of sorted) {
         const index = position.get(String(doc.id))!
         result.set(String(doc.id), {
@@ -113,6 +138,10 @@ export const neighboursInGroup = async (
       return result
     }
   }
-  await Promise.all(sorted.map(async (doc) => result.set(String(doc.id), await neighboursOf(config, collection, reader, doc))))
+  await Promise.all(
+    sorted.map(async (doc) =>
+      result.set(String(doc.id), await neighboursOf(config, collection, reader, doc)),
+    ),
+  )
   return result
 }

@@ -21,14 +21,16 @@ export type StoredLinks = { newer?: unknown; older?: unknown; revision?: null | 
 const linksOfDocument = new WeakMap<object, null | StoredLinks>()
 
 export const rememberStoredLinks: CollectionBeforeReadHook = ({ doc }) => {
-  if (doc && typeof doc === 'object') linksOfDocument.set(doc, (doc as Record<string, unknown>)[LINKS_FIELD] as null | StoredLinks)
+  if (doc && typeof doc === 'object')
+    linksOfDocument.set(doc, (doc as Record<string, unknown>)[LINKS_FIELD] as null | StoredLinks)
   return doc
 }
 
 /** Payload leaves a hidden group behind as `{}`; readers have no use for even its name. */
 export const dropEmptyLinks: CollectionAfterReadHook = ({ doc }) => {
   const links = (doc as Record<string, unknown> | undefined)?.[LINKS_FIELD]
-  if (links && typeof links === 'object' && Object.keys(links).length === 0) delete (doc as Record<string, unknown>)[LINKS_FIELD]
+  if (links && typeof links === 'object' && Object.keys(links).length === 0)
+    delete (doc as Record<string, unknown>)[LINKS_FIELD]
   return doc
 }
 
@@ -45,7 +47,14 @@ export const readAdjacent =
   async ({ collection, currentDepth, draft, req, siblingData }) => {
     const empty: Neighbours = { newer: null, older: null }
     const group = idOf(siblingData?.[config.groupBy])
-    if (!config.enabled || (currentDepth ?? 1) > 1 || !collection || !siblingData?.id || !siblingData[config.dateField] || group === null) {
+    if (
+      !config.enabled ||
+      (currentDepth ?? 1) > 1 ||
+      !collection ||
+      !siblingData?.id ||
+      !siblingData[config.dateField] ||
+      group === null
+    ) {
       return empty
     }
     const stored = linksOfDocument.get(siblingData)
@@ -54,11 +63,21 @@ export const readAdjacent =
       return { newer: idOf(stored.newer), older: idOf(stored.older) }
     }
     const wanted: Position = { id: siblingData.id, date: siblingData[config.dateField], group }
-    const neighbours = await joinRequestBatch(req, `adjacent\n${collection.slug}`, wanted, async (docs) => {
-      const groups = new Map<string, Position[]>()
-      for (const doc of docs) groups.set(String(doc.group), [...(groups.get(String(doc.group)) ?? []), doc])
-      const maps = await Promise.all([...groups.values()].map((group) => neighboursInGroup(config, collection, { payload: req.payload, req }, group)))
-      return new Map(maps.flatMap((map) => [...map]))
-    })
+    const neighbours = await joinRequestBatch(
+      req,
+      `adjacent\n${collection.slug}`,
+      wanted,
+      async (docs) => {
+        const groups = new Map<string, Position[]>()
+        for (const doc of docs)
+          groups.set(String(doc.group), [...(groups.get(String(doc.group)) ?? []), doc])
+        const maps = await Promise.all(
+          [...groups.values()].map((group) =>
+            neighboursInGroup(config, collection, { payload: req.payload, req }, group),
+          ),
+        )
+        return new Map(maps.flatMap((map) => [...map]))
+      },
+    )
     return neighbours.get(String(siblingData.id)) ?? empty
   }

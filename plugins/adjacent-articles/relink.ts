@@ -40,7 +40,10 @@ export const positionOf = (
 }
 
 /** What relinking reads of a stored document. */
-const linkingSelect = (config: SanitizedAdjacentArticlesConfig, collection: SanitizedCollectionConfig): Record<string, true> => ({
+const linkingSelect = (
+  config: SanitizedAdjacentArticlesConfig,
+  collection: SanitizedCollectionConfig,
+): Record<string, true> => ({
   [config.groupBy]: true,
   [config.dateField]: true,
   [LINKS_FIELD]: true,
@@ -50,15 +53,25 @@ const linkingSelect = (config: SanitizedAdjacentArticlesConfig, collection: Sani
 const samePosition = (a: null | Position, b: null | Position): boolean =>
   a !== null && b !== null && String(a.group) === String(b.group) && a.date === b.date
 
-const revisionOf = (links: null | StoredLinks | undefined): null | number => (typeof links?.revision === 'number' ? links.revision : null)
+const revisionOf = (links: null | StoredLinks | undefined): null | number =>
+  typeof links?.revision === 'number' ? links.revision : null
 
 /**
  * Writes `links` only if nobody has relinked the document since `revision` was read. Saves relink
  * under their collection's save lock, but a repair run (`relinkCollection`) does not, and must not
  * overwrite what a save wrote meanwhile. One conditional write, so it holds across processes.
  */
-export const writeLinks = async (reader: Reader, collection: SanitizedCollectionConfig, id: ID, revision: null | number, links: Neighbours): Promise<boolean> => {
-  const unchanged: Where = revision === null ? { [`${LINKS_FIELD}.revision`]: { exists: false } } : { [`${LINKS_FIELD}.revision`]: { equals: revision } }
+export const writeLinks = async (
+  reader: Reader,
+  collection: SanitizedCollectionConfig,
+  id: ID,
+  revision: null | number,
+  links: Neighbours,
+): Promise<boolean> => {
+  const unchanged: Where =
+    revision === null
+      ? { [`${LINKS_FIELD}.revision`]: { exists: false } }
+      : { [`${LINKS_FIELD}.revision`]: { equals: revision } }
   const written = await reader.payload.db.updateOne({
     collection: collection.slug as CollectionSlug,
     data: { [LINKS_FIELD]: { ...links, revision: (revision ?? 0) + 1 } },
@@ -83,17 +96,29 @@ export const relinkDocument = async (
   const select = linkingSelect(config, collection)
   let links: Neighbours | null = null
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const doc = (await payload.db.findOne({ collection: collection.slug as CollectionSlug, req: reader.req, select, where: { id: { equals: id } } })) as null | Record<string, unknown>
+    const doc = (await payload.db.findOne({
+      collection: collection.slug as CollectionSlug,
+      req: reader.req,
+      select,
+      where: { id: { equals: id } },
+    })) as null | Record<string, unknown>
     const position = positionOf(config, collection, doc)
     // Unpublished documents keep whatever they had: readers never see them, and publishing relinks.
     if (!position) return { isWritten: false, links: null }
     const stored = doc![LINKS_FIELD] as null | StoredLinks
     const revision = revisionOf(stored)
     links = await neighboursOf(config, collection, reader, position)
-    if (revision !== null && sameId(stored?.newer, links.newer) && sameId(stored?.older, links.older)) return { isWritten: false, links }
+    if (
+      revision !== null &&
+      sameId(stored?.newer, links.newer) &&
+      sameId(stored?.older, links.older)
+    )
+      return { isWritten: false, links }
     if (await writeLinks(reader, collection, id, revision, links)) return { isWritten: true, links }
   }
-  payload.logger.warn(`adjacent: ${collection.slug} ${id} was relinked by others ${MAX_ATTEMPTS} times in a row; leaving it to them`)
+  payload.logger.warn(
+    `adjacent: ${collection.slug} ${id} was relinked by others ${MAX_ATTEMPTS} times in a row; leaving it to them`,
+  )
   return { isWritten: false, links }
 }
 
@@ -116,9 +141,12 @@ export const relinkAround = async (
   ])
   const affected = new Map<string, ID>()
   for (const id of [own.links?.newer, own.links?.older, left?.newer, left?.older]) {
-    if (id !== null && id !== undefined && String(id) !== String(change.id)) affected.set(String(id), id)
+    if (id !== null && id !== undefined && String(id) !== String(change.id))
+      affected.set(String(id), id)
   }
-  await Promise.all([...affected.values()].map((id) => relinkDocument(config, collection, reader, id)))
+  await Promise.all(
+    [...affected.values()].map((id) => relinkDocument(config, collection, reader, id)),
+  )
 }
 
 type Remembered = { before: null | Position; isLinked: boolean }
@@ -145,9 +173,19 @@ export const keepStoredLinks =
     const stored = await readStoredDocument(req, collection.slug, originalDoc)
     const links = (stored?.[LINKS_FIELD] ?? UNLINKED) as StoredLinks
     if (config.enabled) {
-      rememberedFor(req).set(String(originalDoc.id), { before: positionOf(config, collection, stored), isLinked: revisionOf(links) !== null })
+      rememberedFor(req).set(String(originalDoc.id), {
+        before: positionOf(config, collection, stored),
+        isLinked: revisionOf(links) !== null,
+      })
     }
-    return { ...data, [LINKS_FIELD]: { newer: idOf(links.newer), older: idOf(links.older), revision: revisionOf(links) } }
+    return {
+      ...data,
+      [LINKS_FIELD]: {
+        newer: idOf(links.newer),
+        older: idOf(links.older),
+        revision: revisionOf(links),
+      },
+    }
   }
 
 export const relinkChanged =
@@ -161,7 +199,9 @@ export const relinkChanged =
     if (!before && !after) return doc
     // An edit that neither moves nor (un)publishes the document changes nobody's neighbours.
     if (operation === 'update' && isLinked && samePosition(before, after)) return doc
-    await withLocks(req, [savesKeyOf(collection.slug)], (req) => relinkAround(config, collection, { payload: req.payload, req }, { id: doc.id, before }))
+    await withLocks(req, [savesKeyOf(collection.slug)], (req) =>
+      relinkAround(config, collection, { payload: req.payload, req }, { id: doc.id, before }),
+    )
     return doc
   }
 
@@ -169,18 +209,30 @@ export const relinkDeleted =
   (config: SanitizedAdjacentArticlesConfig): CollectionAfterDeleteHook =>
   async ({ collection, doc, req }) => {
     const before = positionOf(config, collection, doc)
-    if (config.enabled && before) await withLocks(req, [savesKeyOf(collection.slug)], (req) => relinkAround(config, collection, { payload: req.payload, req }, { id: doc.id, before }))
+    if (config.enabled && before)
+      await withLocks(req, [savesKeyOf(collection.slug)], (req) =>
+        relinkAround(config, collection, { payload: req.payload, req }, { id: doc.id, before }),
+      )
     return doc
   }
 
 /** The collections the plugin was given (it leaves its config on each), when it is enabled. */
-const linkedCollections = (payload: Payload): { collection: SanitizedCollectionConfig; config: SanitizedAdjacentArticlesConfig }[] =>
+const linkedCollections = (
+  payload: Payload,
+): { collection: SanitizedCollectionConfig; config: SanitizedAdjacentArticlesConfig }[] =>
   Object.values(payload.collections).flatMap(({ config: collection }) => {
-    const config = (collection.custom as undefined | { adjacentArticles?: SanitizedAdjacentArticlesConfig })?.adjacentArticles
+    const config = (
+      collection.custom as undefined | { adjacentArticles?: SanitizedAdjacentArticlesConfig }
+    )?.adjacentArticles
     return config?.enabled ? [{ collection, config }] : []
   })
 
-export type RelinkProgress = { collection: string; checked: number; rewritten: number; total: number }
+export type RelinkProgress = {
+  collection: string
+  checked: number
+  rewritten: number
+  total: number
+}
 
 /**
  * Checks every published document's links against the timeline and rewrites the wrong ones: for
@@ -200,7 +252,15 @@ export const relinkCollection = async (
   const pageSize = 2000
   let total = 0
   for (let page = 1; ; page++) {
-    const result = await payload.db.find({ collection: slug, limit: pageSize, page, pagination: true, select, sort: 'id', where })
+    const result = await payload.db.find({
+      collection: slug,
+      limit: pageSize,
+      page,
+      pagination: true,
+      select,
+      sort: 'id',
+      where,
+    })
     total = result.totalDocs
     for (const doc of result.docs as Record<string, unknown>[]) {
       const position = positionOf(config, collection, doc)
@@ -215,12 +275,20 @@ export const relinkCollection = async (
   for (const timeline of timelines.values()) {
     timeline.sort(compare)
     for (const [index, doc] of timeline.entries()) {
-      const links: Neighbours = { newer: timeline[index + 1]?.id ?? null, older: timeline[index - 1]?.id ?? null }
+      const links: Neighbours = {
+        newer: timeline[index + 1]?.id ?? null,
+        older: timeline[index - 1]?.id ?? null,
+      }
       const revision = revisionOf(doc.links)
-      const isCurrent = revision !== null && sameId(doc.links?.newer, links.newer) && sameId(doc.links?.older, links.older)
+      const isCurrent =
+        revision !== null &&
+        sameId(doc.links?.newer, links.newer) &&
+        sameId(doc.links?.older, links.older)
       if (!isCurrent) {
         // Something changed since the scan if the write is refused: look again from the database.
-        const written = (await writeLinks({ payload }, collection, doc.id, revision, links)) || (await relinkDocument(config, collection, { payload }, doc.id)).isWritten
+        const written =
+          (await writeLinks({ payload }, collection, doc.id, revision, links)) ||
+          (await relinkDocument(config, collection, { payload }, doc.id)).isWritten
         if (written) progress.rewritten += 1
       }
       progress.checked += 1
@@ -232,9 +300,13 @@ export const relinkCollection = async (
 }
 
 /** `relinkCollection` for every collection the plugin was given. */
-export const relinkAdjacentArticles = async (payload: Payload, onProgress?: (progress: RelinkProgress) => void): Promise<RelinkProgress[]> => {
+export const relinkAdjacentArticles = async (
+  payload: Payload,
+  onProgress?: (progress: RelinkProgress) => void,
+): Promise<RelinkProgress[]> => {
   const results: RelinkProgress[] = []
-  for (const { collection, config } of linkedCollections(payload)) results.push(await relinkCollection(config, collection, payload, onProgress))
+  for (const { collection, config } of linkedCollections(payload))
+    results.push(await relinkCollection(config, collection, payload, onProgress))
   return results
 }
 
@@ -249,18 +321,32 @@ export const linkUnlinkedInBackground = async (payload: Payload): Promise<void> 
     try {
       ;({ totalDocs } = await payload.db.count({
         collection: collection.slug as CollectionSlug,
-        where: { and: [...publishedOnly(collection), { [`${LINKS_FIELD}.revision`]: { exists: false } }] },
+        where: {
+          and: [...publishedOnly(collection), { [`${LINKS_FIELD}.revision`]: { exists: false } }],
+        },
       }))
     } catch (error) {
       // A database whose migrations have not run yet (a first start, a migration test) has no
       // table to count in: nothing to link, and reads look neighbours up until it is linked.
-      payload.logger.debug({ err: error, msg: `adjacent: could not count unlinked ${collection.slug}` })
+      payload.logger.debug({
+        err: error,
+        msg: `adjacent: could not count unlinked ${collection.slug}`,
+      })
       continue
     }
     if (totalDocs === 0) continue
-    payload.logger.info(`adjacent: linking ${totalDocs} ${collection.slug} saved before their neighbours were stored…`)
-    void relinkCollection(config, collection, payload, (progress) => payload.logger.info(`adjacent: ${progress.checked}/${progress.total} checked, ${progress.rewritten} linked`)).catch(
-      (error: unknown) => payload.logger.error({ err: error, msg: `adjacent: linking ${collection.slug} stopped; reads keep looking neighbours up` }),
+    payload.logger.info(
+      `adjacent: linking ${totalDocs} ${collection.slug} saved before their neighbours were stored…`,
+    )
+    void relinkCollection(config, collection, payload, (progress) =>
+      payload.logger.info(
+        `adjacent: ${progress.checked}/${progress.total} checked, ${progress.rewritten} linked`,
+      ),
+    ).catch((error: unknown) =>
+      payload.logger.error({
+        err: error,
+        msg: `adjacent: linking ${collection.slug} stopped; reads keep looking neighbours up`,
+      }),
     )
   }
 }

@@ -6,7 +6,11 @@ import { idOf, idsOf } from '../shared/relationIds'
 export type ArticleDoc = Record<string, unknown> & { id: number | string }
 
 /** The `data` of an event: what a channel receives about the article, `full` or `summary`. */
-export const articlePayload = (config: SanitizedDistributionConfig, doc: ArticleDoc, format: 'full' | 'summary') => {
+export const articlePayload = (
+  config: SanitizedDistributionConfig,
+  doc: ArticleDoc,
+  format: 'full' | 'summary',
+) => {
   const summary = {
     id: doc.id,
     title: doc.title,

@@ -6,9 +6,19 @@ const SECOND = 1000
 const MINUTE = 60 * SECOND
 const HOUR = 60 * MINUTE
 
-export const defaultRetrySchedule = [5 * SECOND, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 10 * HOUR, 10 * HOUR]
+export const defaultRetrySchedule = [
+  5 * SECOND,
+  5 * MINUTE,
+  30 * MINUTE,
+  2 * HOUR,
+  5 * HOUR,
+  10 * HOUR,
+  10 * HOUR,
+]
 
-export const sanitizeDistributionOptions = (options: DistributionOptions = {}): SanitizedDistributionConfig => ({
+export const sanitizeDistributionOptions = (
+  options: DistributionOptions = {},
+): SanitizedDistributionConfig => ({
   articlePath: options.articlePath ?? defaultArticlePath,
   articles: options.articles ?? 'articles',
   enabled: options.enabled ?? true,

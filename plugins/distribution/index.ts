@@ -6,7 +6,11 @@ import { markDraftSave } from '../shared/markDraftSave'
 import { channelsCollection } from './collections/channels'
 import { deliveriesCollection } from './collections/deliveries'
 import { sanitizeDistributionOptions } from './defaults'
-import { queueArticleEvents, queueDeletionEvent, rememberPublicationState } from './hooks/queueArticleEvents'
+import {
+  queueArticleEvents,
+  queueDeletionEvent,
+  rememberPublicationState,
+} from './hooks/queueArticleEvents'
 import { deliverWebhookTask } from './tasks/deliverWebhook'
 
 export type { ArticleEvent, ChannelEvent, DistributionOptions } from './types'
@@ -30,7 +34,10 @@ export const distribution =
         hooks: {
           ...collection.hooks,
           beforeOperation: [...(collection.hooks?.beforeOperation ?? []), markDraftSave],
-          beforeChange: [...(collection.hooks?.beforeChange ?? []), rememberPublicationState(config)],
+          beforeChange: [
+            ...(collection.hooks?.beforeChange ?? []),
+            rememberPublicationState(config),
+          ],
           afterChange: [...(collection.hooks?.afterChange ?? []), queueArticleEvents(config)],
           afterDelete: [...(collection.hooks?.afterDelete ?? []), queueDeletionEvent(config)],
         },
@@ -39,6 +46,9 @@ export const distribution =
     return {
       ...incomingConfig,
       collections: [...collections, channelsCollection(config), deliveriesCollection(config)],
-      jobs: { ...incomingConfig.jobs, tasks: [...(incomingConfig.jobs?.tasks ?? []), deliverWebhookTask(config)] },
+      jobs: {
+        ...incomingConfig.jobs,
+        tasks: [...(incomingConfig.jobs?.tasks ?? []), deliverWebhookTask(config)],
+      },
     }
   }

@@ -100,7 +100,9 @@ describe('outbound address check', () => {
     ['2002:7f00:1::1', '127.0.0.1'],
     ['::', '0.0.0.0'],
     ['2606:4700::1111', null],
-  ])('reads the IPv4 address inside %s', (address, ipv4) => expect(embeddedIPv4(address)).toBe(ipv4))
+  ])('reads the IPv4 address inside %s', (address, ipv4) =>
+    expect(embeddedIPv4(address)).toBe(ipv4),
+  )
 
   it.each([
     ['http://2130706433/', '127.0.0.1'],

@@ -54,16 +54,19 @@ const ipv6Groups = (address: string): number[] => {
     const [a, b, c, d] = quad.slice(1).map(Number) as [number, number, number, number]
     text = `${text.slice(0, quad.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`
   }
-  const groups = (part: string) => (part === '' ? [] : part.split(':').map((group) => parseInt(group, 16)))
+  const groups = (part: string) =>
+    part === '' ? [] : part.split(':').map((group) => parseInt(group, 16))
   const [head, tail] = text.split('::') as [string, string | undefined]
   if (tail === undefined) return groups(head)
   const [first, last] = [groups(head), groups(tail)]
   return [...first, ...new Array<number>(8 - first.length - last.length).fill(0), ...last]
 }
 
-const startsWith = (groups: number[], prefix: number[]): boolean => prefix.every((value, index) => groups[index] === value)
+const startsWith = (groups: number[], prefix: number[]): boolean =>
+  prefix.every((value, index) => groups[index] === value)
 
-const ipv4Of = (high: number, low: number): string => `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`
+const ipv4Of = (high: number, low: number): string =>
+  `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`
 
 /**
  * The IPv4 address an IPv6 address stands for, when it is only a way of writing or reaching one:
@@ -72,7 +75,11 @@ const ipv4Of = (high: number, low: number): string => `${high >> 8}.${high & 255
  */
 export const embeddedIPv4 = (address: string): null | string => {
   const groups = ipv6Groups(address)
-  if (startsWith(groups, [0, 0, 0, 0, 0, 0xffff]) || startsWith(groups, [0, 0, 0, 0, 0xffff, 0]) || startsWith(groups, [0, 0, 0, 0, 0, 0])) {
+  if (
+    startsWith(groups, [0, 0, 0, 0, 0, 0xffff]) ||
+    startsWith(groups, [0, 0, 0, 0, 0xffff, 0]) ||
+    startsWith(groups, [0, 0, 0, 0, 0, 0])
+  ) {
     return ipv4Of(groups[6]!, groups[7]!)
   }
   if (startsWith(groups, [0x64, 0xff9b, 0, 0, 0, 0])) return ipv4Of(groups[6]!, groups[7]!)
@@ -98,7 +105,9 @@ export const isPrivateAddress = (address: string): boolean => {
 
 export class PrivateAddressError extends Error {
   constructor(host: string, address: string) {
-    super(`refused: ${host} resolves to a private or loopback address (${address}); enable allowPrivateNetwork on the channel to allow it`)
+    super(
+      `refused: ${host} resolves to a private or loopback address (${address}); enable allowPrivateNetwork on the channel to allow it`,
+    )
     this.name = 'PrivateAddressError'
   }
 }
@@ -112,10 +121,16 @@ export const publicOnlyLookup: LookupFunction = (hostname, options, callback) =>
   dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
     if (error) return callback(error, '', 0)
     const list = addresses as dns.LookupAddress[]
-    if (list.length === 0) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '', 0)
+    if (list.length === 0)
+      return callback(
+        Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }),
+        '',
+        0,
+      )
     const blocked = list.find((entry) => isPrivateAddress(entry.address))
     if (blocked) return callback(new PrivateAddressError(hostname, blocked.address), '', 0)
-    if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list)
+    if ((options as { all?: boolean }).all)
+      return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list)
     callback(null, list[0]!.address, list[0]!.family)
   })
 }

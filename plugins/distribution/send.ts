@@ -6,20 +6,37 @@ import net from 'node:net'
 import { isPrivateAddress, PrivateAddressError, publicOnlyLookup } from './network'
 
 export type SendResult =
-  | { durationMs: number; error?: undefined; headers: http.IncomingHttpHeaders; responseBody: string; status: number }
-  | { durationMs: number; error: Error; headers?: undefined; responseBody?: undefined; status?: undefined }
+  | {
+      durationMs: number
+      error?: undefined
+      headers: http.IncomingHttpHeaders
+      responseBody: string
+      status: number
+    }
+  | {
+      durationMs: number
+      error: Error
+      headers?: undefined
+      responseBody?: undefined
+      status?: undefined
+    }
 
 const MAX_RESPONSE_BYTES = 2048
 
 // Guarded requests keep their own connection pools: a kept-alive socket that a channel allowed to
 // reach private addresses opened must never carry a request the guard would refuse (the pool is
 // keyed by host and port, and a reused socket skips the lookup that checks the address).
-const publicOnlyAgents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) }
+const publicOnlyAgents = {
+  'http:': new http.Agent({ keepAlive: true }),
+  'https:': new https.Agent({ keepAlive: true }),
+}
 
 /** The request could not even be built (a malformed URL or header): sending it again cannot help. */
 export class InvalidRequestError extends Error {
   constructor(cause: unknown) {
-    super(`request could not be built: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
+    super(`request could not be built: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    })
     this.name = 'InvalidRequestError'
   }
 }
@@ -65,8 +82,15 @@ export const sendRequest = (
         {
           method: 'POST',
           // The framing headers come last: a channel's own headers cannot override them.
-          headers: { 'user-agent': 'payload-newsroom-webhooks/1', ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-          agent: options.allowPrivateNetwork ? undefined : publicOnlyAgents[url.protocol as keyof typeof publicOnlyAgents],
+          headers: {
+            'user-agent': 'payload-newsroom-webhooks/1',
+            ...headers,
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+          },
+          agent: options.allowPrivateNetwork
+            ? undefined
+            : publicOnlyAgents[url.protocol as keyof typeof publicOnlyAgents],
           lookup: options.allowPrivateNetwork ? undefined : publicOnlyLookup,
           timeout: options.timeoutMs,
         },
@@ -93,7 +117,9 @@ export const sendRequest = (
       finish({ durationMs: 0, error: new InvalidRequestError(error) })
       return
     }
-    request.on('timeout', () => request.destroy(new Error(`timed out after ${options.timeoutMs} ms`)))
+    request.on('timeout', () =>
+      request.destroy(new Error(`timed out after ${options.timeoutMs} ms`)),
+    )
     request.on('error', (error) => finish({ durationMs: Date.now() - started, error }))
     request.end(body)
   })

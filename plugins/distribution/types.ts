@@ -1,4 +1,9 @@
-export const articleEvents = ['article.published', 'article.updated', 'article.unpublished', 'article.deleted'] as const
+export const articleEvents = [
+  'article.published',
+  'article.updated',
+  'article.unpublished',
+  'article.deleted',
+] as const
 export type ArticleEvent = (typeof articleEvents)[number]
 
 /**

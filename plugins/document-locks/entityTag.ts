@@ -11,7 +11,10 @@ type Versioned = { id?: unknown; updatedAt?: unknown }
  */
 export const entityTagOf = (doc: Versioned | null | undefined): null | string => {
   if (!doc || (typeof doc.id !== 'string' && typeof doc.id !== 'number')) return null
-  const time = typeof doc.updatedAt === 'string' || doc.updatedAt instanceof Date ? new Date(doc.updatedAt).getTime() : Number.NaN
+  const time =
+    typeof doc.updatedAt === 'string' || doc.updatedAt instanceof Date
+      ? new Date(doc.updatedAt).getTime()
+      : Number.NaN
   return Number.isNaN(time) ? null : `"${String(doc.id)}-${time}"`
 }
 
@@ -21,12 +24,21 @@ export const entityTagOf = (doc: Versioned | null | undefined): null | string =>
  * document's own `updatedAt`: derived writes (reciprocal links, suggestions) move that one without
  * a new version, and a save is checked against the version.
  */
-export const currentEntityTagOf = async (req: PayloadRequest, collection: SanitizedCollectionConfig, id: number | string): Promise<null | string> => {
+export const currentEntityTagOf = async (
+  req: PayloadRequest,
+  collection: SanitizedCollectionConfig,
+  id: number | string,
+): Promise<null | string> => {
   const stored = await getLatestCollectionVersion({
     id,
     config: collection,
     payload: req.payload,
-    query: { collection: collection.slug, locale: req.locale ?? undefined, req, where: { id: { equals: id } } },
+    query: {
+      collection: collection.slug,
+      locale: req.locale ?? undefined,
+      req,
+      where: { id: { equals: id } },
+    },
     req,
   })
   return entityTagOf(stored as Versioned | undefined)
@@ -44,7 +56,12 @@ export const matchesIfMatch = (ifMatch: string, current: null | string): boolean
 /** Whether the operation is on the document the REST request names in its path (`/api/<collection>/<id>`), not a nested save. */
 export const isRouteDocument = (req: PayloadRequest, collection: string, id: unknown): boolean => {
   const params = req.routeParams as { collection?: unknown; id?: unknown } | undefined
-  return req.payloadAPI === 'REST' && params?.collection === collection && params.id !== undefined && String(params.id) === String(id)
+  return (
+    req.payloadAPI === 'REST' &&
+    params?.collection === collection &&
+    params.id !== undefined &&
+    String(params.id) === String(id)
+  )
 }
 
 const checked = new WeakSet<object>()

@@ -47,6 +47,9 @@ export const documentLocks =
       ...incomingConfig,
       collections,
       // GraphQL errors reach only the config's afterError hooks: they give back the locks too.
-      hooks: { ...incomingConfig.hooks, afterError: [...(incomingConfig.hooks?.afterError ?? []), answerLockErrors] },
+      hooks: {
+        ...incomingConfig.hooks,
+        afterError: [...(incomingConfig.hooks?.afterError ?? []), answerLockErrors],
+      },
     }
   }

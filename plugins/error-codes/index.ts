@@ -15,17 +15,27 @@ export const errorCodeByStatus: Readonly<Record<number, string>> = {
 // Errors whose status alone would name them too broadly.
 const errorCodeByName: Readonly<Record<string, string>> = { QueryLimitError: 'LIMIT' }
 
-type ErrorLike = { data?: { code?: unknown }; name?: unknown; originalError?: ErrorLike; status?: unknown }
+type ErrorLike = {
+  data?: { code?: unknown }
+  name?: unknown
+  originalError?: ErrorLike
+  status?: unknown
+}
 
 const ownCode = (error: ErrorLike | undefined): string | undefined => {
   if (!error) return undefined
   if (typeof error.data?.code === 'string') return error.data.code
-  if (typeof error.name === 'string' && errorCodeByName[error.name]) return errorCodeByName[error.name]
+  if (typeof error.name === 'string' && errorCodeByName[error.name])
+    return errorCodeByName[error.name]
   return ownCode(error.originalError)
 }
 
 const statusOf = (error: ErrorLike | undefined): number | undefined =>
-  typeof error?.status === 'number' ? error.status : error?.originalError ? statusOf(error.originalError) : undefined
+  typeof error?.status === 'number'
+    ? error.status
+    : error?.originalError
+      ? statusOf(error.originalError)
+      : undefined
 
 /**
  * Every REST error (`errors[].code`) and GraphQL error (`extensions.code`) carries a stable code:
@@ -35,14 +45,22 @@ const statusOf = (error: ErrorLike | undefined): number | undefined =>
 export const addErrorCodes: AfterErrorHook = ({ error, graphqlResult, result }) => {
   const thrown = error as ErrorLike
   if (graphqlResult) {
-    const extensions = (graphqlResult.extensions ?? {}) as { code?: unknown; data?: { code?: unknown }; statusCode?: number }
+    const extensions = (graphqlResult.extensions ?? {}) as {
+      code?: unknown
+      data?: { code?: unknown }
+      statusCode?: number
+    }
     if (typeof extensions.code === 'string') return
     const status = extensions.statusCode ?? statusOf(thrown)
-    const code = (typeof extensions.data?.code === 'string' ? extensions.data.code : undefined) ?? ownCode(thrown) ?? (status ? errorCodeByStatus[status] : undefined)
+    const code =
+      (typeof extensions.data?.code === 'string' ? extensions.data.code : undefined) ??
+      ownCode(thrown) ??
+      (status ? errorCodeByStatus[status] : undefined)
     if (!code) return
     return { graphqlResult: { ...graphqlResult, extensions: { ...extensions, code } } }
   }
-  const response = result as { errors?: { code?: unknown; data?: { code?: unknown } }[] } | undefined
+  const response = result as
+    { errors?: { code?: unknown; data?: { code?: unknown } }[] } | undefined
   if (!response?.errors?.length) return
   const status = statusOf(thrown)
   const fallback = ownCode(thrown) ?? (status ? errorCodeByStatus[status] : undefined)

@@ -33,19 +33,43 @@ export const findFeedArticles = async (
 ): Promise<{ articles: FeedArticle[]; title: string }> => {
   const { collections } = config
   const articlesSlug = collections.articles as CollectionSlug
-  const where: Where[] = [...publishedOnly(req.payload.collections[articlesSlug]?.config), ...extraWhere]
+  const where: Where[] = [
+    ...publishedOnly(req.payload.collections[articlesSlug]?.config),
+    ...extraWhere,
+  ]
   let title = config.title
 
   if (scope) {
     const slug = collections[scope.kind] as CollectionSlug
-    const found = await req.payload.find({ collection: slug, depth: 0, limit: 1, req, where: { slug: { equals: scope.slug } } })
-    const target = found.docs[0] as unknown as (Record<string, unknown> & { id: number | string }) | undefined
-    if (!target) throw new APIError(`${scopeLabels[scope.kind]} '${scope.slug}'을(를) 찾을 수 없습니다 (not found)`, 404, null, true)
+    const found = await req.payload.find({
+      collection: slug,
+      depth: 0,
+      limit: 1,
+      req,
+      where: { slug: { equals: scope.slug } },
+    })
+    const target = found.docs[0] as unknown as
+      (Record<string, unknown> & { id: number | string }) | undefined
+    if (!target)
+      throw new APIError(
+        `${scopeLabels[scope.kind]} '${scope.slug}'을(를) 찾을 수 없습니다 (not found)`,
+        404,
+        null,
+        true,
+      )
     if (scope.kind === 'sections') {
       where.push({ section: { equals: target.id } })
       title = `${config.title} — ${target.name as string}`
     } else if (scope.kind === 'regions') {
-      const children = await req.payload.find({ collection: slug, depth: 0, limit: 0, pagination: false, req, select: {}, where: { parent: { equals: target.id } } })
+      const children = await req.payload.find({
+        collection: slug,
+        depth: 0,
+        limit: 0,
+        pagination: false,
+        req,
+        select: {},
+        where: { parent: { equals: target.id } },
+      })
       where.push({ region: { in: [target.id, ...children.docs.map((doc) => doc.id)] } })
       title = `${config.title} — ${(target.label ?? target.name) as string}`
     } else {
@@ -61,7 +85,16 @@ export const findFeedArticles = async (
     overrideAccess: false,
     pagination: false,
     req,
-    select: { title: true, slug: true, subtitle: true, bodyHtml: true, byline: true, regionLabel: true, registeredAt: true, revisedAt: true } as never,
+    select: {
+      title: true,
+      slug: true,
+      subtitle: true,
+      bodyHtml: true,
+      byline: true,
+      regionLabel: true,
+      registeredAt: true,
+      revisedAt: true,
+    } as never,
     sort: '-registeredAt',
     where: { and: where },
   })

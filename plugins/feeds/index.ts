@@ -17,5 +17,12 @@ export const feeds =
   (options: FeedsOptions = {}): Plugin =>
   (incomingConfig: Config): Config => {
     const config = sanitizeFeedsOptions(options)
-    return { ...incomingConfig, endpoints: [...(incomingConfig.endpoints ?? []), ...feedEndpoints(config), ...sitemapEndpoints(config)] }
+    return {
+      ...incomingConfig,
+      endpoints: [
+        ...(incomingConfig.endpoints ?? []),
+        ...feedEndpoints(config),
+        ...sitemapEndpoints(config),
+      ],
+    }
   }

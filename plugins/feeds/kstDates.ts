@@ -16,8 +16,15 @@ export const toKstRfc822 = (value: Date | string): string => {
  */
 export const datesToKst = (xml: string, format: 'atom' | 'rss' | 'sitemap'): string => {
   if (format === 'rss') {
-    return xml.replace(/<(pubDate|lastBuildDate)>([^<]+)<\/\1>/g, (_, tag: string, date: string) => `<${tag}>${toKstRfc822(date)}</${tag}>`)
+    return xml.replace(
+      /<(pubDate|lastBuildDate)>([^<]+)<\/\1>/g,
+      (_, tag: string, date: string) => `<${tag}>${toKstRfc822(date)}</${tag}>`,
+    )
   }
-  const tags = format === 'atom' ? /<(updated|published)>([^<]+)<\/\1>/g : /<(lastmod)>([^<]+)<\/\1>/g
-  return xml.replace(tags, (_, tag: string, date: string) => `<${tag}>${formatKstIso(date)}</${tag}>`)
+  const tags =
+    format === 'atom' ? /<(updated|published)>([^<]+)<\/\1>/g : /<(lastmod)>([^<]+)<\/\1>/g
+  return xml.replace(
+    tags,
+    (_, tag: string, date: string) => `<${tag}>${formatKstIso(date)}</${tag}>`,
+  )
 }

@@ -14,4 +14,5 @@ export const markAnswerWithErrors = (response: Response): Response => {
   return response
 }
 
-export const isMarkedAnswerWithErrors = (response: Response): boolean => answersWithErrors.has(response)
+export const isMarkedAnswerWithErrors = (response: Response): boolean =>
+  answersWithErrors.has(response)

@@ -4,7 +4,8 @@ type PostHandler = (request: Request) => Promise<Response>
 
 const noStore = { 'cache-control': 'private, no-store' }
 
-const badRequest = (message: string, status = 400) => Response.json({ errors: [{ message }] }, { status, headers: noStore })
+const badRequest = (message: string, status = 400) =>
+  Response.json({ errors: [{ message }] }, { status, headers: noStore })
 
 /** The request's headers for a JSON body of another length. */
 const jsonHeaders = (request: Request): Headers => {
@@ -38,17 +39,28 @@ export const graphQLGetHandler =
   async (request) => {
     const url = new URL(request.url)
     const extensions = parseJson(url.searchParams.get('extensions'))
-    if (!extensions.isValid) return badRequest('`extensions`가 올바른 JSON이 아닙니다 (`extensions` is not valid JSON)')
+    if (!extensions.isValid)
+      return badRequest('`extensions`가 올바른 JSON이 아닙니다 (`extensions` is not valid JSON)')
     const query = url.searchParams.get('query')
-    if (!query && extensions.value === undefined) return badRequest('`query` 파라미터가 필요합니다 (the `query` parameter is required)')
+    if (!query && extensions.value === undefined)
+      return badRequest('`query` 파라미터가 필요합니다 (the `query` parameter is required)')
     const variables = parseJson(url.searchParams.get('variables'))
-    if (!variables.isValid) return badRequest('`variables`가 올바른 JSON이 아닙니다 (`variables` is not valid JSON)')
+    if (!variables.isValid)
+      return badRequest('`variables`가 올바른 JSON이 아닙니다 (`variables` is not valid JSON)')
     const operationName = url.searchParams.get('operationName') ?? undefined
     if (query) {
       try {
-        const operations = parseOnce(query).definitions.filter((definition) => definition.kind === 'OperationDefinition')
-        const chosen = operationName ? operations.find((operation) => operation.name?.value === operationName) : operations[0]
-        if (chosen && chosen.operation !== 'query') return badRequest('GET으로는 조회(query)만 할 수 있습니다 (only queries over GET; use POST)', 405)
+        const operations = parseOnce(query).definitions.filter(
+          (definition) => definition.kind === 'OperationDefinition',
+        )
+        const chosen = operationName
+          ? operations.find((operation) => operation.name?.value === operationName)
+          : operations[0]
+        if (chosen && chosen.operation !== 'query')
+          return badRequest(
+            'GET으로는 조회(query)만 할 수 있습니다 (only queries over GET; use POST)',
+            405,
+          )
       } catch {
         // Leave syntax errors to the GraphQL handler, which reports them in the usual shape.
       }
@@ -56,7 +68,12 @@ export const graphQLGetHandler =
     const headers = jsonHeaders(request)
     // A hash alone names a query the POST handler resolves: it refuses a mutation then.
     headers.set(GRAPHQL_OVER_GET, '1')
-    const body = JSON.stringify({ query: query || undefined, variables: variables.value, operationName, extensions: extensions.value })
+    const body = JSON.stringify({
+      query: query || undefined,
+      variables: variables.value,
+      operationName,
+      extensions: extensions.value,
+    })
     return post(new Request(url, { method: 'POST', headers, body }))
   }
 

@@ -6,14 +6,20 @@ import { describe, expect, it } from 'vitest'
 import { QUERY_NOT_ALLOWED } from '../shared/listedQueries'
 import { parseOnce, validateOnce } from './graphQLPost'
 
-const schema = buildSchema('type Query { article(slug: String!): Article } type Article { title: String slug: String }')
-const otherSchema = buildSchema('type Query { article(slug: String!): Article } type Article { headline: String }')
+const schema = buildSchema(
+  'type Query { article(slug: String!): Article } type Article { title: String slug: String }',
+)
+const otherSchema = buildSchema(
+  'type Query { article(slug: String!): Article } type Article { headline: String }',
+)
 
 /** A per-request rule, like a limit read from the variables: it must run on every call. */
-const countingRule = (calls: { count: number }): ValidationRule => () => {
-  calls.count++
-  return {}
-}
+const countingRule =
+  (calls: { count: number }): ValidationRule =>
+  () => {
+    calls.count++
+    return {}
+  }
 
 describe('parseOnce', () => {
   it('gives the same syntax tree for the same query text, and a new one for another', () => {
@@ -37,7 +43,7 @@ describe('parseOnce', () => {
   it('does not keep a huge query, and keeps at most a million characters of queries', () => {
     const huge = `{ article(slug: "${'x'.repeat(200_000)}") { title } }`
     expect(parseOnce(huge)).not.toBe(parseOnce(huge))
-    const large = (index: number) => `{ article(slug: "${index}${"x".repeat(90_000)}") { title } }`
+    const large = (index: number) => `{ article(slug: "${index}${'x'.repeat(90_000)}") { title } }`
     const first = parseOnce(large(1))
     expect(parseOnce(large(1))).toBe(first)
     // Eleven more of 90,000 characters: with the first, over a million, whatever else is kept.
@@ -81,7 +87,9 @@ describe('validateOnce', () => {
     })
     for (let round = 0; round < 3; round++) {
       expect(validateOnce(schema, document, [...specifiedRules, countingRule(calls)])).toEqual([])
-      expect(validateOnce(schema, document, [...specifiedRules, refusing]).map((error) => error.message)).toEqual(['refused by a per-request rule'])
+      expect(
+        validateOnce(schema, document, [...specifiedRules, refusing]).map((error) => error.message),
+      ).toEqual(['refused by a per-request rule'])
     }
     expect(calls.count).toBe(3)
   })
@@ -93,18 +101,31 @@ describe('validateOnce', () => {
     })
     const rules = [...specifiedRules, refusing]
     const expected = validate(schema, document, rules).map((error) => error.message)
-    expect(expected).toEqual(['refused by a per-request rule', expect.stringMatching(/Cannot query field "nope"/)])
-    for (let round = 0; round < 2; round++) expect(validateOnce(schema, document, rules).map((error) => error.message)).toEqual(expected)
+    expect(expected).toEqual([
+      'refused by a per-request rule',
+      expect.stringMatching(/Cannot query field "nope"/),
+    ])
+    for (let round = 0; round < 2; round++)
+      expect(validateOnce(schema, document, rules).map((error) => error.message)).toEqual(expected)
   })
 
   it('answers a document another rule refuses outright with that refusal alone', () => {
     const document = parseOnce(`{ article(slug: "a") { titel } }`)
     const notAllowed: ValidationRule = (context) => ({
-      Document: () => context.reportError(new GraphQLError('not on the list', { extensions: { code: QUERY_NOT_ALLOWED } })),
+      Document: () =>
+        context.reportError(
+          new GraphQLError('not on the list', { extensions: { code: QUERY_NOT_ALLOWED } }),
+        ),
     })
-    expect(validate(schema, document).map((error) => error.message)).toEqual([expect.stringContaining('Did you mean "title"')])
+    expect(validate(schema, document).map((error) => error.message)).toEqual([
+      expect.stringContaining('Did you mean "title"'),
+    ])
     for (let round = 0; round < 2; round++) {
-      expect(validateOnce(schema, document, [...specifiedRules, notAllowed]).map((error) => error.message)).toEqual(['not on the list'])
+      expect(
+        validateOnce(schema, document, [...specifiedRules, notAllowed]).map(
+          (error) => error.message,
+        ),
+      ).toEqual(['not on the list'])
     }
   })
 

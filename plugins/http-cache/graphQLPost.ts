@@ -1,4 +1,10 @@
-import type { DocumentNode, GraphQLError, GraphQLFormattedError, GraphQLSchema, ValidationRule } from 'graphql'
+import type {
+  DocumentNode,
+  GraphQLError,
+  GraphQLFormattedError,
+  GraphQLSchema,
+  ValidationRule,
+} from 'graphql'
 import type { PayloadRequest, SanitizedConfig } from 'payload'
 
 import { configToSchema } from '@payloadcms/graphql'
@@ -14,7 +20,12 @@ import {
   unlinkClientUploadTempFile,
 } from 'payload'
 
-import { checkVariablesBounds, GraphQLBoundError, graphQLBoundsOf, parseWithinBounds } from '../query-limits/documentBounds'
+import {
+  checkVariablesBounds,
+  GraphQLBoundError,
+  graphQLBoundsOf,
+  parseWithinBounds,
+} from '../query-limits/documentBounds'
 import { invalidJsonMessage, refuseGraphQLRequest } from '../query-limits/withGraphQLBounds'
 import { QUERY_NOT_ALLOWED } from '../shared/listedQueries'
 import { markAnswerWithErrors } from './graphQLErrors'
@@ -38,7 +49,12 @@ let cachedQueryChars = 0
 /** Lexical tokens of a parsed document, counted as `parse`'s `maxTokens` counts them. */
 const tokensOf = (document: DocumentNode): number => {
   let tokens = 0
-  for (let token = document.loc?.startToken.next; token && token.kind !== TokenKind.EOF; token = token.next) if (token.kind !== TokenKind.COMMENT) tokens++
+  for (
+    let token = document.loc?.startToken.next;
+    token && token.kind !== TokenKind.EOF;
+    token = token.next
+  )
+    if (token.kind !== TokenKind.COMMENT) tokens++
   return tokens
 }
 
@@ -48,8 +64,15 @@ const tokensOf = (document: DocumentNode): number => {
  * option is honoured for a kept tree as well; other options parse anew.
  * Bounded by count and total size, least recently used out first; syntax errors are not kept.
  */
-export const parseOnce = ((source: Parameters<typeof parse>[0], options?: Parameters<typeof parse>[1]) => {
-  if (typeof source !== 'string' || (options && Object.keys(options).some((option) => option !== 'maxTokens'))) return parse(source, options)
+export const parseOnce = ((
+  source: Parameters<typeof parse>[0],
+  options?: Parameters<typeof parse>[1],
+) => {
+  if (
+    typeof source !== 'string' ||
+    (options && Object.keys(options).some((option) => option !== 'maxTokens'))
+  )
+    return parse(source, options)
   const known = documents.get(source)
   if (known && (options?.maxTokens === undefined || known.tokens <= options.maxTokens)) {
     documents.delete(source)
@@ -70,7 +93,10 @@ export const parseOnce = ((source: Parameters<typeof parse>[0], options?: Parame
 }) as typeof parse
 
 const schemaRules = new Set<ValidationRule>(specifiedRules)
-const schemaErrors = new WeakMap<DocumentNode, { errors: readonly GraphQLError[]; schema: GraphQLSchema }>()
+const schemaErrors = new WeakMap<
+  DocumentNode,
+  { errors: readonly GraphQLError[]; schema: GraphQLSchema }
+>()
 
 /**
  * graphql-js's `validate`, running the spec's rules (`specifiedRules`) once per document and
@@ -81,7 +107,8 @@ const schemaErrors = new WeakMap<DocumentNode, { errors: readonly GraphQLError[]
  */
 export const validateOnce = ((schema, document, rules = specifiedRules, options, typeInfo) => {
   const perCall = rules.filter((rule) => !schemaRules.has(rule))
-  if (options || typeInfo || rules.length - perCall.length !== schemaRules.size) return validate(schema, document, rules, options, typeInfo)
+  if (options || typeInfo || rules.length - perCall.length !== schemaRules.size)
+    return validate(schema, document, rules, options, typeInfo)
   let known = schemaErrors.get(document)
   if (!known || known.schema !== schema) {
     known = { errors: validate(schema, document, specifiedRules), schema }
@@ -108,8 +135,13 @@ export const GRAPHQL_OVER_GET = 'x-newsroom-graphql-over-get'
 /** Whether the operation a request would run is a query (a syntax error is left to the handler to answer). */
 const isQueryOperation = (query: string, operationName: unknown): boolean => {
   try {
-    const operations = parseOnce(query).definitions.filter((definition) => definition.kind === 'OperationDefinition')
-    const chosen = typeof operationName === 'string' && operationName ? operations.find((operation) => operation.name?.value === operationName) : operations[0]
+    const operations = parseOnce(query).definitions.filter(
+      (definition) => definition.kind === 'OperationDefinition',
+    )
+    const chosen =
+      typeof operationName === 'string' && operationName
+        ? operations.find((operation) => operation.name?.value === operationName)
+        : operations[0]
     return !chosen || chosen.operation === 'query'
   } catch {
     return true
@@ -132,7 +164,10 @@ const payloadGraphQLOf = (config: SanitizedConfig): PayloadGraphQL => {
 type OriginalError = { data?: unknown; name?: string; status?: number }
 
 /** A resolver's error as Payload's handler shows it, after the config's `afterError` hooks. */
-const formatResolverError = async (error: GraphQLError, req: PayloadRequest): Promise<GraphQLFormattedError> => {
+const formatResolverError = async (
+  error: GraphQLError,
+  req: PayloadRequest,
+): Promise<GraphQLFormattedError> => {
   const { payload } = req
   const original = error.originalError as OriginalError | undefined
   // Payload's handler reads `originalError.status` unguarded and fails (an empty 500) on an error
@@ -140,14 +175,24 @@ const formatResolverError = async (error: GraphQLError, req: PayloadRequest): Pr
   const status = original?.status || 500
   logError({ err: error, payload })
   let formatted: GraphQLFormattedError = {
-    extensions: { name: original?.name || undefined, data: original?.data || undefined, stack: payload.config.debug ? error.stack : undefined, statusCode: status },
+    extensions: {
+      name: original?.name || undefined,
+      data: original?.data || undefined,
+      stack: payload.config.debug ? error.stack : undefined,
+      statusCode: status,
+    },
     locations: error.locations,
     // A 500's message may hold anything, secrets included.
     message: !payload.config.debug && status === 500 ? 'Something went wrong.' : error.message,
     path: error.path,
   }
   for (const hook of payload.config.hooks.afterError ?? []) {
-    const result = await hook({ context: req.context, error, graphqlResult: formatted, req } as Parameters<typeof hook>[0])
+    const result = await hook({
+      context: req.context,
+      error,
+      graphqlResult: formatted,
+      req,
+    } as Parameters<typeof hook>[0])
     if (result?.graphqlResult) formatted = result.graphqlResult as GraphQLFormattedError
   }
   return formatted
@@ -161,7 +206,10 @@ const formatResolverError = async (error: GraphQLError, req: PayloadRequest): Pr
  * `payloadInstanceCacheKey` names the Payload instance (`getPayload`'s `key`) when one process has several.
  */
 export const graphQLPost =
-  (config: Promise<SanitizedConfig> | SanitizedConfig, { payloadInstanceCacheKey }: { payloadInstanceCacheKey?: string } = {}) =>
+  (
+    config: Promise<SanitizedConfig> | SanitizedConfig,
+    { payloadInstanceCacheKey }: { payloadInstanceCacheKey?: string } = {},
+  ) =>
   async (request: Request): Promise<Response> => {
     // A JSON body is read once here: Payload parses this text (into `req.data`) and graphql-http is
     // given the same text (Payload's handler reads it again from a clone of the request). Any other
@@ -169,8 +217,19 @@ export const graphQLPost =
     const isJson = request.headers.get('content-type')?.split(';', 1)[0] === 'application/json'
     const original = isJson ? null : request.clone()
     const jsonText = isJson ? await request.text() : ''
-    const forPayload = isJson ? new Request(request.url, { body: jsonText, headers: request.headers, method: request.method }) : request
-    const req = await createPayloadRequest({ canSetHeaders: true, config, payloadInstanceCacheKey, request: forPayload })
+    const forPayload = isJson
+      ? new Request(request.url, {
+          body: jsonText,
+          headers: request.headers,
+          method: request.method,
+        })
+      : request
+    const req = await createPayloadRequest({
+      canSetHeaders: true,
+      config,
+      payloadInstanceCacheKey,
+      request: forPayload,
+    })
     const { payload } = req
     if (payload.config.graphQL?.disable) return new Response(null, { status: 404 })
     try {
@@ -191,18 +250,39 @@ export const graphQLPost =
       const data = req.data as GraphQLParams | undefined
       // What graphql-http reads: the text as sent, or the request with the query a persisted hash names.
       let jsonBody: GraphQLParams | string = jsonText
-      if (isJson && data && typeof data === 'object' && !Array.isArray(data) && data.extensions !== undefined) {
+      if (
+        isJson &&
+        data &&
+        typeof data === 'object' &&
+        !Array.isArray(data) &&
+        data.extensions !== undefined
+      ) {
         const persisted = await resolvePersistedQuery(payload, data.query, data.extensions)
         if ('error' in persisted) {
           const { code, message, status } = persisted.error
-          const answer = Response.json({ errors: [{ message, ...(code ? { extensions: { code } } : {}) }] }, { headers: headersWithCors({ headers: new Headers(noStore), req }), status })
+          const answer = Response.json(
+            { errors: [{ message, ...(code ? { extensions: { code } } : {}) }] },
+            { headers: headersWithCors({ headers: new Headers(noStore), req }), status },
+          )
           return markAnswerWithErrors(answer)
         }
-        if (persisted.query !== null && persisted.query !== data.query) jsonBody = { ...data, query: persisted.query }
+        if (persisted.query !== null && persisted.query !== data.query)
+          jsonBody = { ...data, query: persisted.query }
         // GraphQL over GET runs queries only (see graphQLGetHandler); a persisted query is known only now.
-        if (request.headers.get(GRAPHQL_OVER_GET) !== null && persisted.query !== null && !isQueryOperation(persisted.query, data.operationName)) {
+        if (
+          request.headers.get(GRAPHQL_OVER_GET) !== null &&
+          persisted.query !== null &&
+          !isQueryOperation(persisted.query, data.operationName)
+        ) {
           return Response.json(
-            { errors: [{ message: 'GET으로는 조회(query)만 할 수 있습니다 (only queries over GET; use POST)' }] },
+            {
+              errors: [
+                {
+                  message:
+                    'GET으로는 조회(query)만 할 수 있습니다 (only queries over GET; use POST)',
+                },
+              ],
+            },
             { headers: headersWithCors({ headers: new Headers(noStore), req }), status: 405 },
           )
         }
@@ -215,9 +295,14 @@ export const graphQLPost =
       const handle = createHandler({
         context: { headers, req },
         onOperation: async (_request, args, result) => {
-          const extended = typeof payload.extensions === 'function' ? await payload.extensions({ args, req: _request, result }) : result
+          const extended =
+            typeof payload.extensions === 'function'
+              ? await payload.extensions({ args, req: _request, result })
+              : result
           if (!extended.errors) return extended
-          const errors = await Promise.all((result.errors ?? []).map((error) => formatResolverError(error, req)))
+          const errors = await Promise.all(
+            (result.errors ?? []).map((error) => formatResolverError(error, req)),
+          )
           // The errors the answer's body will carry.
           if (errors.length > 0) hasErrors = true
           return { ...extended, errors } as unknown as typeof result
@@ -226,7 +311,8 @@ export const graphQLPost =
         parse: (source) => parseWithinBounds(source, bounds, parseOnce),
         schema,
         validate: validateOnce,
-        validationRules: (_request, args, defaultRules) => defaultRules.concat(validationRules(args)),
+        validationRules: (_request, args, defaultRules) =>
+          defaultRules.concat(validationRules(args)),
       })
       let answer: Awaited<ReturnType<typeof handle>>
       try {
@@ -247,7 +333,9 @@ export const graphQLPost =
       const responseHeaders = headersWithCors({ headers: new Headers(init.headers), req })
       for (const [name, value] of Object.entries(headers)) responseHeaders.append(name, value)
       const response = new Response(body, {
-        headers: req.responseHeaders ? mergeHeaders(req.responseHeaders, responseHeaders) : responseHeaders,
+        headers: req.responseHeaders
+          ? mergeHeaders(req.responseHeaders, responseHeaders)
+          : responseHeaders,
         status: init.status,
       })
       return hasErrors ? markAnswerWithErrors(response) : response

@@ -63,24 +63,37 @@ const recall = async (payload: Payload, hash: string): Promise<null | string> =>
   return typeof stored?.query === 'string' && sha256Hex(stored.query) === hash ? stored.query : null
 }
 
-export type PersistedQueryAnswer = { error: { code?: string; message: string; status: number } } | { query: null | string }
+export type PersistedQueryAnswer =
+  { error: { code?: string; message: string; status: number } } | { query: null | string }
 
 /**
  * The query of a request that names one by its hash — registering it when the request also sends
  * it, after checking the hash — or the error to answer instead. Without the extension, the query
  * as sent.
  */
-export const resolvePersistedQuery = async (payload: Payload, query: unknown, extensions: unknown): Promise<PersistedQueryAnswer> => {
+export const resolvePersistedQuery = async (
+  payload: Payload,
+  query: unknown,
+  extensions: unknown,
+): Promise<PersistedQueryAnswer> => {
   const sent = typeof query === 'string' && query !== '' ? query : null
-  const persisted = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | null | undefined)?.persistedQuery
+  const persisted = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | null | undefined)
+    ?.persistedQuery
   if (persisted === undefined) return { query: sent }
   const hash = persisted?.sha256Hash
   if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) {
-    return { error: { message: '`extensions.persistedQuery.sha256Hash`가 올바르지 않습니다 (not a SHA-256 in hex)', status: 400 } }
+    return {
+      error: {
+        message:
+          '`extensions.persistedQuery.sha256Hash`가 올바르지 않습니다 (not a SHA-256 in hex)',
+        status: 400,
+      },
+    }
   }
   const known = knownOf(payload)
   if (sent) {
-    if (sha256Hex(sent) !== hash) return { error: { message: 'provided sha does not match query', status: 400 } }
+    if (sha256Hex(sent) !== hash)
+      return { error: { message: 'provided sha does not match query', status: 400 } }
     if (sent.length <= MAX_PERSISTED_QUERY_CHARS && known.get(hash) !== sent) {
       await register(payload, hash, sent)
       remember(known, hash, sent)
@@ -97,5 +110,7 @@ export const resolvePersistedQuery = async (payload: Payload, query: unknown, ex
     return { query: stored }
   }
   // Status 200 as Apollo expects; an answer with errors, so no cache keeps it (withHttpCache).
-  return { error: { code: 'PERSISTED_QUERY_NOT_FOUND', message: 'PersistedQueryNotFound', status: 200 } }
+  return {
+    error: { code: 'PERSISTED_QUERY_NOT_FOUND', message: 'PersistedQueryNotFound', status: 200 },
+  }
 }

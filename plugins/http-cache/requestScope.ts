@@ -7,7 +7,10 @@ import type { SanitizedHttpCacheConfig } from './types'
  * bundles the route handlers apart from `src/instrumentation.ts`, where Payload is initialised)
  * builds it from the same options and sets them in its own copy of this module.
  */
-export const httpCacheState: { apiRoute: string; config: null | SanitizedHttpCacheConfig } = { apiRoute: '/api', config: null }
+export const httpCacheState: { apiRoute: string; config: null | SanitizedHttpCacheConfig } = {
+  apiRoute: '/api',
+  config: null,
+}
 
 /**
  * How the surrogate keys get from the hooks to `withHttpCache`. The hooks run in the bundle where

@@ -12,12 +12,20 @@ type Handler<Args extends unknown[]> = (request: Request, ...args: Args) => Prom
 const callerSpecific = new Set(['access', 'init', 'me', 'refresh-token'])
 
 /** No credentials on the request, in any spelling Payload might read (see `carriesCredentials`). */
-export const isAnonymousRequest = (request: Request): boolean => !carriesCredentials((name) => request.headers.get(name))
+export const isAnonymousRequest = (request: Request): boolean =>
+  !carriesCredentials((name) => request.headers.get(name))
 
 /** Content reads a shared cache may keep: collection documents and lists, feeds, sitemaps, GraphQL. */
-const isPublicPath = (config: SanitizedHttpCacheConfig, apiRoute: string, pathname: string): boolean => {
+const isPublicPath = (
+  config: SanitizedHttpCacheConfig,
+  apiRoute: string,
+  pathname: string,
+): boolean => {
   if (!pathname.startsWith(`${apiRoute}/`)) return false
-  const segments = pathname.slice(apiRoute.length + 1).split('/').filter(Boolean)
+  const segments = pathname
+    .slice(apiRoute.length + 1)
+    .split('/')
+    .filter(Boolean)
   const [first, second] = segments
   if (!first) return false
   if (first === 'feeds' || first === 'sitemaps' || first === 'graphql') return true
@@ -35,9 +43,12 @@ const GRAPHQL_ERRORS_START = new TextEncoder().encode('{"errors":')
  */
 const isGraphQLErrorAnswer = (pathname: string, response: Response, body: Uint8Array): boolean =>
   pathname.endsWith('/graphql') &&
-  (isMarkedAnswerWithErrors(response) || (body.length >= GRAPHQL_ERRORS_START.length && GRAPHQL_ERRORS_START.every((byte, index) => body[index] === byte)))
+  (isMarkedAnswerWithErrors(response) ||
+    (body.length >= GRAPHQL_ERRORS_START.length &&
+      GRAPHQL_ERRORS_START.every((byte, index) => body[index] === byte)))
 
-const strongEtag = (body: Uint8Array): string => `"${crypto.createHash('sha1').update(body).digest('base64url')}"`
+const strongEtag = (body: Uint8Array): string =>
+  `"${crypto.createHash('sha1').update(body).digest('base64url')}"`
 
 const keyHeader = (config: SanitizedHttpCacheConfig, keys: Set<string>): string[] => {
   const all = [...keys].sort()
@@ -51,8 +62,16 @@ const keyHeader = (config: SanitizedHttpCacheConfig, keys: Set<string>): string[
 const publicHeaders = (config: SanitizedHttpCacheConfig, keys: Set<string>): [string, string][] => {
   const names = keyHeader(config, keys)
   return [
-    ['cache-control', `public, max-age=0, s-maxage=${config.sMaxAge}, stale-while-revalidate=${config.staleWhileRevalidate}${config.staleIfError > 0 ? `, stale-if-error=${config.staleIfError}` : ''}`],
-    ...(names.length ? ([['surrogate-key', names.join(' ')], ['cache-tag', names.join(',')]] as [string, string][]) : []),
+    [
+      'cache-control',
+      `public, max-age=0, s-maxage=${config.sMaxAge}, stale-while-revalidate=${config.staleWhileRevalidate}${config.staleIfError > 0 ? `, stale-if-error=${config.staleIfError}` : ''}`,
+    ],
+    ...(names.length
+      ? ([
+          ['surrogate-key', names.join(' ')],
+          ['cache-tag', names.join(',')],
+        ] as [string, string][])
+      : []),
   ]
 }
 
@@ -76,7 +95,8 @@ export const withHttpCache =
   <Args extends unknown[]>(handler: Handler<Args>): Handler<Args> =>
   async (request, ...args) => {
     const { apiRoute, config } = httpCacheState
-    if (!config?.enabled || (request.method !== 'GET' && request.method !== 'HEAD')) return handler(request, ...args)
+    if (!config?.enabled || (request.method !== 'GET' && request.method !== 'HEAD'))
+      return handler(request, ...args)
     const { pathname } = new URL(request.url)
     const isShared = isAnonymousRequest(request) && isPublicPath(config, apiRoute, pathname)
     // Asks the plugin's hooks for the surrogate keys (see requestScope.ts); a client's own marker is replaced.
@@ -86,7 +106,11 @@ export const withHttpCache =
     const keys = new Set((response.headers.get(KEYS_HEADER) ?? '').split(' ').filter(Boolean))
     response.headers.delete(KEYS_HEADER)
     // An error, a cookie, or an answer its handler says must not be kept (a persisted query not known yet).
-    if (response.status !== 200 || response.headers.has('set-cookie') || /\bno-store\b/.test(response.headers.get('cache-control') ?? '')) {
+    if (
+      response.status !== 200 ||
+      response.headers.has('set-cookie') ||
+      /\bno-store\b/.test(response.headers.get('cache-control') ?? '')
+    ) {
       response.headers.set('cache-control', 'private, no-store')
       return response
     }
@@ -94,7 +118,10 @@ export const withHttpCache =
     const headers = new Headers(response.headers)
     if (isGraphQLErrorAnswer(pathname, response, body)) {
       headers.set('cache-control', 'private, no-store')
-      return new Response(request.method === 'HEAD' ? null : body, { headers, status: response.status })
+      return new Response(request.method === 'HEAD' ? null : body, {
+        headers,
+        status: response.status,
+      })
     }
     const etag = strongEtag(body)
     headers.set('etag', etag)
@@ -109,5 +136,8 @@ export const withHttpCache =
       return new Response(null, { headers, status: 304 })
     }
     headers.set('content-length', String(body.byteLength))
-    return new Response(request.method === 'HEAD' ? null : body, { headers, status: response.status })
+    return new Response(request.method === 'HEAD' ? null : body, {
+      headers,
+      status: response.status,
+    })
   }

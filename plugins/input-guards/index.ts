@@ -23,7 +23,12 @@ export const inputGuards =
     collections: (incomingConfig.collections ?? []).map((collection): CollectionConfig => {
       if (options.collections && !options.collections.includes(collection.slug)) return collection
       const own = collection.hooks?.beforeOperation ?? []
-      const guards = [rejectNonObjectData, rejectMalformedID, rejectInvalidText, ...(own.includes(validateWhereValues) ? [] : [validateWhereValues])]
+      const guards = [
+        rejectNonObjectData,
+        rejectMalformedID,
+        rejectInvalidText,
+        ...(own.includes(validateWhereValues) ? [] : [validateWhereValues]),
+      ]
       return { ...collection, hooks: { ...collection.hooks, beforeOperation: [...guards, ...own] } }
     }),
   })

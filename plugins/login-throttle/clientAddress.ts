@@ -42,5 +42,7 @@ const expandIPv6 = (address: string): string[] => {
   const left = head ? head.split(':') : []
   const right = address.includes('::') && tail ? tail.split(':') : []
   const missing = 8 - left.length - right.length
-  return [...left, ...Array(Math.max(0, missing)).fill('0'), ...right].map((group) => group.replace(/^0+(?=.)/, ''))
+  return [...left, ...Array(Math.max(0, missing)).fill('0'), ...right].map((group) =>
+    group.replace(/^0+(?=.)/, ''),
+  )
 }

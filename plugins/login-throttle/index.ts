@@ -39,7 +39,8 @@ export const loginThrottle =
       else console.warn(message)
     })
     const collections = (incomingConfig.collections ?? []).map((collection): CollectionConfig => {
-      if (!collection.auth || (config.collections && !config.collections.includes(collection.slug))) return collection
+      if (!collection.auth || (config.collections && !config.collections.includes(collection.slug)))
+        return collection
       const hooks = collection.hooks ?? {}
       return {
         ...collection,
@@ -59,8 +60,14 @@ export const loginThrottle =
     return {
       ...incomingConfig,
       collections,
-      hooks: { ...incomingConfig.hooks, afterError: [...(incomingConfig.hooks?.afterError ?? []), formatRateLimitedError] },
-      loggingLevels: { RateLimitedError: 'info', ...incomingConfig.loggingLevels } as Config['loggingLevels'],
+      hooks: {
+        ...incomingConfig.hooks,
+        afterError: [...(incomingConfig.hooks?.afterError ?? []), formatRateLimitedError],
+      },
+      loggingLevels: {
+        RateLimitedError: 'info',
+        ...incomingConfig.loggingLevels,
+      } as Config['loggingLevels'],
       onInit: async (payload) => {
         logger = payload.logger
         await incomingConfig.onInit?.(payload)

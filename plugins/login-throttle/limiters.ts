@@ -3,12 +3,20 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible'
 import { Redis } from 'ioredis'
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible'
 
-import type { AuthAttempt, ProgressiveDelay, SanitizedLoginThrottleConfig, WindowLimit } from './types'
+import type {
+  AuthAttempt,
+  ProgressiveDelay,
+  SanitizedLoginThrottleConfig,
+  WindowLimit,
+} from './types'
 
 /** Seconds the next attempt waits after `failures` consecutive failures (0: none). */
 export const progressiveDelaySeconds = (failures: number, delay: ProgressiveDelay): number => {
   if (failures < delay.freeFailures) return 0
-  return Math.min(delay.firstDelaySeconds * 2 ** (failures - delay.freeFailures), delay.maxDelaySeconds)
+  return Math.min(
+    delay.firstDelaySeconds * 2 ** (failures - delay.freeFailures),
+    delay.maxDelaySeconds,
+  )
 }
 
 /** A decision to make the client wait: seconds until it may try again. */
@@ -31,7 +39,8 @@ export type LoginLimiters = {
 type Limiter = RateLimiterAbstract
 
 const refusalOf = (error: unknown): Refusal => {
-  if (error instanceof RateLimiterRes) return { retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) }
+  if (error instanceof RateLimiterRes)
+    return { retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) }
   throw error
 }
 
@@ -43,7 +52,8 @@ const refusalOf = (error: unknown): Refusal => {
 export const createLoginLimiters = (
   config: SanitizedLoginThrottleConfig,
   /** Told when the Redis connection fails (the memory limiters answer meanwhile). @default console.warn */
-  onStoreError: (error: Error) => void = (error) => console.warn(`login-throttle: Redis: ${error.message}`),
+  onStoreError: (error: Error) => void = (error) =>
+    console.warn(`login-throttle: Redis: ${error.message}`),
 ): LoginLimiters => {
   let ownClient: null | Redis = null
   let lastStoreError = 0
@@ -67,7 +77,12 @@ export const createLoginLimiters = (
       })
     }
     const storeClient = typeof config.redis === 'string' ? ownClient! : config.redis
-    return new RateLimiterRedis({ ...options, storeClient, rejectIfRedisNotReady: true, insuranceLimiter: new RateLimiterMemory(options) })
+    return new RateLimiterRedis({
+      ...options,
+      storeClient,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: new RateLimiterMemory(options),
+    })
   }
 
   const build = () => {
@@ -76,10 +91,16 @@ export const createLoginLimiters = (
       perClient: limiter('client', config.failedLoginsPerClient),
       perAccount: limiter('account', config.failedLoginsPerAccount),
       // Counts one client's consecutive failures on one account; never refuses by itself.
-      consecutive: limiter('consecutive', { points: Number.MAX_SAFE_INTEGER, durationSeconds: delay.forgetAfterSeconds }),
+      consecutive: limiter('consecutive', {
+        points: Number.MAX_SAFE_INTEGER,
+        durationSeconds: delay.forgetAfterSeconds,
+      }),
       // Holds the growing waits that `consecutive` decides (block() per wait).
       delay: limiter('delay', { points: 1, durationSeconds: delay.maxDelaySeconds }),
-      knownClients: limiter('known', { points: 1, durationSeconds: Math.max(1, config.rememberClientSeconds) }),
+      knownClients: limiter('known', {
+        points: 1,
+        durationSeconds: Math.max(1, config.rememberClientSeconds),
+      }),
       recovery: limiter('recovery', config.recoveryPerClient),
       forgotPerAccount: limiter('forgot', config.forgotPasswordPerAccount),
     }
@@ -103,7 +124,9 @@ export const createLoginLimiters = (
 
   const pairKey = (attempt: AuthAttempt) => `${attempt.account}|${attempt.client}`
 
-  const admitLogin = async (attempt: AuthAttempt & { account: string }): Promise<Refusal | undefined> => {
+  const admitLogin = async (
+    attempt: AuthAttempt & { account: string },
+  ): Promise<Refusal | undefined> => {
     const { perAccount, perClient, consecutive, delay, knownClients } = get()
     const pair = pairKey(attempt)
     // Waiting out a growing delay is checked first, without counting: it is no new guess.
@@ -111,7 +134,8 @@ export const createLoginLimiters = (
     if (waiting) return waiting
     const byClient = await consume(perClient, attempt.client)
     if (byClient) return byClient
-    const isKnownClient = config.rememberClientSeconds > 0 && (await knownClients.get(pair)) !== null
+    const isKnownClient =
+      config.rememberClientSeconds > 0 && (await knownClients.get(pair)) !== null
     if (!isKnownClient) {
       const byAccount = await consume(perAccount, attempt.account)
       if (byAccount) return byAccount
@@ -128,7 +152,9 @@ export const createLoginLimiters = (
     admit: async (attempt) => {
       if (attempt.kind === 'login') {
         // Without an email Payload refuses the login (400); it still counts as the client's failure.
-        return attempt.account ? admitLogin(attempt as AuthAttempt & { account: string }) : consume(get().perClient, attempt.client)
+        return attempt.account
+          ? admitLogin(attempt as AuthAttempt & { account: string })
+          : consume(get().perClient, attempt.client)
       }
       const { forgotPerAccount, recovery } = get()
       const byClient = await consume(recovery, attempt.client)
@@ -144,7 +170,9 @@ export const createLoginLimiters = (
         attempt.countedOnAccount ? perAccount.reward(attempt.account) : undefined,
         consecutive.delete(pair),
         delay.delete(pair),
-        config.rememberClientSeconds > 0 ? knownClients.set(pair, 1, config.rememberClientSeconds) : undefined,
+        config.rememberClientSeconds > 0
+          ? knownClients.set(pair, 1, config.rememberClientSeconds)
+          : undefined,
       ])
     },
     forgetAccount: async (account) => {
@@ -157,4 +185,3 @@ export const createLoginLimiters = (
     },
   }
 }
-

@@ -26,7 +26,10 @@ const printedOnce = (document: DocumentNode): string => {
 export const createAllowList = (queries: readonly string[], origin = 'allow-list'): AllowList => {
   const allowed = new Set<string>()
   queries.forEach((query, index) => {
-    if (typeof query !== 'string' || query.trim() === '') throw new Error(`${origin}: entry ${index + 1} is not a GraphQL document (an empty or non-string value)`)
+    if (typeof query !== 'string' || query.trim() === '')
+      throw new Error(
+        `${origin}: entry ${index + 1} is not a GraphQL document (an empty or non-string value)`,
+      )
     try {
       allowed.add(print(parse(query)))
     } catch (error) {
@@ -47,7 +50,9 @@ export const readAllowListFile = (file: string): string[] => {
   try {
     text = fs.readFileSync(file, 'utf8')
   } catch (error) {
-    throw new Error(`GraphQL allow-list ${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+    throw new Error(
+      `GraphQL allow-list ${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    )
   }
   let value: unknown
   try {
@@ -57,11 +62,21 @@ export const readAllowListFile = (file: string): string[] => {
   }
   if (Array.isArray(value)) return value as string[]
   const operations = (value as { operations?: unknown } | null)?.operations
-  if (Array.isArray(operations)) return operations.map((operation) => (operation as { body?: unknown } | null)?.body as string)
-  throw new Error(`GraphQL allow-list ${file} is neither an Apollo persisted-query manifest (with "operations") nor a JSON array of queries`)
+  if (Array.isArray(operations))
+    return operations.map((operation) => (operation as { body?: unknown } | null)?.body as string)
+  throw new Error(
+    `GraphQL allow-list ${file} is neither an Apollo persisted-query manifest (with "operations") nor a JSON array of queries`,
+  )
 }
 
-type RequestContext = { req?: { payload?: { config?: { admin?: { user?: string } } }; user?: { collection?: string } | null } } | undefined
+type RequestContext =
+  | {
+      req?: {
+        payload?: { config?: { admin?: { user?: string } } }
+        user?: { collection?: string } | null
+      }
+    }
+  | undefined
 
 /** Signed in to the admin's user collection: staff, not a reader account of some other auth collection. */
 const isSignedInToAdmin = (contextValue: unknown): boolean => {
@@ -81,9 +96,12 @@ export const allowListRule =
       if (isSignedInToAdmin(contextValue)) return
       if (allowList.has(document)) return
       context.reportError(
-        new GraphQLError('허용되지 않은 쿼리입니다: 익명 요청은 사이트에 등록된 쿼리만 실행할 수 있습니다 (this query is not on the allow-list; anonymous requests may run only the listed queries)', {
-          extensions: { code: QUERY_NOT_ALLOWED },
-        }),
+        new GraphQLError(
+          '허용되지 않은 쿼리입니다: 익명 요청은 사이트에 등록된 쿼리만 실행할 수 있습니다 (this query is not on the allow-list; anonymous requests may run only the listed queries)',
+          {
+            extensions: { code: QUERY_NOT_ALLOWED },
+          },
+        ),
       )
     },
   })

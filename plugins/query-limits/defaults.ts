@@ -4,12 +4,15 @@ import { createAllowList, readAllowListFile } from './allowList'
 import { defaultGraphQLBounds } from './documentBounds'
 
 const allowListOf = (options: QueryLimitsOptions): SanitizedQueryLimitsConfig['allowList'] => {
-  if (options.anonymousQueries) return createAllowList(options.anonymousQueries, 'queryLimits({ anonymousQueries })')
+  if (options.anonymousQueries)
+    return createAllowList(options.anonymousQueries, 'queryLimits({ anonymousQueries })')
   const file = process.env.NEWSROOM_GRAPHQL_ALLOWLIST?.trim()
   return file ? createAllowList(readAllowListFile(file), `GraphQL allow-list ${file}`) : null
 }
 
-export const sanitizeQueryLimitsOptions = (options: QueryLimitsOptions = {}): SanitizedQueryLimitsConfig => {
+export const sanitizeQueryLimitsOptions = (
+  options: QueryLimitsOptions = {},
+): SanitizedQueryLimitsConfig => {
   const maxComplexity = options.maxComplexity ?? 1000
   return {
     allowList: allowListOf(options),

@@ -10,12 +10,20 @@ import { LIMIT } from './documentBounds'
  * double the work per level); a fragment reached again while its depth is being computed (a
  * cycle, NoFragmentCycles' to report) adds nothing.
  */
-const selectionDepth = (selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, depths: Map<string, number>): number => {
+const selectionDepth = (
+  selectionSet: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  depths: Map<string, number>,
+): number => {
   let deepest = 0
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
       if (selection.name.value.startsWith('__')) continue
-      deepest = Math.max(deepest, 1 + (selection.selectionSet ? selectionDepth(selection.selectionSet, fragments, depths) : 0))
+      deepest = Math.max(
+        deepest,
+        1 +
+          (selection.selectionSet ? selectionDepth(selection.selectionSet, fragments, depths) : 0),
+      )
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       deepest = Math.max(deepest, selectionDepth(selection.selectionSet, fragments, depths))
     } else {
@@ -39,7 +47,10 @@ export const depthLimitRule =
     const fragments = new Map(
       context
         .getDocument()
-        .definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+        .definitions.filter(
+          (definition): definition is FragmentDefinitionNode =>
+            definition.kind === Kind.FRAGMENT_DEFINITION,
+        )
         .map((fragment) => [fragment.name.value, fragment]),
     )
     const depths = new Map<string, number>()
@@ -48,10 +59,13 @@ export const depthLimitRule =
         const depth = selectionDepth(node.selectionSet, fragments, depths)
         if (depth > maxDepth) {
           context.reportError(
-            new GraphQLError(`쿼리 깊이 ${depth}이(가) 한도 ${maxDepth}을(를) 넘습니다 (query depth ${depth} exceeds the limit of ${maxDepth})`, {
-              extensions: { code: LIMIT },
-              nodes: [node],
-            }),
+            new GraphQLError(
+              `쿼리 깊이 ${depth}이(가) 한도 ${maxDepth}을(를) 넘습니다 (query depth ${depth} exceeds the limit of ${maxDepth})`,
+              {
+                extensions: { code: LIMIT },
+                nodes: [node],
+              },
+            ),
           )
         }
       },

@@ -1,4 +1,9 @@
-import type { DocumentNode, FragmentDefinitionNode, OperationDefinitionNode, SelectionSetNode } from 'graphql'
+import type {
+  DocumentNode,
+  FragmentDefinitionNode,
+  OperationDefinitionNode,
+  SelectionSetNode,
+} from 'graphql'
 import type { Config, SanitizedConfig } from 'payload'
 
 import { Kind, Lexer, parse, Source, TokenKind } from 'graphql'
@@ -18,7 +23,10 @@ export const defaultGraphQLBounds: GraphQLDocumentBounds = { maxSelections: 2000
 const BOUNDS_KEY = 'graphQLDocumentBounds'
 
 /** Where the query-limits plugin leaves its bounds for the GraphQL route handlers (`config.custom`, Payload's place for plugin data). */
-export const withGraphQLBoundsIn = (config: Config, bounds: GraphQLDocumentBounds): Config => ({ ...config, custom: { ...config.custom, [BOUNDS_KEY]: bounds } })
+export const withGraphQLBoundsIn = (config: Config, bounds: GraphQLDocumentBounds): Config => ({
+  ...config,
+  custom: { ...config.custom, [BOUNDS_KEY]: bounds },
+})
 
 export const graphQLBoundsOf = (config: SanitizedConfig): GraphQLDocumentBounds =>
   (config.custom?.[BOUNDS_KEY] as GraphQLDocumentBounds | undefined) ?? defaultGraphQLBounds
@@ -56,10 +64,14 @@ const checkSource = (source: Source | string, maxTokens: number): void => {
   let nesting = 0
   for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
     if (++tokens > maxTokens) {
-      throw new GraphQLBoundError(`쿼리가 너무 깁니다: 토큰 ${maxTokens}개 한도 (the document has more than ${maxTokens} tokens)`)
+      throw new GraphQLBoundError(
+        `쿼리가 너무 깁니다: 토큰 ${maxTokens}개 한도 (the document has more than ${maxTokens} tokens)`,
+      )
     }
     if (opening.has(token.kind) && ++nesting > MAX_NESTING) {
-      throw new GraphQLBoundError(`쿼리가 너무 깊게 중첩되었습니다: ${MAX_NESTING}단계 한도 (the document nests brackets deeper than ${MAX_NESTING} levels)`)
+      throw new GraphQLBoundError(
+        `쿼리가 너무 깊게 중첩되었습니다: ${MAX_NESTING}단계 한도 (the document nests brackets deeper than ${MAX_NESTING} levels)`,
+      )
     }
     if (closing.has(token.kind)) nesting--
   }
@@ -72,9 +84,12 @@ export const checkVariablesBounds = (variables: unknown): void => {
     const [value, depth] = pending.pop()!
     if (typeof value !== 'object' || value === null) continue
     if (depth > MAX_NESTING) {
-      throw new GraphQLBoundError(`변수가 너무 깊게 중첩되었습니다: ${MAX_NESTING}단계 한도 (the variables nest deeper than ${MAX_NESTING} levels)`)
+      throw new GraphQLBoundError(
+        `변수가 너무 깊게 중첩되었습니다: ${MAX_NESTING}단계 한도 (the variables nest deeper than ${MAX_NESTING} levels)`,
+      )
     }
-    for (const item of Array.isArray(value) ? value : Object.values(value)) pending.push([item, depth + 1])
+    for (const item of Array.isArray(value) ? value : Object.values(value))
+      pending.push([item, depth + 1])
   }
 }
 
@@ -92,13 +107,16 @@ const expandedSizesOf = (document: DocumentNode): Map<OperationDefinitionNode, n
   const known = expandedSizes.get(document)
   if (known) return known
   const fragments = new Map<string, FragmentDefinitionNode>()
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition)
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION)
+      fragments.set(definition.name.value, definition)
   const fragmentSizes = new Map<string, number>()
   const sizeOf = (selectionSet: SelectionSetNode): number => {
     let size = 0
     for (const selection of selectionSet.selections) {
       let part = 0
-      if (selection.kind === Kind.FIELD) part = 1 + (selection.selectionSet ? sizeOf(selection.selectionSet) : 0)
+      if (selection.kind === Kind.FIELD)
+        part = 1 + (selection.selectionSet ? sizeOf(selection.selectionSet) : 0)
       else if (selection.kind === Kind.INLINE_FRAGMENT) part = sizeOf(selection.selectionSet)
       else {
         const name = selection.name.value
@@ -117,7 +135,9 @@ const expandedSizesOf = (document: DocumentNode): Map<OperationDefinitionNode, n
     return size
   }
   const sizes = new Map<OperationDefinitionNode, number>()
-  for (const definition of document.definitions) if (definition.kind === Kind.OPERATION_DEFINITION) sizes.set(definition, sizeOf(definition.selectionSet))
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.OPERATION_DEFINITION)
+      sizes.set(definition, sizeOf(definition.selectionSet))
   expandedSizes.set(document, sizes)
   return sizes
 }
@@ -125,7 +145,11 @@ const expandedSizesOf = (document: DocumentNode): Map<OperationDefinitionNode, n
 /** Refuses a document whose fragments expand beyond `maxSelections` fields, or that spreads a fragment within itself. */
 export const checkDocumentBounds = (document: DocumentNode, maxSelections: number): void => {
   for (const size of expandedSizesOf(document).values()) {
-    if (size === CYCLE) throw new GraphQLBoundError('프래그먼트가 자기 자신을 포함합니다 (a fragment spreads itself, directly or through others)', 'VALIDATION')
+    if (size === CYCLE)
+      throw new GraphQLBoundError(
+        '프래그먼트가 자기 자신을 포함합니다 (a fragment spreads itself, directly or through others)',
+        'VALIDATION',
+      )
     if (size > maxSelections) {
       throw new GraphQLBoundError(
         `프래그먼트를 펼친 쿼리의 필드 수 ${size}이(가) 한도 ${maxSelections}을(를) 넘습니다 (the operation selects ${size} fields once its fragments are spread; the limit is ${maxSelections})`,
@@ -140,7 +164,11 @@ export const checkDocumentBounds = (document: DocumentNode, maxSelections: numbe
  * or too deep nesting are refused while lexing, before the recursive parser runs, and a fragment
  * fan-out or cycle right after parsing. `parseDocument` may be a caching parse (`parseOnce`).
  */
-export const parseWithinBounds = (source: Source | string, bounds: GraphQLDocumentBounds, parseDocument: typeof parse = parse): DocumentNode => {
+export const parseWithinBounds = (
+  source: Source | string,
+  bounds: GraphQLDocumentBounds,
+  parseDocument: typeof parse = parse,
+): DocumentNode => {
   checkSource(source, bounds.maxTokens)
   const document = parseDocument(source, { maxTokens: bounds.maxTokens })
   checkDocumentBounds(document, bounds.maxSelections)

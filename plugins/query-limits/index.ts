@@ -15,7 +15,13 @@ export type { QueryLimitsOptions } from './types'
 export { allowListRule, createAllowList, readAllowListFile } from './allowList'
 export type { AllowList } from './allowList'
 export { depthLimitRule } from './depthLimitRule'
-export { checkDocumentBounds, defaultGraphQLBounds, GraphQLBoundError, graphQLBoundsOf, parseWithinBounds } from './documentBounds'
+export {
+  checkDocumentBounds,
+  defaultGraphQLBounds,
+  GraphQLBoundError,
+  graphQLBoundsOf,
+  parseWithinBounds,
+} from './documentBounds'
 export type { GraphQLDocumentBounds } from './documentBounds'
 export { withGraphQLBounds } from './withGraphQLBounds'
 export { limitArgumentsRule } from './limitArgumentsRule'
@@ -36,20 +42,36 @@ export const queryLimits =
       if (config.collections && !config.collections.includes(collection.slug)) return collection
       return {
         ...collection,
-        hooks: { ...collection.hooks, beforeOperation: [...(collection.hooks?.beforeOperation ?? []), boundReadSize(config), skipCountForUniqueLookup] },
+        hooks: {
+          ...collection.hooks,
+          beforeOperation: [
+            ...(collection.hooks?.beforeOperation ?? []),
+            boundReadSize(config),
+            skipCountForUniqueLookup,
+          ],
+        },
       }
     })
     const userRules = incomingConfig.graphQL?.validationRules
     return {
-      ...withGraphQLBoundsIn(incomingConfig, { maxSelections: config.maxSelections, maxTokens: config.maxTokens }),
+      ...withGraphQLBoundsIn(incomingConfig, {
+        maxSelections: config.maxSelections,
+        maxTokens: config.maxTokens,
+      }),
       collections,
-      loggingLevels: { QueryLimitError: 'info', ...incomingConfig.loggingLevels } as Config['loggingLevels'],
+      loggingLevels: {
+        QueryLimitError: 'info',
+        ...incomingConfig.loggingLevels,
+      } as Config['loggingLevels'],
       graphQL: {
         ...incomingConfig.graphQL,
         maxComplexity: incomingConfig.graphQL?.maxComplexity ?? config.maxComplexity,
         validationRules: (args) => [
           depthLimitRule(config.maxDepth),
-          limitArgumentsRule(config.maxLimit, args.variableValues as Record<string, unknown> | undefined),
+          limitArgumentsRule(
+            config.maxLimit,
+            args.variableValues as Record<string, unknown> | undefined,
+          ),
           ...(config.allowList ? [allowListRule(config.allowList, args.contextValue)] : []),
           ...(userRules ? userRules(args) : []),
         ],

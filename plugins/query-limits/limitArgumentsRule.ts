@@ -19,10 +19,22 @@ export const limitArgumentsRule =
   (maxLimit: number, variables: null | Record<string, unknown> | undefined): ValidationRule =>
   (context) => ({
     Field(node) {
-      const args = new Map((node.arguments ?? []).map((argument) => [argument.name.value, valueOf(argument.value, variables ?? {})]))
+      const args = new Map(
+        (node.arguments ?? []).map((argument) => [
+          argument.name.value,
+          valueOf(argument.value, variables ?? {}),
+        ]),
+      )
       const limit = args.get('limit')
-      const isBadLimit = limit !== undefined && limit !== null && (!Number.isInteger(limit) || (limit as number) < 1 || (limit as number) > maxLimit)
-      const isUnbounded = args.get('pagination') === false && (limit === undefined || limit === null)
-      if (isBadLimit || isUnbounded) context.reportError(new GraphQLError(limitMessage(`${node.name.value}(limit)`, maxLimit), { nodes: [node] }))
+      const isBadLimit =
+        limit !== undefined &&
+        limit !== null &&
+        (!Number.isInteger(limit) || (limit as number) < 1 || (limit as number) > maxLimit)
+      const isUnbounded =
+        args.get('pagination') === false && (limit === undefined || limit === null)
+      if (isBadLimit || isUnbounded)
+        context.reportError(
+          new GraphQLError(limitMessage(`${node.name.value}(limit)`, maxLimit), { nodes: [node] }),
+        )
     },
   })

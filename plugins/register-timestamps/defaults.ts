@@ -3,7 +3,15 @@ import type { PayloadRequest } from 'payload'
 import type { RegisterTimestampsOptions, SanitizedRegisterTimestampsConfig } from './types'
 
 /** Never editorial: bookkeeping Payload or this plugin writes. */
-export const systemFields = ['id', 'createdAt', 'updatedAt', '_status', 'registeredAt', 'revisedAt', 'registeredAtSource']
+export const systemFields = [
+  'id',
+  'createdAt',
+  'updatedAt',
+  '_status',
+  'registeredAt',
+  'revisedAt',
+  'registeredAtSource',
+]
 
 export const defaultCanSetRegisteredAt = ({ req }: { req: PayloadRequest }): boolean => {
   const user = req.user as ({ roles?: unknown } & Record<string, unknown>) | null
@@ -13,7 +21,9 @@ export const defaultCanSetRegisteredAt = ({ req }: { req: PayloadRequest }): boo
   return user.roles.includes('admin') || user.roles.includes('editor')
 }
 
-export const sanitizeRegisterTimestampsOptions = (options: RegisterTimestampsOptions): SanitizedRegisterTimestampsConfig => ({
+export const sanitizeRegisterTimestampsOptions = (
+  options: RegisterTimestampsOptions,
+): SanitizedRegisterTimestampsConfig => ({
   collections: options.collections,
   enabled: options.enabled ?? true,
   editorialFields: options.editorialFields ?? null,

@@ -22,17 +22,31 @@ describe('KST formatting', () => {
 })
 
 describe('KST formatting against the zone database', () => {
-  const zone = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+  const zone = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Seoul',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  })
   const expected = (time: number) => {
-    const part = Object.fromEntries(zone.formatToParts(new Date(time)).map((entry) => [entry.type, entry.value]))
+    const part = Object.fromEntries(
+      zone.formatToParts(new Date(time)).map((entry) => [entry.type, entry.value]),
+    )
     return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}`
   }
 
   it('agrees at every hour around the end of summer time and at 20,000 moments up to 2100', () => {
     const end = Date.UTC(1988, 9, 8, 18)
-    for (let hour = -48; hour <= 48; hour++) expect(formatKstList(new Date(end + hour * 3_600_000 + 1234))).toBe(expected(end + hour * 3_600_000 + 1234))
+    for (let hour = -48; hour <= 48; hour++)
+      expect(formatKstList(new Date(end + hour * 3_600_000 + 1234))).toBe(
+        expected(end + hour * 3_600_000 + 1234),
+      )
     let seed = 7
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
     const from = Date.UTC(1970, 0, 1)
     const to = Date.UTC(2100, 0, 1)
     for (let index = 0; index < 20_000; index++) {

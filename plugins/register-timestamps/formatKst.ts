@@ -1,4 +1,12 @@
-type Parts = { day: string; hour: string; minute: string; month: string; offset: string; second: string; year: string }
+type Parts = {
+  day: string
+  hour: string
+  minute: string
+  month: string
+  offset: string
+  second: string
+  year: string
+}
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0')
 
@@ -22,12 +30,29 @@ const zoneFormat = new Intl.DateTimeFormat('en-CA', {
 })
 
 const fromZoneDatabase = (date: Date): Parts => {
-  const part = Object.fromEntries(zoneFormat.formatToParts(date).map((entry) => [entry.type, entry.value]))
-  const wallClock = Date.UTC(Number(part.year), Number(part.month) - 1, Number(part.day), Number(part.hour), Number(part.minute), Number(part.second))
+  const part = Object.fromEntries(
+    zoneFormat.formatToParts(date).map((entry) => [entry.type, entry.value]),
+  )
+  const wallClock = Date.UTC(
+    Number(part.year),
+    Number(part.month) - 1,
+    Number(part.day),
+    Number(part.hour),
+    Number(part.minute),
+    Number(part.second),
+  )
   const offsetMinutes = Math.round((wallClock - Math.floor(date.getTime() / 1000) * 1000) / 60_000)
   const sign = offsetMinutes < 0 ? '-' : '+'
   const offset = `${sign}${pad(Math.floor(Math.abs(offsetMinutes) / 60))}:${pad(Math.abs(offsetMinutes) % 60)}`
-  return { year: part.year!, month: part.month!, day: part.day!, hour: part.hour!, minute: part.minute!, second: part.second!, offset }
+  return {
+    year: part.year!,
+    month: part.month!,
+    day: part.day!,
+    hour: part.hour!,
+    minute: part.minute!,
+    second: part.second!,
+    offset,
+  }
 }
 
 const kstParts = (value: Date | string): null | Parts => {

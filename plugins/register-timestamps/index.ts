@@ -19,7 +19,9 @@ const kstTextField = (name: string, source: string, label: { en: string; ko: str
   // Shown read-only and usable as list columns: the desk reads 등록/수정 in Korea time.
   admin: { position: 'sidebar', readOnly: true },
   hooks: {
-    afterRead: [({ siblingData }) => formatKstRegister(siblingData?.[source] as string | undefined)],
+    afterRead: [
+      ({ siblingData }) => formatKstRegister(siblingData?.[source] as string | undefined),
+    ],
   },
 })
 
@@ -45,10 +47,17 @@ const timestampFields = (config: SanitizedRegisterTimestampsConfig): Field[] => 
     type: 'date',
     index: true,
     // Only the hook (and archive imports by the desk) may set it: a reporter's draft must not carry a forged value into a publish.
-    access: { create: ({ req }) => config.canSetRegisteredAt({ req }), update: ({ req }) => config.canSetRegisteredAt({ req }) },
+    access: {
+      create: ({ req }) => config.canSetRegisteredAt({ req }),
+      update: ({ req }) => config.canSetRegisteredAt({ req }),
+    },
     timezone: true,
     label: { en: 'Revised', ko: '수정' },
-    admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' } },
+    admin: {
+      position: 'sidebar',
+      readOnly: true,
+      date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' },
+    },
   },
   {
     name: 'registeredAtSource',
@@ -75,17 +84,33 @@ export const registerTimestamps =
     const config = sanitizeRegisterTimestampsOptions(options)
     const collections = (incomingConfig.collections ?? []).map((collection): CollectionConfig => {
       if (!config.collections.includes(collection.slug)) return collection
-      const existingNames = new Set(collection.fields.map((field) => ('name' in field ? field.name : '')))
+      const existingNames = new Set(
+        collection.fields.map((field) => ('name' in field ? field.name : '')),
+      )
       return {
         ...collection,
-        fields: [...collection.fields, ...timestampFields(config).filter((field) => !existingNames.has((field as { name: string }).name))],
+        fields: [
+          ...collection.fields,
+          ...timestampFields(config).filter(
+            (field) => !existingNames.has((field as { name: string }).name),
+          ),
+        ],
         hooks: {
           ...collection.hooks,
-          beforeOperation: [...(collection.hooks?.beforeOperation ?? []), selectVirtualSources({ registeredAtText: ['registeredAt'], revisedAtText: ['revisedAt'] })],
-          beforeChange: [...(collection.hooks?.beforeChange ?? []), setRegisteredAt(config), setRevisedAt(config)],
+          beforeOperation: [
+            ...(collection.hooks?.beforeOperation ?? []),
+            selectVirtualSources({
+              registeredAtText: ['registeredAt'],
+              revisedAtText: ['revisedAt'],
+            }),
+          ],
+          beforeChange: [
+            ...(collection.hooks?.beforeChange ?? []),
+            setRegisteredAt(config),
+            setRevisedAt(config),
+          ],
         },
       }
     })
     return { ...incomingConfig, collections }
   }
-

@@ -20,6 +20,8 @@ export type RegisterTimestampsOptions = {
   canSetRegisteredAt?: (args: { req: PayloadRequest }) => boolean | Promise<boolean>
 }
 
-export type SanitizedRegisterTimestampsConfig = Required<Omit<RegisterTimestampsOptions, 'editorialFields'>> & {
+export type SanitizedRegisterTimestampsConfig = Required<
+  Omit<RegisterTimestampsOptions, 'editorialFields'>
+> & {
   editorialFields: null | string[]
 }

@@ -9,7 +9,9 @@ export const defaultWeights: RelatedNewsWeights = {
   recencyHalfLifeDays: 7,
 }
 
-export const sanitizeRelatedNewsOptions = (options: RelatedNewsOptions = {}): SanitizedRelatedNewsConfig => ({
+export const sanitizeRelatedNewsOptions = (
+  options: RelatedNewsOptions = {},
+): SanitizedRelatedNewsConfig => ({
   collections: options.collections ?? ['articles'],
   maxRelated: options.maxRelated ?? 10,
   suggestionCount: options.suggestionCount ?? 10,

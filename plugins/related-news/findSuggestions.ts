@@ -16,10 +16,16 @@ export type SuggestionSubject = {
 }
 
 const hasField = (req: PayloadRequest, collection: string, name: string): boolean =>
-  Boolean(req.payload.collections[collection as CollectionSlug]?.config.flattenedFields.some((field) => field.name === name))
+  Boolean(
+    req.payload.collections[collection as CollectionSlug]?.config.flattenedFields.some(
+      (field) => field.name === name,
+    ),
+  )
 
 const keywordList = (value: unknown): string[] =>
-  (Array.isArray(value) ? value : []).filter((keyword): keyword is string => typeof keyword === 'string' && keyword.trim() !== '')
+  (Array.isArray(value) ? value : []).filter(
+    (keyword): keyword is string => typeof keyword === 'string' && keyword.trim() !== '',
+  )
 
 /**
  * Top suggestions for one document. Candidates come from a few small, index-backed queries (one
@@ -35,7 +41,8 @@ export const findSuggestions = async (
   const slug = collection as CollectionSlug
   const { fields } = config
   const regionsSlug = fields.regionsCollection as CollectionSlug
-  const hasRegions = hasField(req, collection, fields.region) && Boolean(req.payload.collections[regionsSlug])
+  const hasRegions =
+    hasField(req, collection, fields.region) && Boolean(req.payload.collections[regionsSlug])
   const keywords = hasField(req, collection, fields.keywords) ? keywordList(subject.keywords) : []
   const region = hasRegions ? idOf(subject.region) : null
   const section = hasField(req, collection, fields.section) ? idOf(subject.section) : null
@@ -43,7 +50,14 @@ export const findSuggestions = async (
   let province: ID | null = null
   let provinceRegions: ID[] = []
   if (region !== null) {
-    const own = await req.payload.findByID({ collection: regionsSlug, id: region, depth: 0, disableErrors: true, overrideAccess: true, req })
+    const own = await req.payload.findByID({
+      collection: regionsSlug,
+      id: region,
+      depth: 0,
+      disableErrors: true,
+      overrideAccess: true,
+      req,
+    })
     province = idOf((own as Record<string, unknown> | null)?.[fields.regionParent]) ?? region
     const siblings = await req.payload.find({
       collection: regionsSlug,
@@ -78,7 +92,12 @@ export const findSuggestions = async (
         overrideAccess: true,
         pagination: false,
         req,
-        select: { [fields.keywords]: true, [fields.region]: true, [fields.section]: true, [dateField]: true } as never,
+        select: {
+          [fields.keywords]: true,
+          [fields.region]: true,
+          [fields.section]: true,
+          [dateField]: true,
+        } as never,
         sort: `-${dateField}`,
         where: { and: [...base, signal] },
       }),
@@ -87,7 +106,9 @@ export const findSuggestions = async (
   const docs = batches.flatMap((batch) => batch.docs as unknown as Record<string, unknown>[])
   if (docs.length === 0) return []
 
-  const candidateRegions = [...new Set(docs.map((doc) => idOf(doc[fields.region])).filter((id): id is ID => id !== null))]
+  const candidateRegions = [
+    ...new Set(docs.map((doc) => idOf(doc[fields.region])).filter((id): id is ID => id !== null)),
+  ]
   const parentOf = new Map<string, ID | null>()
   if (hasRegions && candidateRegions.length) {
     const regionDocs = await req.payload.find({
@@ -112,12 +133,19 @@ export const findSuggestions = async (
       date: (doc[dateField] as null | string) ?? null,
       keywords: keywordList(doc[fields.keywords]),
       region: candidateRegion,
-      parentRegion: candidateRegion === null ? null : (parentOf.get(String(candidateRegion)) ?? null),
+      parentRegion:
+        candidateRegion === null ? null : (parentOf.get(String(candidateRegion)) ?? null),
       section: idOf(doc[fields.section]),
     }
   })
   return rankCandidates(
-    { id: subject.id, keywords, region, parentRegion: province !== null && String(province) !== String(region) ? province : null, section },
+    {
+      id: subject.id,
+      keywords,
+      region,
+      parentRegion: province !== null && String(province) !== String(region) ? province : null,
+      section,
+    },
     candidates,
     config.weights,
     config.suggestionCount,

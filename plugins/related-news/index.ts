@@ -28,7 +28,9 @@ const relatedFields = (config: SanitizedRelatedNewsConfig, slug: string): Field[
     maxRows: config.maxRelated,
     label: { en: 'Related articles (editors’ picks)', ko: '관련뉴스' },
     filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
-    admin: { description: { en: 'Linked both ways automatically', ko: '양쪽 기사에 함께 걸립니다' } },
+    admin: {
+      description: { en: 'Linked both ways automatically', ko: '양쪽 기사에 함께 걸립니다' },
+    },
   },
   {
     name: 'relatedSuggestions',
@@ -39,7 +41,10 @@ const relatedFields = (config: SanitizedRelatedNewsConfig, slug: string): Field[
     access: { create: () => false, update: () => false },
     admin: {
       readOnly: true,
-      components: { Field: '/../plugins/related-news/components/RelatedSuggestionsField#RelatedSuggestionsField' },
+      components: {
+        Field:
+          '/../plugins/related-news/components/RelatedSuggestionsField#RelatedSuggestionsField',
+      },
     },
   },
   {
@@ -81,8 +86,16 @@ export const relatedNews =
             markGraphQLPopulationNested,
             selectVirtualSources({ related: ['relatedArticles', 'relatedSuggestions'] }),
           ],
-          beforeChange: [...(collection.hooks?.beforeChange ?? []), validateRelatedLinks(config), computeSuggestions(config)],
-          afterChange: [...(collection.hooks?.afterChange ?? []), syncReciprocalLinks(config), queueSuggestionRefresh(config)],
+          beforeChange: [
+            ...(collection.hooks?.beforeChange ?? []),
+            validateRelatedLinks(config),
+            computeSuggestions(config),
+          ],
+          afterChange: [
+            ...(collection.hooks?.afterChange ?? []),
+            syncReciprocalLinks(config),
+            queueSuggestionRefresh(config),
+          ],
           afterDelete: [...(collection.hooks?.afterDelete ?? []), unlinkDeletedArticle(config)],
           afterRead: [...(collection.hooks?.afterRead ?? []), fillRelatedFromPopulated(config)],
         },
@@ -94,7 +107,9 @@ export const relatedNews =
       collections,
       jobs: {
         ...incomingConfig.jobs,
-        tasks: tasks.some((task) => task.slug === 'refreshRelatedSuggestions') ? tasks : [...tasks, refreshRelatedSuggestionsTask(config)],
+        tasks: tasks.some((task) => task.slug === 'refreshRelatedSuggestions')
+          ? tasks
+          : [...tasks, refreshRelatedSuggestionsTask(config)],
       },
     }
   }

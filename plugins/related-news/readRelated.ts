@@ -1,4 +1,9 @@
-import type { CollectionAfterReadHook, FieldHook, PayloadRequest, SanitizedCollectionConfig } from 'payload'
+import type {
+  CollectionAfterReadHook,
+  FieldHook,
+  PayloadRequest,
+  SanitizedCollectionConfig,
+} from 'payload'
 
 import type { SanitizedRelatedNewsConfig } from './types'
 
@@ -7,14 +12,23 @@ import { deferUntilPopulated, isDeferred } from '../shared/populatedLater'
 import { hasDrafts } from '../shared/publication'
 import { idOf } from '../shared/relationIds'
 
-export type RelatedItem = { id: string; regionLabel?: null | string; registeredAt?: null | string; slug?: null | string; title: string }
+export type RelatedItem = {
+  id: string
+  regionLabel?: null | string
+  registeredAt?: null | string
+  slug?: null | string
+  title: string
+}
 
 type Doc = Record<string, unknown>
 
 /** Editors' picks first, then stored suggestions, without duplicates or the article itself. */
 const linkedValues = (doc: Doc): unknown[] => {
   const seen = new Set<string>([String(doc.id)])
-  return [...(Array.isArray(doc.relatedArticles) ? doc.relatedArticles : []), ...(Array.isArray(doc.relatedSuggestions) ? doc.relatedSuggestions : [])].filter((value) => {
+  return [
+    ...(Array.isArray(doc.relatedArticles) ? doc.relatedArticles : []),
+    ...(Array.isArray(doc.relatedSuggestions) ? doc.relatedSuggestions : []),
+  ].filter((value) => {
     const id = idOf(value)
     if (id === null || seen.has(String(id))) return false
     seen.add(String(id))
@@ -23,15 +37,23 @@ const linkedValues = (doc: Doc): unknown[] => {
 }
 
 /** A linked document the read has already populated with what an item needs. */
-const isLoaded = (value: unknown): value is Doc => typeof value === 'object' && value !== null && '_status' in value && 'title' in value
+const isLoaded = (value: unknown): value is Doc =>
+  typeof value === 'object' && value !== null && '_status' in value && 'title' in value
 
 // What an item shows, among the fields the collection has; worked out once per collection.
 const itemSelects = new WeakMap<SanitizedCollectionConfig, Record<string, true>>()
-const itemSelect = (config: SanitizedRelatedNewsConfig, collection: SanitizedCollectionConfig): Record<string, true> => {
+const itemSelect = (
+  config: SanitizedRelatedNewsConfig,
+  collection: SanitizedCollectionConfig,
+): Record<string, true> => {
   let select = itemSelects.get(collection)
   if (!select) {
     const names = new Set(collection.flattenedFields.map((field) => field.name))
-    select = Object.fromEntries(['title', 'slug', 'regionLabel', '_status', config.fields.date].filter((name) => names.has(name)).map((name) => [name, true as const]))
+    select = Object.fromEntries(
+      ['title', 'slug', 'regionLabel', '_status', config.fields.date]
+        .filter((name) => names.has(name))
+        .map((name) => [name, true as const]),
+    )
     itemSelects.set(collection, select)
   }
   return select
@@ -53,8 +75,14 @@ const buildRelated = async (
   const values = linkedValues(doc)
   if (values.length === 0) return []
   const isHidden = (value: unknown) => wasPopulated && typeof value !== 'object'
-  const toRead = values.filter((value) => !isLoaded(value) && !isHidden(value)).map((value) => idOf(value)!)
-  const read = toRead.length ? await loadByIds(req, collection.slug, toRead, itemSelect(config, collection), { shouldSkipReadHooks: true }) : new Map<string, Doc>()
+  const toRead = values
+    .filter((value) => !isLoaded(value) && !isHidden(value))
+    .map((value) => idOf(value)!)
+  const read = toRead.length
+    ? await loadByIds(req, collection.slug, toRead, itemSelect(config, collection), {
+        shouldSkipReadHooks: true,
+      })
+    : new Map<string, Doc>()
   const isPublished = (linked: Doc) => !hasDrafts(collection) || linked._status === 'published'
   return values
     .flatMap((value): Doc[] => {
@@ -62,15 +90,13 @@ const buildRelated = async (
       return linked && isPublished(linked) ? [linked] : []
     })
     .slice(0, config.readLimit)
-    .map(
-      (linked): RelatedItem => ({
-        id: String(linked.id),
-        title: linked.title as string,
-        slug: (linked.slug as string | undefined) ?? null,
-        regionLabel: (linked.regionLabel as string | undefined) ?? null,
-        registeredAt: (linked[config.fields.date] as string | undefined) ?? null,
-      }),
-    )
+    .map((linked): RelatedItem => ({
+      id: String(linked.id),
+      title: linked.title as string,
+      slug: (linked.slug as string | undefined) ?? null,
+      regionLabel: (linked.regionLabel as string | undefined) ?? null,
+      registeredAt: (linked[config.fields.date] as string | undefined) ?? null,
+    }))
 }
 
 /**
@@ -90,6 +116,7 @@ export const readRelated =
 export const fillRelatedFromPopulated =
   (config: SanitizedRelatedNewsConfig): CollectionAfterReadHook =>
   async ({ collection, doc, req }) => {
-    if (doc && isDeferred(req, 'related', doc)) doc.related = await buildRelated(config, collection, req, doc, true)
+    if (doc && isDeferred(req, 'related', doc))
+      doc.related = await buildRelated(config, collection, req, doc, true)
     return doc
   }

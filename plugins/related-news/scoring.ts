@@ -28,16 +28,25 @@ const DAY = 24 * 60 * 60 * 1000
  * `recencyHalfLifeDays` before `now`. Candidates that share nothing but recency score 0 and are
  * dropped: "related" must mean related.
  */
-export const scoreCandidate = (subject: ScoringSubject, candidate: ScoringCandidate, weights: RelatedNewsWeights, now: number): number => {
+export const scoreCandidate = (
+  subject: ScoringSubject,
+  candidate: ScoringCandidate,
+  weights: RelatedNewsWeights,
+  now: number,
+): number => {
   const subjectKeywords = new Set(subject.keywords.map(normalise))
-  const shared = new Set(candidate.keywords.map(normalise).filter((keyword) => subjectKeywords.has(keyword))).size
+  const shared = new Set(
+    candidate.keywords.map(normalise).filter((keyword) => subjectKeywords.has(keyword)),
+  ).size
   let score = shared * weights.sharedKeyword
   const sameRegion = subject.region !== null && String(candidate.region) === String(subject.region)
   const subjectProvince = subject.parentRegion ?? subject.region
   const candidateProvince = candidate.parentRegion ?? candidate.region
   if (sameRegion) score += weights.sameRegion
-  else if (subjectProvince !== null && String(candidateProvince) === String(subjectProvince)) score += weights.sameParentRegion
-  if (subject.section !== null && String(candidate.section) === String(subject.section)) score += weights.sameSection
+  else if (subjectProvince !== null && String(candidateProvince) === String(subjectProvince))
+    score += weights.sameParentRegion
+  if (subject.section !== null && String(candidate.section) === String(subject.section))
+    score += weights.sameSection
   if (score === 0) return 0
   if (candidate.date) {
     const ageDays = Math.max(0, (now - new Date(candidate.date).getTime()) / DAY)
@@ -64,7 +73,11 @@ export const rankCandidates = (
     })
     .map((candidate) => ({ candidate, score: scoreCandidate(subject, candidate, weights, now) }))
     .filter(({ score }) => score > 0)
-    .sort((a, b) => b.score - a.score || String(b.candidate.date ?? '').localeCompare(String(a.candidate.date ?? '')))
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        String(b.candidate.date ?? '').localeCompare(String(a.candidate.date ?? '')),
+    )
     .slice(0, count)
     .map(({ candidate }) => candidate.id)
 }

@@ -25,7 +25,13 @@ export type RelatedNewsOptions = {
   candidatesPerSignal?: number
   /** Documents recomputed by one refresh job at most. @default 100 */
   refreshLimit?: number
-  fields?: { keywords?: string; region?: string; regionParent?: string; section?: string; date?: string }
+  fields?: {
+    keywords?: string
+    region?: string
+    regionParent?: string
+    section?: string
+    date?: string
+  }
   weights?: Partial<RelatedNewsWeights>
   /** When false the fields stay (stable schema) and hooks do nothing. @default true */
   enabled?: boolean
@@ -38,7 +44,14 @@ export type SanitizedRelatedNewsConfig = {
   readLimit: number
   candidatesPerSignal: number
   refreshLimit: number
-  fields: { keywords: string; region: string; regionParent: string; regionsCollection: string; section: string; date: string }
+  fields: {
+    keywords: string
+    region: string
+    regionParent: string
+    regionsCollection: string
+    section: string
+    date: string
+  }
   weights: RelatedNewsWeights
   enabled: boolean
 }

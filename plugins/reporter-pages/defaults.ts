@@ -8,7 +8,9 @@ const defaultCanReassign = ({ req }: { req: PayloadRequest }): boolean => {
   return !Array.isArray(roles) || roles.includes('admin') || roles.includes('editor')
 }
 
-export const sanitizeReporterPagesOptions = (options: ReporterPagesOptions = {}): SanitizedReporterPagesConfig => ({
+export const sanitizeReporterPagesOptions = (
+  options: ReporterPagesOptions = {},
+): SanitizedReporterPagesConfig => ({
   articles: options.articles ?? 'articles',
   bylineField: options.bylineField ?? 'reporters',
   reporters: options.reporters ?? 'reporters',

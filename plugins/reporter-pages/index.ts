@@ -17,7 +17,10 @@ import { lockCollectionSaves } from '../shared/documentLock'
 export type { ReporterPagesOptions } from './types'
 export { composeByline } from './hooks/setByline'
 
-const articlesJoin = (config: SanitizedReporterPagesConfig, articles: CollectionConfig | undefined): Field => ({
+const articlesJoin = (
+  config: SanitizedReporterPagesConfig,
+  articles: CollectionConfig | undefined,
+): Field => ({
   name: config.joinField,
   type: 'join',
   collection: config.articles as never,
@@ -36,7 +39,11 @@ const bylineField: Field = {
   name: 'byline',
   type: 'text',
   label: { en: 'Byline', ko: '바이라인' },
-  admin: { readOnly: true, position: 'sidebar', description: { en: 'From the reporters, in order', ko: '기자 순서대로 자동으로 채워집니다' } },
+  admin: {
+    readOnly: true,
+    position: 'sidebar',
+    description: { en: 'From the reporters, in order', ko: '기자 순서대로 자동으로 채워집니다' },
+  },
   access: { create: () => false, update: () => false },
 }
 
@@ -49,7 +56,9 @@ const bylineField: Field = {
  */
 const populateWithoutJoin = (defaultPopulate: SelectType | undefined, join: string): SelectType => {
   if (!defaultPopulate) return { [join]: false }
-  return getSelectMode(defaultPopulate) === 'exclude' ? ({ ...defaultPopulate, [join]: false } as SelectType) : defaultPopulate
+  return getSelectMode(defaultPopulate) === 'exclude'
+    ? ({ ...defaultPopulate, [join]: false } as SelectType)
+    : defaultPopulate
 }
 
 /**
@@ -60,21 +69,32 @@ export const reporterPages =
   (options: ReporterPagesOptions = {}): Plugin =>
   (incomingConfig: Config): Config => {
     const config = sanitizeReporterPagesOptions(options)
-    const articles = incomingConfig.collections?.find((collection) => collection.slug === config.articles)
+    const articles = incomingConfig.collections?.find(
+      (collection) => collection.slug === config.articles,
+    )
     const collections = (incomingConfig.collections ?? []).map((collection): CollectionConfig => {
       if (collection.slug === config.reporters) {
         return {
           ...collection,
           fields: [...collection.fields, articlesJoin(config, articles)],
-          defaultPopulate: populateWithoutJoin(collection.defaultPopulate as SelectType | undefined, config.joinField) as never,
+          defaultPopulate: populateWithoutJoin(
+            collection.defaultPopulate as SelectType | undefined,
+            config.joinField,
+          ) as never,
           endpoints: [...(collection.endpoints || []), reassignArticlesEndpoint(config)],
           hooks: {
             ...collection.hooks,
             // First: a reporter's save rewrites their articles' bylines (refreshBylines), so it takes
             // the articles' save lock before its own first write, as an article save does.
-            beforeOperation: [lockCollectionSaves([config.articles]), ...(collection.hooks?.beforeOperation ?? [])],
+            beforeOperation: [
+              lockCollectionSaves([config.articles]),
+              ...(collection.hooks?.beforeOperation ?? []),
+            ],
             afterChange: [...(collection.hooks?.afterChange ?? []), refreshBylines(config)],
-            beforeDelete: [...(collection.hooks?.beforeDelete ?? []), preventOrphanedArticles(config)],
+            beforeDelete: [
+              ...(collection.hooks?.beforeDelete ?? []),
+              preventOrphanedArticles(config),
+            ],
           },
         }
       }
@@ -84,7 +104,10 @@ export const reporterPages =
           fields: [...collection.fields, bylineField],
           hooks: {
             ...collection.hooks,
-            beforeOperation: [...(collection.hooks?.beforeOperation ?? []), correctGraphQLJoinReads(config)],
+            beforeOperation: [
+              ...(collection.hooks?.beforeOperation ?? []),
+              correctGraphQLJoinReads(config),
+            ],
             afterOperation: [...(collection.hooks?.afterOperation ?? []), restoreGraphQLJoinTotals],
             beforeChange: [...(collection.hooks?.beforeChange ?? []), setByline(config)],
           },

@@ -2,7 +2,13 @@ import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 
 import { AsyncLocalStorage } from 'node:async_hooks'
 import crypto from 'node:crypto'
-import { APIError, commitTransaction, initTransaction, isolateObjectProperty, killTransaction } from 'payload'
+import {
+  APIError,
+  commitTransaction,
+  initTransaction,
+  isolateObjectProperty,
+  killTransaction,
+} from 'payload'
 
 /**
  * Locks on keys — a document (`articles:12`), or all saves of a collection (`saves:articles`) —
@@ -33,10 +39,12 @@ const MAX_HOLD_MS = 15_000
 /** How often a MongoDB waiter retries a taken lease. */
 const MONGO_RETRY_MS = 25
 
-export const lockKeyOf = (collection: string, id: number | string): string => `${collection}:${String(id)}`
+export const lockKeyOf = (collection: string, id: number | string): string =>
+  `${collection}:${String(id)}`
 
 /** A signed 64-bit key for PostgreSQL's advisory locks, from the first 8 bytes of the key's SHA-256. */
-export const advisoryKeyOf = (key: string): bigint => crypto.createHash('sha256').update(`payload-newsroom:${key}`).digest().readBigInt64BE(0)
+export const advisoryKeyOf = (key: string): bigint =>
+  crypto.createHash('sha256').update(`payload-newsroom:${key}`).digest().readBigInt64BE(0)
 
 export class DocumentBusyError extends APIError {
   constructor(key: string) {
@@ -44,7 +52,12 @@ export class DocumentBusyError extends APIError {
   }
 }
 
-type Held = { owner: object; queue: (() => void)[]; release: () => Promise<void> | void; timer: NodeJS.Timeout }
+type Held = {
+  owner: object
+  queue: (() => void)[]
+  release: () => Promise<void> | void
+  timer: NodeJS.Timeout
+}
 
 /** Who holds which in-process lock: a request (document locks) or a `withLocks` scope. */
 type State = { held: Map<string, Held>; byOwner: WeakMap<object, Set<string>> }
@@ -63,14 +76,22 @@ const postgresSessionOf = async (req: PayloadRequest): Promise<null | SqlSession
   if (req.payload.db.name !== 'postgres') return null
   const id = await req.transactionID
   if (typeof id !== 'string' && typeof id !== 'number') return null
-  const sessions = (req.payload.db as unknown as { sessions?: Record<string, { db?: SqlSession }> }).sessions
+  const sessions = (req.payload.db as unknown as { sessions?: Record<string, { db?: SqlSession }> })
+    .sessions
   return sessions?.[String(id)]?.db ?? null
 }
 
 /** Keys this request's current PostgreSQL transaction already holds: a second take would only cost a round trip. */
-const heldInTransaction = new WeakMap<PayloadRequest, { keys: Set<string>; transaction: number | string }>()
+const heldInTransaction = new WeakMap<
+  PayloadRequest,
+  { keys: Set<string>; transaction: number | string }
+>()
 
-const lockInTransaction = async (req: PayloadRequest, session: SqlSession, keys: readonly string[]): Promise<void> => {
+const lockInTransaction = async (
+  req: PayloadRequest,
+  session: SqlSession,
+  keys: readonly string[],
+): Promise<void> => {
   const transaction = (await req.transactionID) as number | string
   let held = heldInTransaction.get(req)
   if (held?.transaction !== transaction) {
@@ -80,7 +101,8 @@ const lockInTransaction = async (req: PayloadRequest, session: SqlSession, keys:
   const missing = keys.filter((key) => !held.keys.has(key))
   // Several keys of one call in a fixed order, the same for every caller: two bulk saves never wait crosswise.
   const advisoryKeys = missing.map(advisoryKeyOf).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-  for (const advisoryKey of advisoryKeys) await session.execute(`SELECT pg_advisory_xact_lock(${advisoryKey.toString()}::bigint)`)
+  for (const advisoryKey of advisoryKeys)
+    await session.execute(`SELECT pg_advisory_xact_lock(${advisoryKey.toString()}::bigint)`)
   for (const key of missing) held.keys.add(key)
 }
 
@@ -90,7 +112,9 @@ type MongoLocks = {
 }
 const mongoLocksOf = (req: PayloadRequest): MongoLocks | null => {
   if (req.payload.db.name !== 'mongoose') return null
-  const connection = (req.payload.db as unknown as { connection?: { collection: (name: string) => MongoLocks } }).connection
+  const connection = (
+    req.payload.db as unknown as { connection?: { collection: (name: string) => MongoLocks } }
+  ).connection
   return connection?.collection('payload-newsroom-locks') ?? null
 }
 
@@ -140,11 +164,18 @@ const takeInProcess = async (owner: object, req: PayloadRequest, key: string): P
 
 const hold = (owner: object, req: PayloadRequest, key: string, held?: Held): void => {
   const state = stateOf()
-  const entry: Held = held ?? { owner, queue: [], release: () => undefined, timer: undefined as unknown as NodeJS.Timeout }
+  const entry: Held = held ?? {
+    owner,
+    queue: [],
+    release: () => undefined,
+    timer: undefined as unknown as NodeJS.Timeout,
+  }
   entry.owner = owner
   clearTimeout(entry.timer)
   entry.timer = setTimeout(() => {
-    req.payload.logger.warn({ msg: `newsroom: the lock on ${key} was held ${MAX_HOLD_MS} ms without being released; the next save goes ahead` })
+    req.payload.logger.warn({
+      msg: `newsroom: the lock on ${key} was held ${MAX_HOLD_MS} ms without being released; the next save goes ahead`,
+    })
     void releaseKey(key)
   }, MAX_HOLD_MS)
   entry.timer.unref()
@@ -192,7 +223,11 @@ export const lockKeys = async (req: PayloadRequest, keys: readonly string[]): Pr
 }
 
 /** Takes `keys` (sorted) in this process, and as MongoDB leases there, for `owner`; answers those it newly took. */
-const takeKeys = async (owner: object, req: PayloadRequest, keys: readonly string[]): Promise<string[]> => {
+const takeKeys = async (
+  owner: object,
+  req: PayloadRequest,
+  keys: readonly string[],
+): Promise<string[]> => {
   const locked: string[] = []
   const mongo = mongoLocksOf(req)
   for (const key of keys) {
@@ -230,22 +265,35 @@ const releaseOwned = async (owner: object, keys: readonly string[]): Promise<voi
  * Locks the documents `ids` of `collection` (see `lockKeys`). Call it before Payload reads the
  * stored document: a collection's `beforeOperation` hook.
  */
-export const lockDocuments = (req: PayloadRequest, collection: string, ids: readonly (number | string)[]): Promise<string[]> =>
+export const lockDocuments = (
+  req: PayloadRequest,
+  collection: string,
+  ids: readonly (number | string)[],
+): Promise<string[]> =>
   lockKeys(
     req,
     ids.map((id) => lockKeyOf(collection, id)),
   )
 
-export const lockDocument = (req: PayloadRequest, collection: string, id: number | string): Promise<string[]> => lockDocuments(req, collection, [id])
+export const lockDocument = (
+  req: PayloadRequest,
+  collection: string,
+  id: number | string,
+): Promise<string[]> => lockDocuments(req, collection, [id])
 
 /** Whether this process holds an in-process lock on the document (SQLite, MongoDB). */
-export const isLockedInProcess = (collection: string, id: number | string): boolean => stateOf().held.has(lockKeyOf(collection, id))
+export const isLockedInProcess = (collection: string, id: number | string): boolean =>
+  stateOf().held.has(lockKeyOf(collection, id))
 
 /** Whether the request holds any in-process lock (its outermost locking operation gives them all back). */
-export const holdsDocumentLocks = (req: PayloadRequest): boolean => (stateOf().byOwner.get(req)?.size ?? 0) > 0
+export const holdsDocumentLocks = (req: PayloadRequest): boolean =>
+  (stateOf().byOwner.get(req)?.size ?? 0) > 0
 
 /** Gives back the in-process locks (and MongoDB leases) `keys`, or every one the request holds. */
-export const releaseDocumentLocks = async (req: PayloadRequest, keys?: readonly string[]): Promise<void> => {
+export const releaseDocumentLocks = async (
+  req: PayloadRequest,
+  keys?: readonly string[],
+): Promise<void> => {
   const state = stateOf()
   const owned = state.byOwner.get(req)
   if (!owned) return
@@ -268,7 +316,11 @@ const scopeKeys = new AsyncLocalStorage<ReadonlySet<string>>()
  *   in the scope goes straight on. Taken after the database lock, so that whoever waits for it
  *   already holds that one: the two never wait on each other crosswise.
  */
-export const withLocks = async <T>(req: PayloadRequest, keys: readonly string[], work: (req: PayloadRequest) => Promise<T>): Promise<T> => {
+export const withLocks = async <T>(
+  req: PayloadRequest,
+  keys: readonly string[],
+  work: (req: PayloadRequest) => Promise<T>,
+): Promise<T> => {
   const isPostgres = req.payload.db.name === 'postgres'
   const hasTransaction = ['string', 'number'].includes(typeof (await req.transactionID))
   const scoped = isPostgres && !hasTransaction ? isolateObjectProperty(req, 'transactionID') : req
@@ -313,9 +365,16 @@ export const withLocks = async <T>(req: PayloadRequest, keys: readonly string[],
 export const lockCollectionSaves =
   (collections?: readonly string[]): CollectionBeforeOperationHook =>
   async ({ args, collection, operation, req }) => {
-    if (operation !== 'create' && operation !== 'update' && operation !== 'delete' && operation !== 'restoreVersion') return args
+    if (
+      operation !== 'create' &&
+      operation !== 'update' &&
+      operation !== 'delete' &&
+      operation !== 'restoreVersion'
+    )
+      return args
     const session = await postgresSessionOf(req)
     // Saves of the collection itself by default; a collection whose saves rewrite another's documents (a reporter's bylines) names it.
-    if (session) await lockInTransaction(req, session, (collections ?? [collection.slug]).map(savesKeyOf))
+    if (session)
+      await lockInTransaction(req, session, (collections ?? [collection.slug]).map(savesKeyOf))
     return args
   }

@@ -20,20 +20,22 @@ export const findReferencing = async ({
   req: PayloadRequest
 }): Promise<ID[]> => {
   const slug = collection as CollectionSlug
-  const lookups = [false, ...(hasDrafts(req.payload.collections[slug]?.config) ? [true] : [])].map((draft) =>
-    req.payload.find({
-      collection: slug,
-      depth: 0,
-      draft,
-      limit: 0,
-      overrideAccess: true,
-      pagination: false,
-      req,
-      select: {},
-      where: { [field]: { in: [id] } },
-    }),
+  const lookups = [false, ...(hasDrafts(req.payload.collections[slug]?.config) ? [true] : [])].map(
+    (draft) =>
+      req.payload.find({
+        collection: slug,
+        depth: 0,
+        draft,
+        limit: 0,
+        overrideAccess: true,
+        pagination: false,
+        req,
+        select: {},
+        where: { [field]: { in: [id] } },
+      }),
   )
   const ids = new Map<string, ID>()
-  for (const result of await Promise.all(lookups)) for (const doc of result.docs) ids.set(String(doc.id), doc.id)
+  for (const result of await Promise.all(lookups))
+    for (const doc of result.docs) ids.set(String(doc.id), doc.id)
   return [...ids.values()]
 }

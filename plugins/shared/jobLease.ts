@@ -13,7 +13,9 @@ export const jobLeaseMs = (): number => {
   if (raw === undefined || raw.trim() === '') return JOB_LEASE_MS
   const value = Number(raw)
   if (!Number.isSafeInteger(value) || value <= 0) {
-    throw new Error(`NEWSROOM_JOB_LEASE_MS must be a whole number of milliseconds above 0 (got "${raw}")`)
+    throw new Error(
+      `NEWSROOM_JOB_LEASE_MS must be a whole number of milliseconds above 0 (got "${raw}")`,
+    )
   }
   return value
 }
@@ -28,7 +30,11 @@ export const jobLeaseMs = (): number => {
  */
 export const releaseStaleJobs = async (payload: Payload): Promise<number> => {
   const cutoff = new Date(Date.now() - jobLeaseMs()).toISOString()
-  const isStale: Where[] = [{ processing: { equals: true } }, { completedAt: { exists: false } }, { updatedAt: { less_than: cutoff } }]
+  const isStale: Where[] = [
+    { processing: { equals: true } },
+    { completedAt: { exists: false } },
+    { updatedAt: { less_than: cutoff } },
+  ]
   const { docs } = await payload.find({
     collection: 'payload-jobs',
     depth: 0,
@@ -48,6 +54,7 @@ export const releaseStaleJobs = async (payload: Payload): Promise<number> => {
     })
     if (updated) released += 1
   }
-  if (released > 0) payload.logger.warn(`${released} job(s) of a stopped runner returned to the queue`)
+  if (released > 0)
+    payload.logger.warn(`${released} job(s) of a stopped runner returned to the queue`)
   return released
 }

@@ -8,7 +8,8 @@ import crypto from 'node:crypto'
 const listed = new Map<string, string>()
 
 export const listQueries = (queries: readonly string[]): void => {
-  for (const query of queries) listed.set(crypto.createHash('sha256').update(query).digest('hex'), query)
+  for (const query of queries)
+    listed.set(crypto.createHash('sha256').update(query).digest('hex'), query)
 }
 
 export const listedQuery = (sha256Hex: string): string | undefined => listed.get(sha256Hex)

@@ -30,9 +30,29 @@ export const loadByIds = async (
     const wanted = [...new Set(batches.flat().map(String))]
     const where = { id: { in: wanted } }
     const { docs } = options.shouldSkipReadHooks
-      ? await req.payload.db.find({ collection: collection as CollectionSlug, limit: wanted.length, pagination: false, req, select, where })
-      : await req.payload.find({ collection: collection as CollectionSlug, depth: 0, limit: wanted.length, overrideAccess: true, pagination: false, req, select: select as never, where })
+      ? await req.payload.db.find({
+          collection: collection as CollectionSlug,
+          limit: wanted.length,
+          pagination: false,
+          req,
+          select,
+          where,
+        })
+      : await req.payload.find({
+          collection: collection as CollectionSlug,
+          depth: 0,
+          limit: wanted.length,
+          overrideAccess: true,
+          pagination: false,
+          req,
+          select: select as never,
+          where,
+        })
     return new Map((docs as unknown as Doc[]).map((doc) => [String(doc.id), doc]))
   })
-  return new Map(ids.flatMap((id) => (loaded.has(String(id)) ? [[String(id), loaded.get(String(id))!] as const] : [])))
+  return new Map(
+    ids.flatMap((id) =>
+      loaded.has(String(id)) ? [[String(id), loaded.get(String(id))!] as const] : [],
+    ),
+  )
 }

@@ -8,11 +8,18 @@ import type { CollectionBeforeOperationHook } from 'payload'
  * with it (the admin's "restore as draft" writes a version only). A delete never is. Reads made
  * inside a save leave the flag alone.
  */
-export const markDraftSave: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+export const markDraftSave: CollectionBeforeOperationHook = ({
+  args,
+  collection,
+  operation,
+  req,
+}) => {
   if (operation === 'delete') req.context.isDraftSave = false
-  if (operation !== 'create' && operation !== 'update' && operation !== 'restoreVersion') return args
+  if (operation !== 'create' && operation !== 'update' && operation !== 'restoreVersion')
+    return args
   const { data, draft } = args as { data?: { _status?: unknown }; draft?: boolean }
   const savesDraft = Boolean(draft) && Boolean(collection.versions?.drafts)
-  req.context.isDraftSave = operation === 'update' ? savesDraft && data?._status !== 'published' : savesDraft
+  req.context.isDraftSave =
+    operation === 'update' ? savesDraft && data?._status !== 'published' : savesDraft
   return args
 }

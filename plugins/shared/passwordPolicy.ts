@@ -11,13 +11,17 @@ export const COMMON_PASSWORDS_REFUSED = 10_000
 // The list is lower case; a password is compared in lower case, so `Qwertyuiop` is refused too.
 const commonPasswords = new Set(dictionary['passwords-common'].slice(0, COMMON_PASSWORDS_REFUSED))
 
-export const isCommonPassword = (password: string): boolean => commonPasswords.has(password.toLowerCase())
+export const isCommonPassword = (password: string): boolean =>
+  commonPasswords.has(password.toLowerCase())
 
 /**
  * Why `password` may not be set, in the request's language, or undefined when it may: at least
  * PASSWORD_MIN_LENGTH characters and not among the 10,000 most common passwords.
  */
-export const passwordProblem = (password: string, req?: Pick<PayloadRequest, 'i18n' | 't'>): string | undefined => {
+export const passwordProblem = (
+  password: string,
+  req?: Pick<PayloadRequest, 'i18n' | 't'>,
+): string | undefined => {
   const isKorean = req?.i18n?.language === 'ko'
   if ([...password].length < PASSWORD_MIN_LENGTH) {
     if (req?.t) return req.t('validation:longerThanMin', { minLength: PASSWORD_MIN_LENGTH })

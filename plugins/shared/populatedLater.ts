@@ -5,7 +5,8 @@ import type { PayloadRequest } from 'payload'
  * API `depth`): then a virtual field that needs the linked documents can wait for the collection's
  * `afterRead`, where they are already loaded, instead of reading them a second time.
  */
-const isPopulatedLater = (depth: number | undefined, currentDepth: number | undefined): boolean => Boolean(depth) && (currentDepth ?? 1) <= (depth ?? 0)
+const isPopulatedLater = (depth: number | undefined, currentDepth: number | undefined): boolean =>
+  Boolean(depth) && (currentDepth ?? 1) <= (depth ?? 0)
 
 const keyOf = (field: string) => `populatedLater:${field}`
 
@@ -13,7 +14,13 @@ const keyOf = (field: string) => `populatedLater:${field}`
  * From a field hook: when the read will populate `doc`'s links, marks `field` of `doc` to be
  * filled by the collection's `afterRead` (see `isDeferred`) and answers true.
  */
-export const deferUntilPopulated = (req: PayloadRequest, field: string, doc: object, depth: number | undefined, currentDepth: number | undefined): boolean => {
+export const deferUntilPopulated = (
+  req: PayloadRequest,
+  field: string,
+  doc: object,
+  depth: number | undefined,
+  currentDepth: number | undefined,
+): boolean => {
   if (!isPopulatedLater(depth, currentDepth)) return false
   const context = req.context as Record<string, WeakSet<object> | undefined>
   ;(context[keyOf(field)] ??= new WeakSet()).add(doc)

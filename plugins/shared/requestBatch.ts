@@ -8,7 +8,12 @@ type Batch = { items: unknown[]; result: Promise<unknown> }
  * loop lets all of them join, so the list costs one query where each document would have cost one.
  * `work` is taken from the call that opens the batch; calls under one key must mean the same work.
  */
-export const joinRequestBatch = <Item, Result>(req: PayloadRequest, key: string, item: Item, work: (items: Item[]) => Promise<Result>): Promise<Result> => {
+export const joinRequestBatch = <Item, Result>(
+  req: PayloadRequest,
+  key: string,
+  item: Item,
+  work: (items: Item[]) => Promise<Result>,
+): Promise<Result> => {
   const context = req.context as { requestBatches?: Map<string, Batch> }
   context.requestBatches ??= new Map()
   const batches = context.requestBatches

@@ -14,12 +14,24 @@ describe('sanitizeRichTextHtml', () => {
     ['<a href="vbscript:msgbox(1)">x</a>', '<a>x</a>'],
     ['<a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;">x</a>', '<a>x</a>'],
     ['<img src="data:image/svg+xml;base64,PHN2Zz4=" alt="" />', '<img alt="" />'],
-    ['<img src="mailto:a@b.kr" srcset="javascript:alert(1) 1x, https://x.kr/a.jpg 2x" />', '<img srcset="https://x.kr/a.jpg 2x" />'],
-    ['<p style="text-align: center; background: url(javascript:alert(1))">x</p>', '<p style="text-align:center">x</p>'],
+    [
+      '<img src="mailto:a@b.kr" srcset="javascript:alert(1) 1x, https://x.kr/a.jpg 2x" />',
+      '<img srcset="https://x.kr/a.jpg 2x" />',
+    ],
+    [
+      '<p style="text-align: center; background: url(javascript:alert(1))">x</p>',
+      '<p style="text-align:center">x</p>',
+    ],
     ['<p style="padding-inline-start: expression(alert(1))">x</p>', '<p>x</p>'],
-    ['<ul class="list-bullet hidden-overlay"><li>x</li></ul>', '<ul class="list-bullet"><li>x</li></ul>'],
+    [
+      '<ul class="list-bullet hidden-overlay"><li>x</li></ul>',
+      '<ul class="list-bullet"><li>x</li></ul>',
+    ],
     ['<iframe src="https://evil.example"></iframe><p>x</p>', '<p>x</p>'],
-    ['<a href="https://x.kr" target="_blank">x</a>', '<a href="https://x.kr" target="_blank" rel="noopener noreferrer">x</a>'],
+    [
+      '<a href="https://x.kr" target="_blank">x</a>',
+      '<a href="https://x.kr" target="_blank" rel="noopener noreferrer">x</a>',
+    ],
     ['<a href="https://x.kr" target="_top" rel="opener">x</a>', '<a href="https://x.kr">x</a>'],
   ])('%s → %s', (html, expected) => {
     expect(sanitizeRichTextHtml(html)).toBe(expected)
@@ -35,10 +47,16 @@ describe('sanitizeRichTextHtml', () => {
 })
 
 describe('isAllowedLinkUrl', () => {
-  it.each(['https://www.ulsan.go.kr/', 'http://x.kr/?a=1&b=2', 'mailto:desk@news.example.kr', 'tel:+82-52-120', '/news/a', '#top', '//cdn.example.kr/a', 'news/a'])(
-    'allows %j',
-    (url) => expect(isAllowedLinkUrl(url)).toBe(true),
-  )
+  it.each([
+    'https://www.ulsan.go.kr/',
+    'http://x.kr/?a=1&b=2',
+    'mailto:desk@news.example.kr',
+    'tel:+82-52-120',
+    '/news/a',
+    '#top',
+    '//cdn.example.kr/a',
+    'news/a',
+  ])('allows %j', (url) => expect(isAllowedLinkUrl(url)).toBe(true))
 
   it.each([
     'javascript:alert(1)',

@@ -13,7 +13,22 @@ const blockTags = ['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre',
  * alignment and indent the converters write; classes only those of Lexical lists.
  */
 export const richTextHtmlOptions: IOptions = {
-  allowedTags: [...blockTags, 'strong', 'em', 'u', 's', 'sub', 'sup', 'code', 'a', 'br', 'hr', 'figure', 'figcaption', 'img'],
+  allowedTags: [
+    ...blockTags,
+    'strong',
+    'em',
+    'u',
+    's',
+    'sub',
+    'sup',
+    'code',
+    'a',
+    'br',
+    'hr',
+    'figure',
+    'figcaption',
+    'img',
+  ],
   allowedAttributes: {
     ...Object.fromEntries(blockTags.map((tag) => [tag, ['style']])),
     ul: ['class', 'style'],
@@ -25,7 +40,12 @@ export const richTextHtmlOptions: IOptions = {
   allowedClasses: {
     ul: ['list-bullet', 'list-check', 'list-number'],
     ol: ['list-bullet', 'list-check', 'list-number'],
-    li: ['nestedListItem', 'list-item-checkbox', 'list-item-checkbox-checked', 'list-item-checkbox-unchecked'],
+    li: [
+      'nestedListItem',
+      'list-item-checkbox',
+      'list-item-checkbox-checked',
+      'list-item-checkbox-unchecked',
+    ],
   },
   allowedStyles: {
     '*': {
@@ -43,7 +63,10 @@ export const richTextHtmlOptions: IOptions = {
     // A new tab opened by a link must not get a handle on this page (window.opener).
     a: (tagName, attribs) => {
       const { rel: _rel, target, ...rest } = attribs
-      return { tagName, attribs: target === '_blank' ? { ...rest, target, rel: 'noopener noreferrer' } : rest }
+      return {
+        tagName,
+        attribs: target === '_blank' ? { ...rest, target, rel: 'noopener noreferrer' } : rest,
+      }
     },
   },
 }
@@ -68,4 +91,5 @@ const keepsHref = (attributeValue: string): boolean =>
  * ends up in markup.
  */
 export const isAllowedLinkUrl = (url: string): boolean =>
-  keepsHref(url.replace(/&/g, '&amp;').replace(/"/g, '&quot;')) && keepsHref(url.replace(/"/g, '&quot;'))
+  keepsHref(url.replace(/&/g, '&amp;').replace(/"/g, '&quot;')) &&
+  keepsHref(url.replace(/"/g, '&quot;'))

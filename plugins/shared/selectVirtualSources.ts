@@ -5,7 +5,8 @@ import { getSelectMode } from 'payload/shared'
 /** For each virtual field, the stored fields its read hook works from. */
 export type VirtualFieldSources = Record<string, string[]>
 
-const isSelected = (value: unknown): boolean => value === true || (typeof value === 'object' && value !== null)
+const isSelected = (value: unknown): boolean =>
+  value === true || (typeof value === 'object' && value !== null)
 
 /**
  * A read that selects fields (REST `select[…]`, GraphQL `select: true`, a Local API `select`)

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 
 import { carriesCredentials } from './sessionCredentials'
 
-const withHeaders = (headers: Record<string, string>) => carriesCredentials((name) => new Headers(headers).get(name))
+const withHeaders = (headers: Record<string, string>) =>
+  carriesCredentials((name) => new Headers(headers).get(name))
 
 describe('carriesCredentials', () => {
   it('is true for any Authorization header, even an empty one or an unknown scheme', () => {
@@ -13,7 +14,16 @@ describe('carriesCredentials', () => {
   })
 
   it('is true for a token cookie in any spelling Payload or a browser might send', () => {
-    for (const cookie of ['payload-token=x', ' payload-token=x', 'payload-token =x', 'a=1;payload-token=x', 'a=1;  payload-token  = x', 'PAYLOAD-TOKEN=x', 'other-prefix-token=x', 'token=x']) {
+    for (const cookie of [
+      'payload-token=x',
+      ' payload-token=x',
+      'payload-token =x',
+      'a=1;payload-token=x',
+      'a=1;  payload-token  = x',
+      'PAYLOAD-TOKEN=x',
+      'other-prefix-token=x',
+      'token=x',
+    ]) {
       expect(withHeaders({ cookie }), cookie).toBe(true)
     }
   })

@@ -14,7 +14,11 @@ export const readStoredDocument = (
 ): Promise<null | Record<string, unknown>> => {
   let pending = stored.get(originalDoc)
   if (!pending) {
-    pending = req.payload.db.findOne({ collection: collection as CollectionSlug, req, where: { id: { equals: originalDoc.id } } }) as Promise<null | Record<string, unknown>>
+    pending = req.payload.db.findOne({
+      collection: collection as CollectionSlug,
+      req,
+      where: { id: { equals: originalDoc.id } },
+    }) as Promise<null | Record<string, unknown>>
     stored.set(originalDoc, pending)
   }
   return pending

@@ -40,10 +40,18 @@ export const writeDerivedFields = async ({
       select: { id: true },
       sort: '-updatedAt',
       // The version the admin edits: `updatedAt` alone could pick an older one saved in the same instant.
-      where: config.versions.drafts ? { and: [{ parent: { equals: id } }, { latest: { equals: true } }] } : { parent: { equals: id } },
+      where: config.versions.drafts
+        ? { and: [{ parent: { equals: id } }, { latest: { equals: true } }] }
+        : { parent: { equals: id } },
     })
     const latest = docs[0]
     if (!latest) return
-    await req.payload.db.updateVersion({ collection: slug, id: latest.id, req, returning: false, versionData: { version: data } as never })
+    await req.payload.db.updateVersion({
+      collection: slug,
+      id: latest.id,
+      req,
+      returning: false,
+      versionData: { version: data } as never,
+    })
   })
 }

@@ -1,4 +1,13 @@
-import type { CollectionAfterReadHook, CollectionConfig, CollectionSlug, Config, Field, FieldHook, PayloadRequest, Plugin } from 'payload'
+import type {
+  CollectionAfterReadHook,
+  CollectionConfig,
+  CollectionSlug,
+  Config,
+  Field,
+  FieldHook,
+  PayloadRequest,
+  Plugin,
+} from 'payload'
 
 import { formatKstIso } from '../register-timestamps/formatKst'
 import { loadByIds } from '../shared/loadByIds'
@@ -30,13 +39,19 @@ type Doc = Record<string, unknown>
 type Reporter = { id: number | string; name: string; slug?: string }
 type Media = { sizes?: { og?: { url?: null | string } }; url?: null | string }
 
-const absolute = (config: Sanitized, req: PayloadRequest, url: null | string | undefined): null | string => {
+const absolute = (
+  config: Sanitized,
+  req: PayloadRequest,
+  url: null | string | undefined,
+): null | string => {
   if (!url) return null
   return url.startsWith('http') ? url : `${req.payload.config.serverURL || config.siteUrl()}${url}`
 }
 
-const isReporter = (value: unknown): value is Reporter => typeof value === 'object' && value !== null && 'name' in value
-const isMedia = (value: unknown): value is Media => typeof value === 'object' && value !== null && ('url' in value || 'sizes' in value)
+const isReporter = (value: unknown): value is Reporter =>
+  typeof value === 'object' && value !== null && 'name' in value
+const isMedia = (value: unknown): value is Media =>
+  typeof value === 'object' && value !== null && ('url' in value || 'sizes' in value)
 
 /**
  * schema.org NewsArticle for `doc`. Reporters and the hero image already populated by the read are
@@ -48,13 +63,20 @@ const buildJsonLd = async (config: Sanitized, req: PayloadRequest, doc: Doc) => 
   const imageId = idOf(doc.heroImage)
   const hasMediaCollection = Boolean(req.payload.collections[config.media as CollectionSlug])
   const [readReporters, readMedia] = await Promise.all([
-    loadByIds(req, config.reporters, missingReporters, { name: true, slug: true }, { shouldSkipReadHooks: true }),
+    loadByIds(
+      req,
+      config.reporters,
+      missingReporters,
+      { name: true, slug: true },
+      { shouldSkipReadHooks: true },
+    ),
     // An upload's `url` is computed on read, so images go through Payload's read.
     imageId !== null && !isMedia(doc.heroImage) && hasMediaCollection
       ? loadByIds(req, config.media, [imageId], { filename: true, sizes: true, url: true })
       : Promise.resolve(new Map<string, Doc>()),
   ])
-  const media = (isMedia(doc.heroImage) ? doc.heroImage : readMedia.get(String(imageId))) as Media | undefined
+  const media = (isMedia(doc.heroImage) ? doc.heroImage : readMedia.get(String(imageId))) as
+    Media | undefined
   const image = absolute(config, req, media?.sizes?.og?.url ?? media?.url)
   const published = formatKstIso(doc.registeredAt as null | string)
   return {
@@ -63,10 +85,25 @@ const buildJsonLd = async (config: Sanitized, req: PayloadRequest, doc: Doc) => 
     headline: doc.title,
     ...(doc.subtitle ? { description: doc.subtitle } : {}),
     ...(image ? { image: [image] } : {}),
-    ...(published ? { datePublished: published, dateModified: formatKstIso((doc.revisedAt ?? doc.registeredAt) as string) } : {}),
+    ...(published
+      ? {
+          datePublished: published,
+          dateModified: formatKstIso((doc.revisedAt ?? doc.registeredAt) as string),
+        }
+      : {}),
     author: reporterValues.flatMap((value) => {
-      const reporter = isReporter(value) ? value : (readReporters.get(String(idOf(value))) as Reporter | undefined)
-      return reporter ? [{ '@type': 'Person', name: reporter.name, url: `${config.siteUrl()}${config.reporterPath(reporter)}` }] : []
+      const reporter = isReporter(value)
+        ? value
+        : (readReporters.get(String(idOf(value))) as Reporter | undefined)
+      return reporter
+        ? [
+            {
+              '@type': 'Person',
+              name: reporter.name,
+              url: `${config.siteUrl()}${config.reporterPath(reporter)}`,
+            },
+          ]
+        : []
     }),
     publisher: { '@type': 'Organization', name: config.publisherName, url: config.siteUrl() },
     mainEntityOfPage: articleUrl(config, doc),
@@ -106,7 +143,11 @@ const readShareLinks =
       naverBand: `https://band.us/plugin/share?body=${encodeURIComponent(`${text}\n${url}`)}&route=${encoded}`,
       naver: `https://share.naver.com/web/shareView?url=${encoded}&title=${encodeURIComponent(text)}`,
       // For Kakao's JavaScript SDK: Kakao.Share.sendDefault({ objectType: 'feed', content: kakao })
-      kakao: { title: text, description: siblingData.subtitle ?? '', link: { mobileWebUrl: url, webUrl: url } },
+      kakao: {
+        title: text,
+        description: siblingData.subtitle ?? '',
+        link: { mobileWebUrl: url, webUrl: url },
+      },
     }
   }
 
@@ -130,22 +171,37 @@ export const structuredData =
       reporterPath: options.reporterPath ?? defaultReporterPath,
     }
     const fields: Field[] = [
-      { name: 'jsonLd', type: 'json', virtual: true, admin: { hidden: true }, hooks: { afterRead: [readJsonLd(config)] } },
-      { name: 'shareLinks', type: 'json', virtual: true, admin: { hidden: true }, hooks: { afterRead: [readShareLinks(config)] } },
+      {
+        name: 'jsonLd',
+        type: 'json',
+        virtual: true,
+        admin: { hidden: true },
+        hooks: { afterRead: [readJsonLd(config)] },
+      },
+      {
+        name: 'shareLinks',
+        type: 'json',
+        virtual: true,
+        admin: { hidden: true },
+        hooks: { afterRead: [readShareLinks(config)] },
+      },
     ]
-    const collections = (incomingConfig.collections ?? []).map(
-      (collection): CollectionConfig =>
-        config.collections.includes(collection.slug)
-          ? {
-              ...collection,
-              fields: [...collection.fields, ...fields],
-              hooks: {
-                ...collection.hooks,
-                beforeOperation: [...(collection.hooks?.beforeOperation ?? []), markGraphQLPopulationNested, selectVirtualSources(COMPUTED_FIELD_SOURCES)],
-                afterRead: [...(collection.hooks?.afterRead ?? []), fillJsonLdFromPopulated(config)],
-              },
-            }
-          : collection,
+    const collections = (incomingConfig.collections ?? []).map((collection): CollectionConfig =>
+      config.collections.includes(collection.slug)
+        ? {
+            ...collection,
+            fields: [...collection.fields, ...fields],
+            hooks: {
+              ...collection.hooks,
+              beforeOperation: [
+                ...(collection.hooks?.beforeOperation ?? []),
+                markGraphQLPopulationNested,
+                selectVirtualSources(COMPUTED_FIELD_SOURCES),
+              ],
+              afterRead: [...(collection.hooks?.afterRead ?? []), fillJsonLdFromPopulated(config)],
+            },
+          }
+        : collection,
     )
     return { ...incomingConfig, collections }
   }

@@ -39,7 +39,9 @@ if (!hasProductionCondition) {
 // Every finished run ends in process.exit, which skips this event: the loop emptying on its own
 // means an import never settled, and that must not pass for a successful run.
 process.on('beforeExit', () => {
-  console.error('[regions] 중간에 멈췄습니다 (stopped before finishing: a module import never settled)')
+  console.error(
+    '[regions] 중간에 멈췄습니다 (stopped before finishing: a module import never settled)',
+  )
   process.exit(1)
 })
 
@@ -50,8 +52,10 @@ function fail(message: string, code = 1): never {
 }
 
 const report = (title: string, items: { line: number; text: string }[]) => {
-  for (const item of items.slice(0, MAX_REPORTED)) console.error(`[regions] ${title}: line ${item.line}: ${item.text}`)
-  if (items.length > MAX_REPORTED) console.error(`[regions] ${title}: … ${items.length - MAX_REPORTED} more`)
+  for (const item of items.slice(0, MAX_REPORTED))
+    console.error(`[regions] ${title}: line ${item.line}: ${item.text}`)
+  if (items.length > MAX_REPORTED)
+    console.error(`[regions] ${title}: … ${items.length - MAX_REPORTED} more`)
 }
 
 const printDetails = (summary: RegionImportSummary) => {
@@ -74,7 +78,10 @@ const main = async () => {
   try {
     buffer = fs.readFileSync(filePath)
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'file not found'
+        : (error as Error).message
     return fail(`파일을 읽을 수 없습니다: ${filePath} (${reason})`)
   }
   // Checked before Payload starts, so that a wrong file leaves the database untouched (not even migrated).
@@ -93,14 +100,19 @@ const main = async () => {
   try {
     const summary = await importRegions(payload, {
       buffer,
-      onProgress: ({ processed, total }) => process.stderr.write(`[regions] ${processed}/${total} rows…\n`),
+      onProgress: ({ processed, total }) =>
+        process.stderr.write(`[regions] ${processed}/${total} rows…\n`),
     })
     printDetails(summary)
     console.log(formatRegionImportSummary(summary))
   } catch (error) {
     exitCode = 1
     if (error instanceof RegionImportError) console.error(`[regions] ${error.message}`)
-    else console.error('[regions] 가져오기 실패, 다시 실행해도 됩니다 (import failed; safe to run again):', error)
+    else
+      console.error(
+        '[regions] 가져오기 실패, 다시 실행해도 됩니다 (import failed; safe to run again):',
+        error,
+      )
   }
   if (typeof payload.destroy === 'function') await payload.destroy()
   process.exit(exitCode)

@@ -13,22 +13,37 @@ import path from 'node:path'
 
 const root = process.cwd()
 const name = process.argv[2] || 'schema'
-const postgresUri = process.env.NEWSROOM_PG_URI || 'postgres://postgres:postgres@127.0.0.1:5432/postgres'
+const postgresUri =
+  process.env.NEWSROOM_PG_URI || 'postgres://postgres:postgres@127.0.0.1:5432/postgres'
 const adapters = [
-  { kind: 'sqlite', uri: `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-migrate-')), 'scratch.db')}` },
+  {
+    kind: 'sqlite',
+    uri: `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-migrate-')), 'scratch.db')}`,
+  },
   { kind: 'postgres', uri: postgresUri },
 ]
 
-const listMigrations = (kind: string): string[] => fs.readdirSync(path.join(root, 'src', 'migrations', kind)).sort()
+const listMigrations = (kind: string): string[] =>
+  fs.readdirSync(path.join(root, 'src', 'migrations', kind)).sort()
 
 for (const { kind, uri } of adapters) {
   const before = new Set(listMigrations(kind))
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'payload', 'bin.js'), 'migrate:create', name, '--skip-empty'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, DATABASE_URI: uri, NEWSROOM_SEED: 'off', PAYLOAD_CONFIG_PATH: 'src/payload.config.ts', NODE_OPTIONS: '--no-deprecation --conditions=production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'payload', 'bin.js'), 'migrate:create', name, '--skip-empty'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        DATABASE_URI: uri,
+        NEWSROOM_SEED: 'off',
+        PAYLOAD_CONFIG_PATH: 'src/payload.config.ts',
+        NODE_OPTIONS: '--no-deprecation --conditions=production',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   if (result.status !== 0) {
     console.error(result.stdout, result.stderr)
     console.error(`${kind}: payload migrate:create failed (exit ${result.status})`)
@@ -37,4 +52,6 @@ for (const { kind, uri } of adapters) {
   const added = listMigrations(kind).filter((file) => !before.has(file))
   console.log(added.length ? `${kind}: wrote ${added.join(', ')}` : `${kind}: no schema change`)
 }
-console.log('Check with `npm test -- test/migrations` (and DATABASE_URI=postgres://… for PostgreSQL), then commit src/migrations/.')
+console.log(
+  'Check with `npm test -- test/migrations` (and DATABASE_URI=postgres://… for PostgreSQL), then commit src/migrations/.',
+)

@@ -13,7 +13,8 @@ const main = async () => {
   const { seedDemo } = await import('../seed')
   const payload = await getPayload({ config })
   const logins = await seedDemo(payload)
-  for (const login of logins) console.log(`데모 로그인 (${login.role}): ${login.email} / ${login.password}`)
+  for (const login of logins)
+    console.log(`데모 로그인 (${login.role}): ${login.email} / ${login.password}`)
   await payload.destroy()
   process.exit(0)
 }

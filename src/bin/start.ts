@@ -22,14 +22,17 @@ const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
 
 const sourceFiles = (dir: string): string[] =>
   fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    if (entry.name === '.next' || entry.name === 'node_modules' || entry.name.startsWith('.')) return []
+    if (entry.name === '.next' || entry.name === 'node_modules' || entry.name.startsWith('.'))
+      return []
     const full = path.join(dir, entry.name)
     return entry.isDirectory() ? sourceFiles(full) : [full]
   })
 
 const sourceFingerprint = (): string => {
   const hash = crypto.createHash('sha256')
-  const files = ['src', 'collections', 'plugins'].flatMap((dir) => sourceFiles(path.join(root, dir)))
+  const files = ['src', 'collections', 'plugins'].flatMap((dir) =>
+    sourceFiles(path.join(root, dir)),
+  )
   for (const file of [...files, path.join(root, 'package-lock.json')].sort()) {
     hash.update(path.relative(root, file))
     hash.update(fs.readFileSync(file))
@@ -75,7 +78,8 @@ const main = async () => {
   env.NEWSROOM_PUBLIC_URL ??= `http://localhost:${port}`
 
   const fingerprint = sourceFingerprint()
-  const built = fs.existsSync(fingerprintFile) && fs.readFileSync(fingerprintFile, 'utf8') === fingerprint
+  const built =
+    fs.existsSync(fingerprintFile) && fs.readFileSync(fingerprintFile, 'utf8') === fingerprint
   if (!built) {
     console.log('관리자 화면을 빌드합니다 (building the admin, about a minute on 2 cores)…')
     const started = Date.now()
@@ -89,7 +93,12 @@ const main = async () => {
   }
   // Next.js's own server: it finishes the requests in flight when stopped (SIGINT 130, SIGTERM 143).
   const host = process.env.NEWSROOM_HOST?.trim()
-  process.exit(await run([nextBin, 'start', 'src', '--port', port, ...(host ? ['--hostname', host] : [])], env))
+  process.exit(
+    await run(
+      [nextBin, 'start', 'src', '--port', port, ...(host ? ['--hostname', host] : [])],
+      env,
+    ),
+  )
 }
 
 void main()

@@ -13,7 +13,9 @@ const main = async () => {
   const leaseMs = jobLeaseMs()
   const { default: config } = await import('../payload.config')
   const payload = await getPayload({ config, cron: true })
-  payload.logger.info(`작업 처리기 시작 (job worker running, lease ${leaseMs / 1000} s; Ctrl+C to stop)`)
+  payload.logger.info(
+    `작업 처리기 시작 (job worker running, lease ${leaseMs / 1000} s; Ctrl+C to stop)`,
+  )
   const stop = async () => {
     await payload.destroy()
     process.exit(0)

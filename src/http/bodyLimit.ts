@@ -6,11 +6,21 @@ type Handler<Args extends unknown[]> = (request: Request, ...args: Args) => Prom
 
 const tooLarge = (limit: number): Response =>
   // The rest of the body is not read: the connection cannot carry another request.
-  errorResponse(413, 'PAYLOAD_TOO_LARGE', `요청 본문이 너무 큽니다 (request body larger than ${limit} bytes)`, { connection: 'close' })
+  errorResponse(
+    413,
+    'PAYLOAD_TOO_LARGE',
+    `요청 본문이 너무 큽니다 (request body larger than ${limit} bytes)`,
+    { connection: 'close' },
+  )
 
 /** Multipart bodies are uploads, limited as Payload's `upload` options limit them; everything else as JSON. */
-export const limitOf = (request: Request, limits: Pick<BodyLimits, 'json' | 'multipart'>): number =>
-  request.headers.get('content-type')?.toLowerCase().includes('multipart/') ? limits.multipart : limits.json
+export const limitOf = (
+  request: Request,
+  limits: Pick<BodyLimits, 'json' | 'multipart'>,
+): number =>
+  request.headers.get('content-type')?.toLowerCase().includes('multipart/')
+    ? limits.multipart
+    : limits.json
 
 /**
  * Wraps a route handler that reads a request body (REST writes, GraphQL POST) with a size limit:
@@ -20,7 +30,10 @@ export const limitOf = (request: Request, limits: Pick<BodyLimits, 'json' | 'mul
  * failed read.
  */
 export const withBodyLimit =
-  <Args extends unknown[]>(handler: Handler<Args>, limits: Pick<BodyLimits, 'json' | 'multipart'>): Handler<Args> =>
+  <Args extends unknown[]>(
+    handler: Handler<Args>,
+    limits: Pick<BodyLimits, 'json' | 'multipart'>,
+  ): Handler<Args> =>
   async (request, ...args) => {
     if (!request.body) return handler(request, ...args)
     const limit = limitOf(request, limits)
@@ -53,7 +66,13 @@ export const withBodyLimit =
       },
       { highWaterMark: 0 },
     )
-    const counted = new Request(request.url, { body: limited, duplex: 'half', headers: request.headers, method: request.method, signal: request.signal } as RequestInit)
+    const counted = new Request(request.url, {
+      body: limited,
+      duplex: 'half',
+      headers: request.headers,
+      method: request.method,
+      signal: request.signal,
+    } as RequestInit)
     try {
       const response = await handler(counted, ...args)
       if (!isOverLimit) return response

@@ -14,12 +14,17 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
  */
 export const isCrossSite = (request: Request, allowed: readonly string[]): boolean => {
   const origin = request.headers.get('origin')
-  if (origin !== null) return allowed.length > 0 ? !allowed.includes(origin) : origin !== new URL(request.url).origin
+  if (origin !== null)
+    return allowed.length > 0 ? !allowed.includes(origin) : origin !== new URL(request.url).origin
   return request.headers.get('sec-fetch-site') === 'cross-site'
 }
 
 const forbidden = () =>
-  errorResponse(403, 'FORBIDDEN', '다른 사이트에서 보낸 로그인 쿠키 요청은 받지 않습니다 (cross-site request with a session cookie refused)')
+  errorResponse(
+    403,
+    'FORBIDDEN',
+    '다른 사이트에서 보낸 로그인 쿠키 요청은 받지 않습니다 (cross-site request with a session cookie refused)',
+  )
 
 /**
  * Refuses (403) a write — any method but GET, HEAD, OPTIONS — that carries a session cookie and
@@ -29,9 +34,17 @@ const forbidden = () =>
  * `Authorization` header is an API client's, which no other site's page can send: it passes.
  */
 export const withCsrfCheck =
-  <Args extends unknown[]>(handler: Handler<Args>, config: Promise<SanitizedConfig> | SanitizedConfig): Handler<Args> =>
+  <Args extends unknown[]>(
+    handler: Handler<Args>,
+    config: Promise<SanitizedConfig> | SanitizedConfig,
+  ): Handler<Args> =>
   async (request, ...args) => {
-    if (SAFE_METHODS.has(request.method) || request.headers.has('authorization')) return handler(request, ...args)
-    if (!carriesCredentials((name) => request.headers.get(name)) || !isCrossSite(request, (await config).csrf)) return handler(request, ...args)
+    if (SAFE_METHODS.has(request.method) || request.headers.has('authorization'))
+      return handler(request, ...args)
+    if (
+      !carriesCredentials((name) => request.headers.get(name)) ||
+      !isCrossSite(request, (await config).csrf)
+    )
+      return handler(request, ...args)
     return forbidden()
   }

@@ -10,5 +10,9 @@ export const headFromGet =
   async (request, ...args) => {
     const response = await get(new Request(request, { method: 'GET' }), ...args)
     await response.body?.cancel()
-    return new Response(null, { headers: response.headers, status: response.status, statusText: response.statusText })
+    return new Response(null, {
+      headers: response.headers,
+      status: response.status,
+      statusText: response.statusText,
+    })
   }

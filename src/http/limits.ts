@@ -17,7 +17,8 @@ const bytesFromEnv = (name: string, fallback: number): number => {
   const raw = process.env[name]?.trim()
   if (!raw) return fallback
   const value = Number(raw)
-  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number of bytes, got "${raw}"`)
+  if (!Number.isSafeInteger(value) || value <= 0)
+    throw new Error(`${name} must be a positive whole number of bytes, got "${raw}"`)
   return value
 }
 

@@ -7,8 +7,15 @@
  */
 export const trustedOrigins = (serverURL?: string): string[] => {
   const env = process.env
-  const listed = [serverURL, env.NEWSROOM_SERVER_URL, env.NEWSROOM_PUBLIC_URL, ...(env.NEWSROOM_CSRF_ORIGINS ?? '').split(',')]
-  const configured = listed.map((value) => value?.trim()).filter((value): value is string => !!value)
+  const listed = [
+    serverURL,
+    env.NEWSROOM_SERVER_URL,
+    env.NEWSROOM_PUBLIC_URL,
+    ...(env.NEWSROOM_CSRF_ORIGINS ?? '').split(','),
+  ]
+  const configured = listed
+    .map((value) => value?.trim())
+    .filter((value): value is string => !!value)
   const urls = configured.length > 0 ? configured : [`http://localhost:${env.PORT || 3000}`]
   const origins = new Set<string>()
   for (const value of urls) {
@@ -16,7 +23,9 @@ export const trustedOrigins = (serverURL?: string): string[] => {
     try {
       url = new URL(value)
     } catch {
-      throw new Error(`Not a URL among the trusted origins (NEWSROOM_SERVER_URL, NEWSROOM_PUBLIC_URL, NEWSROOM_CSRF_ORIGINS): "${value}"`)
+      throw new Error(
+        `Not a URL among the trusted origins (NEWSROOM_SERVER_URL, NEWSROOM_PUBLIC_URL, NEWSROOM_CSRF_ORIGINS): "${value}"`,
+      )
     }
     origins.add(url.origin)
     if (url.hostname !== 'localhost') continue
@@ -40,7 +49,9 @@ export const corsOrigins = (serverURL?: string): string[] => {
 
 /** Whether the newsroom is served over https (the server or public URL says so): its session cookie must then be `Secure`. */
 export const isServedOverHttps = (): boolean =>
-  [process.env.NEWSROOM_SERVER_URL, process.env.NEWSROOM_PUBLIC_URL].some((url) => url?.trim().toLowerCase().startsWith('https://'))
+  [process.env.NEWSROOM_SERVER_URL, process.env.NEWSROOM_PUBLIC_URL].some((url) =>
+    url?.trim().toLowerCase().startsWith('https://'),
+  )
 
 /** The session cookie's attributes for an auth collection's `auth.cookies`. */
 export const sessionCookies = () => ({ sameSite: 'Lax' as const, secure: isServedOverHttps() })

@@ -11,7 +11,9 @@ import { parseRegionFile, parseRegionText } from './regionFile'
 
 export type RegionImportProgress = { processed: number; total: number }
 
-export type RegionImportOptions = ({ buffer: Uint8Array; text?: never } | { buffer?: never; text: string }) & {
+export type RegionImportOptions = (
+  { buffer: Uint8Array; text?: never } | { buffer?: never; text: string }
+) & {
   onProgress?: (progress: RegionImportProgress) => void
   /** Rows between two progress reports. @default 100 */
   progressEvery?: number
@@ -53,9 +55,11 @@ type RegionChanges = Partial<Pick<Region, 'fullName' | 'name' | 'validTo'>>
 const knownSido = new Map<string, SidoSeed>(sidoList.map((sido) => [sido.code, sido]))
 
 /** Midnight UTC of the given KST day, the way the seed stores `2023-06-10`. */
-const toDateValue = (day: string): string => new Date(`${day.slice(0, 10)}T00:00:00.000Z`).toISOString()
+const toDateValue = (day: string): string =>
+  new Date(`${day.slice(0, 10)}T00:00:00.000Z`).toISOString()
 
-const kstDay = (date: Date): string => new Date(date.getTime() + 9 * 60 * 60 * 1000).toISOString().slice(0, 10)
+const kstDay = (date: Date): string =>
+  new Date(date.getTime() + 9 * 60 * 60 * 1000).toISOString().slice(0, 10)
 
 /** `충청남도 천안시 동남구` → `천안시 동남구`: 시도 names never contain a space. */
 const sigunguName = (fullName: string): string => {
@@ -94,7 +98,10 @@ const planTasks = (rows: RegionFileRow[]): Task[] => {
     }
   }
   const tasks = rows.map((row) => ({ kind: kinds.get(row) ?? 'subRegion', row }))
-  return [...tasks.filter((task) => task.kind === 'sido'), ...tasks.filter((task) => task.kind !== 'sido')]
+  return [
+    ...tasks.filter((task) => task.kind === 'sido'),
+    ...tasks.filter((task) => task.kind !== 'sido'),
+  ]
 }
 
 /**
@@ -103,8 +110,14 @@ const planTasks = (rows: RegionFileRow[]): Task[] => {
  * Everything is written in one transaction where the database adapter offers one.
  * Throws a RegionImportError, before writing anything, when the input holds no rows.
  */
-export const importRegions = async (payload: Payload, options: RegionImportOptions): Promise<RegionImportSummary> => {
-  const file = options.buffer !== undefined ? parseRegionFile(options.buffer) : parseRegionText(options.text ?? '')
+export const importRegions = async (
+  payload: Payload,
+  options: RegionImportOptions,
+): Promise<RegionImportSummary> => {
+  const file =
+    options.buffer !== undefined
+      ? parseRegionFile(options.buffer)
+      : parseRegionText(options.text ?? '')
   const today = toDateValue(kstDay(options.today ?? new Date()))
   const progressEvery = Math.max(1, options.progressEvery ?? 100)
   const tasks = planTasks(file.rows)
@@ -165,7 +178,11 @@ export const importRegions = async (payload: Payload, options: RegionImportOptio
             name: sido?.name ?? (level === 'sido' ? row.name : sigunguName(row.name)),
             shortName: sido?.shortName,
             validFrom: sido?.validFrom ? toDateValue(sido.validFrom) : undefined,
-            validTo: row.isAbolished ? (sido?.validTo ? toDateValue(sido.validTo) : today) : undefined,
+            validTo: row.isAbolished
+              ? sido?.validTo
+                ? toDateValue(sido.validTo)
+                : today
+              : undefined,
           },
           depth: 0,
           overrideAccess: true,
@@ -180,8 +197,10 @@ export const importRegions = async (payload: Payload, options: RegionImportOptio
       // A 시도's name and short name are the newsroom's headline style (울산시, 울산), not the file's.
       const changes: RegionChanges = {}
       if (current.fullName !== row.name) changes.fullName = row.name
-      if (level === 'sigungu' && current.name !== sigunguName(row.name)) changes.name = sigunguName(row.name)
-      if (row.isAbolished && !current.validTo) changes.validTo = sido?.validTo ? toDateValue(sido.validTo) : today
+      if (level === 'sigungu' && current.name !== sigunguName(row.name))
+        changes.name = sigunguName(row.name)
+      if (row.isAbolished && !current.validTo)
+        changes.validTo = sido?.validTo ? toDateValue(sido.validTo) : today
       if (!row.isAbolished && current.validTo) changes.validTo = null
       if (Object.keys(changes).length === 0) {
         summary.unchanged++

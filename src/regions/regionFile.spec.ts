@@ -21,7 +21,10 @@ describe('decodeRegionFile', () => {
   })
 
   it('reads UTF-16 by its BOM, as spreadsheets save "Unicode text"', () => {
-    expect(decodeRegionFile(iconv.encode(text, 'utf-16le', { addBOM: true }))).toEqual({ encoding: 'utf-16le', text })
+    expect(decodeRegionFile(iconv.encode(text, 'utf-16le', { addBOM: true }))).toEqual({
+      encoding: 'utf-16le',
+      text,
+    })
   })
 })
 
@@ -34,7 +37,9 @@ describe('parseRegionText', () => {
   })
 
   it('accepts spaces where tabs were lost and reports lines that are not rows', () => {
-    const parsed = parseRegionText('3100000000   울산광역시  존재\n3111000000\t울산광역시  중구\t존재\nnot a row\n')
+    const parsed = parseRegionText(
+      '3100000000   울산광역시  존재\n3111000000\t울산광역시  중구\t존재\nnot a row\n',
+    )
     expect(parsed.rows.map((row) => row.name)).toEqual(['울산광역시', '울산광역시 중구'])
     expect(parsed.malformed).toEqual([{ line: 3, text: 'not a row' }])
   })
@@ -42,6 +47,8 @@ describe('parseRegionText', () => {
   it('throws a RegionImportError for empty input or input without rows', () => {
     expect(() => parseRegionFile(Buffer.alloc(0))).toThrow(RegionImportError)
     expect(() => parseRegionText(' \n\t\n')).toThrow('the file is empty')
-    expect(() => parseRegionText('법정동코드\t법정동명\t폐지여부\n')).toThrow('no 법정동코드 rows found')
+    expect(() => parseRegionText('법정동코드\t법정동명\t폐지여부\n')).toThrow(
+      'no 법정동코드 rows found',
+    )
   })
 })

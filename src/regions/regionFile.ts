@@ -31,7 +31,9 @@ export class RegionImportError extends Error {
 }
 
 /** Decodes the file: UTF-16 by its BOM, else strict UTF-8, else CP949 (a superset of EUC-KR). */
-export const decodeRegionFile = (buffer: Uint8Array): { encoding: RegionFileEncoding; text: string } => {
+export const decodeRegionFile = (
+  buffer: Uint8Array,
+): { encoding: RegionFileEncoding; text: string } => {
   if (buffer[0] === 0xff && buffer[1] === 0xfe) {
     return { encoding: 'utf-16le', text: new TextDecoder('utf-16le').decode(buffer) }
   }
@@ -53,7 +55,10 @@ const rowPattern = /^(\d{10})\s+(.+?)\s+(존재|폐지)$/
 const headerPattern = /^법정동코드\s+법정동명\s+폐지여부$/
 
 /** Splits decoded text into rows; throws a RegionImportError when nothing in it is a row. */
-export const parseRegionText = (text: string, encoding: ParsedRegionFile['encoding'] = 'text'): ParsedRegionFile => {
+export const parseRegionText = (
+  text: string,
+  encoding: ParsedRegionFile['encoding'] = 'text',
+): ParsedRegionFile => {
   const rows: RegionFileRow[] = []
   const malformed: RegionFileProblem[] = []
   let hasContent = false
@@ -86,7 +91,8 @@ export const parseRegionText = (text: string, encoding: ParsedRegionFile['encodi
 
 /** Decodes and parses a file's bytes; throws a RegionImportError for an empty or foreign file. */
 export const parseRegionFile = (buffer: Uint8Array): ParsedRegionFile => {
-  if (buffer.byteLength === 0) throw new RegionImportError('파일이 비어 있습니다 (the file is empty)')
+  if (buffer.byteLength === 0)
+    throw new RegionImportError('파일이 비어 있습니다 (the file is empty)')
   const { encoding, text } = decodeRegionFile(buffer)
   return parseRegionText(text, encoding)
 }

@@ -12,7 +12,8 @@ export type DemoArticle = {
   title: string
 }
 
-export const DEMO_NOTE = '※ 데모용 기사입니다. 본문은 예시로 지어낸 글입니다. (Demo article: invented text.)'
+export const DEMO_NOTE =
+  '※ 데모용 기사입니다. 본문은 예시로 지어낸 글입니다. (Demo article: invented text.)'
 
 export const demoNeighbours: DemoArticle[] = [
   {
@@ -33,13 +34,55 @@ export const demoNeighbours: DemoArticle[] = [
 ]
 
 export const demoHeadlines: DemoArticle[] = [
-  { slug: 'demo-jeonbuk-samsung', title: '전북과 삼성전자, 스마트공장 협력 (데모)', regionCode: '4500000000', registeredAt: '2020-04-16T10:12:00+09:00', reporter: '이도윤' },
-  { slug: 'demo-jeonbuk-korean-business', title: '전북, 세계한인비즈니스대회 유치 나서 (데모)', regionCode: '4500000000', registeredAt: '2020-04-16T09:40:00+09:00', reporter: '이도윤' },
-  { slug: 'demo-chungnam-seafood', title: '도내 생산·어획 수산물 안전성 검사 강화 (데모)', regionCode: '4400000000', registeredAt: '2020-04-15T17:05:00+09:00', reporter: '박서연' },
-  { slug: 'demo-chungnam-naepo', title: '내포신도시 인구 4만 명 돌파 (데모)', regionCode: '4400000000', registeredAt: '2020-04-15T15:20:00+09:00', reporter: '박서연' },
-  { slug: 'demo-sejong-vacancy-fair', title: '‘세종상가공실박람회’ 연다 (데모)', regionCode: '3600000000', registeredAt: '2020-04-15T11:00:00+09:00', reporter: '이도윤' },
-  { slug: 'demo-cheonan-foreign-workers', title: '외국인 근로자 희망 일자리 상담 (데모)', regionCode: '4413000000', registeredAt: '2020-04-14T16:45:00+09:00', reporter: '박서연' },
-  { slug: 'demo-daejeon-jaundae', title: '자운대에서 민관군 화합 행사 (데모)', regionCode: '3000000000', registeredAt: '2020-04-14T14:30:00+09:00', reporter: '이도윤' },
+  {
+    slug: 'demo-jeonbuk-samsung',
+    title: '전북과 삼성전자, 스마트공장 협력 (데모)',
+    regionCode: '4500000000',
+    registeredAt: '2020-04-16T10:12:00+09:00',
+    reporter: '이도윤',
+  },
+  {
+    slug: 'demo-jeonbuk-korean-business',
+    title: '전북, 세계한인비즈니스대회 유치 나서 (데모)',
+    regionCode: '4500000000',
+    registeredAt: '2020-04-16T09:40:00+09:00',
+    reporter: '이도윤',
+  },
+  {
+    slug: 'demo-chungnam-seafood',
+    title: '도내 생산·어획 수산물 안전성 검사 강화 (데모)',
+    regionCode: '4400000000',
+    registeredAt: '2020-04-15T17:05:00+09:00',
+    reporter: '박서연',
+  },
+  {
+    slug: 'demo-chungnam-naepo',
+    title: '내포신도시 인구 4만 명 돌파 (데모)',
+    regionCode: '4400000000',
+    registeredAt: '2020-04-15T15:20:00+09:00',
+    reporter: '박서연',
+  },
+  {
+    slug: 'demo-sejong-vacancy-fair',
+    title: '‘세종상가공실박람회’ 연다 (데모)',
+    regionCode: '3600000000',
+    registeredAt: '2020-04-15T11:00:00+09:00',
+    reporter: '이도윤',
+  },
+  {
+    slug: 'demo-cheonan-foreign-workers',
+    title: '외국인 근로자 희망 일자리 상담 (데모)',
+    regionCode: '4413000000',
+    registeredAt: '2020-04-14T16:45:00+09:00',
+    reporter: '박서연',
+  },
+  {
+    slug: 'demo-daejeon-jaundae',
+    title: '자운대에서 민관군 화합 행사 (데모)',
+    regionCode: '3000000000',
+    registeredAt: '2020-04-14T14:30:00+09:00',
+    reporter: '이도윤',
+  },
 ]
 
 export const demoSigungu = [
@@ -49,7 +92,22 @@ export const demoSigungu = [
 ]
 
 export const demoReporters = [
-  { name: '김한수', slug: 'kim-hansu', email: 'hansu.kim@newsroom.example', bio: '울산 지역 담당 기자 (데모)' },
-  { name: '박서연', slug: 'park-seoyeon', email: 'seoyeon.park@newsroom.example', bio: '충청·인천 지역 담당 기자 (데모)' },
-  { name: '이도윤', slug: 'lee-doyun', email: 'doyun.lee@newsroom.example', bio: '호남·대전 지역 담당 기자 (데모)' },
+  {
+    name: '김한수',
+    slug: 'kim-hansu',
+    email: 'hansu.kim@newsroom.example',
+    bio: '울산 지역 담당 기자 (데모)',
+  },
+  {
+    name: '박서연',
+    slug: 'park-seoyeon',
+    email: 'seoyeon.park@newsroom.example',
+    bio: '충청·인천 지역 담당 기자 (데모)',
+  },
+  {
+    name: '이도윤',
+    slug: 'lee-doyun',
+    email: 'doyun.lee@newsroom.example',
+    bio: '호남·대전 지역 담당 기자 (데모)',
+  },
 ]

@@ -10,9 +10,8 @@ export const DEMO_PASSWORD_DEFAULT = 'newsroom-demo'
 export type DemoLogins = { email: string; password: string; role: string }[]
 
 const findOne = async (payload: Payload, collection: CollectionSlug, where: Where) =>
-  (await payload.find({ collection, depth: 0, limit: 1, overrideAccess: true, where })).docs[0] as unknown as
-    | ({ id: number | string } & Record<string, unknown>)
-    | undefined
+  (await payload.find({ collection, depth: 0, limit: 1, overrideAccess: true, where }))
+    .docs[0] as unknown as ({ id: number | string } & Record<string, unknown>) | undefined
 
 /** Creates the document unless one matching `where` exists; returns its id either way. */
 const ensure = async (
@@ -24,7 +23,13 @@ const ensure = async (
 ): Promise<number | string> => {
   const existing = await findOne(payload, collection, where)
   if (existing) return existing.id
-  const created = await payload.create({ collection, data: data as never, depth: 0, overrideAccess: true, draft: options.draft })
+  const created = await payload.create({
+    collection,
+    data: data as never,
+    depth: 0,
+    overrideAccess: true,
+    draft: options.draft,
+  })
   return created.id
 }
 
@@ -50,15 +55,31 @@ export const seedDemo = async (payload: Payload): Promise<DemoLogins> => {
     if (found) regionIds.set(region.code, found.id)
   }
   for (const sigungu of demoSigungu) {
-    regionIds.set(sigungu.code, await ensure(payload, 'regions', { code: { equals: sigungu.code } }, sigungu))
+    regionIds.set(
+      sigungu.code,
+      await ensure(payload, 'regions', { code: { equals: sigungu.code } }, sigungu),
+    )
   }
 
-  const home = await ensure(payload, 'sections', { slug: { equals: 'news-home' } }, { name: '뉴스홈', slug: 'news-home', order: 0 })
-  const news = await ensure(payload, 'sections', { slug: { equals: 'news' } }, { name: '뉴스', slug: 'news', parent: home, order: 1 })
+  const home = await ensure(
+    payload,
+    'sections',
+    { slug: { equals: 'news-home' } },
+    { name: '뉴스홈', slug: 'news-home', order: 0 },
+  )
+  const news = await ensure(
+    payload,
+    'sections',
+    { slug: { equals: 'news' } },
+    { name: '뉴스', slug: 'news', parent: home, order: 1 },
+  )
 
   const reporterIds = new Map<string, number | string>()
   for (const reporter of demoReporters) {
-    reporterIds.set(reporter.name, await ensure(payload, 'reporters', { slug: { equals: reporter.slug } }, reporter))
+    reporterIds.set(
+      reporter.name,
+      await ensure(payload, 'reporters', { slug: { equals: reporter.slug } }, reporter),
+    )
   }
 
   const logins: DemoLogins = [
@@ -68,45 +89,71 @@ export const seedDemo = async (payload: Payload): Promise<DemoLogins> => {
   ]
   for (const login of logins) {
     const reporter = login.role === 'reporter' ? reporterIds.get('김한수') : undefined
-    const userId = await ensure(payload, 'users', { email: { equals: login.email } }, {
-      email: login.email,
-      password: login.password,
-      name: login.role === 'reporter' ? '김한수' : login.role === 'editor' ? '데스크 (데모)' : '관리자 (데모)',
-      roles: [login.role],
-      reporter,
-    })
+    const userId = await ensure(
+      payload,
+      'users',
+      { email: { equals: login.email } },
+      {
+        email: login.email,
+        password: login.password,
+        name:
+          login.role === 'reporter'
+            ? '김한수'
+            : login.role === 'editor'
+              ? '데스크 (데모)'
+              : '관리자 (데모)',
+        roles: [login.role],
+        reporter,
+      },
+    )
     if (reporter !== undefined) {
-      await payload.update({ collection: 'reporters', id: reporter, data: { user: userId } as never, depth: 0, overrideAccess: true })
+      await payload.update({
+        collection: 'reporters',
+        id: reporter,
+        data: { user: userId } as never,
+        depth: 0,
+        overrideAccess: true,
+      })
     }
   }
 
-  await ensure(payload, 'articles', { slug: { equals: 'ulsan-social-innovation' } }, {
-    title: ulsanArticle.title,
-    subtitle: ulsanArticle.subtitle,
-    slug: 'ulsan-social-innovation',
-    region: regionIds.get('3100000000'),
-    section: news,
-    reporters: [reporterIds.get(ulsanArticle.reporter)],
-    body: paragraphsToLexical(ulsanArticle.paragraphs),
-    keywords: ['울산', '사회혁신', '청년정책', '사회적경제', '지역공동체'],
-    registeredAt: new Date(ulsanArticle.registeredAt).toISOString(),
-    _status: 'published',
-  })
+  await ensure(
+    payload,
+    'articles',
+    { slug: { equals: 'ulsan-social-innovation' } },
+    {
+      title: ulsanArticle.title,
+      subtitle: ulsanArticle.subtitle,
+      slug: 'ulsan-social-innovation',
+      region: regionIds.get('3100000000'),
+      section: news,
+      reporters: [reporterIds.get(ulsanArticle.reporter)],
+      body: paragraphsToLexical(ulsanArticle.paragraphs),
+      keywords: ['울산', '사회혁신', '청년정책', '사회적경제', '지역공동체'],
+      registeredAt: new Date(ulsanArticle.registeredAt).toISOString(),
+      _status: 'published',
+    },
+  )
 
   for (const demo of [...demoNeighbours, ...demoHeadlines]) {
-    await ensure(payload, 'articles', { slug: { equals: demo.slug } }, {
-      title: demo.title,
-      subtitle: demo.subtitle,
-      slug: demo.slug,
-      region: regionIds.get(demo.regionCode),
-      dateline: demo.dateline,
-      section: news,
-      reporters: [reporterIds.get(demo.reporter)],
-      body: paragraphsToLexical([DEMO_NOTE, `${demo.title} — 데모 본문입니다.`]),
-      keywords: ['데모'],
-      registeredAt: new Date(demo.registeredAt).toISOString(),
-      _status: 'published',
-    })
+    await ensure(
+      payload,
+      'articles',
+      { slug: { equals: demo.slug } },
+      {
+        title: demo.title,
+        subtitle: demo.subtitle,
+        slug: demo.slug,
+        region: regionIds.get(demo.regionCode),
+        dateline: demo.dateline,
+        section: news,
+        reporters: [reporterIds.get(demo.reporter)],
+        body: paragraphsToLexical([DEMO_NOTE, `${demo.title} — 데모 본문입니다.`]),
+        keywords: ['데모'],
+        registeredAt: new Date(demo.registeredAt).toISOString(),
+        _status: 'published',
+      },
+    )
   }
 
   await ensure(
@@ -119,7 +166,10 @@ export const seedDemo = async (payload: Payload): Promise<DemoLogins> => {
       region: regionIds.get('3100000000'),
       section: news,
       reporters: [reporterIds.get('김한수')],
-      body: paragraphsToLexical([DEMO_NOTE, '아직 발행하지 않은 초안입니다. 익명 독자에게는 보이지 않습니다.']),
+      body: paragraphsToLexical([
+        DEMO_NOTE,
+        '아직 발행하지 않은 초안입니다. 익명 독자에게는 보이지 않습니다.',
+      ]),
       _status: 'draft',
     },
     { draft: true },

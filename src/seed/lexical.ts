@@ -17,7 +17,9 @@ export const paragraphsToLexical = (paragraphs: string[]): SerializedEditorState
         textFormat: 0,
         textStyle: '',
         version: 1,
-        children: [{ type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text, version: 1 }],
+        children: [
+          { type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text, version: 1 },
+        ],
       })),
     },
   }) as unknown as SerializedEditorState

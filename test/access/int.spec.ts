@@ -11,7 +11,12 @@ import { bootPayload } from '../helpers/payload'
 let payload: Payload
 let api: ReturnType<typeof apiClient>
 let fixture: NewsroomFixture
-const tokens: Record<'admin' | 'editor' | 'kim' | 'park', string> = { admin: '', editor: '', kim: '', park: '' }
+const tokens: Record<'admin' | 'editor' | 'kim' | 'park', string> = {
+  admin: '',
+  editor: '',
+  kim: '',
+  park: '',
+}
 let published: { id: number | string }
 let kimDraft: { id: number | string }
 let parkDraft: { id: number | string }
@@ -21,16 +26,32 @@ beforeAll(async () => {
   api = apiClient(payload)
   fixture = await createNewsroom(payload)
   const emails = loginEmails()
-  for (const role of Object.keys(tokens) as (keyof typeof tokens)[]) tokens[role] = await api.login(emails[role], PASSWORD)
-  published = await payload.create({ collection: 'articles', data: articleData(fixture, { title: '발행된 기사', _status: 'published' }) as never })
-  kimDraft = await payload.create({ collection: 'articles', data: articleData(fixture, { title: '김 기자 초안' }) as never, draft: true })
+  for (const role of Object.keys(tokens) as (keyof typeof tokens)[])
+    tokens[role] = await api.login(emails[role], PASSWORD)
+  published = await payload.create({
+    collection: 'articles',
+    data: articleData(fixture, { title: '발행된 기사', _status: 'published' }) as never,
+  })
+  kimDraft = await payload.create({
+    collection: 'articles',
+    data: articleData(fixture, { title: '김 기자 초안' }) as never,
+    draft: true,
+  })
   parkDraft = await payload.create({
     collection: 'articles',
-    data: articleData(fixture, { title: '박 기자 초안', reporters: [fixture.reporters.park] }) as never,
+    data: articleData(fixture, {
+      title: '박 기자 초안',
+      reporters: [fixture.reporters.park],
+    }) as never,
     draft: true,
   })
   // A pending draft on top of the published article: its title must never leak to readers.
-  await payload.update({ collection: 'articles', id: published.id, data: { title: '아직 비공개인 수정 제목' }, draft: true })
+  await payload.update({
+    collection: 'articles',
+    id: published.id,
+    data: { title: '아직 비공개인 수정 제목' },
+    draft: true,
+  })
 })
 afterAll(async () => {
   await payload?.destroy()
@@ -78,15 +99,21 @@ describe('anonymous readers see published articles only', () => {
   it('join field reporters.articles, over REST and GraphQL', async () => {
     const rest = await api.rest('GET', `/reporters/${fixture.reporters.kim}?depth=1`)
     expect(titles(rest.body.articles.docs)).toEqual(['발행된 기사'])
-    const gql = await api.graphql(`{ Reporter(id: ${JSON.stringify(fixture.reporters.kim)}) { articles { docs { title } } } }`)
+    const gql = await api.graphql(
+      `{ Reporter(id: ${JSON.stringify(fixture.reporters.kim)}) { articles { docs { title } } } }`,
+    )
     expect(titles(gql.body.data.Reporter.articles.docs)).toEqual(['발행된 기사'])
   })
 
   it('cannot write articles', async () => {
     expect((await api.rest('POST', '/articles', { body: articleData(fixture) })).status).toBe(403)
-    expect((await api.rest('PATCH', `/articles/${published.id}`, { body: { title: 'x' } })).status).toBe(403)
+    expect(
+      (await api.rest('PATCH', `/articles/${published.id}`, { body: { title: 'x' } })).status,
+    ).toBe(403)
     expect((await api.rest('DELETE', `/articles/${published.id}`)).status).toBe(403)
-    const gql = await api.graphql(`mutation { deleteArticle(id: ${JSON.stringify(published.id)}) { id } }`)
+    const gql = await api.graphql(
+      `mutation { deleteArticle(id: ${JSON.stringify(published.id)}) { id } }`,
+    )
     expect(gql.body.errors?.[0]?.message).toMatch(FORBIDDEN)
   })
 
@@ -108,18 +135,37 @@ describe('a reporter', () => {
       token: tokens.kim,
     })
     expect(status).toBe(201)
-    expect(body.doc.reporters.map((reporter: { id: unknown }) => reporter.id)).toEqual([fixture.reporters.kim])
+    expect(body.doc.reporters.map((reporter: { id: unknown }) => reporter.id)).toEqual([
+      fixture.reporters.kim,
+    ])
     expect(body.doc._status).toBe('draft')
   })
 
   it('cannot create an article already published', async () => {
-    const { status } = await api.rest('POST', '/articles', { body: articleData(fixture, { _status: 'published' }), token: tokens.kim })
+    const { status } = await api.rest('POST', '/articles', {
+      body: articleData(fixture, { _status: 'published' }),
+      token: tokens.kim,
+    })
     expect(status).toBe(403)
   })
 
   it('edits drafts with their byline, not others', async () => {
-    expect((await api.rest('PATCH', `/articles/${kimDraft.id}?draft=true`, { body: { subtitle: '부제' }, token: tokens.kim })).status).toBe(200)
-    expect((await api.rest('PATCH', `/articles/${parkDraft.id}?draft=true`, { body: { subtitle: '부제' }, token: tokens.kim })).status).toBe(403)
+    expect(
+      (
+        await api.rest('PATCH', `/articles/${kimDraft.id}?draft=true`, {
+          body: { subtitle: '부제' },
+          token: tokens.kim,
+        })
+      ).status,
+    ).toBe(200)
+    expect(
+      (
+        await api.rest('PATCH', `/articles/${parkDraft.id}?draft=true`, {
+          body: { subtitle: '부제' },
+          token: tokens.kim,
+        })
+      ).status,
+    ).toBe(403)
     const gql = await api.graphql(
       `mutation { updateArticle(id: ${JSON.stringify(parkDraft.id)}, draft: true, data: { subtitle: "x" }) { id } }`,
       undefined,
@@ -129,7 +175,14 @@ describe('a reporter', () => {
   })
 
   it('cannot publish, over REST or GraphQL', async () => {
-    expect((await api.rest('PATCH', `/articles/${kimDraft.id}`, { body: { _status: 'published' }, token: tokens.kim })).status).toBe(403)
+    expect(
+      (
+        await api.rest('PATCH', `/articles/${kimDraft.id}`, {
+          body: { _status: 'published' },
+          token: tokens.kim,
+        })
+      ).status,
+    ).toBe(403)
     const gql = await api.graphql(
       `mutation { updateArticle(id: ${JSON.stringify(kimDraft.id)}, data: { _status: published }) { id } }`,
       undefined,
@@ -141,26 +194,58 @@ describe('a reporter', () => {
   })
 
   it('cannot unpublish, but may save a draft over a published article', async () => {
-    expect((await api.rest('PATCH', `/articles/${published.id}`, { body: { _status: 'draft' }, token: tokens.kim })).status).toBe(403)
-    expect((await api.rest('PATCH', `/articles/${published.id}?draft=true`, { body: { subtitle: '초안 부제' }, token: tokens.kim })).status).toBe(200)
+    expect(
+      (
+        await api.rest('PATCH', `/articles/${published.id}`, {
+          body: { _status: 'draft' },
+          token: tokens.kim,
+        })
+      ).status,
+    ).toBe(403)
+    expect(
+      (
+        await api.rest('PATCH', `/articles/${published.id}?draft=true`, {
+          body: { subtitle: '초안 부제' },
+          token: tokens.kim,
+        })
+      ).status,
+    ).toBe(200)
     const live = await payload.findByID({ collection: 'articles', id: published.id })
     expect(live).toMatchObject({ _status: 'published', title: '발행된 기사' })
   })
 
   it('cannot delete', async () => {
-    expect((await api.rest('DELETE', `/articles/${kimDraft.id}`, { token: tokens.kim })).status).toBe(403)
+    expect(
+      (await api.rest('DELETE', `/articles/${kimDraft.id}`, { token: tokens.kim })).status,
+    ).toBe(403)
   })
 
   it('cannot manage sections, regions or reporters', async () => {
-    expect((await api.rest('POST', '/sections', { body: { name: '새 섹션' }, token: tokens.kim })).status).toBe(403)
-    expect((await api.rest('POST', '/reporters', { body: { name: '새 기자' }, token: tokens.kim })).status).toBe(403)
-    expect((await api.rest('PATCH', `/regions/${fixture.regions.ulsan}`, { body: { name: 'x' }, token: tokens.kim })).status).toBe(403)
+    expect(
+      (await api.rest('POST', '/sections', { body: { name: '새 섹션' }, token: tokens.kim }))
+        .status,
+    ).toBe(403)
+    expect(
+      (await api.rest('POST', '/reporters', { body: { name: '새 기자' }, token: tokens.kim }))
+        .status,
+    ).toBe(403)
+    expect(
+      (
+        await api.rest('PATCH', `/regions/${fixture.regions.ulsan}`, {
+          body: { name: 'x' },
+          token: tokens.kim,
+        })
+      ).status,
+    ).toBe(403)
   })
 
   it('sees only their own user account and cannot grant themselves roles', async () => {
     const { body } = await api.rest('GET', '/users', { token: tokens.kim })
     expect(body.docs.map((doc: { id: unknown }) => doc.id)).toEqual([fixture.users.kim])
-    await api.rest('PATCH', `/users/${fixture.users.kim}`, { body: { roles: ['admin'] }, token: tokens.kim })
+    await api.rest('PATCH', `/users/${fixture.users.kim}`, {
+      body: { roles: ['admin'] },
+      token: tokens.kim,
+    })
     const stored = await payload.findByID({ collection: 'users', id: fixture.users.kim })
     expect(stored.roles).toEqual(['reporter'])
   })
@@ -168,23 +253,66 @@ describe('a reporter', () => {
 
 describe('an editor', () => {
   it('publishes, unpublishes and deletes any article', async () => {
-    const draft = await payload.create({ collection: 'articles', data: articleData(fixture, { reporters: [fixture.reporters.park] }) as never, draft: true })
-    expect((await api.rest('PATCH', `/articles/${draft.id}`, { body: { _status: 'published' }, token: tokens.editor })).status).toBe(200)
-    expect((await api.rest('PATCH', `/articles/${draft.id}`, { body: { _status: 'draft' }, token: tokens.editor })).status).toBe(200)
-    const gql = await api.graphql(`mutation { deleteArticle(id: ${JSON.stringify(draft.id)}) { id } }`, undefined, tokens.editor)
+    const draft = await payload.create({
+      collection: 'articles',
+      data: articleData(fixture, { reporters: [fixture.reporters.park] }) as never,
+      draft: true,
+    })
+    expect(
+      (
+        await api.rest('PATCH', `/articles/${draft.id}`, {
+          body: { _status: 'published' },
+          token: tokens.editor,
+        })
+      ).status,
+    ).toBe(200)
+    expect(
+      (
+        await api.rest('PATCH', `/articles/${draft.id}`, {
+          body: { _status: 'draft' },
+          token: tokens.editor,
+        })
+      ).status,
+    ).toBe(200)
+    const gql = await api.graphql(
+      `mutation { deleteArticle(id: ${JSON.stringify(draft.id)}) { id } }`,
+      undefined,
+      tokens.editor,
+    )
     expect(gql.body.errors).toBeUndefined()
   })
 
   it('reads versions', async () => {
-    const { status, body } = await api.rest('GET', `/articles/versions?where[parent][equals]=${published.id}`, { token: tokens.editor })
+    const { status, body } = await api.rest(
+      'GET',
+      `/articles/versions?where[parent][equals]=${published.id}`,
+      { token: tokens.editor },
+    )
     expect(status).toBe(200)
     expect(body.totalDocs).toBeGreaterThan(1)
   })
 
   it('manages sections, regions and reporters but not users', async () => {
-    expect((await api.rest('POST', '/sections', { body: { name: '편집자 섹션' }, token: tokens.editor })).status).toBe(201)
-    expect((await api.rest('POST', '/reporters', { body: { name: '편집자가 만든 기자' }, token: tokens.editor })).status).toBe(201)
-    expect((await api.rest('POST', '/users', { body: { email: 'x@example.com', password: PASSWORD, roles: ['reporter'] }, token: tokens.editor })).status).toBe(403)
+    expect(
+      (await api.rest('POST', '/sections', { body: { name: '편집자 섹션' }, token: tokens.editor }))
+        .status,
+    ).toBe(201)
+    expect(
+      (
+        await api.rest('POST', '/reporters', {
+          body: { name: '편집자가 만든 기자' },
+          token: tokens.editor,
+        })
+      ).status,
+    ).toBe(201)
+    expect(
+      (
+        await api.rest('POST', '/users', {
+          body: { email: 'x@example.com', password: PASSWORD, roles: ['reporter'] },
+          token: tokens.editor,
+        })
+      ).status,
+    ).toBe(403)
   })
 })
 

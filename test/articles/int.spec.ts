@@ -37,14 +37,21 @@ describe('slugs', () => {
 
   it('stay put when the title changes', async () => {
     const article = await createArticle({ title: '처음 제목' })
-    const updated = await payload.update({ collection: 'articles', id: article.id, data: { title: '바뀐 제목' } })
+    const updated = await payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { title: '바뀐 제목' },
+    })
     expect(updated.slug).toBe('처음-제목')
   })
 })
 
 describe('regionLabel', () => {
   it('names a 시도 by its name and a 시군구 with its 시도 short name', async () => {
-    const hongseong = await payload.create({ collection: 'regions', data: { code: '4480000000', name: '홍성군', fullName: '충청남도 홍성군' } })
+    const hongseong = await payload.create({
+      collection: 'regions',
+      data: { code: '4480000000', name: '홍성군', fullName: '충청남도 홍성군' },
+    })
     expect(hongseong.label).toBe('충남홍성군')
     expect((await createArticle({ region: fixture.regions.ulsan })).regionLabel).toBe('울산시')
     expect((await createArticle({ region: hongseong.id })).regionLabel).toBe('충남홍성군')
@@ -55,16 +62,23 @@ describe('regionLabel', () => {
   })
 
   it('follows a renamed region', async () => {
-    const cheonan = await payload.create({ collection: 'regions', data: { code: '4413000000', name: '천안시', fullName: '충청남도 천안시' } })
+    const cheonan = await payload.create({
+      collection: 'regions',
+      data: { code: '4413000000', name: '천안시', fullName: '충청남도 천안시' },
+    })
     const article = await createArticle({ region: cheonan.id })
     await payload.update({ collection: 'regions', id: cheonan.id, data: { name: '천안특례시' } })
-    expect((await payload.findByID({ collection: 'articles', id: article.id })).regionLabel).toBe('충남천안특례시')
+    expect((await payload.findByID({ collection: 'articles', id: article.id })).regionLabel).toBe(
+      '충남천안특례시',
+    )
   })
 })
 
 describe('bodyHtml', () => {
   it('renders every paragraph and escapes markup typed into the text', async () => {
-    const article = await createArticle({ body: paragraphsToLexical(['첫 문단', '<script>alert(1)</script>']) })
+    const article = await createArticle({
+      body: paragraphsToLexical(['첫 문단', '<script>alert(1)</script>']),
+    })
     expect(article.bodyHtml).toContain('<p>첫 문단</p>')
     expect(article.bodyHtml).not.toContain('<script>')
     expect(article.bodyHtml).toContain('&lt;script&gt;')
@@ -80,11 +94,20 @@ describe('autosave and document locking', () => {
     // The editor opens the article: the admin takes the lock.
     await payload.create({
       collection: 'payload-locked-documents',
-      data: { document: { relationTo: 'articles', value: article.id }, user: { relationTo: 'users', value: fixture.users.editor } } as never,
+      data: {
+        document: { relationTo: 'articles', value: article.id },
+        user: { relationTo: 'users', value: fixture.users.editor },
+      } as never,
     })
-    const own = await api.rest('PATCH', `/articles/${article.id}?draft=true&autosave=true`, { body: { subtitle: '편집자' }, token: editorToken })
+    const own = await api.rest('PATCH', `/articles/${article.id}?draft=true&autosave=true`, {
+      body: { subtitle: '편집자' },
+      token: editorToken,
+    })
     expect(own.status).toBe(200)
-    const other = await api.rest('PATCH', `/articles/${article.id}?draft=true&autosave=true`, { body: { subtitle: '관리자' }, token: adminToken })
+    const other = await api.rest('PATCH', `/articles/${article.id}?draft=true&autosave=true`, {
+      body: { subtitle: '관리자' },
+      token: adminToken,
+    })
     expect(other.status).toBe(423)
     const stored = await payload.findByID({ collection: 'articles', id: article.id, draft: true })
     expect(stored.subtitle).toBe('편집자')

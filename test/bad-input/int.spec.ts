@@ -30,7 +30,9 @@ const memos: CollectionConfig = {
 }
 
 beforeAll(async () => {
-  payload = await bootPayload('bad-input', { configure: (config) => ({ ...config, collections: [...(config.collections ?? []), memos] }) })
+  payload = await bootPayload('bad-input', {
+    configure: (config) => ({ ...config, collections: [...(config.collections ?? []), memos] }),
+  })
   api = apiClient(payload)
   fixture = await createNewsroom(payload)
   editor = await api.login(loginEmails().editor, PASSWORD)
@@ -39,8 +41,10 @@ afterAll(async () => {
   await payload?.destroy()
 })
 
-const articleCount = async () => (await payload.count({ collection: 'articles', overrideAccess: true })).totalDocs
-const versionCount = async () => (await payload.countVersions({ collection: 'articles', overrideAccess: true })).totalDocs
+const articleCount = async () =>
+  (await payload.count({ collection: 'articles', overrideAccess: true })).totalDocs
+const versionCount = async () =>
+  (await payload.countVersions({ collection: 'articles', overrideAccess: true })).totalDocs
 
 /** Every bad write answers 400, names the field, and leaves no article or version behind. */
 const expectRejected = async (
@@ -57,35 +61,73 @@ const expectRejected = async (
 
 describe('bad input answers 400 naming the field and writes nothing', () => {
   it('an unknown section id', async () => {
-    await expectRejected(() => api.rest('POST', '/articles', { body: articleData(fixture, { section: 987654 }), token: editor }), 'section')
+    await expectRejected(
+      () =>
+        api.rest('POST', '/articles', {
+          body: articleData(fixture, { section: 987654 }),
+          token: editor,
+        }),
+      'section',
+    )
   })
 
   it('unknown reporter ids, also on a draft save (drafts skip validation)', async () => {
     await expectRejected(
-      () => api.rest('POST', '/articles?draft=true', { body: articleData(fixture, { reporters: [fixture.reporters.kim, 987654] }), token: editor }),
+      () =>
+        api.rest('POST', '/articles?draft=true', {
+          body: articleData(fixture, { reporters: [fixture.reporters.kim, 987654] }),
+          token: editor,
+        }),
       'reporters',
     )
   })
 
   it('an unknown region id on update keeps the stored article unchanged', async () => {
-    const article = await payload.create({ collection: 'articles', data: articleData(fixture) as never })
-    await expectRejected(() => api.rest('PATCH', `/articles/${article.id}`, { body: { region: 987654, title: '바뀌면 안 됨' }, token: editor }), 'region')
+    const article = await payload.create({
+      collection: 'articles',
+      data: articleData(fixture) as never,
+    })
+    await expectRejected(
+      () =>
+        api.rest('PATCH', `/articles/${article.id}`, {
+          body: { region: 987654, title: '바뀌면 안 됨' },
+          token: editor,
+        }),
+      'region',
+    )
     const stored = await payload.findByID({ collection: 'articles', id: article.id, draft: true })
     expect(stored.title).toBe('테스트 기사')
   })
 
   it('an id of the wrong shape', async () => {
-    await expectRejected(() => api.rest('POST', '/articles?draft=true', { body: articleData(fixture, { section: 'not-an-id' }), token: editor }), 'section')
+    await expectRejected(
+      () =>
+        api.rest('POST', '/articles?draft=true', {
+          body: articleData(fixture, { section: 'not-an-id' }),
+          token: editor,
+        }),
+      'section',
+    )
   })
 
   it('a title over 300 characters', async () => {
-    await expectRejected(() => api.rest('POST', '/articles', { body: articleData(fixture, { title: '가'.repeat(301) }), token: editor }), 'title')
+    await expectRejected(
+      () =>
+        api.rest('POST', '/articles', {
+          body: articleData(fixture, { title: '가'.repeat(301) }),
+          token: editor,
+        }),
+      'title',
+    )
   })
 
   it('unknown region codes', async () => {
     const before = (await payload.count({ collection: 'regions' })).totalDocs
     for (const code of ['9900000000', '12345', '3111010100']) {
-      const { body, status } = await api.rest('POST', '/regions', { body: { code, name: '가짜', fullName: '가짜' }, token: editor })
+      const { body, status } = await api.rest('POST', '/regions', {
+        body: { code, name: '가짜', fullName: '가짜' },
+        token: editor,
+      })
       expect(status).toBe(400)
       expect(JSON.stringify(body)).toContain('code')
     }
@@ -107,7 +149,10 @@ describe('bad input answers 400 naming the field and writes nothing', () => {
 describe('bodies that are not a JSON object answer 400 and write nothing', () => {
   const send = async (method: string, path: string, body: string, contentType: string) => {
     const headers = { authorization: `JWT ${editor}`, 'content-type': contentType }
-    const response = await handleEndpoints({ config: payload.config, request: new Request(`http://localhost/api${path}`, { body, headers, method }) })
+    const response = await handleEndpoints({
+      config: payload.config,
+      request: new Request(`http://localhost/api${path}`, { body, headers, method }),
+    })
     return { body: await response.json(), status: response.status }
   }
 
@@ -119,10 +164,19 @@ describe('bodies that are not a JSON object answer 400 and write nothing', () =>
     ['a form-encoded body', 'title=x&section=1', 'application/x-www-form-urlencoded'],
     ['a text body', '{"title":"x"}', 'text/plain'],
   ])('%s, on create and update', async (_name, body, contentType) => {
-    const article = await payload.create({ collection: 'articles', data: articleData(fixture) as never })
+    const article = await payload.create({
+      collection: 'articles',
+      data: articleData(fixture) as never,
+    })
     await expectRejected(() => send('POST', '/articles', body, contentType), 'JSON object')
-    await expectRejected(() => send('PATCH', `/articles/${article.id}`, body, contentType), 'JSON object')
-    await expectRejected(() => send('PATCH', `/articles?where[id][equals]=${article.id}`, body, contentType), 'JSON object')
+    await expectRejected(
+      () => send('PATCH', `/articles/${article.id}`, body, contentType),
+      'JSON object',
+    )
+    await expectRejected(
+      () => send('PATCH', `/articles?where[id][equals]=${article.id}`, body, contentType),
+      'JSON object',
+    )
     const before = (await payload.count({ collection: 'regions' })).totalDocs
     expect((await send('POST', '/regions', body, contentType)).status).toBe(400)
     expect((await payload.count({ collection: 'regions' })).totalDocs).toBe(before)
@@ -134,14 +188,19 @@ describe('bodies that are not a JSON object answer 400 and write nothing', () =>
 describe('ids that cannot exist answer 404, not 500', () => {
   it.each(['abc', '1.5', '99999999999999', '%00'])('/articles/%s', async (id) => {
     for (const method of ['GET', 'PATCH', 'DELETE']) {
-      const { body, status } = await api.rest(method, `/articles/${id}`, method === 'PATCH' ? { body: { title: 'x' }, token: editor } : { token: editor })
+      const { body, status } = await api.rest(
+        method,
+        `/articles/${id}`,
+        method === 'PATCH' ? { body: { title: 'x' }, token: editor } : { token: editor },
+      )
       expect(status, method).toBe(404)
       expect(body.errors[0].message).toEqual(expect.any(String))
     }
   })
 
   it('a where on such an id answers 400 (a number beyond PostgreSQL’s serial range matches nothing elsewhere)', async () => {
-    for (const id of ['abc', '1.5']) expect((await api.rest('GET', `/articles?where[id][equals]=${id}`)).status, id).toBe(400)
+    for (const id of ['abc', '1.5'])
+      expect((await api.rest('GET', `/articles?where[id][equals]=${id}`)).status, id).toBe(400)
     const { status } = await api.rest('GET', '/articles?where[id][in]=1,99999999999999')
     expect(status).toBe(payload.db.name === 'postgres' ? 400 : 200)
   })
@@ -153,24 +212,86 @@ describe('text with a NUL character answers 400 naming the field and stores noth
     ['subtitle', { subtitle: '부제\u0000' }],
     ['keywords', { keywords: ['정상', '널\u0000'] }],
     ['dateline', { dateline: '울산\u0000' }],
-    ['body', { body: { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'text', version: 1, text: '본문\u0000', detail: 0, format: 0, mode: 'normal', style: '' }] }] } } }],
+    [
+      'body',
+      {
+        body: {
+          root: {
+            type: 'root',
+            version: 1,
+            direction: null,
+            format: '',
+            indent: 0,
+            children: [
+              {
+                type: 'paragraph',
+                version: 1,
+                direction: null,
+                format: '',
+                indent: 0,
+                children: [
+                  {
+                    type: 'text',
+                    version: 1,
+                    text: '본문\u0000',
+                    detail: 0,
+                    format: 0,
+                    mode: 'normal',
+                    style: '',
+                  },
+                ],
+              },
+            ],
+          },
+        },
+      },
+    ],
   ])('%s, published or draft', async (field, overrides) => {
-    await expectRejected(() => api.rest('POST', '/articles', { body: articleData(fixture, overrides), token: editor }), field)
-    await expectRejected(() => api.rest('POST', '/articles?draft=true', { body: articleData(fixture, overrides), token: editor }), field)
+    await expectRejected(
+      () => api.rest('POST', '/articles', { body: articleData(fixture, overrides), token: editor }),
+      field,
+    )
+    await expectRejected(
+      () =>
+        api.rest('POST', '/articles?draft=true', {
+          body: articleData(fixture, overrides),
+          token: editor,
+        }),
+      field,
+    )
   })
 
   it('on update and over GraphQL', async () => {
-    const article = await payload.create({ collection: 'articles', data: articleData(fixture) as never })
-    await expectRejected(() => api.rest('PATCH', `/articles/${article.id}?draft=true`, { body: { title: '널\u0000' }, token: editor }), 'title')
+    const article = await payload.create({
+      collection: 'articles',
+      data: articleData(fixture) as never,
+    })
+    await expectRejected(
+      () =>
+        api.rest('PATCH', `/articles/${article.id}?draft=true`, {
+          body: { title: '널\u0000' },
+          token: editor,
+        }),
+      'title',
+    )
     const before = await versionCount()
-    const { body } = await api.graphql(`mutation ($id: Int!) { updateArticle(id: $id, data: { title: "널\\u0000" }) { id } }`, { id: article.id }, editor)
+    const { body } = await api.graphql(
+      `mutation ($id: Int!) { updateArticle(id: $id, data: { title: "널\\u0000" }) { id } }`,
+      { id: article.id },
+      editor,
+    )
     expect(JSON.stringify(body.errors)).toContain('title')
     expect(await versionCount()).toBe(before)
-    expect((await payload.findByID({ collection: 'articles', id: article.id, draft: true })).title).toBe('테스트 기사')
+    expect(
+      (await payload.findByID({ collection: 'articles', id: article.id, draft: true })).title,
+    ).toBe('테스트 기사')
   })
 
   it('in a where value', async () => {
-    const { body, status } = await api.rest('GET', `/articles?where[title][like]=${encodeURIComponent('가\u0000')}`)
+    const { body, status } = await api.rest(
+      'GET',
+      `/articles?where[title][like]=${encodeURIComponent('가\u0000')}`,
+    )
     expect(status).toBe(400)
     expect(JSON.stringify(body)).toContain('title')
   })
@@ -178,10 +299,24 @@ describe('text with a NUL character answers 400 naming the field and stores noth
 
 describe('drafts respect maxLength', () => {
   it('a draft article with an over-long subtitle', async () => {
-    await expectRejected(() => api.rest('POST', '/articles?draft=true', { body: articleData(fixture, { subtitle: '가'.repeat(100_000) }), token: editor }), 'subtitle')
-    const article = await payload.create({ collection: 'articles', data: articleData(fixture) as never })
     await expectRejected(
-      () => api.rest('PATCH', `/articles/${article.id}?draft=true&autosave=true`, { body: { subtitle: '가'.repeat(501) }, token: editor }),
+      () =>
+        api.rest('POST', '/articles?draft=true', {
+          body: articleData(fixture, { subtitle: '가'.repeat(100_000) }),
+          token: editor,
+        }),
+      'subtitle',
+    )
+    const article = await payload.create({
+      collection: 'articles',
+      data: articleData(fixture) as never,
+    })
+    await expectRejected(
+      () =>
+        api.rest('PATCH', `/articles/${article.id}?draft=true&autosave=true`, {
+          body: { subtitle: '가'.repeat(501) },
+          token: editor,
+        }),
       'subtitle',
     )
   })
@@ -194,12 +329,22 @@ describe('drafts respect maxLength', () => {
       [{ extra: { deep: [{ text: '\u0000' }] } }, 'extra'],
     ] as const) {
       const before = await memoCount()
-      const { body, status } = await api.rest('POST', '/memos?draft=true', { body: data, token: editor })
+      const { body, status } = await api.rest('POST', '/memos?draft=true', {
+        body: data,
+        token: editor,
+      })
       expect(status, field).toBe(400)
       expect(body.errors[0].data.errors[0].path).toBe(field)
       expect(await memoCount()).toBe(before)
     }
-    expect((await api.rest('POST', '/memos?draft=true', { body: { summary: '가'.repeat(20), notes: [{ label: '다섯글자요' }] }, token: editor })).status).toBe(201)
+    expect(
+      (
+        await api.rest('POST', '/memos?draft=true', {
+          body: { summary: '가'.repeat(20), notes: [{ label: '다섯글자요' }] },
+          token: editor,
+        })
+      ).status,
+    ).toBe(201)
   })
 })
 
@@ -218,7 +363,11 @@ describe('malformed queries answer 400', () => {
 
 describe('uploads', () => {
   it('accept a raster image, require alt text and make every size', async () => {
-    const png = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: '#3366aa' } }).png().toBuffer()
+    const png = await sharp({
+      create: { width: 1600, height: 1000, channels: 3, background: '#3366aa' },
+    })
+      .png()
+      .toBuffer()
     const upload = (fields: Record<string, unknown>) => {
       const form = new FormData()
       form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), '울산.png')
@@ -236,13 +385,16 @@ describe('uploads', () => {
     await payload.delete({ collection: 'media', id: body.doc.id })
   })
 
-
   it('refuse a file that is not a raster image and keep nothing on disk', async () => {
     const mediaDir = path.join(dataDir(), 'media')
     const filesBefore = fs.existsSync(mediaDir) ? fs.readdirSync(mediaDir).length : 0
     for (const [name, type, content] of [
       ['notes.txt', 'text/plain', 'just text'],
-      ['logo.svg', 'image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'],
+      [
+        'logo.svg',
+        'image/svg+xml',
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+      ],
       ['fake.png', 'image/png', 'this is not a png'],
     ]) {
       const form = new FormData()

@@ -25,7 +25,10 @@ import { benchEnv, root } from './corpus'
 type PgClient = {
   connect: () => Promise<void>
   end: () => Promise<void>
-  query: (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[]; rowCount: null | number }>
+  query: (
+    text: string,
+    values?: unknown[],
+  ) => Promise<{ rows: Record<string, unknown>[]; rowCount: null | number }>
 }
 
 const pgClient = async (connectionString: string): Promise<PgClient> => {
@@ -57,10 +60,14 @@ export const ensurePostgresCorpus = async (
   const kept = `${PREFIX}${corpusKey}`
   const admin = await pgClient(adminUri)
   try {
-    const existing = (await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE '${PREFIX}%'`)).rows.map((row) => String(row.datname))
+    const existing = (
+      await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE '${PREFIX}%'`)
+    ).rows.map((row) => String(row.datname))
     // Copies of other corpora (another generator, other migrations) and leftovers of runs that
     // did not finish: ours, by their prefix.
-    for (const name of existing.filter((name) => name !== kept && !name.startsWith(`${PREFIX}run_`))) {
+    for (const name of existing.filter(
+      (name) => name !== kept && !name.startsWith(`${PREFIX}run_`),
+    )) {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
     }
     if (!existing.includes(kept)) {
@@ -71,20 +78,39 @@ export const ensurePostgresCorpus = async (
       const logFile = path.join(corpusDir, '..', `postgres-${corpusKey}.log`)
       const output = fs.createWriteStream(logFile)
       const code = await new Promise<number>((resolve) => {
-        const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', import.meta.filename, corpusDir, databaseUri(adminUri, building)], {
-          cwd: root,
-          env: { ...process.env, ...benchEnv(corpusDir), DATABASE_URI: databaseUri(adminUri, building) },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        })
+        const child = spawn(
+          process.execPath,
+          [
+            '--conditions=production',
+            '--import',
+            'tsx',
+            import.meta.filename,
+            corpusDir,
+            databaseUri(adminUri, building),
+          ],
+          {
+            cwd: root,
+            env: {
+              ...process.env,
+              ...benchEnv(corpusDir),
+              DATABASE_URI: databaseUri(adminUri, building),
+            },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        )
         child.stdout?.pipe(output, { end: false })
         child.stderr?.on('data', (chunk: Buffer) => {
           output.write(chunk)
-          for (const line of chunk.toString('utf8').split('\n')) if (line.startsWith('[bench corpus] ')) log(`corpus: ${line.slice(15)}`)
+          for (const line of chunk.toString('utf8').split('\n'))
+            if (line.startsWith('[bench corpus] ')) log(`corpus: ${line.slice(15)}`)
         })
         child.on('exit', (exitCode) => resolve(exitCode ?? 1))
       })
       await new Promise((resolve) => output.end(resolve))
-      if (code !== 0) throw new Error(`copying the corpus into PostgreSQL failed (exit ${code}); its log:\n${fs.readFileSync(logFile, 'utf8').slice(-4000)}`)
+      if (code !== 0)
+        throw new Error(
+          `copying the corpus into PostgreSQL failed (exit ${code}); its log:\n${fs.readFileSync(logFile, 'utf8').slice(-4000)}`,
+        )
       await admin.query(`ALTER DATABASE "${building}" RENAME TO "${kept}"`)
     }
     const run = `${PREFIX}run_${process.pid}`
@@ -119,30 +145,53 @@ const copy = async (corpusDir: string, uri: string) => {
   const payload: Payload = await getPayload({ config: await configPromise, cron: false })
   const db = payload.db as unknown as {
     pool: { query: (sql: string) => Promise<unknown> }
-    requireDrizzleKit: () => { generateDrizzleJson: (schema: unknown) => unknown; generateMigration: (before: unknown, after: unknown) => Promise<string[]> }
+    requireDrizzleKit: () => {
+      generateDrizzleJson: (schema: unknown) => unknown
+      generateMigration: (before: unknown, after: unknown) => Promise<string[]>
+    }
     schema: unknown
   }
   const migrationDir = path.join(root, 'src', 'migrations', 'postgres')
-  const snapshot = fs.readdirSync(migrationDir).filter((file) => file.endsWith('.json')).sort().at(-1)!
+  const snapshot = fs
+    .readdirSync(migrationDir)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .at(-1)!
   const { generateDrizzleJson, generateMigration } = db.requireDrizzleKit()
-  const statements = await generateMigration(JSON.parse(fs.readFileSync(path.join(migrationDir, snapshot), 'utf8')), await generateDrizzleJson(db.schema))
+  const statements = await generateMigration(
+    JSON.parse(fs.readFileSync(path.join(migrationDir, snapshot), 'utf8')),
+    await generateDrizzleJson(db.schema),
+  )
   const plainTable = BENCH_PLAIN_ARTICLES.replace(/-/g, '_')
   const drift = statements.filter((statement) => !statement.includes(plainTable))
-  if (drift.length) step(`WARNING: the schema differs from the committed PostgreSQL migrations (${drift.length} statements, applied here)`)
+  if (drift.length)
+    step(
+      `WARNING: the schema differs from the committed PostgreSQL migrations (${drift.length} statements, applied here)`,
+    )
   for (const statement of statements) await db.pool.query(statement)
   await payload.destroy()
-  step(`PostgreSQL schema (migrations + P0 tables): ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  step(
+    `PostgreSQL schema (migrations + P0 tables): ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  )
 
   // 2. Rows.
   const { createClient } = await import('@libsql/client')
   const sqlite = createClient({ url: `file:${path.join(corpusDir, 'newsroom.db')}` })
   const target = await pgClient(uri)
   const columnsOf = new Map<string, string[]>()
-  for (const row of (await target.query(`SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' ORDER BY ordinal_position`)).rows) {
+  for (const row of (
+    await target.query(
+      `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' ORDER BY ordinal_position`,
+    )
+  ).rows) {
     const table = String(row.table_name)
     columnsOf.set(table, [...(columnsOf.get(table) ?? []), String(row.column_name)])
   }
-  const tables = (await sqlite.execute(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)).rows
+  const tables = (
+    await sqlite.execute(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
+    )
+  ).rows
     .map((row) => String(row.name))
     .filter((table) => columnsOf.has(table) && table !== 'payload_migrations')
   // Rows go in table by table, in any order: foreign keys are not checked during the copy.
@@ -150,7 +199,9 @@ const copy = async (corpusDir: string, uri: string) => {
   await target.query(`TRUNCATE ${tables.map((table) => `"${table}"`).join(', ')} CASCADE`)
   let rowCount = 0
   for (const table of tables) {
-    const sqliteColumns = new Set((await sqlite.execute(`PRAGMA table_info("${table}")`)).rows.map((row) => String(row.name)))
+    const sqliteColumns = new Set(
+      (await sqlite.execute(`PRAGMA table_info("${table}")`)).rows.map((row) => String(row.name)),
+    )
     const columns = columnsOf.get(table)!.filter((column) => sqliteColumns.has(column))
     const list = columns.map((column) => `"${column}"`).join(', ')
     const { rows } = await sqlite.execute(`SELECT ${list} FROM "${table}"`)
@@ -158,19 +209,28 @@ const copy = async (corpusDir: string, uri: string) => {
     for (let offset = 0; offset < rows.length; offset += perInsert) {
       const batch = rows.slice(offset, offset + perInsert)
       const values: unknown[] = []
-      const tuples = batch.map((row) => `(${columns.map((column) => `$${values.push(toText(row[column]))}`).join(', ')})`)
+      const tuples = batch.map(
+        (row) => `(${columns.map((column) => `$${values.push(toText(row[column]))}`).join(', ')})`,
+      )
       await target.query(`INSERT INTO "${table}" (${list}) VALUES ${tuples.join(', ')}`, values)
     }
     rowCount += rows.length
   }
   await target.query('SET session_replication_role = DEFAULT')
-  step(`${rowCount} rows in ${tables.length} tables copied: ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  step(
+    `${rowCount} rows in ${tables.length} tables copied: ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  )
 
   // 3. Sequences past the copied ids, statistics.
   for (const table of tables) {
     if (!columnsOf.get(table)!.includes('id')) continue
-    const sequence = (await target.query(`SELECT pg_get_serial_sequence($1, 'id') AS name`, [`"${table}"`])).rows[0]?.name
-    if (sequence) await target.query(`SELECT setval($1, GREATEST((SELECT max(id) FROM "${table}"), 1))`, [sequence])
+    const sequence = (
+      await target.query(`SELECT pg_get_serial_sequence($1, 'id') AS name`, [`"${table}"`])
+    ).rows[0]?.name
+    if (sequence)
+      await target.query(`SELECT setval($1, GREATEST((SELECT max(id) FROM "${table}"), 1))`, [
+        sequence,
+      ])
   }
   await target.query('ANALYZE')
   await target.end()

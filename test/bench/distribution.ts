@@ -11,7 +11,8 @@ import { performance } from 'node:perf_hooks'
 import { articleData, createNewsroom } from '../helpers/newsroom'
 import { bootPayload } from '../helpers/payload'
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
 const main = async () => {
   let received = 0
@@ -31,7 +32,10 @@ const main = async () => {
     const times: number[] = []
     for (let index = 0; index < count; index++) {
       const started = performance.now()
-      await payload.create({ collection: 'articles', data: articleData(fixture, { title: `벤치 ${index}`, _status: 'published' }) as never })
+      await payload.create({
+        collection: 'articles',
+        data: articleData(fixture, { title: `벤치 ${index}`, _status: 'published' }) as never,
+      })
       times.push(performance.now() - started)
     }
     return times
@@ -40,20 +44,39 @@ const main = async () => {
   const without = median(await publishTimes(30))
   await payload.delete({ collection: 'payload-jobs', where: { id: { exists: true } } })
   for (let index = 0; index < 20; index++) {
-    await payload.create({ collection: 'distribution-channels', data: { name: `채널 ${index}`, url, allowPrivateNetwork: true } as never })
+    await payload.create({
+      collection: 'distribution-channels',
+      data: { name: `채널 ${index}`, url, allowPrivateNetwork: true } as never,
+    })
   }
   const withChannels = median(await publishTimes(30))
-  const queued = (await payload.count({ collection: 'payload-jobs', where: { taskSlug: { equals: 'deliverWebhook' } } })).totalDocs
+  const queued = (
+    await payload.count({
+      collection: 'payload-jobs',
+      where: { taskSlug: { equals: 'deliverWebhook' } },
+    })
+  ).totalDocs
 
   const started = performance.now()
-  while (received < queued && performance.now() - started < 300_000) await payload.jobs.run({ limit: 100 })
+  while (received < queued && performance.now() - started < 300_000)
+    await payload.jobs.run({ limit: 100 })
   const seconds = (performance.now() - started) / 1000
 
   const results = {
-    publishMedianMs: { channels0: +without.toFixed(1), channels20: +withChannels.toFixed(1), ratio: +(withChannels / without).toFixed(2) },
-    deliveries: { count: received, seconds: +seconds.toFixed(1), perSecond: +(received / seconds).toFixed(1) },
+    publishMedianMs: {
+      channels0: +without.toFixed(1),
+      channels20: +withChannels.toFixed(1),
+      ratio: +(withChannels / without).toFixed(2),
+    },
+    deliveries: {
+      count: received,
+      seconds: +seconds.toFixed(1),
+      perSecond: +(received / seconds).toFixed(1),
+    },
   }
-  console.log('\nDistribution (SQLite; publish = whole save incl. queueing one job per matching channel)')
+  console.log(
+    '\nDistribution (SQLite; publish = whole save incl. queueing one job per matching channel)',
+  )
   console.table([
     { measure: 'publish median, 0 channels (ms)', value: results.publishMedianMs.channels0 },
     { measure: 'publish median, 20 channels (ms)', value: results.publishMedianMs.channels20 },
@@ -62,7 +85,10 @@ const main = async () => {
     { measure: 'deliveries per second', value: results.deliveries.perSecond },
   ])
   const out = path.resolve(import.meta.dirname, 'results', 'distribution.json')
-  fs.writeFileSync(out, JSON.stringify({ measuredAt: new Date().toISOString(), ...results }, null, 2))
+  fs.writeFileSync(
+    out,
+    JSON.stringify({ measuredAt: new Date().toISOString(), ...results }, null, 2),
+  )
   console.log(`written to ${path.relative(process.cwd(), out)}`)
   await payload.destroy()
   receiver.close()

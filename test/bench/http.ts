@@ -68,7 +68,10 @@ const settings = {
 }
 
 const started = performance.now()
-const log = (line: string) => process.stderr.write(`[bench http ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`)
+const log = (line: string) =>
+  process.stderr.write(
+    `[bench http ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`,
+  )
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** What this run started, stopped in reverse order on the way out, whatever happens. */
@@ -119,7 +122,18 @@ const ARTICLE_PAGE_QUERY = `query ArticlePage($slug: String!) {
 }`.replace(/\s+/g, ' ')
 
 /** The same page over REST: the same top-level fields (`select`) and the reporters' name and slug (`populate`). */
-const REST_PAGE_FIELDS = ['title', 'subtitle', 'regionLabel', 'registeredAtText', 'byline', 'bodyHtml', 'body', 'related', 'adjacent', 'reporters']
+const REST_PAGE_FIELDS = [
+  'title',
+  'subtitle',
+  'regionLabel',
+  'registeredAtText',
+  'byline',
+  'bodyHtml',
+  'body',
+  'related',
+  'adjacent',
+  'reporters',
+]
 
 const paths = {
   article: (id: number) => `/api/articles/${id}?depth=1`,
@@ -132,7 +146,10 @@ const paths = {
 const graphqlPage = (slug: string, comment = ''): RequestLine => ({
   method: 'POST',
   path: '/api/graphql',
-  body: JSON.stringify({ query: comment ? `${ARTICLE_PAGE_QUERY} # ${comment}` : ARTICLE_PAGE_QUERY, variables: { slug } }),
+  body: JSON.stringify({
+    query: comment ? `${ARTICLE_PAGE_QUERY} # ${comment}` : ARTICLE_PAGE_QUERY,
+    variables: { slug },
+  }),
 })
 
 /** Laps handed out so far: each fresh run sends URLs no run before it sent. */
@@ -140,21 +157,42 @@ let lapsUsed = 0
 const LAPS_PER_RUN = 3
 
 const withLap = (request: RequestLine, lap: number): RequestLine =>
-  request.method === 'POST' ? request : { ...request, path: `${request.path}${request.path.includes('?') ? '&' : '?'}_lap=${lap}` }
+  request.method === 'POST'
+    ? request
+    : { ...request, path: `${request.path}${request.path.includes('?') ? '&' : '?'}_lap=${lap}` }
 
 /** Every article once per lap, for LAPS_PER_RUN laps never used before (a POST's body is the caller's: nothing caches POSTs). */
-const freshRequests = (articles: [number, string][], toRequest: (article: [number, string], lap: number) => RequestLine): RequestLine[] => {
+const freshRequests = (
+  articles: [number, string][],
+  toRequest: (article: [number, string], lap: number) => RequestLine,
+): RequestLine[] => {
   const first = ++lapsUsed
   lapsUsed += LAPS_PER_RUN - 1
-  return Array.from({ length: LAPS_PER_RUN }, (_, lap) => articles.map((article) => withLap(toRequest(article, first + lap), first + lap))).flat()
+  return Array.from({ length: LAPS_PER_RUN }, (_, lap) =>
+    articles.map((article) => withLap(toRequest(article, first + lap), first + lap)),
+  ).flat()
 }
 
 // --- Scenarios and their results ------------------------------------------------------------
 
-type Probe = { status: number; bytes: number; etag: null | string; cacheControl: null | string; cacheStatus: null | string; body: string }
+type Probe = {
+  status: number
+  bytes: number
+  etag: null | string
+  cacheControl: null | string
+  cacheStatus: null | string
+  body: string
+}
 
-const send = async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Probe> => {
-  const response = await fetch(url, { method: init.method ?? 'GET', headers: init.headers, body: init.body })
+const send = async (
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Probe> => {
+  const response = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers: init.headers,
+    body: init.body,
+  })
   const body = await response.text()
   return {
     status: response.status,
@@ -189,7 +227,8 @@ type ScenarioResult = {
 
 const results = new Map<string, ScenarioResult>()
 const resultOf = (scenario: { id: string; title: string }) => {
-  if (!results.has(scenario.id)) results.set(scenario.id, { id: scenario.id, title: scenario.title, runs: [], notes: [] })
+  if (!results.has(scenario.id))
+    results.set(scenario.id, { id: scenario.id, title: scenario.title, runs: [], notes: [] })
   return results.get(scenario.id)!
 }
 const skip = (scenario: { id: string; title: string }, reason: string) => {
@@ -198,14 +237,18 @@ const skip = (scenario: { id: string; title: string }, reason: string) => {
 }
 const isWanted = (id: string) => !settings.only || settings.only.has(id)
 
-const mean = (values: number[]) => Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 10) / 10
+const mean = (values: number[]) =>
+  Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 10) / 10
 
 /** One request of the scenario, checked: a scenario that answers errors is not measured. */
 const probe = async (scenario: Scenario): Promise<boolean> => {
   const [request] = scenario.requests()
   const answer = await send(`${scenario.url}${request!.path}`, {
     method: request!.method ?? 'GET',
-    headers: { ...scenario.headers, ...(request!.body ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...scenario.headers,
+      ...(request!.body ? { 'content-type': 'application/json' } : {}),
+    },
     body: request!.body,
   })
   const { body, ...rest } = answer
@@ -224,11 +267,23 @@ const probe = async (scenario: Scenario): Promise<boolean> => {
  */
 const measureSideBySide = async (group: Scenario[], dir: string) => {
   const ready: Scenario[] = []
-  for (const scenario of group.filter((candidate) => isWanted(candidate.id))) if (await probe(scenario)) ready.push(scenario)
+  for (const scenario of group.filter((candidate) => isWanted(candidate.id)))
+    if (await probe(scenario)) ready.push(scenario)
   if (!ready.length) return
   const run = (scenario: Scenario, name: string, durationS: number) =>
-    runWrk({ url: scenario.url, requests: scenario.requests(), headers: scenario.headers, connections: settings.connections, threads: settings.threads, durationS, dir, name: `${scenario.id}-${name}` })
-  log(`${ready.map((scenario) => scenario.id).join(' vs ')}: ${settings.warmupS} s warm-up each, then ${settings.rounds} rounds of ${settings.durationS} s in turns…`)
+    runWrk({
+      url: scenario.url,
+      requests: scenario.requests(),
+      headers: scenario.headers,
+      connections: settings.connections,
+      threads: settings.threads,
+      durationS,
+      dir,
+      name: `${scenario.id}-${name}`,
+    })
+  log(
+    `${ready.map((scenario) => scenario.id).join(' vs ')}: ${settings.warmupS} s warm-up each, then ${settings.rounds} rounds of ${settings.durationS} s in turns…`,
+  )
   for (const scenario of ready) await run(scenario, 'warmup', settings.warmupS)
   for (let round = 1; round <= settings.rounds; round++) {
     for (const scenario of ready) {
@@ -238,11 +293,18 @@ const measureSideBySide = async (group: Scenario[], dir: string) => {
   }
   for (const scenario of ready) {
     const result = resultOf(scenario)
-    result.mean = { reqPerSec: Math.round(mean(result.runs.map((run) => run.reqPerSec))), p50Ms: mean(result.runs.map((run) => run.latencyMs.p50)), p99Ms: mean(result.runs.map((run) => run.latencyMs.p99)) }
+    result.mean = {
+      reqPerSec: Math.round(mean(result.runs.map((run) => run.reqPerSec))),
+      p50Ms: mean(result.runs.map((run) => run.latencyMs.p50)),
+      p99Ms: mean(result.runs.map((run) => run.latencyMs.p99)),
+    }
     const failures = result.runs.reduce((sum, run) => sum + run.failures, 0)
     if (failures) result.notes.push(`${failures} failed (non-2xx/3xx, socket errors, timeouts)`)
-    if (result.runs.some((run) => run.isWrapped)) result.notes.push('more requests than distinct URLs: some fresh URLs repeated')
-    log(`${scenario.id}: ${result.mean.reqPerSec} req/s (${result.runs.map((run) => run.reqPerSec).join(', ')}), p50 ${result.mean.p50Ms} ms, p99 ${result.mean.p99Ms} ms${failures ? `, ${failures} failed` : ''}`)
+    if (result.runs.some((run) => run.isWrapped))
+      result.notes.push('more requests than distinct URLs: some fresh URLs repeated')
+    log(
+      `${scenario.id}: ${result.mean.reqPerSec} req/s (${result.runs.map((run) => run.reqPerSec).join(', ')}), p50 ${result.mean.p50Ms} ms, p99 ${result.mean.p99Ms} ms${failures ? `, ${failures} failed` : ''}`,
+    )
   }
 }
 
@@ -260,7 +322,9 @@ const appEnv = (dataDir: string, extra: Record<string, string> = {}): NodeJS.Pro
   ...extra,
 })
 
-const startTracked = async (options: Parameters<typeof startServer>[0]): Promise<ServerProcess & { stopTracked: () => Promise<void> }> => {
+const startTracked = async (
+  options: Parameters<typeof startServer>[0],
+): Promise<ServerProcess & { stopTracked: () => Promise<void> }> => {
   const server = await startServer(options)
   return { ...server, stopTracked: track(options.name, server.stop) }
 }
@@ -310,9 +374,17 @@ http {
   })
 }
 
-const runScript = (args: string[], scriptEnv: NodeJS.ProcessEnv, logFile: string): Promise<{ code: number; output: string }> =>
+const runScript = (
+  args: string[],
+  scriptEnv: NodeJS.ProcessEnv,
+  logFile: string,
+): Promise<{ code: number; output: string }> =>
   new Promise((resolve) => {
-    const child = spawn('bash', args, { cwd: root, env: scriptEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn('bash', args, {
+      cwd: root,
+      env: scriptEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let output = ''
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
@@ -335,10 +407,14 @@ const percentile = (values: number[], p: number) => {
 
 const main = async () => {
   const loadBefore = os.loadavg()
-  log(`machine: ${os.cpus().length} cores, load average ${loadBefore.map((value) => value.toFixed(2)).join(' ')}; servers and wrk share the cores`)
+  log(
+    `machine: ${os.cpus().length} cores, load average ${loadBefore.map((value) => value.toFixed(2)).join(' ')}; servers and wrk share the cores`,
+  )
   const corpus = await ensureCorpus(settings.articles, log)
   const manifest: CorpusManifest = corpus.manifest
-  log(`corpus: ${manifest.articles} published articles (${corpus.generated ? `generated in ${manifest.generationSeconds} s` : 'cached'})`)
+  log(
+    `corpus: ${manifest.articles} published articles (${corpus.generated ? `generated in ${manifest.generationSeconds} s` : 'cached'})`,
+  )
 
   const runDir = path.join(benchTmp, `run-${Date.now()}`)
   fs.cpSync(corpus.dir, runDir, { recursive: true })
@@ -351,7 +427,7 @@ const main = async () => {
   const titles: Record<string, string> = {
     E304: 'embedded npm start: article, If-None-Match → 304',
     E: 'embedded npm start: fresh article reads',
-    S0: 'S0 nginx, the article\'s bytes as a static file',
+    S0: "S0 nginx, the article's bytes as a static file",
     C: 'edge: article from the micro-cache',
     P0: 'P0 plain Payload findByID (node:http)',
     F: 'edge: fresh article reads (cache misses)',
@@ -360,7 +436,11 @@ const main = async () => {
     G1: 'app 1: the same, query text never seen before',
     W: `edge: publish → visible, ${settings.readers} readers`,
   }
-  const scenario = (id: string, rest: Omit<Scenario, 'id' | 'title'>): Scenario => ({ id, title: titles[id]!, ...rest })
+  const scenario = (id: string, rest: Omit<Scenario, 'id' | 'title'>): Scenario => ({
+    id,
+    title: titles[id]!,
+    ...rest,
+  })
   const wantedAny = (...ids: string[]) => ids.some(isWanted)
 
   // 1. The embedded npm start, alone.
@@ -379,11 +459,21 @@ const main = async () => {
       timeoutMs: 10 * 60_000,
     })
     const etag = (await send(`${embedded.url}${paths.article(cached.id)}`)).etag
-    if (!etag) resultOf({ id: 'E304', title: titles.E304! }).notes.push('no ETag: plain repeated reads')
+    if (!etag)
+      resultOf({ id: 'E304', title: titles.E304! }).notes.push('no ETag: plain repeated reads')
     await measureSideBySide(
       [
-        scenario('E304', { url: embedded.url, requests: () => [{ path: paths.article(cached.id) }], headers: etag ? { 'if-none-match': etag } : undefined, expect: [304] }),
-        scenario('E', { url: embedded.url, requests: () => freshRequests(articles, ([id]) => ({ path: paths.article(id) })), expect: [200] }),
+        scenario('E304', {
+          url: embedded.url,
+          requests: () => [{ path: paths.article(cached.id) }],
+          headers: etag ? { 'if-none-match': etag } : undefined,
+          expect: [304],
+        }),
+        scenario('E', {
+          url: embedded.url,
+          requests: () => freshRequests(articles, ([id]) => ({ path: paths.article(id) })),
+          expect: [200],
+        }),
       ],
       wrkDir,
     )
@@ -416,29 +506,57 @@ const main = async () => {
       NEWSROOM_CLUSTER_DIR: path.join(runDir, 'cluster'),
     })
     const clusterLog = path.join(runDir, 'cluster.log')
-    log(`deploy/local-cluster.sh up (nginx :${settings.edgePort}, ${settings.apps} app processes, 1 worker, Redis :${settings.redisPort}, PostgreSQL)…`)
+    log(
+      `deploy/local-cluster.sh up (nginx :${settings.edgePort}, ${settings.apps} app processes, 1 worker, Redis :${settings.redisPort}, PostgreSQL)…`,
+    )
     track('cluster', async () => {
       const down = await runScript([clusterScript, 'down'], clusterEnv, clusterLog)
-      if (down.code !== 0) log(`deploy/local-cluster.sh down failed (${down.code}): ${down.output.slice(-600)}`)
+      if (down.code !== 0)
+        log(`deploy/local-cluster.sh down failed (${down.code}): ${down.output.slice(-600)}`)
     })
     const up = await runScript([clusterScript, 'up'], clusterEnv, clusterLog)
-    if (up.code !== 0) throw new Error(`deploy/local-cluster.sh up failed (exit ${up.code}):\n${up.output.slice(-3000)}`)
-    const edge = (/https?:\/\/[^\s]+/.exec(up.output.trim().split('\n').reverse().find((line) => /https?:\/\//.test(line)) ?? '')?.[0] ?? `http://127.0.0.1:${settings.edgePort}`).replace(/\/$/, '')
+    if (up.code !== 0)
+      throw new Error(
+        `deploy/local-cluster.sh up failed (exit ${up.code}):\n${up.output.slice(-3000)}`,
+      )
+    const edge = (
+      /https?:\/\/[^\s]+/.exec(
+        up.output
+          .trim()
+          .split('\n')
+          .reverse()
+          .find((line) => /https?:\/\//.test(line)) ?? '',
+      )?.[0] ?? `http://127.0.0.1:${settings.edgePort}`
+    ).replace(/\/$/, '')
     const app1 = `http://127.0.0.1:${settings.edgePort + 1}`
     log(`edge at ${edge}`)
 
     // S0 vs C: the cached article's bytes, as the edge answers them, from a static file.
     if (wantedAny('S0', 'C')) {
       const article = await send(`${edge}${paths.article(cached.id)}`)
-      if (article.status !== 200) throw new Error(`the cached article answered ${article.status} through the edge: ${article.body.slice(0, 300)}`)
+      if (article.status !== 200)
+        throw new Error(
+          `the cached article answered ${article.status} through the edge: ${article.body.slice(0, 300)}`,
+        )
       const staticDir = path.join(runDir, 'static')
       fs.mkdirSync(staticDir, { recursive: true })
       fs.writeFileSync(path.join(staticDir, 'article.json'), article.body)
-      const staticNginx = await startStaticNginx(path.join(runDir, 'static-nginx'), path.join(staticDir, 'article.json'))
+      const staticNginx = await startStaticNginx(
+        path.join(runDir, 'static-nginx'),
+        path.join(staticDir, 'article.json'),
+      )
       await measureSideBySide(
         [
-          scenario('S0', { url: staticNginx.url, requests: () => [{ path: '/article.json' }], expect: [200] }),
-          scenario('C', { url: edge, requests: () => [{ path: paths.article(cached.id) }], expect: [200] }),
+          scenario('S0', {
+            url: staticNginx.url,
+            requests: () => [{ path: '/article.json' }],
+            expect: [200],
+          }),
+          scenario('C', {
+            url: edge,
+            requests: () => [{ path: paths.article(cached.id) }],
+            expect: [200],
+          }),
         ],
         wrkDir,
       )
@@ -451,9 +569,19 @@ const main = async () => {
       const p0 = await startTracked({
         name: 'P0',
         command: process.execPath,
-        args: ['--conditions=production', '--import', 'tsx', path.join(import.meta.dirname, 'p0Server.ts')],
+        args: [
+          '--conditions=production',
+          '--import',
+          'tsx',
+          path.join(import.meta.dirname, 'p0Server.ts'),
+        ],
         cwd: root,
-        env: { ...appEnv(runDir), NEWSROOM_BENCH: '1', DATABASE_URI: database.uri, PORT: String(settings.p0Port) },
+        env: {
+          ...appEnv(runDir),
+          NEWSROOM_BENCH: '1',
+          DATABASE_URI: database.uri,
+          PORT: String(settings.p0Port),
+        },
         port: settings.p0Port,
         readyPath: '/health',
         logFile: path.join(runDir, 'p0.log'),
@@ -461,8 +589,16 @@ const main = async () => {
       })
       await measureSideBySide(
         [
-          scenario('P0', { url: p0.url, requests: () => freshRequests(articles, ([id]) => ({ path: paths.plain(id) })), expect: [200] }),
-          scenario('F', { url: edge, requests: () => freshRequests(articles, ([id]) => ({ path: paths.article(id) })), expect: [200] }),
+          scenario('P0', {
+            url: p0.url,
+            requests: () => freshRequests(articles, ([id]) => ({ path: paths.plain(id) })),
+            expect: [200],
+          }),
+          scenario('F', {
+            url: edge,
+            requests: () => freshRequests(articles, ([id]) => ({ path: paths.article(id) })),
+            expect: [200],
+          }),
         ],
         wrkDir,
       )
@@ -472,23 +608,51 @@ const main = async () => {
     // R vs G: the article page, straight at one app process (POST: no cache answers it).
     await measureSideBySide(
       [
-        scenario('R', { url: app1, requests: () => freshRequests(articles, ([, slug]) => ({ path: paths.restPage(slug) })), expect: [200] }),
-        scenario('G', { url: app1, requests: () => freshRequests(articles, ([, slug]) => graphqlPage(slug)), expect: [200] }),
+        scenario('R', {
+          url: app1,
+          requests: () => freshRequests(articles, ([, slug]) => ({ path: paths.restPage(slug) })),
+          expect: [200],
+        }),
+        scenario('G', {
+          url: app1,
+          requests: () => freshRequests(articles, ([, slug]) => graphqlPage(slug)),
+          expect: [200],
+        }),
         // What the parse-and-validate-once cache (plugins/http-cache/graphQLPost.ts) saves: every text new.
-        scenario('G1', { url: app1, requests: () => freshRequests(articles, ([id, slug], lap) => graphqlPage(slug, `${id}-${lap}`)), expect: [200] }),
+        scenario('G1', {
+          url: app1,
+          requests: () =>
+            freshRequests(articles, ([id, slug], lap) => graphqlPage(slug, `${id}-${lap}`)),
+          expect: [200],
+        }),
       ],
       wrkDir,
     )
 
     // W: publish → visible under readers.
     if (isWanted('W')) {
-      const login = await send(`${edge}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(manifest.login) })
+      const login = await send(`${edge}/api/users/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(manifest.login),
+      })
       const token = (JSON.parse(login.body) as { token?: string }).token
-      if (!token) throw new Error(`login of the bench admin through the edge failed: HTTP ${login.status} ${login.body.slice(0, 300)}`)
+      if (!token)
+        throw new Error(
+          `login of the bench admin through the edge failed: HTTP ${login.status} ${login.body.slice(0, 300)}`,
+        )
       const { probe: target } = manifest.special
       const readerPath = paths.article(target.id)
       log(`W: ${settings.readers} readers on ${readerPath}, ${settings.publishes} publishes…`)
-      const readers = startWrk({ url: edge, requests: [{ path: readerPath }], connections: settings.readers, threads: settings.threads, durationS: 600, dir: wrkDir, name: 'W-readers' })
+      const readers = startWrk({
+        url: edge,
+        requests: [{ path: readerPath }],
+        connections: settings.readers,
+        threads: settings.threads,
+        durationS: 600,
+        dir: wrkDir,
+        name: 'W-readers',
+      })
       const stopReaders = track('W readers (wrk)', async () => readers.stop())
       try {
         await wait(2000)
@@ -512,8 +676,14 @@ const main = async () => {
               await wait(50)
             }
           }
-          publishes.push({ writeMs: Math.round(writeMs), visibleMs: visibleMs === null ? null : Math.round(visibleMs), status: write.status })
-          log(`W: publish ${index + 1}: HTTP ${write.status} in ${Math.round(writeMs)} ms, visible after ${visibleMs === null ? 'never (15 s)' : `${Math.round(visibleMs)} ms`}`)
+          publishes.push({
+            writeMs: Math.round(writeMs),
+            visibleMs: visibleMs === null ? null : Math.round(visibleMs),
+            status: write.status,
+          })
+          log(
+            `W: publish ${index + 1}: HTTP ${write.status} in ${Math.round(writeMs)} ms, visible after ${visibleMs === null ? 'never (15 s)' : `${Math.round(visibleMs)} ms`}`,
+          )
           await wait(300 + Math.floor(Math.random() * 700))
         }
       } finally {
@@ -523,8 +693,13 @@ const main = async () => {
       }
       const result = resultOf({ id: 'W', title: titles.W! })
       result.runs.push(readersDuringPublishes)
-      result.mean = { reqPerSec: readersDuringPublishes.reqPerSec, p50Ms: readersDuringPublishes.latencyMs.p50, p99Ms: readersDuringPublishes.latencyMs.p99 }
-      if (readersDuringPublishes.failures) result.notes.push(`${readersDuringPublishes.failures} reads failed`)
+      result.mean = {
+        reqPerSec: readersDuringPublishes.reqPerSec,
+        p50Ms: readersDuringPublishes.latencyMs.p50,
+        p99Ms: readersDuringPublishes.latencyMs.p99,
+      }
+      if (readersDuringPublishes.failures)
+        result.notes.push(`${readersDuringPublishes.failures} reads failed`)
     }
     log('deploy/local-cluster.sh down…')
     await stopAll()
@@ -538,7 +713,9 @@ const main = async () => {
     const value = top !== undefined && bottom ? Math.round((top / bottom) * 100) / 100 : null
     return { name, value, target: `≥ ${target}`, met: value === null ? null : value >= target }
   }
-  const visible = publishes.flatMap((publish) => (publish.visibleMs === null ? [] : [publish.visibleMs]))
+  const visible = publishes.flatMap((publish) =>
+    publish.visibleMs === null ? [] : [publish.visibleMs],
+  )
   const neverVisible = publishes.filter((publish) => publish.visibleMs === null).length
   const p95Visible = neverVisible ? null : percentile(visible, 95)
   const ratios = [
@@ -562,14 +739,22 @@ const main = async () => {
   lines.push(
     `HTTP read paths — ${manifest.articles} published articles; wrk -t${settings.threads} -c${settings.connections}, ${settings.warmupS} s warm-up, mean of ${settings.rounds} × ${settings.durationS} s in turns`,
   )
-  lines.push(`${os.cpus().length} cores shared by wrk and the servers; load average at start ${loadBefore.map((value) => value.toFixed(2)).join(' ')}; embedded on SQLite, topology on PostgreSQL`)
+  lines.push(
+    `${os.cpus().length} cores shared by wrk and the servers; load average at start ${loadBefore.map((value) => value.toFixed(2)).join(' ')}; embedded on SQLite, topology on PostgreSQL`,
+  )
   lines.push('')
-  lines.push(`${pad('id', 6)}${pad('scenario', 50)}${pad('req/s', 9, true)}${pad('p50 ms', 9, true)}${pad('p99 ms', 9, true)}${pad('bytes', 8, true)}  notes`)
+  lines.push(
+    `${pad('id', 6)}${pad('scenario', 50)}${pad('req/s', 9, true)}${pad('p50 ms', 9, true)}${pad('p99 ms', 9, true)}${pad('bytes', 8, true)}  notes`,
+  )
   for (const result of results.values()) {
     const notes = [
       ...(result.skipped ? [`skipped: ${result.skipped}`] : []),
       ...result.notes,
-      ...(result.probe ? [`HTTP ${result.probe.status}${result.probe.cacheStatus ? ` (${result.probe.cacheStatus})` : ''}${result.probe.etag ? ', ETag' : ''}${result.probe.cacheControl ? `, ${result.probe.cacheControl}` : ''}`] : []),
+      ...(result.probe
+        ? [
+            `HTTP ${result.probe.status}${result.probe.cacheStatus ? ` (${result.probe.cacheStatus})` : ''}${result.probe.etag ? ', ETag' : ''}${result.probe.cacheControl ? `, ${result.probe.cacheControl}` : ''}`,
+          ]
+        : []),
     ]
     lines.push(
       `${pad(result.id, 6)}${pad(result.title.slice(0, 49), 50)}${pad(result.mean?.reqPerSec, 9, true)}${pad(result.mean?.p50Ms, 9, true)}${pad(result.mean?.p99Ms, 9, true)}${pad(result.probe?.bytes, 8, true)}  ${notes.join('; ')}`,
@@ -578,11 +763,17 @@ const main = async () => {
   if (topologyNote) lines.push(`topology: ${topologyNote}`)
   lines.push('')
   lines.push(`${pad('ratio', 52)}${pad('value', 8, true)}${pad('target', 10, true)}  met`)
-  for (const entry of ratios) lines.push(`${pad(entry.name, 52)}${pad(entry.value, 8, true)}${pad(entry.target, 10, true)}  ${entry.met === null ? (entry.target ? 'n/a' : '') : entry.met ? 'yes' : 'NO'}`)
+  for (const entry of ratios)
+    lines.push(
+      `${pad(entry.name, 52)}${pad(entry.value, 8, true)}${pad(entry.target, 10, true)}  ${entry.met === null ? (entry.target ? 'n/a' : '') : entry.met ? 'yes' : 'NO'}`,
+    )
   if (publishes.length) {
     lines.push('')
     lines.push(
-      `publish → visible through the edge (ms, from sending the save): p50 ${percentile(visible, 50)}, p95 ${p95Visible ?? 'n/a'}, max ${visible.length ? Math.max(...visible) : 'n/a'}${neverVisible ? `, ${neverVisible} never within 15 s` : ''}; saves: p50 ${percentile(publishes.map((publish) => publish.writeMs), 50)} ms, statuses ${[...new Set(publishes.map((publish) => publish.status))].join('/')}`,
+      `publish → visible through the edge (ms, from sending the save): p50 ${percentile(visible, 50)}, p95 ${p95Visible ?? 'n/a'}, max ${visible.length ? Math.max(...visible) : 'n/a'}${neverVisible ? `, ${neverVisible} never within 15 s` : ''}; saves: p50 ${percentile(
+        publishes.map((publish) => publish.writeMs),
+        50,
+      )} ms, statuses ${[...new Set(publishes.map((publish) => publish.status))].join('/')}`,
     )
   }
   const totalS = Math.round((performance.now() - started) / 1000)
@@ -597,9 +788,20 @@ const main = async () => {
     JSON.stringify(
       {
         measuredAt: new Date().toISOString(),
-        machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, loadAverageStart: loadBefore, loadAverageEnd: os.loadavg(), node: process.version },
+        machine: {
+          cores: os.cpus().length,
+          cpu: os.cpus()[0]?.model,
+          loadAverageStart: loadBefore,
+          loadAverageEnd: os.loadavg(),
+          node: process.version,
+        },
         settings: { ...settings, only: settings.only ? [...settings.only] : null },
-        corpus: { ...corpusSummary, sections: corpusSummary.sections.length, reporters: corpusSummary.reporters.length, regions: corpusSummary.regions.length },
+        corpus: {
+          ...corpusSummary,
+          sections: corpusSummary.sections.length,
+          reporters: corpusSummary.reporters.length,
+          regions: corpusSummary.regions.length,
+        },
         scenarios: [...results.values()],
         ratios,
         publishes,

@@ -22,7 +22,12 @@ const server = http.createServer((request, response) => {
   payload.findByID({ collection: BENCH_PLAIN_ARTICLES as 'articles', id, depth: 1 }).then(
     (doc) => {
       const body = JSON.stringify(doc)
-      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body)
+      response
+        .writeHead(200, {
+          'content-type': 'application/json; charset=utf-8',
+          'content-length': Buffer.byteLength(body),
+        })
+        .end(body)
     },
     (error: unknown) => {
       const status = (error as { status?: number }).status ?? 500

@@ -53,7 +53,8 @@ const cpuTicks = (pid: number): number => {
   return Number(fields[11]) + Number(fields[12])
 }
 
-const rssKb = (pid: number): number => Number(/VmRSS:\s+(\d+)/.exec(readProc(`/proc/${pid}/status`) ?? '')?.[1] ?? 0)
+const rssKb = (pid: number): number =>
+  Number(/VmRSS:\s+(\d+)/.exec(readProc(`/proc/${pid}/status`) ?? '')?.[1] ?? 0)
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -92,7 +93,8 @@ export const startServer = async (options: StartOptions): Promise<ServerProcess>
     const lines = text.split('\n')
     partial = lines.pop() ?? ''
     for (const line of lines) {
-      for (const prefix of prefixes) if (line.startsWith(prefix)) counts.set(prefix, (counts.get(prefix) ?? 0) + 1)
+      for (const prefix of prefixes)
+        if (line.startsWith(prefix)) counts.set(prefix, (counts.get(prefix) ?? 0) + 1)
     }
     tail = (tail + chunk.toString('utf8')).slice(-6000)
   }
@@ -126,7 +128,9 @@ export const startServer = async (options: StartOptions): Promise<ServerProcess>
     pid: child.pid!,
     linesStartingWith: (prefix) => counts.get(prefix) ?? 0,
     rssMb: () => {
-      const pids = processTree(child.pid!).filter((pid) => !(options.isLauncher && pid === child.pid))
+      const pids = processTree(child.pid!).filter(
+        (pid) => !(options.isLauncher && pid === child.pid),
+      )
       return Math.round(pids.reduce((sum, pid) => sum + rssKb(pid), 0) / 1024)
     },
     cpuSeconds: () => processTree(child.pid!).reduce((sum, pid) => sum + cpuTicks(pid), 0) / 100,

@@ -17,17 +17,25 @@ import { bootPayload } from '../helpers/payload'
 
 type Row = Record<string, unknown>
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!
 
 // A deterministic generator, so two runs measure the same corpus.
 let seed = 42
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
 const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!
 
 const vocabulary = Array.from({ length: 3000 }, (_, index) => `키워드${index}`)
 
-const insertCorpus = async (payload: Payload, count: number, regions: number[], sections: number[], startId: number) => {
+const insertCorpus = async (
+  payload: Payload,
+  count: number,
+  regions: number[],
+  sections: number[],
+  startId: number,
+) => {
   const db = payload.db as unknown as { drizzle: any; tables: Record<string, unknown> }
   const now = Date.now()
   for (let offset = 0; offset < count; offset += 1000) {
@@ -61,29 +69,47 @@ export const runSuggestionsBench = async (sizes: number[]) => {
   const payload = await bootPayload('bench-suggestions', { newsroom: { runJobs: false } })
   const { seedSido } = await import('../../src/seed')
   await seedSido(payload)
-  const regions = (await payload.find({ collection: 'regions', limit: 100, depth: 0 })).docs.map((doc) => doc.id as number)
+  const regions = (await payload.find({ collection: 'regions', limit: 100, depth: 0 })).docs.map(
+    (doc) => doc.id as number,
+  )
   const sections: number[] = []
   for (let index = 0; index < 10; index++) {
-    sections.push((await payload.create({ collection: 'sections', data: { name: `섹션 ${index}` } })).id as number)
+    sections.push(
+      (await payload.create({ collection: 'sections', data: { name: `섹션 ${index}` } }))
+        .id as number,
+    )
   }
   const config = sanitizeRelatedNewsOptions({})
   const req = await createLocalReq({}, payload)
-  const results: { articles: number; findMedianMs: number; findP95Ms: number; saveMedianMs: number }[] = []
+  const results: {
+    articles: number
+    findMedianMs: number
+    findP95Ms: number
+    saveMedianMs: number
+  }[] = []
   let inserted = 0
   for (const size of sizes) {
     const started = performance.now()
     await insertCorpus(payload, size - inserted, regions, sections, inserted + 1)
-    process.stderr.write(`[bench] ${size} articles inserted (${Math.round(performance.now() - started)} ms)\n`)
+    process.stderr.write(
+      `[bench] ${size} articles inserted (${Math.round(performance.now() - started)} ms)\n`,
+    )
     inserted = size
     // As at every start of the app (src/database.ts): fresh planner statistics.
     await optimizeDatabase(payload)
 
     const subjects: Row[] = []
     for (let index = 0; index < 40; index++) {
-      const { docs } = await payload.find({ collection: 'articles', depth: 0, limit: 1, page: 1 + Math.floor(random() * size) })
+      const { docs } = await payload.find({
+        collection: 'articles',
+        depth: 0,
+        limit: 1,
+        page: 1 + Math.floor(random() * size),
+      })
       subjects.push(docs[0] as unknown as Row)
     }
-    for (const subject of subjects.slice(0, 5)) await findSuggestions(config, 'articles', subject, req)
+    for (const subject of subjects.slice(0, 5))
+      await findSuggestions(config, 'articles', subject, req)
     const findTimes: number[] = []
     for (const subject of subjects) {
       const start = performance.now()
@@ -94,7 +120,12 @@ export const runSuggestionsBench = async (sizes: number[]) => {
     const saveTimes: number[] = []
     for (const subject of subjects.slice(0, 15)) {
       const start = performance.now()
-      await payload.update({ collection: 'articles', id: subject.id as number, data: { subtitle: `수정 ${start}` }, depth: 0 })
+      await payload.update({
+        collection: 'articles',
+        id: subject.id as number,
+        data: { subtitle: `수정 ${start}` },
+        depth: 0,
+      })
       saveTimes.push(performance.now() - start)
     }
     results.push({
@@ -111,7 +142,9 @@ export const runSuggestionsBench = async (sizes: number[]) => {
 const main = async () => {
   const sizes = (process.env.BENCH_SIZES || '1000,10000,100000').split(',').map(Number)
   const results = await runSuggestionsBench(sizes)
-  console.log('\nRelated-news suggestions at save (SQLite, median of 40 subjects; save = whole publish-time update)')
+  console.log(
+    '\nRelated-news suggestions at save (SQLite, median of 40 subjects; save = whole publish-time update)',
+  )
   console.table(
     results.map((row) => ({
       'published articles': row.articles,
@@ -121,7 +154,10 @@ const main = async () => {
     })),
   )
   const target = results.find((row) => row.articles === 100_000)
-  if (target) console.log(`target ≤ 50 ms at 100k: ${target.findMedianMs} ms (${target.findMedianMs <= 50 ? 'met' : 'missed'})`)
+  if (target)
+    console.log(
+      `target ≤ 50 ms at 100k: ${target.findMedianMs} ms (${target.findMedianMs <= 50 ? 'met' : 'missed'})`,
+    )
   const out = path.resolve(import.meta.dirname, 'results', 'suggestions.json')
   fs.writeFileSync(out, JSON.stringify({ measuredAt: new Date().toISOString(), results }, null, 2))
   console.log(`written to ${path.relative(process.cwd(), out)}`)

@@ -49,14 +49,21 @@ type RawResult = {
 const script = path.join(import.meta.dirname, 'wrk.lua')
 
 const toLine = (request: RequestLine) => {
-  if (/[\t\n]/.test(request.path) || /[\t\n]/.test(request.body ?? '')) throw new Error(`a request line may hold no tab or newline: ${request.path}`)
-  return [request.method ?? (request.body ? 'POST' : 'GET'), request.path, ...(request.body ? [request.body] : [])].join('\t')
+  if (/[\t\n]/.test(request.path) || /[\t\n]/.test(request.body ?? ''))
+    throw new Error(`a request line may hold no tab or newline: ${request.path}`)
+  return [
+    request.method ?? (request.body ? 'POST' : 'GET'),
+    request.path,
+    ...(request.body ? [request.body] : []),
+  ].join('\t')
 }
 
 const ms = (us: number) => Math.round(us / 100) / 10
 
 /** A wrk run in the background: `result` resolves when it ends, `stop()` ends it early (SIGINT: wrk still reports). */
-export const startWrk = (options: WrkOptions): { result: Promise<WrkResult>; stop: () => void; child: ChildProcess } => {
+export const startWrk = (
+  options: WrkOptions,
+): { result: Promise<WrkResult>; stop: () => void; child: ChildProcess } => {
   fs.mkdirSync(options.dir, { recursive: true })
   const requestsFile = path.join(options.dir, `${options.name}.requests.tsv`)
   const resultFile = path.join(options.dir, `${options.name}.result.json`)
@@ -69,7 +76,10 @@ export const startWrk = (options: WrkOptions): { result: Promise<WrkResult>; sto
     // Slow answers are latency to report, not errors (wrk's default gives up after 2 s).
     '--timeout',
     '30s',
-    ...Object.entries(options.headers ?? {}).flatMap(([name, value]) => ['-H', `${name}: ${value}`]),
+    ...Object.entries(options.headers ?? {}).flatMap(([name, value]) => [
+      '-H',
+      `${name}: ${value}`,
+    ]),
     '-s',
     script,
     options.url,
@@ -77,7 +87,10 @@ export const startWrk = (options: WrkOptions): { result: Promise<WrkResult>; sto
     requestsFile,
     String(options.threads),
   ]
-  const child = spawn('wrk', args, { env: { ...process.env, WRK_RESULT_FILE: resultFile }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn('wrk', args, {
+    env: { ...process.env, WRK_RESULT_FILE: resultFile },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
@@ -85,12 +98,21 @@ export const startWrk = (options: WrkOptions): { result: Promise<WrkResult>; sto
     child.on('error', reject)
     child.on('exit', (code, signal) => {
       if (!fs.existsSync(resultFile)) {
-        reject(new Error(`wrk ${options.name} ended (${code ?? signal}) without a result:\n${output.slice(-2000)}`))
+        reject(
+          new Error(
+            `wrk ${options.name} ended (${code ?? signal}) without a result:\n${output.slice(-2000)}`,
+          ),
+        )
         return
       }
       const raw = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as RawResult
       const durationS = raw.durationUs / 1e6
-      const failures = raw.errors.connect + raw.errors.read + raw.errors.write + raw.errors.status + raw.errors.timeout
+      const failures =
+        raw.errors.connect +
+        raw.errors.read +
+        raw.errors.write +
+        raw.errors.status +
+        raw.errors.timeout
       resolve({
         requests: raw.requests,
         reqPerSec: Math.round(raw.requests / durationS),
@@ -98,7 +120,13 @@ export const startWrk = (options: WrkOptions): { result: Promise<WrkResult>; sto
         bytesPerRequest: raw.requests ? Math.round(raw.bytes / raw.requests) : 0,
         failures,
         errors: raw.errors,
-        latencyMs: { mean: ms(raw.latencyUs.mean), p50: ms(raw.latencyUs.p50), p90: ms(raw.latencyUs.p90), p99: ms(raw.latencyUs.p99), max: ms(raw.latencyUs.max) },
+        latencyMs: {
+          mean: ms(raw.latencyUs.mean),
+          p50: ms(raw.latencyUs.p50),
+          p90: ms(raw.latencyUs.p90),
+          p99: ms(raw.latencyUs.p99),
+          max: ms(raw.latencyUs.max),
+        },
         isWrapped: options.requests.length > 1 && raw.requests > options.requests.length,
       })
     })

@@ -26,7 +26,9 @@ beforeAll(async () => {
     })
   })
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
-  payload = await bootPayload('distribution-without-timestamps', { newsroom: { registerTimestamps: { enabled: false } } })
+  payload = await bootPayload('distribution-without-timestamps', {
+    newsroom: { registerTimestamps: { enabled: false } },
+  })
   fixture = await createNewsroom(payload)
   await payload.create({
     collection: 'distribution-channels',
@@ -45,12 +47,20 @@ afterAll(async () => {
 
 describe('article.updated without register-timestamps', () => {
   it('an edit saved as a draft and then published is an update, though the draft already held it; publishing again is not', async () => {
-    const article = await payload.create({ collection: 'articles', data: articleData(fixture, { _status: 'published', title: '초안으로 고친 기사' }) as never })
+    const article = await payload.create({
+      collection: 'articles',
+      data: articleData(fixture, { _status: 'published', title: '초안으로 고친 기사' }) as never,
+    })
     await payload.jobs.run({ limit: 100 })
     expect(received.map((message) => message.type)).toEqual(['article.published'])
     received = []
     // Autosave keeps the edit in a draft; "Publish changes" then sends no data of its own.
-    await payload.update({ collection: 'articles', id: article.id, data: { subtitle: '초안에서 고친 부제' }, draft: true })
+    await payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { subtitle: '초안에서 고친 부제' },
+      draft: true,
+    })
     await payload.update({ collection: 'articles', id: article.id, data: { _status: 'published' } })
     await payload.jobs.run({ limit: 100 })
     expect(received.map((message) => message.type)).toEqual(['article.updated'])

@@ -18,7 +18,14 @@ beforeAll(async () => {
   app = await startApp({ port: 3917 })
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   })
   // An English browser: the newsroom's admin must still come up in Korean.
   page = await browser.newPage({ locale: 'en-US' })
@@ -71,7 +78,12 @@ describe('the admin, as an editor', () => {
     await page.waitForURL(/\/admin\/collections\/articles\/\d+/)
     await page.screenshot({ path: 'test/.tmp/e2e-article.png' })
 
-    let found: { title: string; _status: string; registeredAtText: null | string; section: { name: string } }[] = []
+    let found: {
+      title: string
+      _status: string
+      registeredAtText: null | string
+      section: { name: string }
+    }[] = []
     for (let attempt = 0; attempt < 20 && found.length === 0; attempt++) {
       const result = await graphql(
         `{ Articles(where: { title: { equals: ${JSON.stringify(title)} } }) { docs { title _status registeredAtText section { name } } } }`,
@@ -94,14 +106,19 @@ describe('the running app', () => {
     expect(body.docs.map((doc) => doc.title)).not.toContain('울산시 추경 예산안 (작성 중)')
   })
 
-  it('answers the API cacheably: ETag, public Cache-Control, 304, no Vary on the admin\'s colour-scheme hint', async () => {
-    const article = await fetch(`${app.url}/api/articles?where[slug][equals]=ulsan-social-innovation&depth=1`)
+  it("answers the API cacheably: ETag, public Cache-Control, 304, no Vary on the admin's colour-scheme hint", async () => {
+    const article = await fetch(
+      `${app.url}/api/articles?where[slug][equals]=ulsan-social-innovation&depth=1`,
+    )
     expect(article.status).toBe(200)
     expect(article.headers.get('etag')).toMatch(/^"/)
     expect(article.headers.get('cache-control')).toMatch(/^public, /)
     expect(article.headers.get('vary') ?? '').not.toMatch(/color-scheme/i)
     expect(article.headers.get('accept-ch')).toBeNull()
-    const revalidated = await fetch(`${app.url}/api/articles?where[slug][equals]=ulsan-social-innovation&depth=1`, { headers: { 'if-none-match': article.headers.get('etag')! } })
+    const revalidated = await fetch(
+      `${app.url}/api/articles?where[slug][equals]=ulsan-social-innovation&depth=1`,
+      { headers: { 'if-none-match': article.headers.get('etag')! } },
+    )
     expect(revalidated.status).toBe(304)
     // The admin keeps Payload's hint, which its theme follows.
     const admin = await fetch(`${app.url}/admin/login`)
@@ -114,11 +131,14 @@ describe('API reads on the plain server', () => {
     const url = `${app.url}/api/articles?where[slug][equals]=ulsan-social-innovation&depth=1&fresh=${Date.now()}`
     const get = await fetch(url)
     expect(get.status).toBe(200)
-    expect(((await get.json()) as { docs: { slug: string }[] }).docs.map((doc) => doc.slug)).toEqual(['ulsan-social-innovation'])
+    expect(
+      ((await get.json()) as { docs: { slug: string }[] }).docs.map((doc) => doc.slug),
+    ).toEqual(['ulsan-social-innovation'])
     const head = await fetch(url, { method: 'HEAD' })
     expect(head.status).toBe(200)
     expect(await head.text()).toBe('')
-    for (const name of ['etag', 'cache-control', 'surrogate-key', 'content-type']) expect(head.headers.get(name)).toBe(get.headers.get(name))
+    for (const name of ['etag', 'cache-control', 'surrogate-key', 'content-type'])
+      expect(head.headers.get(name)).toBe(get.headers.get(name))
 
     const graphqlUrl = `${app.url}/api/graphql?query=${encodeURIComponent('{ Articles(limit: 1) { docs { title } } }')}`
     const graphqlGet = await fetch(graphqlUrl)
@@ -129,7 +149,11 @@ describe('API reads on the plain server', () => {
   })
 
   it('show a save on the very next anonymous read, under a new ETag', async () => {
-    const [article] = ((await (await fetch(`${app.url}/api/articles?limit=1&sort=registeredAt&depth=0`)).json()) as { docs: { id: number; slug: string }[] }).docs
+    const [article] = (
+      (await (await fetch(`${app.url}/api/articles?limit=1&sort=registeredAt&depth=0`)).json()) as {
+        docs: { id: number; slug: string }[]
+      }
+    ).docs
     const url = `${app.url}/api/articles?where[slug][equals]=${article!.slug}&depth=1`
     // Read twice: whatever the server keeps of a read it has answered is in place before the save.
     await (await fetch(url)).arrayBuffer()
@@ -146,7 +170,9 @@ describe('API reads on the plain server', () => {
     })
     expect(patch.status).toBe(200)
     const after = await fetch(url)
-    expect(((await after.json()) as { docs: { subtitle: string }[] }).docs[0]!.subtitle).toBe(subtitle)
+    expect(((await after.json()) as { docs: { subtitle: string }[] }).docs[0]!.subtitle).toBe(
+      subtitle,
+    )
     expect(after.headers.get('etag')).not.toBe(etagBefore)
     // A reader revalidating with the old ETag gets the new answer, not 304.
     expect((await fetch(url, { headers: { 'if-none-match': etagBefore! } })).status).toBe(200)
@@ -203,17 +229,23 @@ describe('distribution in the admin, as the admin', () => {
   })
 
   /** Waits (the job runner ticks every 10 s) until the receiver has a message matching `isWanted`. */
-  const receivedMessage = async (isWanted: (message: Received) => boolean, timeoutMs = 40_000): Promise<Received> => {
+  const receivedMessage = async (
+    isWanted: (message: Received) => boolean,
+    timeoutMs = 40_000,
+  ): Promise<Received> => {
     const deadline = Date.now() + timeoutMs
     for (;;) {
       const message = received.find(isWanted)
       if (message) return message
-      if (Date.now() > deadline) throw new Error(`the receiver got no matching request (got ${received.length})`)
+      if (Date.now() > deadline)
+        throw new Error(`the receiver got no matching request (got ${received.length})`)
       await new Promise((resolve) => setTimeout(resolve, 250))
     }
   }
   const verified = (secret: string, message: Received) =>
-    new Webhook(secret).verify(message.body, message.headers as Record<string, string>) as { type: string }
+    new Webhook(secret).verify(message.body, message.headers as Record<string, string>) as {
+      type: string
+    }
 
   it('rotates the secret from the channel view and shows the new one only once; editors see no rotate button', async () => {
     const channelUrl = `${app.url}/admin/collections/distribution-channels/${channel.id}`
@@ -243,7 +275,9 @@ describe('distribution in the admin, as the admin', () => {
     // Signed with the secret the UI showed, and with the old one during the overlap.
     expect(verified(newSecret, message).type).toBe('test')
     expect(verified(channel.secret, message).type).toBe('test')
-    const outcome = adminPage.locator('.distribution-channel-actions__test .distribution-outcome[data-outcome="succeeded"]')
+    const outcome = adminPage.locator(
+      '.distribution-channel-actions__test .distribution-outcome[data-outcome="succeeded"]',
+    )
     await outcome.waitFor()
     expect(await outcome.textContent()).toContain('HTTP 200')
     await adminPage.screenshot({ path: 'test/.tmp/e2e-channel-test-event.png' })
@@ -252,12 +286,18 @@ describe('distribution in the admin, as the admin', () => {
   it('replays the delivery from its view under the same webhook-id, and the lists show health and results', async () => {
     const first = received.find((candidate) => JSON.parse(candidate.body).type === 'test')!
     const webhookId = first.headers['webhook-id'] as string
-    await adminPage.locator('.distribution-channel-actions__test .distribution-outcome__link').click()
+    await adminPage
+      .locator('.distribution-channel-actions__test .distribution-outcome__link')
+      .click()
     await adminPage.waitForURL(/\/admin\/collections\/webhook-deliveries\/\d+/)
     await adminPage.getByRole('button', { name: '다시 보내기' }).click()
-    const again = await receivedMessage((candidate) => candidate !== first && candidate.headers['webhook-id'] === webhookId)
+    const again = await receivedMessage(
+      (candidate) => candidate !== first && candidate.headers['webhook-id'] === webhookId,
+    )
     expect(verified(newSecret, again).type).toBe('test')
-    const outcome = adminPage.locator('.distribution-replay .distribution-outcome[data-outcome="succeeded"]')
+    const outcome = adminPage.locator(
+      '.distribution-replay .distribution-outcome[data-outcome="succeeded"]',
+    )
     await outcome.waitFor()
     expect(await outcome.textContent()).toContain('시도 2회차')
     await adminPage.screenshot({ path: 'test/.tmp/e2e-delivery-replayed.png' })

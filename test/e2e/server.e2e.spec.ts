@@ -27,7 +27,11 @@ describe('npm start, stopped', () => {
       body: JSON.stringify({ email: 'editor@newsroom.example', password: 'newsroom-demo' }),
     })
     const { token } = (await login.json()) as { token: string }
-    const [article] = ((await (await fetch(`${app.url}/api/articles?limit=1&depth=0`)).json()) as { docs: { id: number }[] }).docs
+    const [article] = (
+      (await (await fetch(`${app.url}/api/articles?limit=1&depth=0`)).json()) as {
+        docs: { id: number }[]
+      }
+    ).docs
 
     const { port } = new URL(app.url)
     const connect = () =>
@@ -71,7 +75,9 @@ describe('npm start with a config that cannot load', () => {
     fs.writeFileSync(listFile, JSON.stringify(['{ Articles( ']))
     // startApp waits until the API answers 200 or the process exits: an app serving 500s would
     // keep it waiting until its time limit, with another message.
-    await expect(startApp({ port: 3919, env: { NEWSROOM_GRAPHQL_ALLOWLIST: listFile }, timeoutMs: 120_000 })).rejects.toThrow(
+    await expect(
+      startApp({ port: 3919, env: { NEWSROOM_GRAPHQL_ALLOWLIST: listFile }, timeoutMs: 120_000 }),
+    ).rejects.toThrow(
       /app exited with 1:[\s\S]*cannot start\):.*GraphQL allow-list .*allow-list-\d+\.json: entry 1 does not parse: Syntax Error/,
     )
   })

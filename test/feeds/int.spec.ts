@@ -19,10 +19,16 @@ beforeAll(async () => {
   payload = await bootPayload('feeds')
   await seedDemo(payload)
   api = apiClient(payload)
-  const news = (await payload.find({ collection: 'sections', where: { slug: { equals: 'news' } } })).docs[0]!
+  const news = (await payload.find({ collection: 'sections', where: { slug: { equals: 'news' } } }))
+    .docs[0]!
   await payload.create({
     collection: 'articles',
-    data: { title: '오늘 발행한 기사', section: news.id, body: paragraphsToLexical(['오늘의 본문']), _status: 'published' } as never,
+    data: {
+      title: '오늘 발행한 기사',
+      section: news.id,
+      body: paragraphsToLexical(['오늘의 본문']),
+      _status: 'published',
+    } as never,
   })
 })
 afterAll(async () => {
@@ -48,22 +54,31 @@ describe('RSS and Atom', () => {
     expect(ulsan.link).toBe('https://news.example.kr/news/ulsan-social-innovation')
     expect(ulsan.pubDate).toBe('Fri, 17 Apr 2020 13:33:00 +0900')
     expect(ulsan.creator ?? ulsan.author ?? text).toContain('김한수 기자')
-    expect(ulsan['content:encoded'] ?? ulsan.content).toContain('울산시는 시민사회의 역량 강화를 통해')
+    expect(ulsan['content:encoded'] ?? ulsan.content).toContain(
+      '울산시는 시민사회의 역량 강화를 통해',
+    )
   })
 
   it('come as Atom too', async () => {
     const { text } = await get('/feeds/atom.xml')
     const atom = xml.parse(text).feed
     const entries = Array.isArray(atom.entry) ? atom.entry : [atom.entry]
-    const ulsan = entries.find((entry: { title: { '#text'?: string } | string }) => JSON.stringify(entry.title).includes('울산형'))
+    const ulsan = entries.find((entry: { title: { '#text'?: string } | string }) =>
+      JSON.stringify(entry.title).includes('울산형'),
+    )
     expect(ulsan.published).toBe('2020-04-17T13:33:00+09:00')
   })
 
   it('per section, per region (a 시도 with its 시군구) and per reporter', async () => {
     const section = await rss.parseString((await get('/feeds/sections/news/rss.xml')).text)
     expect(section.items.length).toBeGreaterThanOrEqual(11)
-    const chungnam = await payload.find({ collection: 'regions', where: { code: { equals: '4400000000' } } })
-    const region = await rss.parseString((await get(`/feeds/regions/${encodeURIComponent(chungnam.docs[0]!.slug!)}/rss.xml`)).text)
+    const chungnam = await payload.find({
+      collection: 'regions',
+      where: { code: { equals: '4400000000' } },
+    })
+    const region = await rss.parseString(
+      (await get(`/feeds/regions/${encodeURIComponent(chungnam.docs[0]!.slug!)}/rss.xml`)).text,
+    )
     const regionTitles = region.items.map((item) => item.title)
     expect(regionTitles).toContain('[충남홍성군] 다양한 아이 돌봄 체험 교실 ‘눈길’')
     expect(regionTitles).toContain('[충남천안시] 외국인 근로자 희망 일자리 상담 (데모)')
@@ -71,7 +86,9 @@ describe('RSS and Atom', () => {
     expect(regionTitles.join()).not.toContain('울산')
     const reporter = await rss.parseString((await get('/feeds/reporters/kim-hansu/rss.xml')).text)
     expect(reporter.title).toContain('김한수 기자')
-    expect(reporter.items.map((item) => item.title)).toEqual(['[울산시] ‘울산형 사회 혁신’본격 추진'])
+    expect(reporter.items.map((item) => item.title)).toEqual([
+      '[울산시] ‘울산형 사회 혁신’본격 추진',
+    ])
   })
 
   it('answer 404 for an unknown scope, slug or format', async () => {
@@ -101,7 +118,9 @@ describe('sitemaps', () => {
     const page = xml.parse((await get('/sitemaps/articles/1.xml')).text).urlset
     const urls = [page.url].flat()
     expect(urls).toHaveLength(11)
-    expect(urls.map((url: { loc: string }) => url.loc)).toContain('https://news.example.kr/news/ulsan-social-innovation')
+    expect(urls.map((url: { loc: string }) => url.loc)).toContain(
+      'https://news.example.kr/news/ulsan-social-innovation',
+    )
     expect(urls[0].lastmod).toMatch(/\+09:00$/)
     expect((await get('/sitemaps/articles/2.xml')).status).toBe(404)
   })

@@ -19,7 +19,9 @@ export default async function dropStaleDatabases(): Promise<void> {
   const admin = new pg.Client({ connectionString: base })
   await admin.connect()
   try {
-    const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'newsroom\\_test\\_%'")
+    const { rows } = await admin.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE 'newsroom\\_test\\_%'",
+    )
     const now = Math.floor(Date.now() / 1000)
     const stale = rows
       .map((row) => row.datname)

@@ -43,10 +43,24 @@ export const apiClient = (payload: Payload) => {
   const config = payload.config
   const graphqlPost = graphQLPost(config)
   return {
-    rest: async <T = any>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> =>
-      parse<T>(await handleEndpoints({ config, request: buildRequest(method, `/api${path}`, options) })),
-    graphql: async <T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<ApiResponse<T>> =>
-      parse<T>(await graphqlPost(buildRequest('POST', '/api/graphql', { body: { query, variables }, token }))),
+    rest: async <T = any>(
+      method: string,
+      path: string,
+      options: RequestOptions = {},
+    ): Promise<ApiResponse<T>> =>
+      parse<T>(
+        await handleEndpoints({ config, request: buildRequest(method, `/api${path}`, options) }),
+      ),
+    graphql: async <T = any>(
+      query: string,
+      variables?: Record<string, unknown>,
+      token?: string,
+    ): Promise<ApiResponse<T>> =>
+      parse<T>(
+        await graphqlPost(
+          buildRequest('POST', '/api/graphql', { body: { query, variables }, token }),
+        ),
+      ),
     login: async (email: string, password: string): Promise<string> => {
       const result = await payload.login({ collection: 'users', data: { email, password } })
       if (!result.token) throw new Error(`login failed for ${email}`)
@@ -57,12 +71,19 @@ export const apiClient = (payload: Payload) => {
 
 /** An anonymous reader going through the app's caching headers: `withHttpCache` over Payload's REST handler. */
 export const cachedReader = (payload: Payload) => {
-  const handler = withHttpCache((request: Request) => handleEndpoints({ config: payload.config, request }))
-  return (path: string, headers: Record<string, string> = {}) => handler(new Request(`http://localhost/api${path}`, { headers }))
+  const handler = withHttpCache((request: Request) =>
+    handleEndpoints({ config: payload.config, request }),
+  )
+  return (path: string, headers: Record<string, string> = {}) =>
+    handler(new Request(`http://localhost/api${path}`, { headers }))
 }
 
 /**
  * What a shared cache revalidating its copy of `path` (by `If-None-Match`) gets: `304` while the
  * app would answer the same bytes, the new answer once something it shows changed.
  */
-export const revalidate = async (read: ReturnType<typeof cachedReader>, path: string, etag: string) => read(path, { 'if-none-match': etag })
+export const revalidate = async (
+  read: ReturnType<typeof cachedReader>,
+  path: string,
+  etag: string,
+) => read(path, { 'if-none-match': etag })

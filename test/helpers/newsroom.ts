@@ -20,13 +20,36 @@ const idOf = async (promise: Promise<{ id: ID }>): Promise<ID> => (await promise
 export const createNewsroom = async (payload: Payload, suffix = ''): Promise<NewsroomFixture> => {
   await seedSido(payload)
   const region = async (code: string) =>
-    (await payload.find({ collection: 'regions', where: { code: { equals: code } }, limit: 1 })).docs[0]!.id
-  const home = await idOf(payload.create({ collection: 'sections', data: { name: `뉴스홈${suffix}` } }))
-  const news = await idOf(payload.create({ collection: 'sections', data: { name: `뉴스${suffix}`, parent: home as number } }))
-  const kim = await idOf(payload.create({ collection: 'reporters', data: { name: `김한수${suffix}`, email: `kim${suffix}@example.com` } }))
-  const park = await idOf(payload.create({ collection: 'reporters', data: { name: `박서연${suffix}`, email: `park${suffix}@example.com` } }))
+    (await payload.find({ collection: 'regions', where: { code: { equals: code } }, limit: 1 }))
+      .docs[0]!.id
+  const home = await idOf(
+    payload.create({ collection: 'sections', data: { name: `뉴스홈${suffix}` } }),
+  )
+  const news = await idOf(
+    payload.create({
+      collection: 'sections',
+      data: { name: `뉴스${suffix}`, parent: home as number },
+    }),
+  )
+  const kim = await idOf(
+    payload.create({
+      collection: 'reporters',
+      data: { name: `김한수${suffix}`, email: `kim${suffix}@example.com` },
+    }),
+  )
+  const park = await idOf(
+    payload.create({
+      collection: 'reporters',
+      data: { name: `박서연${suffix}`, email: `park${suffix}@example.com` },
+    }),
+  )
   const user = (email: string, roles: ('admin' | 'editor' | 'reporter')[], reporter?: ID) =>
-    idOf(payload.create({ collection: 'users', data: { email, password: PASSWORD, roles, reporter: reporter as number } }))
+    idOf(
+      payload.create({
+        collection: 'users',
+        data: { email, password: PASSWORD, roles, reporter: reporter as number },
+      }),
+    )
   const admin = await user(`admin${suffix}@example.com`, ['admin'])
   const editor = await user(`editor${suffix}@example.com`, ['editor'])
   const kimUser = await user(`kim-user${suffix}@example.com`, ['reporter'], kim)

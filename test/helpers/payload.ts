@@ -50,7 +50,10 @@ export type TestPayloadOptions = Omit<AppConfigOptions, 'db'> & {
 }
 
 /** Boots the real newsroom app config on a fresh database; no demo content unless asked. */
-export const bootPayload = async (suite: string, options: TestPayloadOptions = {}): Promise<Payload> => {
+export const bootPayload = async (
+  suite: string,
+  options: TestPayloadOptions = {},
+): Promise<Payload> => {
   const uri = options.uri ?? (await freshDatabaseUri(suite))
   const base = newsroomAppConfig({
     seed: 'off',

@@ -21,7 +21,12 @@ export const posts: CollectionConfig = {
     { name: 'title', type: 'text', required: true },
     { name: 'summary', type: 'textarea' },
     // A slug the generated newsroom types do not know.
-    { name: 'authors', type: 'relationship', relationTo: 'authors' as CollectionSlug, hasMany: true },
+    {
+      name: 'authors',
+      type: 'relationship',
+      relationTo: 'authors' as CollectionSlug,
+      hasMany: true,
+    },
   ],
 }
 
@@ -65,8 +70,12 @@ export const plainApi = (payload: Payload) => {
   return {
     create: (collection: PlainSlug, data: Record<string, unknown>, options: Options = {}) =>
       local.create({ collection, data, depth: 0, ...options }),
-    update: (collection: PlainSlug, id: number | string, data: Record<string, unknown>, options: Options = {}) =>
-      local.update({ collection, id, data, depth: 0, ...options }),
+    update: (
+      collection: PlainSlug,
+      id: number | string,
+      data: Record<string, unknown>,
+      options: Options = {},
+    ) => local.update({ collection, id, data, depth: 0, ...options }),
     findByID: (collection: PlainSlug, id: number | string, options: Options = {}) =>
       local.findByID({ collection, id, depth: 0, ...options }),
   }

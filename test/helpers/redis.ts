@@ -20,9 +20,17 @@ const freePort = (): Promise<number> =>
 export const startRedis = async (): Promise<RunningRedis> => {
   const port = await freePort()
   let output = ''
-  const child: ChildProcess = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child: ChildProcess = spawn(
+    'redis-server',
+    ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  )
   const failed = new Promise<never>((_, reject) => {
-    child.once('error', (error) => reject(new Error(`redis-server did not start (apt-get install redis-server): ${error.message}`)))
+    child.once('error', (error) =>
+      reject(
+        new Error(`redis-server did not start (apt-get install redis-server): ${error.message}`),
+      ),
+    )
     child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}:\n${output}`)))
   })
   const ready = new Promise<void>((resolve) => {

@@ -11,7 +11,11 @@ const root = path.resolve(import.meta.dirname, '..', '..')
  * on its own port and data folder, and waits until the REST API answers. TEST_PORT_OFFSET moves
  * every suite's port, so that two checkouts on one machine can run the suites side by side.
  */
-export const startApp = async (options: { env?: Record<string, string>; port: number; timeoutMs?: number }): Promise<RunningApp> => {
+export const startApp = async (options: {
+  env?: Record<string, string>
+  port: number
+  timeoutMs?: number
+}): Promise<RunningApp> => {
   const port = options.port + Number(process.env.TEST_PORT_OFFSET || 0)
   const dataDir = path.join(root, 'test', '.tmp', `app-${port}-${Date.now()}`)
   fs.mkdirSync(dataDir, { recursive: true })
@@ -19,7 +23,13 @@ export const startApp = async (options: { env?: Record<string, string>; port: nu
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/bin/start.ts'], {
     cwd: root,
     detached: true,
-    env: { ...process.env, NEWSROOM_DATA_DIR: dataDir, PORT: String(port), NEWSROOM_RUN_JOBS: 'on', ...options.env },
+    env: {
+      ...process.env,
+      NEWSROOM_DATA_DIR: dataDir,
+      PORT: String(port),
+      NEWSROOM_RUN_JOBS: 'on',
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout?.on('data', (chunk) => (output += chunk))

@@ -21,7 +21,9 @@ let raw: Redis
 
 beforeAll(async () => {
   redis = await startRedis()
-  payload = await bootPayload('kv', { configure: (config) => ({ ...config, kv: redisKVAdapter({ redisURL: redis.url }) }) })
+  payload = await bootPayload('kv', {
+    configure: (config) => ({ ...config, kv: redisKVAdapter({ redisURL: redis.url }) }),
+  })
   other = new RedisKVAdapter(new Redis(redis.url), 'payload-kv:')
   neighbour = new RedisKVAdapter(new Redis(redis.url), 'payload-*:')
   raw = new Redis(redis.url)
@@ -29,7 +31,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await payload?.destroy()
-  for (const store of [payload?.kv, other, neighbour]) if (store instanceof RedisKVAdapter) store.redis.disconnect()
+  for (const store of [payload?.kv, other, neighbour])
+    if (store instanceof RedisKVAdapter) store.redis.disconnect()
   raw?.disconnect()
   await redis?.stop()
 })

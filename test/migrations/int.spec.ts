@@ -14,7 +14,10 @@ beforeAll(async () => {
   // Production never pushes the schema: this suite builds the database from the committed
   // migrations only, as `npm start` does on a fresh machine.
   payload = await bootPayload('migrations', { push: false })
-  const { migrations } = databaseKind() === 'postgres' ? await import('../../src/migrations/postgres') : await import('../../src/migrations/sqlite')
+  const { migrations } =
+    databaseKind() === 'postgres'
+      ? await import('../../src/migrations/postgres')
+      : await import('../../src/migrations/sqlite')
   await payload.db.migrate({ migrations: migrations as never })
 })
 afterAll(async () => {
@@ -24,7 +27,10 @@ afterAll(async () => {
 describe('committed migrations', () => {
   it('build a schema that holds the whole demo newsroom', async () => {
     await seedDemo(payload)
-    const published = await payload.count({ collection: 'articles', where: { _status: { equals: 'published' } } })
+    const published = await payload.count({
+      collection: 'articles',
+      where: { _status: { equals: 'published' } },
+    })
     expect(published.totalDocs).toBe(10)
     const regions = await payload.count({ collection: 'regions' })
     expect(regions.totalDocs).toBeGreaterThanOrEqual(19)
@@ -33,7 +39,11 @@ describe('committed migrations', () => {
   it('describe the whole current schema (a schema change without a migration fails here)', async () => {
     const kind = databaseKind()
     const dir = path.resolve('src', 'migrations', kind)
-    const latest = fs.readdirSync(dir).filter((file) => file.endsWith('.json')).sort().at(-1)
+    const latest = fs
+      .readdirSync(dir)
+      .filter((file) => file.endsWith('.json'))
+      .sort()
+      .at(-1)
     expect(latest, `no migration snapshot in ${dir}`).toBeDefined()
     const db = payload.db as unknown as {
       requireDrizzleKit: () => {
@@ -46,14 +56,27 @@ describe('committed migrations', () => {
     const { generateDrizzleJson, generateMigration } = db.requireDrizzleKit()
     const before = JSON.parse(fs.readFileSync(path.join(dir, latest!), 'utf8'))
     const statements = await generateMigration(before, await generateDrizzleJson(db.schema))
-    expect(statements, 'run `npm run migrate:create -- <name>` and commit src/migrations/').toEqual([])
+    expect(statements, 'run `npm run migrate:create -- <name>` and commit src/migrations/').toEqual(
+      [],
+    )
   })
 
-  it.skipIf(databaseKind() !== 'sqlite')('give SQLite the narrow article index that filters by status and date read instead of whole rows', async () => {
-    const client = (payload.db as unknown as { client: { execute: (sql: string) => Promise<{ rows: Record<string, unknown>[] }> } }).client
-    const { rows } = await client.execute(`select sql from sqlite_master where type = 'index' and name = 'articles_status_lookup_idx'`)
-    expect(rows.map((row) => row.sql)).toEqual([expect.stringMatching(/\(`id`, ?`_status`, ?`slug`, ?`registered_at`, ?`created_at`\)/)])
-  })
+  it.skipIf(databaseKind() !== 'sqlite')(
+    'give SQLite the narrow article index that filters by status and date read instead of whole rows',
+    async () => {
+      const client = (
+        payload.db as unknown as {
+          client: { execute: (sql: string) => Promise<{ rows: Record<string, unknown>[] }> }
+        }
+      ).client
+      const { rows } = await client.execute(
+        `select sql from sqlite_master where type = 'index' and name = 'articles_status_lookup_idx'`,
+      )
+      expect(rows.map((row) => row.sql)).toEqual([
+        expect.stringMatching(/\(`id`, ?`_status`, ?`slug`, ?`registered_at`, ?`created_at`\)/),
+      ])
+    },
+  )
 
   it('record themselves as applied', async () => {
     const status = await payload.find({ collection: 'payload-migrations', limit: 100 })

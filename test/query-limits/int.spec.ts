@@ -17,7 +17,10 @@ beforeAll(async () => {
   fixture = await createNewsroom(payload)
   api = apiClient(payload)
   for (let index = 0; index < 3; index++) {
-    await payload.create({ collection: 'articles', data: articleData(fixture, { title: `기사 ${index}`, _status: 'published' }) as never })
+    await payload.create({
+      collection: 'articles',
+      data: articleData(fixture, { title: `기사 ${index}`, _status: 'published' }) as never,
+    })
   }
 })
 afterAll(async () => {
@@ -74,29 +77,48 @@ describe('reads by a unique field', () => {
   it('skip the page count but keep the answer’s shape', async () => {
     const article = (await payload.find({ collection: 'articles', limit: 1 })).docs[0]!
     let body: any
-    const bySlug = await countCalls(async () => (body = (await api.rest('GET', `/articles?where[slug][equals]=${encodeURIComponent(article.slug!)}&limit=1`)).body))
+    const bySlug = await countCalls(
+      async () =>
+        (body = (
+          await api.rest(
+            'GET',
+            `/articles?where[slug][equals]=${encodeURIComponent(article.slug!)}&limit=1`,
+          )
+        ).body),
+    )
     expect(bySlug).toBe(0)
     expect(body).toMatchObject({ totalDocs: 1, totalPages: 1, page: 1, hasNextPage: false })
     expect(body.docs[0].id).toBe(article.id)
     const missing = (await api.rest('GET', '/articles?where[slug][equals]=no-such-article')).body
     expect(missing).toMatchObject({ totalDocs: 0, docs: [] })
     // Anything that can match several documents still counts them.
-    expect(await countCalls(() => api.rest('GET', `/articles?where[title][equals]=${encodeURIComponent(article.title)}`))).toBe(1)
+    expect(
+      await countCalls(() =>
+        api.rest('GET', `/articles?where[title][equals]=${encodeURIComponent(article.title)}`),
+      ),
+    ).toBe(1)
   })
 })
 
 // Payload answers a request that fails validation with the bare list of errors.
-const errorsOf = (body: unknown): { message: string }[] => (Array.isArray(body) ? body : ((body as { errors?: { message: string }[] }).errors ?? []))
+const errorsOf = (body: unknown): { message: string }[] =>
+  Array.isArray(body) ? body : ((body as { errors?: { message: string }[] }).errors ?? [])
 
 describe('GraphQL limits', () => {
   it('refuses a limit above 100, also through a variable', async () => {
     const literal = await api.graphql('{ Articles(limit: 1000) { docs { id } } }')
-    expect(errorsOf(literal.body)[0]!.message).toContain('Articles(limit) must be between 1 and 100')
-    const variable = await api.graphql('query Q($n: Int) { Articles(limit: $n) { docs { id } } }', { n: 101 })
+    expect(errorsOf(literal.body)[0]!.message).toContain(
+      'Articles(limit) must be between 1 and 100',
+    )
+    const variable = await api.graphql('query Q($n: Int) { Articles(limit: $n) { docs { id } } }', {
+      n: 101,
+    })
     expect(errorsOf(variable.body)[0]!.message).toContain('must be between 1 and 100')
     const unbounded = await api.graphql('{ Articles(pagination: false) { docs { id } } }')
     expect(errorsOf(unbounded.body)[0]!.message).toContain('must be between 1 and 100')
-    const fine = await api.graphql('query Q($n: Int) { Articles(limit: $n) { docs { id } } }', { n: 100 })
+    const fine = await api.graphql('query Q($n: Int) { Articles(limit: $n) { docs { id } } }', {
+      n: 100,
+    })
     expect(fine.body.errors).toBeUndefined()
     expect(fine.body.data.Articles.docs).toHaveLength(3)
   })
@@ -114,9 +136,13 @@ describe('GraphQL limits', () => {
   })
 
   it('keeps the seed page query and introspection working', async () => {
-    const page = await api.graphql(`{ Articles(limit: 1) { docs { title adjacent { newer { title } } reporters { name articles(limit: 5) { docs { title } } } } } }`)
+    const page = await api.graphql(
+      `{ Articles(limit: 1) { docs { title adjacent { newer { title } } reporters { name articles(limit: 5) { docs { title } } } } } }`,
+    )
     expect(page.body.errors).toBeUndefined()
-    const introspection = await api.graphql('{ __schema { types { name fields { name type { name ofType { name ofType { name ofType { name } } } } } } } }')
+    const introspection = await api.graphql(
+      '{ __schema { types { name fields { name type { name ofType { name ofType { name ofType { name } } } } } } } }',
+    )
     expect(introspection.body.errors).toBeUndefined()
   })
 })

@@ -37,14 +37,24 @@ const fixtureLines = [
   '9900000000\t가상특별시\t존재',
 ]
 const fixtureText = `${fixtureLines.join('\r\n')}\r\n`
-const utf8WithBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(fixtureText, 'utf8')])
+const utf8WithBom = Buffer.concat([
+  Buffer.from([0xef, 0xbb, 0xbf]),
+  Buffer.from(fixtureText, 'utf8'),
+])
 const eucKr = iconv.encode(fixtureText, 'euc-kr')
 
 const firstRunCounts = {
   abolished: 1,
   created: 8,
   rows: 14,
-  skipped: { abolishedMissing: 1, duplicate: 0, malformed: 0, missingParent: 0, subRegion: 4, unknownPrefix: 1 },
+  skipped: {
+    abolishedMissing: 1,
+    duplicate: 0,
+    malformed: 0,
+    missingParent: 0,
+    subRegion: 4,
+    unknownPrefix: 1,
+  },
   unchanged: 0,
   unknownPrefix: [{ code: '9900000000', line: 15 }],
   updated: 0,
@@ -59,10 +69,15 @@ afterAll(async () => {
   await payload?.destroy()
 })
 beforeEach(async () => {
-  await payload.delete({ collection: 'regions', overrideAccess: true, where: { code: { exists: true } } })
+  await payload.delete({
+    collection: 'regions',
+    overrideAccess: true,
+    where: { code: { exists: true } },
+  })
 })
 
-const regionCount = async () => (await payload.count({ collection: 'regions', overrideAccess: true })).totalDocs
+const regionCount = async () =>
+  (await payload.count({ collection: 'regions', overrideAccess: true })).totalDocs
 
 const findRegion = async (code: string) =>
   (
@@ -154,7 +169,13 @@ describe('importRegions', () => {
     const before = await snapshot()
     const updatedAt = (await findRegion('3111000000')).updatedAt
     const again = await importRegions(payload, { buffer: utf8WithBom })
-    expect(countsOf(again)).toEqual({ ...firstRunCounts, abolished: 0, created: 0, unchanged: 8, updated: 0 })
+    expect(countsOf(again)).toEqual({
+      ...firstRunCounts,
+      abolished: 0,
+      created: 0,
+      unchanged: 8,
+      updated: 0,
+    })
     expect(await snapshot()).toEqual(before)
     expect((await findRegion('3111000000')).updatedAt).toBe(updatedAt)
   })
@@ -164,7 +185,11 @@ describe('importRegions', () => {
     await importRegions(payload, { buffer: utf8WithBom })
     const fromUtf8 = await snapshot()
 
-    await payload.delete({ collection: 'regions', overrideAccess: true, where: { code: { exists: true } } })
+    await payload.delete({
+      collection: 'regions',
+      overrideAccess: true,
+      where: { code: { exists: true } },
+    })
     const summary = await importRegions(payload, { buffer: eucKr })
     expect(summary.encoding).toBe('cp949')
     expect(countsOf(summary)).toEqual(firstRunCounts)
@@ -200,31 +225,46 @@ describe('importRegions', () => {
     })
 
     // 20:00 UTC is already the next day in Korea.
-    const summary = await importRegions(payload, { buffer: utf8WithBom, today: new Date('2026-03-01T20:00:00Z') })
+    const summary = await importRegions(payload, {
+      buffer: utf8WithBom,
+      today: new Date('2026-03-01T20:00:00Z'),
+    })
     expect(summary).toMatchObject({ abolished: 2, created: 5, unchanged: 0, updated: 4 })
     expect(summary.skipped.abolishedMissing).toBe(0)
 
     const chuncheon = await findRegion('4211000000')
     expect(chuncheon).toMatchObject({ label: '강원춘천시', parent: { id: gangwon.id } })
     expect(new Date(chuncheon.validTo!).toISOString()).toBe('2026-03-02T00:00:00.000Z')
-    expect(new Date((await findRegion('4200000000')).validTo!).toISOString()).toBe('2023-06-10T00:00:00.000Z')
+    expect(new Date((await findRegion('4200000000')).validTo!).toISOString()).toBe(
+      '2023-06-10T00:00:00.000Z',
+    )
     // A 존재 row clears a stale end date but keeps the newsroom's own name for the 시도.
-    expect(await findRegion('3100000000')).toMatchObject({ fullName: '울산광역시', name: '울산시', validTo: null })
+    expect(await findRegion('3100000000')).toMatchObject({
+      fullName: '울산광역시',
+      name: '울산시',
+      validTo: null,
+    })
     expect(await findRegion('3111000000')).toMatchObject({
       fullName: '울산광역시 중구',
       label: '울산중구',
       name: '중구',
     })
 
-    const again = await importRegions(payload, { buffer: utf8WithBom, today: new Date('2026-04-01T00:00:00Z') })
+    const again = await importRegions(payload, {
+      buffer: utf8WithBom,
+      today: new Date('2026-04-01T00:00:00Z'),
+    })
     expect(again).toMatchObject({ abolished: 0, created: 0, unchanged: 9, updated: 0 })
-    expect(new Date((await findRegion('4211000000')).validTo!).toISOString()).toBe('2026-03-02T00:00:00.000Z')
+    expect(new Date((await findRegion('4211000000')).validTo!).toISOString()).toBe(
+      '2026-03-02T00:00:00.000Z',
+    )
   })
 
   it('reports progress every 100 rows and once at the end', async () => {
     const villages = Array.from(
       { length: 250 },
-      (_, index) => `31110${String(101 + index).padStart(3, '0')}00\t울산광역시 중구 마을${index}\t존재`,
+      (_, index) =>
+        `31110${String(101 + index).padStart(3, '0')}00\t울산광역시 중구 마을${index}\t존재`,
     )
     const progress: string[] = []
     const summary = await importRegions(payload, {
@@ -246,10 +286,13 @@ describe('importRegions', () => {
 
   // Only PostgreSQL runs the import in a transaction (Payload's SQLite adapter has none, see
   // src/database.ts); on SQLite the next test shows a failed import is completed by running it again.
-  it.skipIf(databaseKind() !== 'postgres')('writes nothing when the import fails half-way', async () => {
-    await expect(failHalfWay()).rejects.toThrow('crash half-way')
-    expect(await regionCount()).toBe(0)
-  })
+  it.skipIf(databaseKind() !== 'postgres')(
+    'writes nothing when the import fails half-way',
+    async () => {
+      await expect(failHalfWay()).rejects.toThrow('crash half-way')
+      expect(await regionCount()).toBe(0)
+    },
+  )
 
   it('completes on the next run after a run that failed half-way', async () => {
     await expect(failHalfWay()).rejects.toThrow('crash half-way')
@@ -265,7 +308,10 @@ describe('importRegions', () => {
       [{ text: '\r\n  \r\n' }, /the file is empty/],
       [{ buffer: garbage }, /no 법정동코드 rows found/],
       [{ text: '법정동코드\t법정동명\t폐지여부\r\n' }, /no 법정동코드 rows found/],
-      [{ text: '법정동코드,법정동명,폐지여부\n1100000000,서울특별시,존재\n' }, /no 법정동코드 rows found/],
+      [
+        { text: '법정동코드,법정동명,폐지여부\n1100000000,서울특별시,존재\n' },
+        /no 법정동코드 rows found/,
+      ],
     ]
     for (const [input, message] of cases) {
       const attempt = importRegions(payload, input)
@@ -282,16 +328,20 @@ type CliResult = { code: null | number; stderr: string; stdout: string }
 
 const runCli = (args: string[], env: Record<string, string>): Promise<CliResult> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/bin/importRegions.ts', ...args], {
-      cwd: root,
-      env: {
-        ...process.env,
-        NEWSROOM_DATA_DIR: path.join(tmpDir, 'regions-import-data'),
-        NODE_OPTIONS: '--no-deprecation',
-        PAYLOAD_SECRET: 'test-secret-not-for-production',
-        ...env,
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/bin/importRegions.ts', ...args],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          NEWSROOM_DATA_DIR: path.join(tmpDir, 'regions-import-data'),
+          NODE_OPTIONS: '--no-deprecation',
+          PAYLOAD_SECRET: 'test-secret-not-for-production',
+          ...env,
+        },
       },
-    })
+    )
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
@@ -326,7 +376,10 @@ describe('npm run regions:import', () => {
   }, 120_000)
 
   it('exits non-zero with a one-line error, before touching the database, when the file is missing or empty', async () => {
-    const databaseFile = path.join(tmpDir, `regions-import-untouched-${crypto.randomBytes(4).toString('hex')}.db`)
+    const databaseFile = path.join(
+      tmpDir,
+      `regions-import-untouched-${crypto.randomBytes(4).toString('hex')}.db`,
+    )
     const env = { DATABASE_URI: `file:${databaseFile}` }
 
     const missing = await runCli([path.join(tmpDir, 'no-such-file.txt')], env)

@@ -36,7 +36,8 @@ beforeAll(async () => {
   plain = plainApi(payload)
   fixture = await createNewsroom(payload)
   const emails = loginEmails()
-  for (const role of Object.keys(tokens) as (keyof typeof tokens)[]) tokens[role] = await api.login(emails[role], PASSWORD)
+  for (const role of Object.keys(tokens) as (keyof typeof tokens)[])
+    tokens[role] = await api.login(emails[role], PASSWORD)
 })
 afterAll(async () => {
   await payload?.destroy()
@@ -52,20 +53,36 @@ const kstText = (iso: string): string => {
   return `${kst.getUTCFullYear()}년${two(kst.getUTCMonth() + 1)}월${two(kst.getUTCDate())}일 ${two(kst.getUTCHours())}시${two(kst.getUTCMinutes())}분`
 }
 
-const createArticle = async (overrides: Record<string, unknown> = {}, draft = false): Promise<Stamps & { id: ID }> =>
-  (await payload.create({ collection: 'articles', data: articleData(fixture, overrides) as never, draft })) as Stamps & { id: ID }
+const createArticle = async (
+  overrides: Record<string, unknown> = {},
+  draft = false,
+): Promise<Stamps & { id: ID }> =>
+  (await payload.create({
+    collection: 'articles',
+    data: articleData(fixture, overrides) as never,
+    draft,
+  })) as Stamps & { id: ID }
 
 /** The published document, as readers get it. */
-const live = async (id: ID): Promise<Stamps> => (await payload.findByID({ collection: 'articles', id, draft: false })) as Stamps
+const live = async (id: ID): Promise<Stamps> =>
+  (await payload.findByID({ collection: 'articles', id, draft: false })) as Stamps
 /** The latest version, as the admin shows it. */
-const latest = async (id: ID): Promise<Stamps> => (await payload.findByID({ collection: 'articles', id, draft: true })) as Stamps
+const latest = async (id: ID): Promise<Stamps> =>
+  (await payload.findByID({ collection: 'articles', id, draft: true })) as Stamps
 
 const patchAs = async (token: string, id: ID, body: Record<string, unknown>, draft = false) => {
-  const response = await api.rest('PATCH', `/articles/${id}${draft ? '?draft=true' : ''}`, { body, token })
+  const response = await api.rest('PATCH', `/articles/${id}${draft ? '?draft=true' : ''}`, {
+    body,
+    token,
+  })
   return response
 }
 
-const editorPatch = async (id: ID, body: Record<string, unknown>, draft = false): Promise<Stamps> => {
+const editorPatch = async (
+  id: ID,
+  body: Record<string, unknown>,
+  draft = false,
+): Promise<Stamps> => {
   const response = await patchAs(tokens.editor, id, body, draft)
   expect(response.status, response.text).toBe(200)
   return response.body.doc as Stamps
@@ -87,7 +104,10 @@ describe('draft saves never set registeredAt', () => {
   })
 
   it('leaves it empty on a draft created and updated over REST with ?draft=true', async () => {
-    const created = await api.rest('POST', '/articles?draft=true', { body: articleData(fixture, { title: 'REST 초안' }), token: tokens.editor })
+    const created = await api.rest('POST', '/articles?draft=true', {
+      body: articleData(fixture, { title: 'REST 초안' }),
+      token: tokens.editor,
+    })
     expect(created.status, created.text).toBe(201)
     expect(created.body.doc.registeredAt ?? null).toBeNull()
     const id = created.body.doc.id as ID
@@ -101,7 +121,12 @@ describe('draft saves never set registeredAt', () => {
 
   it('leaves it empty on a draft updated through the Local API with draft: true', async () => {
     const article = await createArticle({ title: '로컬 초안 수정' }, true)
-    await payload.update({ collection: 'articles', id: article.id, data: { title: '로컬 초안 수정 2' }, draft: true })
+    await payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { title: '로컬 초안 수정 2' },
+      draft: true,
+    })
     const stored = await latest(article.id)
     expect(stored.title).toBe('로컬 초안 수정 2')
     expect(stored.registeredAt ?? null).toBeNull()
@@ -109,7 +134,10 @@ describe('draft saves never set registeredAt', () => {
 
   it('leaves it empty on an autosave (?draft=true&autosave=true)', async () => {
     const article = await createArticle({ title: '자동 저장' }, true)
-    const saved = await api.rest('PATCH', `/articles/${article.id}?draft=true&autosave=true`, { body: { subtitle: '자동 저장 부제' }, token: tokens.editor })
+    const saved = await api.rest('PATCH', `/articles/${article.id}?draft=true&autosave=true`, {
+      body: { subtitle: '자동 저장 부제' },
+      token: tokens.editor,
+    })
     expect(saved.status, saved.text).toBe(200)
     const stored = await latest(article.id)
     expect(stored._status).toBe('draft')
@@ -117,7 +145,10 @@ describe('draft saves never set registeredAt', () => {
   })
 
   it('leaves it empty when a reporter saves their own draft over REST', async () => {
-    const created = await api.rest('POST', '/articles?draft=true', { body: articleData(fixture, { title: '기자 초안' }), token: tokens.kim })
+    const created = await api.rest('POST', '/articles?draft=true', {
+      body: articleData(fixture, { title: '기자 초안' }),
+      token: tokens.kim,
+    })
     expect(created.status, created.text).toBe(201)
     const saved = await patchAs(tokens.kim, created.body.doc.id, { subtitle: '기자 부제' }, true)
     expect(saved.status, saved.text).toBe(200)
@@ -136,7 +167,10 @@ describe('the first publish sets registeredAt', () => {
     expect(ms(published.registeredAt)).toBeGreaterThanOrEqual(before)
     expect(ms(published.registeredAt)).toBeLessThanOrEqual(after)
     expect(published.registeredAtSource).toBe('publish')
-    expect(await live(draft.id)).toMatchObject({ registeredAt: published.registeredAt, registeredAtSource: 'publish' })
+    expect(await live(draft.id)).toMatchObject({
+      registeredAt: published.registeredAt,
+      registeredAtSource: 'publish',
+    })
   })
 
   it('to about now when an editor creates an article already published over REST', async () => {
@@ -183,21 +217,34 @@ describe('registeredAt never moves after the first publish', () => {
     expect(unpublished._status).toBe('draft')
     expect(ms(unpublished.registeredAt)).toBe(ms(first.registeredAt))
     await sleep(30)
-    const republished = await editorPatch((first as { id: ID } & Stamps).id, { _status: 'published' })
+    const republished = await editorPatch((first as { id: ID } & Stamps).id, {
+      _status: 'published',
+    })
     expect(republished._status).toBe('published')
     expect(ms(republished.registeredAt)).toBe(ms(first.registeredAt))
     expect(republished.registeredAtSource).toBe('publish')
   })
 
   it('survives later published edits and draft saves', async () => {
-    const article = (await publishedArticle({ title: '수정해도 등록은 그대로' })) as { id: ID } & Stamps
+    const article = (await publishedArticle({ title: '수정해도 등록은 그대로' })) as {
+      id: ID
+    } & Stamps
     await sleep(30)
     await editorPatch(article.id, { title: '수정해도 등록은 그대로 (고침)' })
     await sleep(30)
     await editorPatch(article.id, { subtitle: '초안 부제' }, true)
     await sleep(30)
-    await payload.update({ collection: 'articles', id: article.id, data: { subtitle: '로컬 초안' }, draft: true })
-    await payload.update({ collection: 'articles', id: article.id, data: { title: '로컬에서 고친 제목' } })
+    await payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { subtitle: '로컬 초안' },
+      draft: true,
+    })
+    await payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { title: '로컬에서 고친 제목' },
+    })
     expect(ms((await live(article.id)).registeredAt)).toBe(ms(article.registeredAt))
     expect(ms((await latest(article.id)).registeredAt)).toBe(ms(article.registeredAt))
     expect((await live(article.id)).registeredAtSource).toBe('publish')
@@ -281,7 +328,12 @@ describe('revisedAt', () => {
     expect(revised.revisedAt).toBeTruthy()
     await sleep(30)
     await editorPatch(article.id, { title: '아직 초안인 제목', subtitle: '초안 부제' }, true)
-    await payload.update({ collection: 'articles', id: article.id, data: { title: '로컬 초안 제목' }, draft: true })
+    await payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { title: '로컬 초안 제목' },
+      draft: true,
+    })
     expect(ms((await live(article.id)).revisedAt)).toBe(ms(revised.revisedAt))
     expect(ms((await latest(article.id)).revisedAt)).toBe(ms(revised.revisedAt))
   })
@@ -289,7 +341,12 @@ describe('revisedAt', () => {
   it('does not move when only the reader counters change', async () => {
     const article = (await publishedArticle({ title: '조회수만 바뀜' })) as { id: ID } & Stamps
     await payload.db.updateOne({ collection: 'articles', id: article.id, data: { viewCount: 41 } })
-    await payload.update({ collection: 'articles', id: article.id, data: { votesUp: 3, votesDown: 1, viewCount: 42 } as never, overrideAccess: true })
+    await payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { votesUp: 3, votesDown: 1, viewCount: 42 } as never,
+      overrideAccess: true,
+    })
     const stored = (await live(article.id)) as Stamps & { viewCount?: number; votesUp?: number }
     expect(stored.viewCount).toBe(42)
     expect(stored.votesUp).toBe(3)
@@ -303,9 +360,17 @@ describe('revisedAt', () => {
   })
 
   it('does not move when the same editorial values are saved again', async () => {
-    const article = (await publishedArticle({ title: '같은 값 다시 저장', subtitle: '부제', keywords: ['울산'] })) as { id: ID } & Stamps
+    const article = (await publishedArticle({
+      title: '같은 값 다시 저장',
+      subtitle: '부제',
+      keywords: ['울산'],
+    })) as { id: ID } & Stamps
     const current = (await live(article.id)) as unknown as Record<string, unknown>
-    const same = Object.fromEntries(['title', 'subtitle', 'body', 'keywords', 'region', 'section', 'reporters', 'dateline'].map((key) => [key, current[key]]))
+    const same = Object.fromEntries(
+      ['title', 'subtitle', 'body', 'keywords', 'region', 'section', 'reporters', 'dateline'].map(
+        (key) => [key, current[key]],
+      ),
+    )
     const saved = await editorPatch(article.id, { ...same, _status: 'published' })
     expect(saved.revisedAt ?? null).toBeNull()
     expect((await live(article.id)).revisedAt ?? null).toBeNull()
@@ -314,7 +379,12 @@ describe('revisedAt', () => {
   it('does not move when the whole document, as read over REST, is saved again', async () => {
     const article = (await publishedArticle({ title: '전체 다시 저장' })) as { id: ID } & Stamps
     const read = await api.rest('GET', `/articles/${article.id}?depth=0`, { token: tokens.editor })
-    const { createdAt: _createdAt, id: _id, updatedAt: _updatedAt, ...doc } = read.body as Record<string, unknown>
+    const {
+      createdAt: _createdAt,
+      id: _id,
+      updatedAt: _updatedAt,
+      ...doc
+    } = read.body as Record<string, unknown>
     const saved = await editorPatch(article.id, doc)
     expect(saved.revisedAt ?? null).toBeNull()
   })
@@ -345,17 +415,32 @@ describe('setting registeredAt by hand', () => {
 
   it('is refused with 403 for a reporter, on their draft and on their published article, and changes nothing', async () => {
     const draft = await createArticle({ title: '기자 초안 등록 시각' }, true)
-    const published = (await publishedArticle({ title: '기자 발행 기사 등록 시각' })) as { id: ID } & Stamps
+    const published = (await publishedArticle({ title: '기자 발행 기사 등록 시각' })) as {
+      id: ID
+    } & Stamps
 
     const onDraft = await patchAs(tokens.kim, draft.id, { registeredAt: archived }, true)
     expect(onDraft.status, onDraft.text).toBe(403)
-    const onPublished = await patchAs(tokens.kim, published.id, { registeredAt: archived, subtitle: '몰래 바꾼 부제' }, true)
+    const onPublished = await patchAs(
+      tokens.kim,
+      published.id,
+      { registeredAt: archived, subtitle: '몰래 바꾼 부제' },
+      true,
+    )
     expect(onPublished.status, onPublished.text).toBe(403)
 
     expect((await latest(draft.id)).registeredAt ?? null).toBeNull()
-    expect(await latest(published.id)).toMatchObject({ registeredAt: published.registeredAt, registeredAtSource: 'publish' })
-    expect(((await latest(published.id)) as { subtitle?: null | string }).subtitle ?? null).toBeNull()
-    expect(await live(published.id)).toMatchObject({ registeredAt: published.registeredAt, registeredAtSource: 'publish' })
+    expect(await latest(published.id)).toMatchObject({
+      registeredAt: published.registeredAt,
+      registeredAtSource: 'publish',
+    })
+    expect(
+      ((await latest(published.id)) as { subtitle?: null | string }).subtitle ?? null,
+    ).toBeNull()
+    expect(await live(published.id)).toMatchObject({
+      registeredAt: published.registeredAt,
+      registeredAtSource: 'publish',
+    })
     // The same saves without registeredAt are allowed: the refusal is about registeredAt only.
     expect((await patchAs(tokens.kim, draft.id, { subtitle: '부제' }, true)).status).toBe(200)
     expect((await patchAs(tokens.kim, published.id, { subtitle: '부제' }, true)).status).toBe(200)
@@ -374,7 +459,12 @@ describe('setting registeredAt by hand', () => {
 
   it('cannot be marked manual by a reporter sending registeredAtSource', async () => {
     const article = (await publishedArticle({ title: '등록 방식 위조' })) as { id: ID } & Stamps
-    await patchAs(tokens.kim, article.id, { registeredAtSource: 'manual', subtitle: '기자 초안' }, true)
+    await patchAs(
+      tokens.kim,
+      article.id,
+      { registeredAtSource: 'manual', subtitle: '기자 초안' },
+      true,
+    )
     expect((await latest(article.id)).registeredAtSource).toBe('publish')
     const published = await editorPatch(article.id, { _status: 'published' })
     expect(published.registeredAtSource).toBe('publish')
@@ -386,7 +476,11 @@ describe('setting registeredAt by hand', () => {
       token: tokens.kim,
     })
     expect(status).toBe(403)
-    const found = await payload.find({ collection: 'articles', where: { title: { equals: '기자가 만든 과거 기사' } }, draft: true })
+    const found = await payload.find({
+      collection: 'articles',
+      where: { title: { equals: '기자가 만든 과거 기사' } },
+      draft: true,
+    })
     expect(found.totalDocs).toBe(0)
   })
 
@@ -398,16 +492,29 @@ describe('setting registeredAt by hand', () => {
     expect(await live(article.id)).toMatchObject({ registeredAtSource: 'manual' })
     expect(ms((await live(article.id)).registeredAt)).toBe(ms(archived))
 
-    const versions = await payload.findVersions({ collection: 'articles', where: { parent: { equals: article.id } }, sort: '-updatedAt', limit: 10 })
+    const versions = await payload.findVersions({
+      collection: 'articles',
+      where: { parent: { equals: article.id } },
+      sort: '-updatedAt',
+      limit: 10,
+    })
     const newest = versions.docs[0]!.version as Stamps
     expect(ms(newest.registeredAt)).toBe(ms(archived))
     expect(newest.registeredAtSource).toBe('manual')
-    expect(versions.docs.some((version) => ms((version.version as Stamps).registeredAt) === ms(article.registeredAt))).toBe(true)
+    expect(
+      versions.docs.some(
+        (version) => ms((version.version as Stamps).registeredAt) === ms(article.registeredAt),
+      ),
+    ).toBe(true)
   })
 
   it('is kept when an editor imports an article already published with registeredAt', async () => {
     const { body, status, text } = await api.rest('POST', '/articles', {
-      body: articleData(fixture, { title: '과거 기사 이관', _status: 'published', registeredAt: archived }),
+      body: articleData(fixture, {
+        title: '과거 기사 이관',
+        _status: 'published',
+        registeredAt: archived,
+      }),
       token: tokens.editor,
     })
     expect(status, text).toBe(201)
@@ -426,7 +533,9 @@ describe('registeredAtText', () => {
     const rest = await api.rest('GET', `/articles/${article.id}`)
     expect(rest.status).toBe(200)
     expect(rest.body.registeredAtText).toBe('2020년04월17일 13시33분')
-    const gql = await api.graphql(`{ Article(id: ${JSON.stringify(article.id)}) { registeredAt registeredAtText } }`)
+    const gql = await api.graphql(
+      `{ Article(id: ${JSON.stringify(article.id)}) { registeredAt registeredAtText } }`,
+    )
     expect(gql.body.errors).toBeUndefined()
     expect(gql.body.data.Article.registeredAtText).toBe('2020년04월17일 13시33분')
   })
@@ -434,7 +543,9 @@ describe('registeredAtText', () => {
   it('uses the Korean date after 15:00 UTC', async () => {
     const article = (await publishedArticle({ title: 'KST 자정' })) as { id: ID } & Stamps
     await editorPatch(article.id, { registeredAt: '2020-04-16T15:00:00.000Z' })
-    expect((await api.rest('GET', `/articles/${article.id}`)).body.registeredAtText).toBe('2020년04월17일 00시00분')
+    expect((await api.rest('GET', `/articles/${article.id}`)).body.registeredAtText).toBe(
+      '2020년04월17일 00시00분',
+    )
   })
 
   it('formats the stamped publish time, and revisedAtText the revision time', async () => {
@@ -443,8 +554,13 @@ describe('registeredAtText', () => {
     const rest = await api.rest('GET', `/articles/${article.id}`)
     expect(rest.body.registeredAtText).toBe(kstText(rest.body.registeredAt))
     expect(rest.body.revisedAtText).toBe(kstText(rest.body.revisedAt))
-    const gql = await api.graphql(`{ Article(id: ${JSON.stringify(article.id)}) { registeredAtText revisedAtText } }`)
-    expect(gql.body.data.Article).toEqual({ registeredAtText: rest.body.registeredAtText, revisedAtText: rest.body.revisedAtText })
+    const gql = await api.graphql(
+      `{ Article(id: ${JSON.stringify(article.id)}) { registeredAtText revisedAtText } }`,
+    )
+    expect(gql.body.data.Article).toEqual({
+      registeredAtText: rest.body.registeredAtText,
+      revisedAtText: rest.body.revisedAtText,
+    })
   })
 })
 

@@ -29,11 +29,14 @@ afterAll(async () => {
 
 type ID = number | string
 const publish = (overrides: Record<string, unknown> = {}) =>
-  payload.create({ collection: 'articles', data: articleData(fixture, { _status: 'published', ...overrides }) as never })
+  payload.create({
+    collection: 'articles',
+    data: articleData(fixture, { _status: 'published', ...overrides }) as never,
+  })
 const picksOf = async (id: ID, draft = true) =>
-  ((await payload.findByID({ collection: 'articles', id, depth: 0, draft })).relatedArticles ?? []).map((value) =>
-    typeof value === 'object' ? value.id : value,
-  )
+  (
+    (await payload.findByID({ collection: 'articles', id, depth: 0, draft })).relatedArticles ?? []
+  ).map((value) => (typeof value === 'object' ? value.id : value))
 
 describe("editors' related articles stay reciprocal", () => {
   it('adding A→B adds B→A, on the stored document and the latest version', async () => {
@@ -50,7 +53,12 @@ describe("editors' related articles stay reciprocal", () => {
     const path = `/articles/${b.id}?depth=0`
     const etag = (await read(path)).headers.get('etag')!
     expect((await revalidate(read, path, etag)).status).toBe(304)
-    await payload.update({ collection: 'articles', id: a.id, data: { relatedArticles: [b.id] }, draft: true })
+    await payload.update({
+      collection: 'articles',
+      id: a.id,
+      data: { relatedArticles: [b.id] },
+      draft: true,
+    })
     expect(await picksOf(b.id, false)).toEqual([a.id])
     const after = await revalidate(read, path, etag)
     expect(after.status).toBe(200)
@@ -76,7 +84,12 @@ describe("editors' related articles stay reciprocal", () => {
   it('keeps a pending draft of B in step, so publishing it later does not drop the link', async () => {
     const a = await publish({ title: 'A4' })
     const b = await publish({ title: 'B4' })
-    await payload.update({ collection: 'articles', id: b.id, data: { subtitle: '초안' }, draft: true })
+    await payload.update({
+      collection: 'articles',
+      id: b.id,
+      data: { subtitle: '초안' },
+      draft: true,
+    })
     await payload.update({ collection: 'articles', id: a.id, data: { relatedArticles: [b.id] } })
     await payload.update({ collection: 'articles', id: b.id, data: { _status: 'published' } })
     expect(await picksOf(b.id, false)).toEqual([a.id])
@@ -88,9 +101,19 @@ describe("editors' related articles stay reciprocal", () => {
     const target = await publish({ title: 'T' })
     const sources = await Promise.all(['S1', 'S2', 'S3'].map((title) => publish({ title })))
     const saves = await Promise.allSettled(
-      sources.map((source) => payload.update({ collection: 'articles', id: source.id, data: { relatedArticles: [target.id] } })),
+      sources.map((source) =>
+        payload.update({
+          collection: 'articles',
+          id: source.id,
+          data: { relatedArticles: [target.id] },
+        }),
+      ),
     )
-    expect(saves.filter((save) => save.status === 'rejected').map((save) => String((save as PromiseRejectedResult).reason))).toEqual([])
+    expect(
+      saves
+        .filter((save) => save.status === 'rejected')
+        .map((save) => String((save as PromiseRejectedResult).reason)),
+    ).toEqual([])
     const expected = sources.map((source) => source.id).sort()
     expect((await picksOf(target.id)).sort()).toEqual(expected)
     expect((await picksOf(target.id, false)).sort()).toEqual(expected)
@@ -105,29 +128,59 @@ describe("editors' related articles stay reciprocal", () => {
       const unrelated = await publish({ title: '차례 C', _status: 'draft' })
       const req = await createLocalReq({}, payload)
       await initTransaction(req)
-      await payload.update({ collection: 'articles', id: first.id, data: { subtitle: '첫 저장' }, req })
+      await payload.update({
+        collection: 'articles',
+        id: first.id,
+        data: { subtitle: '첫 저장' },
+        req,
+      })
       const startedAt = performance.now()
-      await payload.update({ collection: 'articles', id: second.id, data: { subtitle: '같은 트랜잭션' }, req })
+      await payload.update({
+        collection: 'articles',
+        id: second.id,
+        data: { subtitle: '같은 트랜잭션' },
+        req,
+      })
       expect(performance.now() - startedAt).toBeLessThan(5_000)
       let isOtherDone = false
-      const other = payload.update({ collection: 'articles', id: unrelated.id, data: { subtitle: '다른 저장' }, draft: true }).then(() => (isOtherDone = true))
+      const other = payload
+        .update({
+          collection: 'articles',
+          id: unrelated.id,
+          data: { subtitle: '다른 저장' },
+          draft: true,
+        })
+        .then(() => (isOtherDone = true))
       await new Promise((resolve) => setTimeout(resolve, 500))
       expect(isOtherDone).toBe(false)
       await commitTransaction(req)
       await other
-      expect((await payload.findByID({ collection: 'articles', id: unrelated.id, draft: true })).subtitle).toBe('다른 저장')
-      expect((await payload.findByID({ collection: 'articles', id: second.id })).subtitle).toBe('같은 트랜잭션')
+      expect(
+        (await payload.findByID({ collection: 'articles', id: unrelated.id, draft: true }))
+          .subtitle,
+      ).toBe('다른 저장')
+      expect((await payload.findByID({ collection: 'articles', id: second.id })).subtitle).toBe(
+        '같은 트랜잭션',
+      )
     },
   )
 
   it('refuses self-links and more than the maximum, writing nothing', async () => {
     const a = await publish({ title: 'A5' })
     const editor = await api.login(loginEmails().editor, PASSWORD)
-    const self = await api.rest('PATCH', `/articles/${a.id}`, { body: { relatedArticles: [a.id] }, token: editor })
+    const self = await api.rest('PATCH', `/articles/${a.id}`, {
+      body: { relatedArticles: [a.id] },
+      token: editor,
+    })
     expect(self.status).toBe(400)
     expect(JSON.stringify(self.body)).toContain('relatedArticles')
-    const many = await Promise.all(Array.from({ length: 11 }, (_, index) => publish({ title: `많은 ${index}` })))
-    const tooMany = await api.rest('PATCH', `/articles/${a.id}`, { body: { relatedArticles: many.map((doc) => doc.id) }, token: editor })
+    const many = await Promise.all(
+      Array.from({ length: 11 }, (_, index) => publish({ title: `많은 ${index}` })),
+    )
+    const tooMany = await api.rest('PATCH', `/articles/${a.id}`, {
+      body: { relatedArticles: many.map((doc) => doc.id) },
+      token: editor,
+    })
     expect(tooMany.status).toBe(400)
     for (const doc of many) expect(await picksOf(doc.id)).toEqual([])
   })
@@ -137,7 +190,10 @@ describe("editors' related articles stay reciprocal", () => {
     const b = await publish({ title: 'B6' })
     const editor = await api.login(loginEmails().editor, PASSWORD)
     // The title is too long: the save fails validation, so B must not point at A.
-    const failed = await api.rest('PATCH', `/articles/${a.id}`, { body: { relatedArticles: [b.id], title: '가'.repeat(301) }, token: editor })
+    const failed = await api.rest('PATCH', `/articles/${a.id}`, {
+      body: { relatedArticles: [b.id], title: '가'.repeat(301) },
+      token: editor,
+    })
     expect(failed.status).toBe(400)
     expect(await picksOf(b.id)).toEqual([])
   })
@@ -146,17 +202,38 @@ describe("editors' related articles stay reciprocal", () => {
 describe('links written by several jobs at once', () => {
   it('leave the article whole: keywords, reporters and links once each, and the article still saves', async () => {
     const keywords = ['울산', '행정', '예산', '복지']
-    const article = await publish({ title: '동시 갱신 대상', keywords, reporters: [fixture.reporters.kim, fixture.reporters.park] })
+    const article = await publish({
+      title: '동시 갱신 대상',
+      keywords,
+      reporters: [fixture.reporters.kim, fixture.reporters.park],
+    })
     const others = await Promise.all([publish({ title: '후보 1' }), publish({ title: '후보 2' })])
     const req = await createLocalReq({}, payload)
     // As eight suggestion-refresh jobs running together write the same article.
     await Promise.all(
       Array.from({ length: 8 }, (_, index) =>
-        writeDerivedFields({ collection: 'articles', data: { relatedSuggestions: index % 2 ? [others[0]!.id] : others.map((doc) => doc.id) }, id: article.id, req }),
+        writeDerivedFields({
+          collection: 'articles',
+          data: { relatedSuggestions: index % 2 ? [others[0]!.id] : others.map((doc) => doc.id) },
+          id: article.id,
+          req,
+        }),
       ),
     )
-    const latest = (await payload.db.findVersions({ collection: 'articles', limit: 1, pagination: false, sort: '-updatedAt', where: { parent: { equals: article.id } } })).docs[0]!
-    const version = latest.version as { keywords: string[]; relatedSuggestions: unknown[]; reporters: unknown[] }
+    const latest = (
+      await payload.db.findVersions({
+        collection: 'articles',
+        limit: 1,
+        pagination: false,
+        sort: '-updatedAt',
+        where: { parent: { equals: article.id } },
+      })
+    ).docs[0]!
+    const version = latest.version as {
+      keywords: string[]
+      relatedSuggestions: unknown[]
+      reporters: unknown[]
+    }
     expect(version.keywords).toEqual(keywords)
     expect(version.reporters).toHaveLength(2)
     expect(version.relatedSuggestions).toEqual([others[0]!.id])
@@ -164,7 +241,11 @@ describe('links written by several jobs at once', () => {
     expect(stored.keywords).toEqual(keywords)
     expect(stored.relatedSuggestions).toEqual([others[0]!.id])
     // An editor's next save starts from that version.
-    const saved = await payload.update({ collection: 'articles', id: article.id, data: { subtitle: '편집자 수정' } })
+    const saved = await payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { subtitle: '편집자 수정' },
+    })
     expect(saved.keywords).toEqual(keywords)
     expect(saved.reporters).toHaveLength(2)
   })
@@ -172,7 +253,10 @@ describe('links written by several jobs at once', () => {
 
 describe('keywords', () => {
   it('are kept once each, trimmed, without empty ones', async () => {
-    const article = await publish({ title: '키워드 정리', keywords: ['울산', ' 예산 ', '울산', '', '예산', '복지'] })
+    const article = await publish({
+      title: '키워드 정리',
+      keywords: ['울산', ' 예산 ', '울산', '', '예산', '복지'],
+    })
     expect(article.keywords).toEqual(['울산', '예산', '복지'])
   })
 
@@ -181,20 +265,47 @@ describe('keywords', () => {
     const article = await publish({ title: '키워드가 두 번 들어간 기사', keywords })
     // A database written before the fix: the admin's form loads every keyword twice (40, past
     // maxRows 30) and sends them all back with the editor's change.
-    const saved = await payload.update({ collection: 'articles', id: article.id, data: { subtitle: '편집자 수정', keywords: [...keywords, ...keywords] } })
+    const saved = await payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { subtitle: '편집자 수정', keywords: [...keywords, ...keywords] },
+    })
     expect(saved.keywords).toEqual(keywords)
-    expect((await payload.findByID({ collection: 'articles', id: article.id, depth: 0 })).keywords).toEqual(keywords)
+    expect(
+      (await payload.findByID({ collection: 'articles', id: article.id, depth: 0 })).keywords,
+    ).toEqual(keywords)
   })
 })
 
 describe('computed suggestions', () => {
   it('rank shared keywords and region above section and leave out drafts', async () => {
     const subject = await publish({ title: '울산 청년정책', keywords: ['청년정책', '울산'] })
-    const sameKeywords = await publish({ title: '청년정책 토론회', keywords: ['청년정책'], region: fixture.regions.ulsan })
-    const sameRegion = await publish({ title: '울산 날씨', keywords: ['날씨'], region: fixture.regions.ulsan })
-    const draft = await payload.create({ collection: 'articles', data: articleData(fixture, { title: '초안 청년정책', keywords: ['청년정책', '울산'] }) as never, draft: true })
-    const updated = await payload.update({ collection: 'articles', id: subject.id, data: { subtitle: '다시 저장' } })
-    const suggestions = (updated.relatedSuggestions ?? []).map((value) => (typeof value === 'object' ? value.id : value))
+    const sameKeywords = await publish({
+      title: '청년정책 토론회',
+      keywords: ['청년정책'],
+      region: fixture.regions.ulsan,
+    })
+    const sameRegion = await publish({
+      title: '울산 날씨',
+      keywords: ['날씨'],
+      region: fixture.regions.ulsan,
+    })
+    const draft = await payload.create({
+      collection: 'articles',
+      data: articleData(fixture, {
+        title: '초안 청년정책',
+        keywords: ['청년정책', '울산'],
+      }) as never,
+      draft: true,
+    })
+    const updated = await payload.update({
+      collection: 'articles',
+      id: subject.id,
+      data: { subtitle: '다시 저장' },
+    })
+    const suggestions = (updated.relatedSuggestions ?? []).map((value) =>
+      typeof value === 'object' ? value.id : value,
+    )
     expect(suggestions.indexOf(sameKeywords.id)).toBeLessThan(suggestions.indexOf(sameRegion.id))
     expect(suggestions).toContain(sameRegion.id)
     expect(suggestions).not.toContain(draft.id)
@@ -205,8 +316,16 @@ describe('computed suggestions', () => {
     // Only this test's refreshes: the ones earlier tests queued took half a minute to run, and
     // over a minute on a loaded machine.
     await payload.delete({ collection: 'payload-jobs', where: { id: { exists: true } } })
-    const older = await publish({ title: '반구대 암각화', keywords: ['암각화'], region: fixture.regions.chungnam })
-    const newer = await publish({ title: '암각화 세계유산', keywords: ['암각화'], region: fixture.regions.chungnam })
+    const older = await publish({
+      title: '반구대 암각화',
+      keywords: ['암각화'],
+      region: fixture.regions.chungnam,
+    })
+    const newer = await publish({
+      title: '암각화 세계유산',
+      keywords: ['암각화'],
+      region: fixture.regions.chungnam,
+    })
     const stale = await payload.findByID({ collection: 'articles', id: older.id, depth: 0 })
     expect(stale.relatedSuggestions).not.toContain(newer.id)
     // A shared cache's copy of the older article's page, revalidated after the job.
@@ -227,15 +346,31 @@ describe('`related` on read', () => {
     const pick = await publish({ title: '편집자 선택', keywords: ['x-unique'] })
     const suggested = await publish({ title: '추천 기사', keywords: ['y-unique'] })
     const subject = await publish({ title: '본문 기사', keywords: ['y-unique'] })
-    await payload.update({ collection: 'articles', id: subject.id, data: { relatedArticles: [pick.id] } })
-    const draftPick = await payload.create({ collection: 'articles', data: articleData(fixture, { title: '초안 선택' }) as never, draft: true })
-    await payload.update({ collection: 'articles', id: subject.id, data: { relatedArticles: [pick.id, draftPick.id, suggested.id] } })
+    await payload.update({
+      collection: 'articles',
+      id: subject.id,
+      data: { relatedArticles: [pick.id] },
+    })
+    const draftPick = await payload.create({
+      collection: 'articles',
+      data: articleData(fixture, { title: '초안 선택' }) as never,
+      draft: true,
+    })
+    await payload.update({
+      collection: 'articles',
+      id: subject.id,
+      data: { relatedArticles: [pick.id, draftPick.id, suggested.id] },
+    })
     const { body } = await api.rest('GET', `/articles/${subject.id}`)
     const titles = body.related.map((item: { title: string }) => item.title)
     expect(titles.slice(0, 2)).toEqual(['편집자 선택', '추천 기사'])
     expect(titles).not.toContain('초안 선택')
     expect(new Set(titles).size).toBe(titles.length)
-    expect(body.related[0]).toMatchObject({ id: String(pick.id), slug: pick.slug, regionLabel: '울산시' })
+    expect(body.related[0]).toMatchObject({
+      id: String(pick.id),
+      slug: pick.slug,
+      regionLabel: '울산시',
+    })
     expect(body.related[0].registeredAt).toBeTruthy()
   })
 })

@@ -11,26 +11,64 @@
 import fs from 'node:fs'
 import readline from 'node:readline'
 
-type Command = { link?: [number, number[]][]; publish?: { registeredAt: string; section: number; title: string }[]; runJobs?: boolean }
+type Command = {
+  link?: [number, number[]][]
+  publish?: { registeredAt: string; section: number; title: string }[]
+  runJobs?: boolean
+}
 
 const [uri] = process.argv.slice(2) as [string]
 const answer = (value: unknown) => fs.writeSync(1, `${JSON.stringify(value)}\n`)
 
 const main = async () => {
-  const [{ buildConfig, getPayload }, { newsroomAppConfig }, { databaseAdapter }] = await Promise.all([import('payload'), import('../../src/appConfig'), import('../../src/database')])
-  const config = await buildConfig(newsroomAppConfig({ seed: 'off', secret: 'test-secret-not-for-production', db: databaseAdapter({ uri, push: false }) }))
+  const [{ buildConfig, getPayload }, { newsroomAppConfig }, { databaseAdapter }] =
+    await Promise.all([
+      import('payload'),
+      import('../../src/appConfig'),
+      import('../../src/database'),
+    ])
+  const config = await buildConfig(
+    newsroomAppConfig({
+      seed: 'off',
+      secret: 'test-secret-not-for-production',
+      db: databaseAdapter({ uri, push: false }),
+    }),
+  )
   // No job runner on a schedule (`cron` off): jobs run when a command asks.
   const payload = await getPayload({ config })
   answer({ ready: true })
   for await (const line of readline.createInterface({ input: process.stdin })) {
     const command = JSON.parse(line) as Command
     const saves = [
-      ...(command.link ?? []).map(([id, related]) => payload.update({ collection: 'articles', id, data: { relatedArticles: related }, depth: 0 })),
-      ...(command.publish ?? []).map((data) => payload.create({ collection: 'articles', data: { ...data, _status: 'published' } as never, depth: 0 })),
+      ...(command.link ?? []).map(([id, related]) =>
+        payload.update({
+          collection: 'articles',
+          id,
+          data: { relatedArticles: related },
+          depth: 0,
+        }),
+      ),
+      ...(command.publish ?? []).map((data) =>
+        payload.create({
+          collection: 'articles',
+          data: { ...data, _status: 'published' } as never,
+          depth: 0,
+        }),
+      ),
       ...(command.runJobs ? [payload.jobs.run({ limit: 100 })] : []),
     ]
     const settled = await Promise.allSettled(saves)
-    answer({ failures: settled.flatMap((save) => (save.status === 'rejected' ? [save.reason instanceof Error ? (save.reason.stack ?? String(save.reason)) : String(save.reason)] : [])) })
+    answer({
+      failures: settled.flatMap((save) =>
+        save.status === 'rejected'
+          ? [
+              save.reason instanceof Error
+                ? (save.reason.stack ?? String(save.reason))
+                : String(save.reason),
+            ]
+          : [],
+      ),
+    })
   }
   await payload.destroy()
   process.exit(0)

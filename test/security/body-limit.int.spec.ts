@@ -49,7 +49,12 @@ const countedBody = (total: number, fill = 0x20) => {
 }
 
 const request = (method: string, path: string, body: BodyInit, headers: Record<string, string>) =>
-  new Request(`http://localhost/api${path}`, { body, duplex: 'half', headers, method } as RequestInit)
+  new Request(`http://localhost/api${path}`, {
+    body,
+    duplex: 'half',
+    headers,
+    method,
+  } as RequestInit)
 
 const expectTooLarge = async (response: Response) => {
   expect(response.status).toBe(413)
@@ -67,19 +72,37 @@ describe('a body declared larger than the limit', () => {
     ['DELETE', '/articles/1'],
   ])('is refused with 413 before a byte is read: REST %s %s', async (method, path) => {
     const { counter, stream } = countedBody(JSON_LIMIT + 1)
-    await expectTooLarge(await routes.rest(request(method, path, stream, { 'content-type': 'application/json', 'content-length': String(JSON_LIMIT + 1) })))
+    await expectTooLarge(
+      await routes.rest(
+        request(method, path, stream, {
+          'content-type': 'application/json',
+          'content-length': String(JSON_LIMIT + 1),
+        }),
+      ),
+    )
     expect(counter.pulled).toBe(0)
   })
 
   it('is refused with 413 before a byte is read: GraphQL POST', async () => {
     const { counter, stream } = countedBody(50 * 1024 * 1024)
-    await expectTooLarge(await routes.graphqlPost(request('POST', '/graphql', stream, { 'content-type': 'application/json', 'content-length': String(50 * 1024 * 1024) })))
+    await expectTooLarge(
+      await routes.graphqlPost(
+        request('POST', '/graphql', stream, {
+          'content-type': 'application/json',
+          'content-length': String(50 * 1024 * 1024),
+        }),
+      ),
+    )
     expect(counter.pulled).toBe(0)
   })
 
   it('is refused with 413 before a byte is read: a multipart upload over the upload limit plus the fields', async () => {
     const { counter, stream } = countedBody(UPLOAD_LIMIT + JSON_LIMIT + 1)
-    const headers = { authorization: `JWT ${editorToken}`, 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(UPLOAD_LIMIT + JSON_LIMIT + 1) }
+    const headers = {
+      authorization: `JWT ${editorToken}`,
+      'content-type': 'multipart/form-data; boundary=x',
+      'content-length': String(UPLOAD_LIMIT + JSON_LIMIT + 1),
+    }
     await expectTooLarge(await routes.rest(request('POST', '/media', stream, headers)))
     expect(counter.pulled).toBe(0)
   })
@@ -88,41 +111,65 @@ describe('a body declared larger than the limit', () => {
 describe('a body without Content-Length (chunked)', () => {
   it('is read only up to the limit, then refused with 413: REST login', async () => {
     const { counter, stream } = countedBody(1024 * 1024)
-    await expectTooLarge(await routes.rest(request('POST', '/users/login', stream, { 'content-type': 'application/json' })))
+    await expectTooLarge(
+      await routes.rest(
+        request('POST', '/users/login', stream, { 'content-type': 'application/json' }),
+      ),
+    )
     // What was read: the limit, the chunk that crossed it, at most one more fetched ahead.
     expect(counter.pulled).toBeLessThanOrEqual(JSON_LIMIT + 2 * CHUNK)
   })
 
   it('is read only up to the limit, then refused with 413: GraphQL POST', async () => {
     const { counter, stream } = countedBody(1024 * 1024)
-    await expectTooLarge(await routes.graphqlPost(request('POST', '/graphql', stream, { 'content-type': 'application/json' })))
+    await expectTooLarge(
+      await routes.graphqlPost(
+        request('POST', '/graphql', stream, { 'content-type': 'application/json' }),
+      ),
+    )
     expect(counter.pulled).toBeLessThanOrEqual(JSON_LIMIT + 2 * CHUNK)
   })
 
   it('is read only up to the multipart limit, then refused with 413: an upload', async () => {
     const { counter, stream } = countedBody(2 * 1024 * 1024)
-    const headers = { authorization: `JWT ${editorToken}`, 'content-type': 'multipart/form-data; boundary=x' }
+    const headers = {
+      authorization: `JWT ${editorToken}`,
+      'content-type': 'multipart/form-data; boundary=x',
+    }
     await expectTooLarge(await routes.rest(request('POST', '/media', stream, headers)))
     expect(counter.pulled).toBeLessThanOrEqual(UPLOAD_LIMIT + JSON_LIMIT + 2 * CHUNK)
   })
 })
 
 describe('bodies within the limits', () => {
-  const loginBody = () => JSON.stringify({ email: loginEmails().editor, password: PASSWORD, padding: 'x'.repeat(JSON_LIMIT - 200) })
+  const loginBody = () =>
+    JSON.stringify({
+      email: loginEmails().editor,
+      password: PASSWORD,
+      padding: 'x'.repeat(JSON_LIMIT - 200),
+    })
 
   it('reach Payload whole, declared or chunked', async () => {
     const text = loginBody()
-    const declared = await routes.rest(request('POST', '/users/login', text, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) }))
+    const declared = await routes.rest(
+      request('POST', '/users/login', text, {
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(text)),
+      }),
+    )
     expect(declared.status).toBe(200)
     expect((await declared.json()).token).toBeTruthy()
     const chunked = new ReadableStream<Uint8Array>({
       start(controller) {
         const bytes = new TextEncoder().encode(text)
-        for (let at = 0; at < bytes.length; at += CHUNK) controller.enqueue(bytes.slice(at, at + CHUNK))
+        for (let at = 0; at < bytes.length; at += CHUNK)
+          controller.enqueue(bytes.slice(at, at + CHUNK))
         controller.close()
       },
     })
-    const streamed = await routes.rest(request('POST', '/users/login', chunked, { 'content-type': 'application/json' }))
+    const streamed = await routes.rest(
+      request('POST', '/users/login', chunked, { 'content-type': 'application/json' }),
+    )
     expect(streamed.status).toBe(200)
     expect((await streamed.json()).token).toBeTruthy()
   })
@@ -130,11 +177,21 @@ describe('bodies within the limits', () => {
   it('an upload under the limit is stored; Payload is configured with the same file limit', async () => {
     expect(payload.config.upload.limits?.fileSize).toBe(UPLOAD_LIMIT)
     expect(payload.config.upload.requestSizeLimit).toBe(UPLOAD_LIMIT + JSON_LIMIT)
-    const png = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#336699' } }).png().toBuffer()
+    const png = await sharp({
+      create: { width: 16, height: 16, channels: 3, background: '#336699' },
+    })
+      .png()
+      .toBuffer()
     const form = new FormData()
     form.append('_payload', JSON.stringify({ alt: '작은 사진' }))
     form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'small.png')
-    const response = await routes.rest(new Request('http://localhost/api/media', { body: form, headers: { authorization: `JWT ${editorToken}` }, method: 'POST' }))
+    const response = await routes.rest(
+      new Request('http://localhost/api/media', {
+        body: form,
+        headers: { authorization: `JWT ${editorToken}` },
+        method: 'POST',
+      }),
+    )
     expect(response.status).toBe(201)
     expect((await response.json()).doc.alt).toBe('작은 사진')
   })
@@ -142,14 +199,25 @@ describe('bodies within the limits', () => {
   it('a file over the upload limit but within the request limit is refused by Payload with 413', async () => {
     const noise = Buffer.alloc(260 * 260 * 3)
     for (let index = 0; index < noise.length; index++) noise[index] = (index * 2654435761) >>> 24
-    const png = await sharp(noise, { raw: { width: 260, height: 260, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer()
+    const png = await sharp(noise, { raw: { width: 260, height: 260, channels: 3 } })
+      .png({ compressionLevel: 0 })
+      .toBuffer()
     expect(png.byteLength).toBeGreaterThan(UPLOAD_LIMIT)
     expect(png.byteLength).toBeLessThan(UPLOAD_LIMIT + JSON_LIMIT - 1000)
     const form = new FormData()
     form.append('_payload', JSON.stringify({ alt: '큰 사진' }))
     form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'large.png')
-    const response = await routes.rest(new Request('http://localhost/api/media', { body: form, headers: { authorization: `JWT ${editorToken}` }, method: 'POST' }))
+    const response = await routes.rest(
+      new Request('http://localhost/api/media', {
+        body: form,
+        headers: { authorization: `JWT ${editorToken}` },
+        method: 'POST',
+      }),
+    )
     expect(response.status).toBe(413)
-    expect((await payload.count({ collection: 'media', where: { alt: { equals: '큰 사진' } } })).totalDocs).toBe(0)
+    expect(
+      (await payload.count({ collection: 'media', where: { alt: { equals: '큰 사진' } } }))
+        .totalDocs,
+    ).toBe(0)
   })
 })

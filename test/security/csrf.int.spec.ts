@@ -45,22 +45,38 @@ afterAll(async () => {
 })
 
 const createArticle = async (title: string) =>
-  (await payload.create({ collection: 'articles', data: articleData(fixture, { title, _status: 'published' }) as never })) as unknown as { id: number | string }
-const titleOf = async (id: number | string) => (await payload.findByID({ collection: 'articles', id, draft: true, depth: 0 })).title
+  (await payload.create({
+    collection: 'articles',
+    data: articleData(fixture, { title, _status: 'published' }) as never,
+  })) as unknown as { id: number | string }
+const titleOf = async (id: number | string) =>
+  (await payload.findByID({ collection: 'articles', id, draft: true, depth: 0 })).title
 
 const rest = (method: string, path: string, headers: Record<string, string>, body?: unknown) =>
   routes.rest(
     new Request(`${ADMIN_ORIGIN}/api${path}`, {
       body: body === undefined ? undefined : JSON.stringify(body),
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
       method,
     }),
   )
-const graphql = (query: string, variables: Record<string, unknown>, headers: Record<string, string>) =>
+const graphql = (
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string>,
+) =>
   routes.graphqlPost(
-    new Request(`${ADMIN_ORIGIN}/api/graphql`, { body: JSON.stringify({ query, variables }), headers: { 'content-type': 'application/json', ...headers }, method: 'POST' }),
+    new Request(`${ADMIN_ORIGIN}/api/graphql`, {
+      body: JSON.stringify({ query, variables }),
+      headers: { 'content-type': 'application/json', ...headers },
+      method: 'POST',
+    }),
   )
-const UPDATE_TITLE = 'mutation ($id: Int!, $title: String!) { updateArticle(id: $id, data: { title: $title }) { id title } }'
+const UPDATE_TITLE =
+  'mutation ($id: Int!, $title: String!) { updateArticle(id: $id, data: { title: $title }) { id title } }'
 
 const expectForbidden = async (response: Response) => {
   expect(response.status).toBe(403)
@@ -78,7 +94,8 @@ describe('the session cookie', () => {
   it('is honoured by Payload only from the trusted origins (its csrf list)', async () => {
     expect(payload.config.csrf).toContain(ADMIN_ORIGIN)
     expect(payload.config.csrf).not.toContain(SITE_ORIGIN)
-    const me = async (headers: Record<string, string>) => (await (await rest('GET', '/users/me', { cookie, ...headers })).json()).user
+    const me = async (headers: Record<string, string>) =>
+      (await (await rest('GET', '/users/me', { cookie, ...headers })).json()).user
     expect((await me({ origin: ADMIN_ORIGIN }))?.email).toBe(loginEmails().editor)
     expect((await me({ 'sec-fetch-site': 'same-origin' }))?.email).toBe(loginEmails().editor)
     expect(await me({ origin: EVIL_ORIGIN })).toBeNull()
@@ -92,35 +109,77 @@ describe('the session cookie', () => {
 describe('a cross-site write with the session cookie', () => {
   it('REST PATCH from another Origin is refused (403) and changes nothing', async () => {
     const article = await createArticle('원래 제목')
-    await expectForbidden(await rest('PATCH', `/articles/${article.id}`, { cookie, origin: EVIL_ORIGIN }, { title: '바뀐 제목' }))
+    await expectForbidden(
+      await rest(
+        'PATCH',
+        `/articles/${article.id}`,
+        { cookie, origin: EVIL_ORIGIN },
+        { title: '바뀐 제목' },
+      ),
+    )
     expect(await titleOf(article.id)).toBe('원래 제목')
   })
 
   it('REST PATCH without Origin but Sec-Fetch-Site: cross-site is refused (403) and changes nothing', async () => {
     const article = await createArticle('원래 제목')
-    await expectForbidden(await rest('PATCH', `/articles/${article.id}`, { cookie, 'sec-fetch-site': 'cross-site' }, { title: '바뀐 제목' }))
+    await expectForbidden(
+      await rest(
+        'PATCH',
+        `/articles/${article.id}`,
+        { cookie, 'sec-fetch-site': 'cross-site' },
+        { title: '바뀐 제목' },
+      ),
+    )
     expect(await titleOf(article.id)).toBe('원래 제목')
   })
 
   it('REST POST and DELETE from another Origin are refused (403) and change nothing', async () => {
     const article = await createArticle('지워지면 안 되는 기사')
     const before = (await payload.count({ collection: 'articles' })).totalDocs
-    await expectForbidden(await rest('POST', '/articles', { cookie, origin: EVIL_ORIGIN }, articleData(fixture, { title: '몰래 쓴 기사' })))
-    await expectForbidden(await rest('DELETE', `/articles/${article.id}`, { cookie, origin: EVIL_ORIGIN }))
+    await expectForbidden(
+      await rest(
+        'POST',
+        '/articles',
+        { cookie, origin: EVIL_ORIGIN },
+        articleData(fixture, { title: '몰래 쓴 기사' }),
+      ),
+    )
+    await expectForbidden(
+      await rest('DELETE', `/articles/${article.id}`, { cookie, origin: EVIL_ORIGIN }),
+    )
     expect((await payload.count({ collection: 'articles' })).totalDocs).toBe(before)
     expect(await titleOf(article.id)).toBe('지워지면 안 되는 기사')
   })
 
   it('a GraphQL mutation from another Origin is refused (403) and changes nothing', async () => {
     const article = await createArticle('원래 제목')
-    await expectForbidden(await graphql(UPDATE_TITLE, { id: article.id, title: '바뀐 제목' }, { cookie, origin: EVIL_ORIGIN }))
-    await expectForbidden(await graphql(UPDATE_TITLE, { id: article.id, title: '바뀐 제목' }, { cookie, origin: SITE_ORIGIN }))
+    await expectForbidden(
+      await graphql(
+        UPDATE_TITLE,
+        { id: article.id, title: '바뀐 제목' },
+        { cookie, origin: EVIL_ORIGIN },
+      ),
+    )
+    await expectForbidden(
+      await graphql(
+        UPDATE_TITLE,
+        { id: article.id, title: '바뀐 제목' },
+        { cookie, origin: SITE_ORIGIN },
+      ),
+    )
     expect(await titleOf(article.id)).toBe('원래 제목')
   })
 
   it('even a cookie spelled with spaces around its name is refused', async () => {
     const article = await createArticle('원래 제목')
-    await expectForbidden(await rest('PATCH', `/articles/${article.id}`, { cookie: ` payload-token =${sessionCookieOf(login).value}`, origin: EVIL_ORIGIN }, { title: '바뀐 제목' }))
+    await expectForbidden(
+      await rest(
+        'PATCH',
+        `/articles/${article.id}`,
+        { cookie: ` payload-token =${sessionCookieOf(login).value}`, origin: EVIL_ORIGIN },
+        { title: '바뀐 제목' },
+      ),
+    )
     expect(await titleOf(article.id)).toBe('원래 제목')
   })
 })
@@ -128,10 +187,19 @@ describe('a cross-site write with the session cookie', () => {
 describe('writes that are not cross-site cookie writes', () => {
   it('from the admin origin with the cookie work, REST and GraphQL', async () => {
     const article = await createArticle('원래 제목')
-    const patched = await rest('PATCH', `/articles/${article.id}`, { cookie, origin: ADMIN_ORIGIN }, { title: '편집자가 고친 제목' })
+    const patched = await rest(
+      'PATCH',
+      `/articles/${article.id}`,
+      { cookie, origin: ADMIN_ORIGIN },
+      { title: '편집자가 고친 제목' },
+    )
     expect(patched.status).toBe(200)
     expect(await titleOf(article.id)).toBe('편집자가 고친 제목')
-    const mutated = await graphql(UPDATE_TITLE, { id: article.id, title: 'GraphQL로 고친 제목' }, { cookie, origin: ADMIN_ORIGIN })
+    const mutated = await graphql(
+      UPDATE_TITLE,
+      { id: article.id, title: 'GraphQL로 고친 제목' },
+      { cookie, origin: ADMIN_ORIGIN },
+    )
     expect(mutated.status).toBe(200)
     expect((await mutated.json()).data.updateArticle.title).toBe('GraphQL로 고친 제목')
   })
@@ -139,7 +207,12 @@ describe('writes that are not cross-site cookie writes', () => {
   it('with an Authorization header (an API client) work from any Origin', async () => {
     const token = await apiClient(payload).login(loginEmails().editor, PASSWORD)
     const article = await createArticle('원래 제목')
-    const patched = await rest('PATCH', `/articles/${article.id}`, { authorization: `JWT ${token}`, origin: EVIL_ORIGIN }, { title: 'API로 고친 제목' })
+    const patched = await rest(
+      'PATCH',
+      `/articles/${article.id}`,
+      { authorization: `JWT ${token}`, origin: EVIL_ORIGIN },
+      { title: 'API로 고친 제목' },
+    )
     expect(patched.status).toBe(200)
     expect(await titleOf(article.id)).toBe('API로 고친 제목')
   })

@@ -32,16 +32,24 @@ describe('every error carries a stable code', () => {
     expect(missing.status).toBe(404)
     expect(missing.body.errors[0].code).toBe('NOT_FOUND')
 
-    const forbidden = await api.rest('POST', '/sections', { body: { name: '기자가 만든 섹션' }, token: reporter })
+    const forbidden = await api.rest('POST', '/sections', {
+      body: { name: '기자가 만든 섹션' },
+      token: reporter,
+    })
     expect(forbidden.status).toBe(403)
     expect(forbidden.body.errors[0].code).toBe('FORBIDDEN')
 
-    const invalid = await api.rest('POST', '/articles', { body: { ...articleData(fixture), title: '' }, token: editor })
+    const invalid = await api.rest('POST', '/articles', {
+      body: { ...articleData(fixture), title: '' },
+      token: editor,
+    })
     expect(invalid.status).toBe(400)
     expect(invalid.body.errors[0].code).toBe('VALIDATION')
     expect(invalid.body.errors[0].message).toBeTruthy()
 
-    const badLogin = await api.rest('POST', '/users/login', { body: { email: loginEmails().editor, password: 'not-the-password-1' } })
+    const badLogin = await api.rest('POST', '/users/login', {
+      body: { email: loginEmails().editor, password: 'not-the-password-1' },
+    })
     expect(badLogin.status).toBe(401)
     expect(badLogin.body.errors[0].code).toBe('UNAUTHORIZED')
 
@@ -51,15 +59,24 @@ describe('every error carries a stable code', () => {
   })
 
   it('REST: a code an error names itself is kept', async () => {
-    const published = await payload.create({ collection: 'articles', data: articleData(fixture, { _status: 'published' }) as never })
+    const published = await payload.create({
+      collection: 'articles',
+      data: articleData(fixture, { _status: 'published' }) as never,
+    })
     // The live-state rule names its refusal FORBIDDEN in the error's data; it arrives as `code` too.
-    const { body, status } = await api.rest('DELETE', `/articles/${published.id}`, { token: reporter })
+    const { body, status } = await api.rest('DELETE', `/articles/${published.id}`, {
+      token: reporter,
+    })
     expect(status).toBe(403)
     expect(body.errors[0].code).toBe('FORBIDDEN')
   })
 
   it('GraphQL: extensions.code', async () => {
-    const forbidden = await api.graphql('mutation { createSection(data: { name: "기자 섹션" }) { id } }', undefined, reporter)
+    const forbidden = await api.graphql(
+      'mutation { createSection(data: { name: "기자 섹션" }) { id } }',
+      undefined,
+      reporter,
+    )
     expect(forbidden.body.errors[0].extensions.code).toBe('FORBIDDEN')
     const invalid = await api.graphql(
       'mutation($section: Int!) { createArticle(data: { title: "", section: $section }) { id } }',

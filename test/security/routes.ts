@@ -2,7 +2,12 @@ import type { Payload } from 'payload'
 
 import { handleEndpoints } from 'payload'
 
-import { graphQLGetHandler, graphQLPost, graphQLPostHandler, withHttpCache } from '../../plugins/http-cache'
+import {
+  graphQLGetHandler,
+  graphQLPost,
+  graphQLPostHandler,
+  withHttpCache,
+} from '../../plugins/http-cache'
 import { guardWrites } from '../../src/http'
 
 export type AppRoutes = {
@@ -28,12 +33,18 @@ export const appRoutes = (payload: Payload): AppRoutes => {
   return {
     graphqlGet: withHttpCache(graphQLGetHandler(payloadPost)),
     graphqlPost: guardWrites(graphQLPostHandler(payloadPost), config),
-    rest: (request) => (request.method === 'GET' || request.method === 'HEAD' ? cachedRest(request) : guardedRest(request)),
+    rest: (request) =>
+      request.method === 'GET' || request.method === 'HEAD'
+        ? cachedRest(request)
+        : guardedRest(request),
   }
 }
 
 /** The `name=value` pair of the session cookie a login answered with (its Set-Cookie). */
-export const sessionCookieOf = (response: Response, name = 'payload-token'): { attributes: string; pair: string; value: string } => {
+export const sessionCookieOf = (
+  response: Response,
+  name = 'payload-token',
+): { attributes: string; pair: string; value: string } => {
   const header = response.headers.getSetCookie().find((cookie) => cookie.startsWith(`${name}=`))
   if (!header) throw new Error(`no ${name} cookie in the answer (status ${response.status})`)
   const [pair, ...attributes] = header.split(';')

@@ -16,9 +16,17 @@ const main = async () => {
   const api = apiClient(payload)
   process.stdout.write('ready\n')
   for await (const line of readline.createInterface({ input: process.stdin })) {
-    const { changes, path, token } = JSON.parse(line) as { changes: unknown[]; path: string; token: string }
-    const answers = await Promise.all(changes.map((body) => api.rest('PATCH', path, { body, token })))
-    process.stdout.write(`${JSON.stringify({ statuses: answers.map((answer) => answer.status) })}\n`)
+    const { changes, path, token } = JSON.parse(line) as {
+      changes: unknown[]
+      path: string
+      token: string
+    }
+    const answers = await Promise.all(
+      changes.map((body) => api.rest('PATCH', path, { body, token })),
+    )
+    process.stdout.write(
+      `${JSON.stringify({ statuses: answers.map((answer) => answer.status) })}\n`,
+    )
   }
   await payload.destroy()
   process.exit(0)

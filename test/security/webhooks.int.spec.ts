@@ -37,7 +37,9 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
   port = (receiver.address() as { port: number }).port
   base = `http://127.0.0.1:${port}`
-  payload = await bootPayload('security-webhooks', { newsroom: { distribution: { retrySchedule: [300, 300] } } })
+  payload = await bootPayload('security-webhooks', {
+    newsroom: { distribution: { retrySchedule: [300, 300] } },
+  })
   api = apiClient(payload)
   fixture = await createNewsroom(payload)
   admin = await api.login(loginEmails().admin, PASSWORD)
@@ -54,7 +56,10 @@ beforeEach(async () => {
 })
 
 const postChannel = (fields: Record<string, unknown>) =>
-  api.rest('POST', '/distribution-channels', { body: { name: '수신기', url: `${base}/hook`, allowPrivateNetwork: true, ...fields }, token: admin })
+  api.rest('POST', '/distribution-channels', {
+    body: { name: '수신기', url: `${base}/hook`, allowPrivateNetwork: true, ...fields },
+    token: admin,
+  })
 
 const createChannel = async (fields: Record<string, unknown> = {}) => {
   const { body, status, text } = await postChannel(fields)
@@ -63,16 +68,22 @@ const createChannel = async (fields: Record<string, unknown> = {}) => {
 }
 
 /** The fields a 400 names, with their messages. */
-const fieldErrors = (body: { errors?: { data?: { errors?: FieldError[] } }[] }): FieldError[] => body.errors?.flatMap((error) => error.data?.errors ?? []) ?? []
+const fieldErrors = (body: { errors?: { data?: { errors?: FieldError[] } }[] }): FieldError[] =>
+  body.errors?.flatMap((error) => error.data?.errors ?? []) ?? []
 
-const publish = (title: string) => payload.create({ collection: 'articles', data: articleData(fixture, { _status: 'published', title }) as never })
+const publish = (title: string) =>
+  payload.create({
+    collection: 'articles',
+    data: articleData(fixture, { _status: 'published', title }) as never,
+  })
 
 const drain = () => payload.jobs.run({ limit: 100 })
 
 /** An array row id, as Payload generates them: written past Payload, a row needs one. */
 const rowId = () => crypto.randomBytes(12).toString('hex')
 
-const deliveries = async () => (await payload.find({ collection: 'webhook-deliveries', sort: 'attempt', limit: 100 })).docs
+const deliveries = async () =>
+  (await payload.find({ collection: 'webhook-deliveries', sort: 'attempt', limit: 100 })).docs
 
 describe('channel headers are checked when a channel is saved', () => {
   it.each([
@@ -103,19 +114,25 @@ describe('channel headers are checked when a channel is saved', () => {
     expect(fieldErrors(body).map((error) => error.path)).toEqual(['headers.0.name'])
   })
 
-  it.each(['webhook-signature', 'Webhook-Id', 'webhook-timestamp', 'Content-Type', 'content-length', 'Host', 'Transfer-Encoding', 'Connection'])(
-    'refuses overriding the header %s the delivery sets itself',
-    async (name) => {
-      const { body, status } = await postChannel({
-        headers: [
-          { name: 'X-Ok', value: 'fine' },
-          { name, value: 'v1,forged' },
-        ],
-      })
-      expect(status).toBe(400)
-      expect(fieldErrors(body).map((error) => error.path)).toEqual(['headers.1.name'])
-    },
-  )
+  it.each([
+    'webhook-signature',
+    'Webhook-Id',
+    'webhook-timestamp',
+    'Content-Type',
+    'content-length',
+    'Host',
+    'Transfer-Encoding',
+    'Connection',
+  ])('refuses overriding the header %s the delivery sets itself', async (name) => {
+    const { body, status } = await postChannel({
+      headers: [
+        { name: 'X-Ok', value: 'fine' },
+        { name, value: 'v1,forged' },
+      ],
+    })
+    expect(status).toBe(400)
+    expect(fieldErrors(body).map((error) => error.path)).toEqual(['headers.1.name'])
+  })
 
   it('refuses the same header twice, in any case', async () => {
     const { body, status } = await postChannel({
@@ -136,8 +153,14 @@ describe('channel headers are checked when a channel is saved', () => {
     })
     expect(status).toBe(400)
     expect(fieldErrors(body).map((error) => error.path)).toEqual(['headers.0.value'])
-    const stored = await payload.findByID({ collection: 'distribution-channels', id: channel.id, depth: 0 })
-    expect(stored.headers?.map((header) => [header.name, header.value])).toEqual([['X-Token', 'first']])
+    const stored = await payload.findByID({
+      collection: 'distribution-channels',
+      id: channel.id,
+      depth: 0,
+    })
+    expect(stored.headers?.map((header) => [header.name, header.value])).toEqual([
+      ['X-Token', 'first'],
+    ])
   })
 
   it('sends valid custom headers on every delivery, and the signature headers stay the delivery’s own', async () => {
@@ -155,10 +178,18 @@ describe('channel headers are checked when a channel is saved', () => {
     await drain()
     expect(received).toHaveLength(2)
     for (const message of received) {
-      expect(message.headers).toMatchObject({ authorization: 'Bearer abc.def\t~!', 'x-portal-key': 'k-123', 'content-type': 'application/json' })
+      expect(message.headers).toMatchObject({
+        authorization: 'Bearer abc.def\t~!',
+        'x-portal-key': 'k-123',
+        'content-type': 'application/json',
+      })
       expect(message.headers['webhook-signature']).toMatch(/^v1,/)
     }
-    const stored = await payload.findByID({ collection: 'distribution-channels', id: channel.id, depth: 0 })
+    const stored = await payload.findByID({
+      collection: 'distribution-channels',
+      id: channel.id,
+      depth: 0,
+    })
     expect(stored).toMatchObject({ lastStatus: 'succeeded', sections: [fixture.sections.news] })
     expect(stored.headers).toHaveLength(2)
   })
@@ -166,21 +197,33 @@ describe('channel headers are checked when a channel is saved', () => {
 
 describe('a delivery whose request cannot be built ends failed, not pending', () => {
   it.each([
-    ['a header value with CR LF', { headers: [{ id: rowId(), name: 'X-Token', value: 'a\r\nX-Injected: 1' }] }],
+    [
+      'a header value with CR LF',
+      { headers: [{ id: rowId(), name: 'X-Token', value: 'a\r\nX-Injected: 1' }] },
+    ],
     ['a header name with a space', { headers: [{ id: rowId(), name: 'X Token', value: 'a' }] }],
-    ['a header overriding the signature', { headers: [{ id: rowId(), name: 'webhook-signature', value: 'v1,forged' }] }],
+    [
+      'a header overriding the signature',
+      { headers: [{ id: rowId(), name: 'webhook-signature', value: 'v1,forged' }] },
+    ],
     ['a URL that is no URL', { url: 'not a url' }],
   ])('%s stored before the rules applied', async (_name, stored) => {
     const channel = await createChannel()
     // Written past validation, as rows saved before this check exist in databases.
-    await payload.db.updateOne({ collection: 'distribution-channels', id: channel.id, data: stored })
+    await payload.db.updateOne({
+      collection: 'distribution-channels',
+      id: channel.id,
+      data: stored,
+    })
     await publish('보낼 수 없는 기사')
     await drain()
     expect(received).toHaveLength(0)
     const rows = await deliveries()
     expect(rows.map((row) => row.status)).toEqual(['failed'])
     expect(rows[0]!.error).toMatch(/request could not be built/)
-    expect(await payload.findByID({ collection: 'distribution-channels', id: channel.id })).toMatchObject({ lastStatus: 'failed' })
+    expect(
+      await payload.findByID({ collection: 'distribution-channels', id: channel.id }),
+    ).toMatchObject({ lastStatus: 'failed' })
   })
 })
 
@@ -215,17 +258,22 @@ describe('the SSRF guard', () => {
 
   it('refuses to turn allowPrivateNetwork off while the URL is a private address', async () => {
     const channel = await createChannel({ url: 'http://[::ffff:7f00:1]/hook' })
-    const { body, status } = await api.rest('PATCH', `/distribution-channels/${channel.id}`, { body: { allowPrivateNetwork: false }, token: admin })
+    const { body, status } = await api.rest('PATCH', `/distribution-channels/${channel.id}`, {
+      body: { allowPrivateNetwork: false },
+      token: admin,
+    })
     expect(status).toBe(400)
     expect(fieldErrors(body).map((error) => error.path)).toEqual(['url'])
   })
 
-  it.each(['http://[64:ff9b::808:808]/hook', 'http://[2606:4700::1111]/hook', 'http://8.8.8.8/hook', 'https://hooks.example.com/newsroom'])(
-    'accepts the public address %s',
-    async (url) => {
-      expect((await postChannel({ url, allowPrivateNetwork: false })).status).toBe(201)
-    },
-  )
+  it.each([
+    'http://[64:ff9b::808:808]/hook',
+    'http://[2606:4700::1111]/hook',
+    'http://8.8.8.8/hook',
+    'https://hooks.example.com/newsroom',
+  ])('accepts the public address %s', async (url) => {
+    expect((await postChannel({ url, allowPrivateNetwork: false })).status).toBe(201)
+  })
 
   it.each([
     ['a NAT64 address of loopback', `http://[64:ff9b::7f00:1]:${0}/hook`],
@@ -255,14 +303,26 @@ describe('the SSRF guard at connect time', () => {
     await publish('사내망 기사')
     await drain()
     expect(received.map((message) => message.path)).toEqual(['/trusted'])
-    await payload.update({ collection: 'distribution-channels', id: trusted.id, data: { active: false } })
+    await payload.update({
+      collection: 'distribution-channels',
+      id: trusted.id,
+      data: { active: false },
+    })
     // The same host and port, now behind the guard: the name resolves to loopback, whatever socket is pooled for it.
-    await createChannel({ name: '외부', url: `http://localhost:${port}/guarded`, allowPrivateNetwork: false })
+    await createChannel({
+      name: '외부',
+      url: `http://localhost:${port}/guarded`,
+      allowPrivateNetwork: false,
+    })
     await publish('외부 기사')
     await drain()
     expect(received.map((message) => message.path)).toEqual(['/trusted'])
-    const guarded = (await deliveries()).filter((row) => row.status !== 'succeeded' && row.error !== 'channel is inactive')
-    expect(guarded.map((row) => [row.status, row.error])).toEqual([['refused', expect.stringMatching(/private or loopback/)]])
+    const guarded = (await deliveries()).filter(
+      (row) => row.status !== 'succeeded' && row.error !== 'channel is inactive',
+    )
+    expect(guarded.map((row) => [row.status, row.error])).toEqual([
+      ['refused', expect.stringMatching(/private or loopback/)],
+    ])
   })
 })
 
@@ -278,22 +338,41 @@ describe('delivery rows are the audit trail: only the system writes them', () =>
 
   it('an admin cannot delete a delivery row, one by one or in bulk, over REST or GraphQL', async () => {
     const row = await oneDelivery()
-    expect((await api.rest('DELETE', `/webhook-deliveries/${row.id}`, { token: admin })).status).toBe(403)
-    const bulk = await api.rest('DELETE', `/webhook-deliveries?where[id][equals]=${row.id}`, { token: admin })
+    expect(
+      (await api.rest('DELETE', `/webhook-deliveries/${row.id}`, { token: admin })).status,
+    ).toBe(403)
+    const bulk = await api.rest('DELETE', `/webhook-deliveries?where[id][equals]=${row.id}`, {
+      token: admin,
+    })
     expect(bulk.status).toBe(403)
-    const graphql = await api.graphql(`mutation { deleteWebhookDelivery(id: ${JSON.stringify(row.id)}) { id } }`, undefined, admin)
+    const graphql = await api.graphql(
+      `mutation { deleteWebhookDelivery(id: ${JSON.stringify(row.id)}) { id } }`,
+      undefined,
+      admin,
+    )
     expect(graphql.body.errors?.[0]?.extensions?.statusCode).toBe(403)
     expect(graphql.body.data?.deleteWebhookDelivery).toBeNull()
-    expect(await payload.findByID({ collection: 'webhook-deliveries', id: row.id })).toMatchObject({ status: 'succeeded' })
+    expect(await payload.findByID({ collection: 'webhook-deliveries', id: row.id })).toMatchObject({
+      status: 'succeeded',
+    })
   })
 
   it('an admin cannot create or change a delivery row', async () => {
     const row = await oneDelivery()
-    const created = await api.rest('POST', '/webhook-deliveries', { body: { webhookId: 'msg_forged', attempt: 1, status: 'succeeded' }, token: admin })
+    const created = await api.rest('POST', '/webhook-deliveries', {
+      body: { webhookId: 'msg_forged', attempt: 1, status: 'succeeded' },
+      token: admin,
+    })
     expect(created.status).toBe(403)
-    const updated = await api.rest('PATCH', `/webhook-deliveries/${row.id}`, { body: { status: 'failed', error: 'rewritten' }, token: admin })
+    const updated = await api.rest('PATCH', `/webhook-deliveries/${row.id}`, {
+      body: { status: 'failed', error: 'rewritten' },
+      token: admin,
+    })
     expect(updated.status).toBe(403)
-    expect(await payload.findByID({ collection: 'webhook-deliveries', id: row.id })).toMatchObject({ status: 'succeeded', webhookId: row.webhookId })
+    expect(await payload.findByID({ collection: 'webhook-deliveries', id: row.id })).toMatchObject({
+      status: 'succeeded',
+      webhookId: row.webhookId,
+    })
     expect((await payload.count({ collection: 'webhook-deliveries' })).totalDocs).toBe(1)
   })
 })

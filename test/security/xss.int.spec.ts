@@ -37,7 +37,11 @@ const pages: CollectionConfig = {
     { name: 'intro', type: 'group', fields: [{ name: 'text', type: 'richText' }] },
     { name: 'sections', type: 'array', fields: [{ name: 'text', type: 'richText' }] },
     { type: 'tabs', tabs: [{ name: 'extra', fields: [{ name: 'text', type: 'richText' }] }] },
-    { name: 'layout', type: 'blocks', blocks: [{ slug: 'prose', fields: [{ name: 'text', type: 'richText' }] }] },
+    {
+      name: 'layout',
+      type: 'blocks',
+      blocks: [{ slug: 'prose', fields: [{ name: 'text', type: 'richText' }] }],
+    },
   ],
 }
 
@@ -60,7 +64,11 @@ beforeAll(async () => {
   fixture = await createNewsroom(payload)
   editor = await api.login(loginEmails().editor, PASSWORD)
   admin = await api.login(loginEmails().admin, PASSWORD)
-  const data = await sharp({ create: { width: 2400, height: 1800, channels: 3, background: '#3366aa' } }).jpeg().toBuffer()
+  const data = await sharp({
+    create: { width: 2400, height: 1800, channels: 3, background: '#3366aa' },
+  })
+    .jpeg()
+    .toBuffer()
   const doc = await payload.create({
     collection: 'media',
     data: { alt: '울산시청 전경', caption: '울산시청 앞 광장', credit: '울산시' } as never,
@@ -74,14 +82,51 @@ afterAll(async () => {
 })
 
 // Lexical nodes, as a client may send them.
-const text = (value: string, format = 0) => ({ type: 'text', detail: 0, format, mode: 'normal', style: '', text: value, version: 1 })
-const element = (type: string, children: unknown[], extra: Record<string, unknown> = {}) => ({ type, children, direction: 'ltr', format: '', indent: 0, version: 1, ...extra })
-const paragraph = (...children: unknown[]) => element('paragraph', children, { textFormat: 0, textStyle: '' })
-const link = (url: string, label = '링크', newTab = true) => element('link', [text(label)], { fields: { linkType: 'custom', url, newTab }, version: 3 })
-const autolink = (url: string) => element('autolink', [text(url)], { fields: { linkType: 'custom', url }, version: 2 })
-const internalLink = (relationTo: string, value: unknown) => element('link', [text('관련 기사')], { fields: { linkType: 'internal', doc: { relationTo, value }, newTab: false }, version: 3 })
-const upload = (value: unknown, relationTo = 'media') => ({ type: 'upload', relationTo, value, fields: {}, format: '', id: '65f0c0ffee0000000000abcd', version: 3 })
-const relationship = (value: unknown, relationTo = 'articles') => ({ type: 'relationship', relationTo, value, format: '', version: 2 })
+const text = (value: string, format = 0) => ({
+  type: 'text',
+  detail: 0,
+  format,
+  mode: 'normal',
+  style: '',
+  text: value,
+  version: 1,
+})
+const element = (type: string, children: unknown[], extra: Record<string, unknown> = {}) => ({
+  type,
+  children,
+  direction: 'ltr',
+  format: '',
+  indent: 0,
+  version: 1,
+  ...extra,
+})
+const paragraph = (...children: unknown[]) =>
+  element('paragraph', children, { textFormat: 0, textStyle: '' })
+const link = (url: string, label = '링크', newTab = true) =>
+  element('link', [text(label)], { fields: { linkType: 'custom', url, newTab }, version: 3 })
+const autolink = (url: string) =>
+  element('autolink', [text(url)], { fields: { linkType: 'custom', url }, version: 2 })
+const internalLink = (relationTo: string, value: unknown) =>
+  element('link', [text('관련 기사')], {
+    fields: { linkType: 'internal', doc: { relationTo, value }, newTab: false },
+    version: 3,
+  })
+const upload = (value: unknown, relationTo = 'media') => ({
+  type: 'upload',
+  relationTo,
+  value,
+  fields: {},
+  format: '',
+  id: '65f0c0ffee0000000000abcd',
+  version: 3,
+})
+const relationship = (value: unknown, relationTo = 'articles') => ({
+  type: 'relationship',
+  relationTo,
+  value,
+  format: '',
+  version: 2,
+})
 const body = (...children: unknown[]) => ({ root: element('root', children) })
 
 /** Scheme tricks a link URL may try. */
@@ -110,7 +155,33 @@ const markup = [
   '<iframe src="javascript:alert(1)"></iframe>',
 ]
 
-const allowedTags = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'ul', 'ol', 'li', 'strong', 'em', 'u', 's', 'sub', 'sup', 'code', 'a', 'br', 'hr', 'figure', 'figcaption', 'img'])
+const allowedTags = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'ul',
+  'ol',
+  'li',
+  'strong',
+  'em',
+  'u',
+  's',
+  'sub',
+  'sup',
+  'code',
+  'a',
+  'br',
+  'hr',
+  'figure',
+  'figcaption',
+  'img',
+])
 const urlAttributes = new Set(['href', 'src', 'srcset'])
 const decode = (value: string) =>
   value
@@ -130,23 +201,37 @@ const expectSafeHtml = (html: string) => {
   expect(html).not.toMatch(/<\s*script/i)
   const outsideTags = html.replace(/<\/?[a-z][a-z0-9]*(?:\s+[a-z-]+(?:="[^"]*")?)*\s*\/?>/gi, '')
   expect(outsideTags, 'text carries no markup').not.toContain('<')
-  for (const [, name, attributes] of html.matchAll(/<\/?([a-z][a-z0-9]*)((?:\s+[a-z-]+(?:="[^"]*")?)*)\s*\/?>/gi)) {
+  for (const [, name, attributes] of html.matchAll(
+    /<\/?([a-z][a-z0-9]*)((?:\s+[a-z-]+(?:="[^"]*")?)*)\s*\/?>/gi,
+  )) {
     expect(allowedTags.has(name!.toLowerCase()), `tag ${name}`).toBe(true)
     for (const [, attribute, value = ''] of attributes!.matchAll(/([a-z-]+)(?:="([^"]*)")?/gi)) {
       expect(attribute, html).not.toMatch(/^on/i)
-      const decoded = decode(value).replace(/[\u0000-\u0020]/g, '').toLowerCase()
+      const decoded = decode(value)
+        .replace(/[\u0000-\u0020]/g, '')
+        .toLowerCase()
       if (urlAttributes.has(attribute!.toLowerCase())) {
-        for (const url of decoded.split(',')) expect(url, html).not.toMatch(/^(?:javascript|vbscript|data|file):/)
+        for (const url of decoded.split(','))
+          expect(url, html).not.toMatch(/^(?:javascript|vbscript|data|file):/)
       }
-      if (attribute!.toLowerCase() === 'style') expect(decoded).toMatch(/^(?:(?:text-align|padding-inline-start|list-style-type):[a-z0-9]+;?)+$/)
+      if (attribute!.toLowerCase() === 'style')
+        expect(decoded).toMatch(
+          /^(?:(?:text-align|padding-inline-start|list-style-type):[a-z0-9]+;?)+$/,
+        )
     }
   }
 }
 
-const rest = (method: string, path: string, data: unknown) => api.rest(method, path, { body: data, token: editor })
+const rest = (method: string, path: string, data: unknown) =>
+  api.rest(method, path, { body: data, token: editor })
 const create = (articleBody: unknown, draft = false, extra: Record<string, unknown> = {}) =>
-  rest('POST', `/articles${draft ? '?draft=true' : ''}`, articleData(fixture, { body: articleBody, _status: draft ? 'draft' : 'published', ...extra }))
-const stored = (id: ID) => payload.findByID({ collection: 'articles', id, depth: 0, draft: true, overrideAccess: true })
+  rest(
+    'POST',
+    `/articles${draft ? '?draft=true' : ''}`,
+    articleData(fixture, { body: articleBody, _status: draft ? 'draft' : 'published', ...extra }),
+  )
+const stored = (id: ID) =>
+  payload.findByID({ collection: 'articles', id, depth: 0, draft: true, overrideAccess: true })
 
 const expectRejected = async (response: { body: any; status: number }) => {
   expect(response.status, JSON.stringify(response.body)).toBe(400)
@@ -155,7 +240,14 @@ const expectRejected = async (response: { body: any; status: number }) => {
 
 describe('forged upload and relationship values', () => {
   it('an upload value carrying its own url is stored as the bare id and rendered from the stored media', async () => {
-    const forged = { id: media.id, url: 'javascript:alert(1)', filename: '"><script>alert(1)</script>', alt: '" onerror="alert(1)', mimeType: 'image/png', sizes: {} }
+    const forged = {
+      id: media.id,
+      url: 'javascript:alert(1)',
+      filename: '"><script>alert(1)</script>',
+      alt: '" onerror="alert(1)',
+      mimeType: 'image/png',
+      sizes: {},
+    }
     for (const draft of [false, true]) {
       const { body: response, status } = await create(body(upload(forged)), draft)
       expect(status, JSON.stringify(response)).toBe(201)
@@ -172,29 +264,53 @@ describe('forged upload and relationship values', () => {
 
   it('an upload, relationship or internal link to an id that does not exist answers 400 naming body, drafts too', async () => {
     for (const draft of [false, true]) {
-      await expectRejected(await create(body(upload({ id: 987654, url: 'javascript:alert(1)' })), draft))
+      await expectRejected(
+        await create(body(upload({ id: 987654, url: 'javascript:alert(1)' })), draft),
+      )
       await expectRejected(await create(body(upload(987654)), draft))
-      await expectRejected(await create(body(relationship({ id: 987654, title: '<script>alert(1)</script>' })), draft))
-      await expectRejected(await create(body(paragraph(internalLink('articles', { id: 987654, slug: 'javascript:alert(1)' }))), draft))
+      await expectRejected(
+        await create(body(relationship({ id: 987654, title: '<script>alert(1)</script>' })), draft),
+      )
+      await expectRejected(
+        await create(
+          body(paragraph(internalLink('articles', { id: 987654, slug: 'javascript:alert(1)' }))),
+          draft,
+        ),
+      )
     }
   })
 
   it('a value without an id, or a collection the editor does not allow, answers 400', async () => {
-    await expectRejected(await create(body(upload({ url: 'javascript:alert(1)', mimeType: 'image/png' })), true))
+    await expectRejected(
+      await create(body(upload({ url: 'javascript:alert(1)', mimeType: 'image/png' })), true),
+    )
     await expectRejected(await create(body(upload(fixture.users.editor, 'users')), true))
     await expectRejected(await create(body(upload(media.id, 'no-such-collection')), true))
     await expectRejected(await create(body(relationship(media.id, 'media')), true))
   })
 
   it('a relationship or internal link is stored as { relationTo, value: id } and rendered from the stored article', async () => {
-    const target = await payload.create({ collection: 'articles', data: articleData(fixture, { title: '진짜 제목', _status: 'published' }) as never })
-    const forged = { id: target.id, title: '<img src=x onerror=alert(1)>', slug: 'javascript:alert(1)' }
-    const { body: response, status } = await create(body(relationship(forged), paragraph(internalLink('articles', forged))), true)
+    const target = await payload.create({
+      collection: 'articles',
+      data: articleData(fixture, { title: '진짜 제목', _status: 'published' }) as never,
+    })
+    const forged = {
+      id: target.id,
+      title: '<img src=x onerror=alert(1)>',
+      slug: 'javascript:alert(1)',
+    }
+    const { body: response, status } = await create(
+      body(relationship(forged), paragraph(internalLink('articles', forged))),
+      true,
+    )
     expect(status, JSON.stringify(response)).toBe(201)
     const article = await stored(response.doc.id)
     const [relationNode, linkParagraph] = (article.body as any).root.children
     expect(relationNode.value).toEqual(target.id)
-    expect(linkParagraph.children[0].fields.doc).toEqual({ relationTo: 'articles', value: target.id })
+    expect(linkParagraph.children[0].fields.doc).toEqual({
+      relationTo: 'articles',
+      value: target.id,
+    })
     const url = `https://news.example.kr/news/${encodeURIComponent(target.slug!)}`
     expect(article.bodyHtml).toContain(`<a href="${url}">진짜 제목</a>`)
     expect(article.bodyHtml).toContain(`<a href="${url}">관련 기사</a>`)
@@ -202,15 +318,23 @@ describe('forged upload and relationship values', () => {
   })
 
   it('an internal link to an unpublished article renders as text, not as a link that gives its slug away', async () => {
-    const draft = await payload.create({ collection: 'articles', data: articleData(fixture, { title: '비공개 초안' }) as never, draft: true })
-    const { body: response } = await create(body(paragraph(internalLink('articles', draft.id))), true)
+    const draft = await payload.create({
+      collection: 'articles',
+      data: articleData(fixture, { title: '비공개 초안' }) as never,
+      draft: true,
+    })
+    const { body: response } = await create(
+      body(paragraph(internalLink('articles', draft.id))),
+      true,
+    )
     const article = await stored(response.doc.id)
     expect(article.bodyHtml).toBe('<p>관련 기사</p>')
   })
 })
 
 describe('rich text nested in groups, arrays, tabs and blocks', () => {
-  const createPage = (data: Record<string, unknown>) => payload.create({ collection: 'xss-pages' as never, data: data as never, draft: true })
+  const createPage = (data: Record<string, unknown>) =>
+    payload.create({ collection: 'xss-pages' as never, data: data as never, draft: true })
   const forged = () => body(upload({ id: media.id, url: 'javascript:alert(1)' }))
 
   it('has its upload values reduced to the id everywhere', async () => {
@@ -220,8 +344,19 @@ describe('rich text nested in groups, arrays, tabs and blocks', () => {
       extra: { text: forged() },
       layout: [{ blockType: 'prose', text: forged() }],
     })) as any
-    const stored = (await payload.findByID({ collection: 'xss-pages' as never, id: page.id, depth: 0, draft: true })) as any
-    for (const text of [stored.intro.text, stored.sections[0].text, stored.sections[1].text, stored.extra.text, stored.layout[0].text]) {
+    const stored = (await payload.findByID({
+      collection: 'xss-pages' as never,
+      id: page.id,
+      depth: 0,
+      draft: true,
+    })) as any
+    for (const text of [
+      stored.intro.text,
+      stored.sections[0].text,
+      stored.sections[1].text,
+      stored.extra.text,
+      stored.layout[0].text,
+    ]) {
       expect(text.root.children[0].value).toEqual(media.id)
     }
   })
@@ -229,7 +364,12 @@ describe('rich text nested in groups, arrays, tabs and blocks', () => {
   // Built when the test runs: the media is made in beforeAll.
   it.each([
     ['intro.text', () => ({ intro: { text: body(upload(987654)) } })],
-    ['sections.1.text', () => ({ sections: [{ text: forged() }, { text: body(paragraph(link('javascript:alert(1)'))) }] })],
+    [
+      'sections.1.text',
+      () => ({
+        sections: [{ text: forged() }, { text: body(paragraph(link('javascript:alert(1)'))) }],
+      }),
+    ],
     ['extra.text', () => ({ extra: { text: body(relationship({ id: 987654 })) } })],
     ['layout.0.text', () => ({ layout: [{ blockType: 'prose', text: body(upload(987654)) }] })],
   ])('answers 400 naming %s', async (path, data) => {
@@ -243,23 +383,49 @@ describe('rich text nested in groups, arrays, tabs and blocks', () => {
 })
 
 describe('link URLs', () => {
-  it.each(badUrls)('a link or autolink to %j answers 400 naming body, published or draft, created or updated', async (url) => {
-    await expectRejected(await create(body(paragraph(link(url)))))
-    await expectRejected(await create(body(paragraph(autolink(url))), true))
-    const existing = await payload.create({ collection: 'articles', data: articleData(fixture) as never })
-    await expectRejected(await rest('PATCH', `/articles/${existing.id}?draft=true`, { body: body(paragraph(link(url))) }))
-    await expectRejected(await rest('PATCH', `/articles/${existing.id}`, { body: body(paragraph(autolink(url))) }))
-    expect((await stored(existing.id)).bodyHtml).toBe('<p>첫 문단입니다.</p><p>둘째 문단입니다.</p>')
-  })
+  it.each(badUrls)(
+    'a link or autolink to %j answers 400 naming body, published or draft, created or updated',
+    async (url) => {
+      await expectRejected(await create(body(paragraph(link(url)))))
+      await expectRejected(await create(body(paragraph(autolink(url))), true))
+      const existing = await payload.create({
+        collection: 'articles',
+        data: articleData(fixture) as never,
+      })
+      await expectRejected(
+        await rest('PATCH', `/articles/${existing.id}?draft=true`, {
+          body: body(paragraph(link(url))),
+        }),
+      )
+      await expectRejected(
+        await rest('PATCH', `/articles/${existing.id}`, { body: body(paragraph(autolink(url))) }),
+      )
+      expect((await stored(existing.id)).bodyHtml).toBe(
+        '<p>첫 문단입니다.</p><p>둘째 문단입니다.</p>',
+      )
+    },
+  )
 
   it('http, https, mailto, tel and relative URLs are kept; a new tab gets rel=noopener', async () => {
-    const urls = ['https://www.ulsan.go.kr/u/rep/main.ulsan', 'http://example.kr/a?b=1&c=2', 'mailto:desk@news.example.kr', 'tel:+82-52-120', '/news/other', '#top']
-    const { body: response, status } = await create(body(paragraph(...urls.map((url) => link(url, url)))))
+    const urls = [
+      'https://www.ulsan.go.kr/u/rep/main.ulsan',
+      'http://example.kr/a?b=1&c=2',
+      'mailto:desk@news.example.kr',
+      'tel:+82-52-120',
+      '/news/other',
+      '#top',
+    ]
+    const { body: response, status } = await create(
+      body(paragraph(...urls.map((url) => link(url, url)))),
+    )
     expect(status, JSON.stringify(response)).toBe(201)
     const html = (await stored(response.doc.id)).bodyHtml!
-    expect(html).toContain('<a href="https://www.ulsan.go.kr/u/rep/main.ulsan" target="_blank" rel="noopener noreferrer">')
+    expect(html).toContain(
+      '<a href="https://www.ulsan.go.kr/u/rep/main.ulsan" target="_blank" rel="noopener noreferrer">',
+    )
     expect(html).toContain('<a href="http://example.kr/a?b=1&amp;c=2"')
-    for (const url of ['mailto:desk@news.example.kr', 'tel:+82-52-120', '/news/other', '#top']) expect(html).toContain(`href="${url}"`)
+    for (const url of ['mailto:desk@news.example.kr', 'tel:+82-52-120', '/news/other', '#top'])
+      expect(html).toContain(`href="${url}"`)
     expectSafeHtml(html)
   })
 })
@@ -271,8 +437,16 @@ describe('markup typed into text is escaped in every node type', () => {
       paragraph(text(value), text(value, 1 | 2 | 4 | 8 | 16 | 32)),
       element('heading', [text(value)], { tag: 'h2' }),
       element('quote', [text(value)]),
-      element('list', [element('listitem', [text(value)], { value: 1 })], { listType: 'bullet', tag: 'ul', start: 1 }),
-      element('list', [element('listitem', [text(value)], { value: 1, checked: true })], { listType: 'check', tag: 'ul', start: 1 }),
+      element('list', [element('listitem', [text(value)], { value: 1 })], {
+        listType: 'bullet',
+        tag: 'ul',
+        start: 1,
+      }),
+      element('list', [element('listitem', [text(value)], { value: 1, checked: true })], {
+        listType: 'check',
+        tag: 'ul',
+        start: 1,
+      }),
       paragraph(link('https://example.kr', value)),
       paragraph(autolink('https://example.kr')),
       ...(isDraft ? forgedNodes(value) : []),
@@ -280,11 +454,20 @@ describe('markup typed into text is escaped in every node type', () => {
   // Drafts skip Payload's node validation, so only they can carry forged node types and attributes.
   const forgedNodes = (value: string) => [
     element('heading', [text(value)], { tag: 'script' }),
-    element('list', [element('listitem', [text(value)], { value: '"><script>alert(1)</script>' })], { listType: 'bullet', tag: 'script', start: 1 }),
+    element(
+      'list',
+      [element('listitem', [text(value)], { value: '"><script>alert(1)</script>' })],
+      { listType: 'bullet', tag: 'script', start: 1 },
+    ),
     element('code', [text(value)], { language: 'html' }),
-    element('paragraph', [text(value)], { format: 'center" onmouseover="alert(1)', indent: '1;background:url(javascript:alert(1))' }),
+    element('paragraph', [text(value)], {
+      format: 'center" onmouseover="alert(1)',
+      indent: '1;background:url(javascript:alert(1))',
+    }),
     { ...text(value), style: 'background:url(javascript:alert(1))' },
-    element('table', [element('tablerow', [element('tablecell', [text(value)], { headerState: 0 })])]),
+    element('table', [
+      element('tablerow', [element('tablecell', [text(value)], { headerState: 0 })]),
+    ]),
     element('html', [], { html: value }),
   ]
 
@@ -293,7 +476,9 @@ describe('markup typed into text is escaped in every node type', () => {
       const { body: response, status } = await create(everyNode(value, draft), draft)
       expect(status, JSON.stringify(response)).toBe(201)
       const html = (await stored(response.doc.id)).bodyHtml!
-      expect(html).toContain(value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))
+      expect(html).toContain(
+        value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+      )
       expectSafeHtml(html)
     }
   })
@@ -302,26 +487,45 @@ describe('markup typed into text is escaped in every node type', () => {
 describe('GraphQL mutations', () => {
   const createArticle = `mutation ($data: mutationArticleInput!) { createArticle(data: $data, draft: true) { id bodyHtml } }`
   const graphqlData = (articleBody: unknown) => {
-    const { _status: _ignored, ...data } = articleData(fixture, { body: articleBody }) as Record<string, unknown>
+    const { _status: _ignored, ...data } = articleData(fixture, { body: articleBody }) as Record<
+      string,
+      unknown
+    >
     return data
   }
 
   it('refuse a forged upload value and a javascript: link', async () => {
-    for (const forged of [body(upload({ id: 987654, url: 'javascript:alert(1)' })), body(paragraph(link('javascript:alert(1)')))]) {
-      const { body: response } = await api.graphql(createArticle, { data: graphqlData(forged) }, editor)
+    for (const forged of [
+      body(upload({ id: 987654, url: 'javascript:alert(1)' })),
+      body(paragraph(link('javascript:alert(1)'))),
+    ]) {
+      const { body: response } = await api.graphql(
+        createArticle,
+        { data: graphqlData(forged) },
+        editor,
+      )
       expect(response.data?.createArticle ?? null).toBeNull()
       expect(JSON.stringify(response.errors)).toContain('body')
     }
   })
 
   it('reduce a populated upload value to the id and render safe HTML', async () => {
-    const forged = body(upload({ id: media.id, url: 'javascript:alert(1)' }), paragraph(text(markup[1]!)))
-    const { body: response } = await api.graphql(createArticle, { data: graphqlData(forged) }, editor)
+    const forged = body(
+      upload({ id: media.id, url: 'javascript:alert(1)' }),
+      paragraph(text(markup[1]!)),
+    )
+    const { body: response } = await api.graphql(
+      createArticle,
+      { data: graphqlData(forged) },
+      editor,
+    )
     expect(response.errors).toBeUndefined()
     const html = response.data.createArticle.bodyHtml as string
     expect(html).toContain(media.url)
     expectSafeHtml(html)
-    expect(((await stored(response.data.createArticle.id)).body as any).root.children[0].value).toEqual(media.id)
+    expect(
+      ((await stored(response.data.createArticle.id)).body as any).root.children[0].value,
+    ).toEqual(media.id)
   })
 })
 
@@ -330,7 +534,8 @@ describe('uploads in the body', () => {
     const { body: response } = await create(body(paragraph(text('본문')), upload(media.id)))
     const html = (await stored(response.doc.id)).bodyHtml!
     const image = await payload.findByID({ collection: 'media', id: media.id })
-    const absolute = (url: string) => (url.startsWith('http') ? url : `https://news.example.kr${url}`)
+    const absolute = (url: string) =>
+      url.startsWith('http') ? url : `https://news.example.kr${url}`
     expect(html).toBe(
       '<p>본문</p><figure>' +
         `<img src="${absolute(image.url!)}" srcset="${absolute(image.sizes!.hero!.url!)} 1600w, ${absolute(image.url!)} 2400w" sizes="100vw" ` +
@@ -368,8 +573,17 @@ describe('feeds and webhooks', () => {
     type Event = { data: { bodyHtml?: string; id: ID }; type: string }
     const delivered = () =>
       received
-        .map((message) => new Webhook(channel.body.doc.secret).verify(message.body, message.headers as Record<string, string>) as Event)
-        .find((event) => event.type === 'article.published' && String(event.data.id) === String(response.doc.id))
+        .map(
+          (message) =>
+            new Webhook(channel.body.doc.secret).verify(
+              message.body,
+              message.headers as Record<string, string>,
+            ) as Event,
+        )
+        .find(
+          (event) =>
+            event.type === 'article.published' && String(event.data.id) === String(response.doc.id),
+        )
     // Jobs may take several rounds (a delivery queues its follow-ups): run rounds until it went out.
     for (let round = 0; round < 20 && !delivered(); round++) await payload.jobs.run({ limit: 100 })
     const published = delivered()

@@ -17,7 +17,13 @@ afterAll(async () => {
 
 describe('demo seed', () => {
   it('creates the seed page article with its KST register line', async () => {
-    const { docs } = await payload.find({ collection: 'articles', where: { slug: { equals: 'ulsan-social-innovation' } } })
-    expect(docs[0]).toMatchObject({ regionLabel: '울산시', registeredAtText: '2020년04월17일 13시33분' })
+    const { docs } = await payload.find({
+      collection: 'articles',
+      where: { slug: { equals: 'ulsan-social-innovation' } },
+    })
+    expect(docs[0]).toMatchObject({
+      regionLabel: '울산시',
+      registeredAtText: '2020년04월17일 13시33분',
+    })
   })
 })

@@ -27,7 +27,8 @@ const EDITOR = 'editor@newsroom.example'
 /** The edge's micro-cache keeps an answer 1 s; a publish must show within this, polled. */
 const VISIBLE_WITHIN_MS = 3000
 
-const baseUri = process.env.NEWSROOM_PG_URI || 'postgres://postgres:postgres@127.0.0.1:5432/postgres'
+const baseUri =
+  process.env.NEWSROOM_PG_URI || 'postgres://postgres:postgres@127.0.0.1:5432/postgres'
 const databaseName = `newsroom_topology_${Date.now()}`
 const databaseUri = `${baseUri.slice(0, baseUri.lastIndexOf('/'))}/${databaseName}`
 
@@ -55,7 +56,11 @@ const clusterEnv = (): NodeJS.ProcessEnv => {
 let clusterOutput = ''
 const cluster = (command: 'down' | 'status' | 'up'): Promise<string> =>
   new Promise((resolve, reject) => {
-    const child = spawn('bash', [script, command], { cwd: root, env: clusterEnv(), stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn('bash', [script, command], {
+      cwd: root,
+      env: clusterEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let output = ''
     child.stdout.on('data', (chunk) => (output += chunk))
     child.stderr.on('data', (chunk) => (output += chunk))
@@ -66,7 +71,8 @@ const cluster = (command: 'down' | 'status' | 'up'): Promise<string> =>
     })
   })
 
-const pidOf = (name: string): number => Number(fs.readFileSync(path.join(clusterDir, 'pids', `${name}.pid`), 'utf8'))
+const pidOf = (name: string): number =>
+  Number(fs.readFileSync(path.join(clusterDir, 'pids', `${name}.pid`), 'utf8'))
 
 /** Kills a process `up` started, with everything it started (its process group), and waits for it. */
 const killGroup = async (name: string, signal: NodeJS.Signals) => {
@@ -99,19 +105,29 @@ const call = async (url: string, init: RequestInit = {}): Promise<Answer> => {
   return { headers: response.headers, json, status: response.status, text }
 }
 
-const jsonInit = (method: string, body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+const jsonInit = (
+  method: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): RequestInit => ({
   method,
   headers: { 'content-type': 'application/json', ...headers },
   body: JSON.stringify(body),
 })
 
 /** Polls until `check` holds; fails with the last answer after `ms`. */
-const within = async <T>(what: string, ms: number, attempt: () => Promise<T>, check: (value: T) => boolean): Promise<T> => {
+const within = async <T>(
+  what: string,
+  ms: number,
+  attempt: () => Promise<T>,
+  check: (value: T) => boolean,
+): Promise<T> => {
   const deadline = Date.now() + ms
   for (;;) {
     const value = await attempt()
     if (check(value)) return value
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms; last: ${JSON.stringify(value).slice(0, 400)}`)
+    if (Date.now() > deadline)
+      throw new Error(`${what}: not within ${ms} ms; last: ${JSON.stringify(value).slice(0, 400)}`)
     await sleep(100)
   }
 }
@@ -130,25 +146,44 @@ const articleBody = (title: string, status: 'draft' | 'published') => ({
   _status: status,
 })
 
-const createArticle = async (base: string, title: string, status: 'draft' | 'published', token = editorToken): Promise<Answer> =>
-  call(`${base}/api/articles${status === 'draft' ? '?draft=true' : ''}`, jsonInit('POST', articleBody(title, status), asStaff(token)))
+const createArticle = async (
+  base: string,
+  title: string,
+  status: 'draft' | 'published',
+  token = editorToken,
+): Promise<Answer> =>
+  call(
+    `${base}/api/articles${status === 'draft' ? '?draft=true' : ''}`,
+    jsonInit('POST', articleBody(title, status), asStaff(token)),
+  )
 
 const login = async (email: string): Promise<string> => {
-  const answer = await call(`${edge}/api/users/login`, jsonInit('POST', { email, password: PASSWORD }))
+  const answer = await call(
+    `${edge}/api/users/login`,
+    jsonInit('POST', { email, password: PASSWORD }),
+  )
   if (answer.status !== 200) throw new Error(`login ${email}: ${answer.status} ${answer.text}`)
   return answer.json.token as string
 }
 
 /** Reads `url` anonymously until the edge answers it from its cache (the cache is in use for it). */
 const primeCache = async (url: string): Promise<Answer> =>
-  within(`${url} answered from the edge cache`, 10_000, () => call(url), (answer) => answer.headers.get('x-cache-status') === 'HIT')
+  within(
+    `${url} answered from the edge cache`,
+    10_000,
+    () => call(url),
+    (answer) => answer.headers.get('x-cache-status') === 'HIT',
+  )
 
 beforeAll(async () => {
   await cluster('up')
   adminToken = await login(ADMIN)
   editorToken = await login(EDITOR)
   const [section, region, reporter] = await Promise.all(
-    ['sections', 'regions', 'reporters'].map(async (collection) => (await call(`${edge}/api/${collection}?limit=1&depth=0`)).json.docs[0].id),
+    ['sections', 'regions', 'reporters'].map(
+      async (collection) =>
+        (await call(`${edge}/api/${collection}?limit=1&depth=0`)).json.docs[0].id,
+    ),
   )
   refs = { region, reporter, section }
 })
@@ -181,14 +216,29 @@ describe('reads through nginx', () => {
     const listUrl = `${edge}/api/articles?limit=5&depth=0&sort=-registeredAt`
     // Before the publish readers get a 404 for the draft and a list without it, that one from the edge's cache.
     expect((await call(articleUrl)).status).toBe(404)
-    expect((await primeCache(listUrl)).json.docs.map((doc: { id: unknown }) => doc.id)).not.toContain(id)
+    expect(
+      (await primeCache(listUrl)).json.docs.map((doc: { id: unknown }) => doc.id),
+    ).not.toContain(id)
 
-    const published = await call(`${APP_1}/api/articles/${id}`, jsonInit('PATCH', { _status: 'published' }, asStaff()))
+    const published = await call(
+      `${APP_1}/api/articles/${id}`,
+      jsonInit('PATCH', { _status: 'published' }, asStaff()),
+    )
     expect(published.status, published.text).toBe(200)
 
-    const article = await within('the article through nginx', VISIBLE_WITHIN_MS, () => call(articleUrl), (answer) => answer.status === 200)
+    const article = await within(
+      'the article through nginx',
+      VISIBLE_WITHIN_MS,
+      () => call(articleUrl),
+      (answer) => answer.status === 200,
+    )
     expect(article.json.title).toBe(title)
-    await within('the article in the list through nginx', VISIBLE_WITHIN_MS, () => call(listUrl), (answer) => answer.json?.docs?.some((doc: { id: unknown }) => doc.id === id))
+    await within(
+      'the article in the list through nginx',
+      VISIBLE_WITHIN_MS,
+      () => call(listUrl),
+      (answer) => answer.json?.docs?.some((doc: { id: unknown }) => doc.id === id),
+    )
   })
 
   it('never caches a signed-in read, in any credential spelling, nor serves one from the cache', async () => {
@@ -222,28 +272,61 @@ describe('reads through nginx', () => {
     const url = `${edge}/api/articles/${id}?depth=0`
     await primeCache(url)
     const revised = `고친 제목 ${Date.now()}`
-    const saved = await call(`${edge}/api/articles/${id}`, jsonInit('PATCH', { title: revised }, asStaff()))
+    const saved = await call(
+      `${edge}/api/articles/${id}`,
+      jsonInit('PATCH', { title: revised }, asStaff()),
+    )
     expect(saved.status, saved.text).toBe(200)
     // The writer's next read, at once: staff reads never come from the cache.
     const own = await call(url, { headers: asStaff() })
     expect(own.json.title).toBe(revised)
-    await within('the revised title for readers', VISIBLE_WITHIN_MS, () => call(url), (answer) => answer.json?.title === revised)
+    await within(
+      'the revised title for readers',
+      VISIBLE_WITHIN_MS,
+      () => call(url),
+      (answer) => answer.json?.title === revised,
+    )
   })
 
   it('answers staff while readers flood the edge', async () => {
-    const urls = ['/api/articles?limit=10&depth=1', '/api/feeds/rss.xml', '/api/articles?limit=3&depth=0']
+    const urls = [
+      '/api/articles?limit=10&depth=1',
+      '/api/feeds/rss.xml',
+      '/api/articles?limit=3&depth=0',
+    ]
     const readerStatuses: number[] = []
     let isFlooding = true
     const reader = async (index: number) => {
-      for (let i = index; isFlooding; i++) readerStatuses.push((await fetch(`${edge}${urls[i % urls.length]}`).then(async (r) => (await r.arrayBuffer(), r.status))))
+      for (let i = index; isFlooding; i++)
+        readerStatuses.push(
+          await fetch(`${edge}${urls[i % urls.length]}`).then(
+            async (r) => (await r.arrayBuffer(), r.status),
+          ),
+        )
     }
     const readers = Array.from({ length: 40 }, (_, index) => reader(index))
-    await within('the flood under way', 30_000, async () => readerStatuses.length, (count) => count >= 400)
+    await within(
+      'the flood under way',
+      30_000,
+      async () => readerStatuses.length,
+      (count) => count >= 400,
+    )
 
     const id = (await createArticle(edge, `홍수 중 ${Date.now()}`, 'draft')).json.doc.id
     const staffStatuses: number[] = [id ? 201 : 0]
-    for (let i = 0; i < 5; i++) staffStatuses.push((await call(`${edge}/api/articles/${id}?draft=true&depth=1`, { headers: asStaff() })).status)
-    staffStatuses.push((await call(`${edge}/api/articles/${id}`, jsonInit('PATCH', { title: `홍수 중 고침 ${Date.now()}` }, asStaff()))).status)
+    for (let i = 0; i < 5; i++)
+      staffStatuses.push(
+        (await call(`${edge}/api/articles/${id}?draft=true&depth=1`, { headers: asStaff() }))
+          .status,
+      )
+    staffStatuses.push(
+      (
+        await call(
+          `${edge}/api/articles/${id}`,
+          jsonInit('PATCH', { title: `홍수 중 고침 ${Date.now()}` }, asStaff()),
+        )
+      ).status,
+    )
     staffStatuses.push((await call(`${edge}/admin/login`)).status)
     const readsDuringStaffWork = readerStatuses.length
     isFlooding = false
@@ -251,16 +334,25 @@ describe('reads through nginx', () => {
 
     expect(staffStatuses).toEqual([201, 200, 200, 200, 200, 200, 200, 200])
     // Readers got answers or the rate limit, nothing else; the flood went on throughout.
-    expect(new Set(readerStatuses.filter((status) => status !== 200 && status !== 429))).toEqual(new Set())
+    expect(new Set(readerStatuses.filter((status) => status !== 200 && status !== 429))).toEqual(
+      new Set(),
+    )
     expect(readsDuringStaffWork).toBeGreaterThan(400)
   })
 })
 
 describe('failures', () => {
   it('loses no accepted write when an app process is killed under load, and nginx routes around it', async () => {
-    const publishedId = (await createArticle(edge, `부하 읽기 ${Date.now()}`, 'published')).json.doc.id
+    const publishedId = (await createArticle(edge, `부하 읽기 ${Date.now()}`, 'published')).json.doc
+      .id
     // `after`: sent once app 1 was gone; status 0: the connection failed (the error is kept).
-    type Write = { after: boolean; error?: string; id?: number | string; status: number; title: string }
+    type Write = {
+      after: boolean
+      error?: string
+      id?: number | string
+      status: number
+      title: string
+    }
     const writes: Write[] = []
     const reads: { after: boolean; error?: string; status: number }[] = []
     let isKilled = false
@@ -282,20 +374,33 @@ describe('failures', () => {
       while (isRunning) {
         const after = isKilled
         try {
-          reads.push({ after, status: (await call(`${edge}/api/articles/${publishedId}?depth=1`, { headers: asStaff() })).status })
+          reads.push({
+            after,
+            status: (
+              await call(`${edge}/api/articles/${publishedId}?depth=1`, { headers: asStaff() })
+            ).status,
+          })
         } catch (error) {
           reads.push({ after, error: String((error as Error).cause ?? error), status: 0 })
         }
       }
     }
     const load = [...Array.from({ length: 4 }, writer), ...Array.from({ length: 8 }, reader)]
-    await within('writes under way', 60_000, async () => writes.length, (count) => count >= 20)
+    await within(
+      'writes under way',
+      60_000,
+      async () => writes.length,
+      (count) => count >= 20,
+    )
     await killGroup('app-1', 'SIGKILL')
     isKilled = true
     await within(
       'writes and reads after the kill',
       60_000,
-      async () => [writes.filter((write) => write.after).length, reads.filter((read) => read.after).length],
+      async () => [
+        writes.filter((write) => write.after).length,
+        reads.filter((read) => read.after).length,
+      ],
       ([afterWrites, afterReads]) => afterWrites! >= 20 && afterReads! >= 50,
     )
     isRunning = false
@@ -305,11 +410,16 @@ describe('failures', () => {
     // request app 1 was answering when it died may have failed — never with a 2xx.
     expect(reads.filter((read) => read.after && read.status !== 200)).toEqual([])
     expect(writes.filter((write) => write.after && write.status !== 201)).toEqual([])
-    expect(reads.filter((read) => read.status !== 200).length + writes.filter((write) => write.status !== 201).length).toBeLessThanOrEqual(12)
+    expect(
+      reads.filter((read) => read.status !== 200).length +
+        writes.filter((write) => write.status !== 201).length,
+    ).toBeLessThanOrEqual(12)
     // Every accepted write is stored.
     const accepted = writes.filter((write) => write.status === 201)
     for (const write of accepted) {
-      const stored = await call(`${edge}/api/articles/${write.id}?draft=true&depth=0`, { headers: asStaff() })
+      const stored = await call(`${edge}/api/articles/${write.id}?draft=true&depth=0`, {
+        headers: asStaff(),
+      })
       expect(stored.status, write.title).toBe(200)
       expect(stored.json.title).toBe(write.title)
     }
@@ -342,17 +452,37 @@ describe('failures', () => {
       const url = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hook`
       const channel = await call(
         `${edge}/api/distribution-channels`,
-        jsonInit('POST', { name: `토폴로지 수신기 ${Date.now()}`, url, events: ['article.published'], allowPrivateNetwork: true, timeoutMs: 60_000 }, asStaff(adminToken)),
+        jsonInit(
+          'POST',
+          {
+            name: `토폴로지 수신기 ${Date.now()}`,
+            url,
+            events: ['article.published'],
+            allowPrivateNetwork: true,
+            timeoutMs: 60_000,
+          },
+          asStaff(adminToken),
+        ),
       )
       expect(channel.status, channel.text).toBe(201)
       const secret = channel.json.doc.secret as string
 
       const article = await createArticle(edge, `배달 ${Date.now()}`, 'published')
       expect(article.status, article.text).toBe(201)
-      await within('the first delivery attempt at the receiver', 60_000, async () => received.length, (count) => count >= 1)
+      await within(
+        'the first delivery attempt at the receiver',
+        60_000,
+        async () => received.length,
+        (count) => count >= 1,
+      )
       await killGroup('worker-1', 'SIGKILL')
       await cluster('up')
-      await within('the delivery answered', 60_000, async () => received.filter((message) => message.status === 200).length, (count) => count >= 1)
+      await within(
+        'the delivery answered',
+        60_000,
+        async () => received.filter((message) => message.status === 200).length,
+        (count) => count >= 1,
+      )
       // Longer than the lease: a third send, if any, would come now.
       await sleep(5000)
 
@@ -361,7 +491,10 @@ describe('failures', () => {
       expect(received).toHaveLength(2)
       expect(received.filter((message) => message.status === 200)).toHaveLength(1)
       for (const message of received) {
-        const event = new Webhook(secret).verify(message.body, message.headers as Record<string, string>) as { data: { id: unknown }; type: string }
+        const event = new Webhook(secret).verify(
+          message.body,
+          message.headers as Record<string, string>,
+        ) as { data: { id: unknown }; type: string }
         expect(event.type).toBe('article.published')
         expect(event.data.id).toBe(article.json.doc.id)
       }
@@ -376,14 +509,19 @@ describe('failures', () => {
     const snapshot = async () => {
       await redis.connect()
       const keys = (await redis.keys('login-throttle:*')).sort()
-      const dumps = await Promise.all(keys.map(async (key) => [key, (await redis.dumpBuffer(key))?.toString('base64')] as const))
+      const dumps = await Promise.all(
+        keys.map(async (key) => [key, (await redis.dumpBuffer(key))?.toString('base64')] as const),
+      )
       redis.disconnect()
       return dumps
     }
     try {
       // The app writes to Redis: failed logins count there (plugins/login-throttle).
       for (let i = 0; i < 2; i++) {
-        const failed = await call(`${edge}/api/users/login`, jsonInit('POST', { email: EDITOR, password: 'wrong-password' }))
+        const failed = await call(
+          `${edge}/api/users/login`,
+          jsonInit('POST', { email: EDITOR, password: 'wrong-password' }),
+        )
         expect(failed.status).toBe(401)
       }
       const before = await snapshot()
@@ -397,7 +535,13 @@ describe('failures', () => {
 
       expect(await snapshot()).toEqual(before)
       if (during.status === 201) {
-        expect((await call(`${edge}/api/articles/${during.json.doc.id}?draft=true&depth=0`, { headers: asStaff() })).json.title).toBe(title)
+        expect(
+          (
+            await call(`${edge}/api/articles/${during.json.doc.id}?draft=true&depth=0`, {
+              headers: asStaff(),
+            })
+          ).json.title,
+        ).toBe(title)
       }
       const after = await createArticle(edge, `레디스 재시작 후 ${Date.now()}`, 'draft')
       expect(after.status, after.text).toBe(201)
@@ -420,13 +564,21 @@ describe('edge limits', () => {
   })
 
   it('answers 429 to 100 rapid logins', async () => {
-    const answers = await Promise.all(Array.from({ length: 100 }, () => call(`${edge}/api/users/login`, jsonInit('POST', { email: EDITOR, password: PASSWORD }))))
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        call(`${edge}/api/users/login`, jsonInit('POST', { email: EDITOR, password: PASSWORD })),
+      ),
+    )
     const statuses = answers.map((answer) => answer.status)
-    expect(new Set(statuses.filter((status) => status !== 200 && status !== 429))).toEqual(new Set())
+    expect(new Set(statuses.filter((status) => status !== 200 && status !== 429))).toEqual(
+      new Set(),
+    )
     const limited = answers.filter((answer) => answer.status === 429)
     // The login zone lets a burst of 20 through and refuses the rest; the app's own login limits
     // (plugins/login-throttle) may refuse some of those 20 too.
-    expect(limited.filter((answer) => answer.headers.get('x-refused-by') === 'edge').length).toBeGreaterThanOrEqual(70)
+    expect(
+      limited.filter((answer) => answer.headers.get('x-refused-by') === 'edge').length,
+    ).toBeGreaterThanOrEqual(70)
     for (const answer of limited) expect(answer.json.errors[0].code).toBe('RATE_LIMITED')
   })
 })

@@ -48,18 +48,22 @@ const workers: Worker[] = []
 const startWorker = (name: string): Worker => {
   let output = ''
   // As `npm run worker` runs it, in a process group of its own so that the whole group can be killed.
-  const child: ChildProcess = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/bin/worker.ts'], {
-    cwd: root,
-    detached: true,
-    env: {
-      ...process.env,
-      DATABASE_URI: databaseUri,
-      PAYLOAD_SECRET: SECRET,
-      NEWSROOM_JOB_LEASE_MS: String(LEASE_MS),
-      NEWSROOM_SEED: 'off',
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--conditions=production', '--import', 'tsx', 'src/bin/worker.ts'],
+    {
+      cwd: root,
+      detached: true,
+      env: {
+        ...process.env,
+        DATABASE_URI: databaseUri,
+        PAYLOAD_SECRET: SECRET,
+        NEWSROOM_JOB_LEASE_MS: String(LEASE_MS),
+        NEWSROOM_SEED: 'off',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  )
   child.stdout?.on('data', (chunk) => (output += chunk))
   child.stderr?.on('data', (chunk) => (output += chunk))
   const exited = new Promise<void>((resolve) => {
@@ -86,11 +90,17 @@ const startWorker = (name: string): Worker => {
   return worker
 }
 
-const waitFor = async (what: string, isDone: () => Promise<boolean> | boolean, timeoutMs: number) => {
+const waitFor = async (
+  what: string,
+  isDone: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+) => {
   const deadline = Date.now() + timeoutMs
   while (!(await isDone())) {
     if (Date.now() > deadline) {
-      throw new Error(`${what}: not within ${timeoutMs} ms\n${workers.map((worker) => worker.log()).join('\n')}`)
+      throw new Error(
+        `${what}: not within ${timeoutMs} ms\n${workers.map((worker) => worker.log()).join('\n')}`,
+      )
     }
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
@@ -118,9 +128,18 @@ beforeAll(async () => {
   // The schema comes from the committed migrations, as on a production machine: the workers run in
   // production mode, where Payload runs the committed migrations itself, and find them applied.
   databaseUri = await freshDatabaseUri('worker_process')
-  const config = await buildConfig(newsroomAppConfig({ seed: 'off', secret: SECRET, db: databaseAdapter({ uri: databaseUri, push: false }) }))
+  const config = await buildConfig(
+    newsroomAppConfig({
+      seed: 'off',
+      secret: SECRET,
+      db: databaseAdapter({ uri: databaseUri, push: false }),
+    }),
+  )
   payload = await getPayload({ config })
-  const { migrations } = databaseKind(databaseUri) === 'postgres' ? await import('../../src/migrations/postgres') : await import('../../src/migrations/sqlite')
+  const { migrations } =
+    databaseKind(databaseUri) === 'postgres'
+      ? await import('../../src/migrations/postgres')
+      : await import('../../src/migrations/sqlite')
   await payload.db.migrate({ migrations: migrations as never })
   fixture = await createNewsroom(payload)
 })
@@ -137,26 +156,51 @@ afterAll(async () => {
 })
 
 const verified = (secret: string, message: Received) =>
-  new Webhook(secret).verify(message.body, message.headers as Record<string, string>) as { data: { id: number | string }; type: string }
+  new Webhook(secret).verify(message.body, message.headers as Record<string, string>) as {
+    data: { id: number | string }
+    type: string
+  }
 
 describe('a worker killed mid-delivery, then restarted', () => {
-  it('delivers exactly the pending events: each once with a 2xx, none lost, none extra', async ({ onTestFailed }) => {
+  it('delivers exactly the pending events: each once with a 2xx, none lost, none extra', async ({
+    onTestFailed,
+  }) => {
     onTestFailed(() => console.log(workers.map((worker) => worker.log()).join('\n')))
     const channels = await Promise.all(
       ['a', 'b'].map(async (name) => {
         const doc = (await payload.create({
           collection: 'distribution-channels',
-          data: { name: `수신기 ${name}`, url: `${base}/${name}`, allowPrivateNetwork: true, timeoutMs: 60_000 } as never,
+          data: {
+            name: `수신기 ${name}`,
+            url: `${base}/${name}`,
+            allowPrivateNetwork: true,
+            timeoutMs: 60_000,
+          } as never,
         })) as unknown as { id: number | string; secret: string }
         return { ...doc, path: `/${name}` }
       }),
     )
     const articles = []
     for (let index = 1; index <= 3; index++) {
-      articles.push(await payload.create({ collection: 'articles', data: articleData(fixture, { _status: 'published', title: `작업자 기사 ${index}` }) as never }))
+      articles.push(
+        await payload.create({
+          collection: 'articles',
+          data: articleData(fixture, {
+            _status: 'published',
+            title: `작업자 기사 ${index}`,
+          }) as never,
+        }),
+      )
     }
-    const jobs = await payload.find({ collection: 'payload-jobs', limit: 100, where: { taskSlug: { equals: 'deliverWebhook' } } })
-    const queued = jobs.docs.map((job) => job.input as { articleId: string; channel: string; event: string; webhookId: string })
+    const jobs = await payload.find({
+      collection: 'payload-jobs',
+      limit: 100,
+      where: { taskSlug: { equals: 'deliverWebhook' } },
+    })
+    const queued = jobs.docs.map(
+      (job) =>
+        job.input as { articleId: string; channel: string; event: string; webhookId: string },
+    )
     expect(queued).toHaveLength(articles.length * channels.length)
     const expectedIds = new Set(queued.map((input) => input.webhookId))
 
@@ -166,7 +210,10 @@ describe('a worker killed mid-delivery, then restarted', () => {
     await waitFor(
       'two deliveries in flight and the others recorded',
       async () => {
-        const succeeded = await payload.count({ collection: 'webhook-deliveries', where: { status: { equals: 'succeeded' } } })
+        const succeeded = await payload.count({
+          collection: 'webhook-deliveries',
+          where: { status: { equals: 'succeeded' } },
+        })
         return received.length === queued.length && succeeded.totalDocs === queued.length - 2
       },
       30_000,
@@ -177,7 +224,10 @@ describe('a worker killed mid-delivery, then restarted', () => {
 
     // Killed mid-request: the two attempts are still claimed by a runner that no longer exists.
     const hangingIds = hanging.map((message) => message.headers['webhook-id'] as string)
-    const abandoned = await payload.find({ collection: 'webhook-deliveries', where: { webhookId: { in: hangingIds } } })
+    const abandoned = await payload.find({
+      collection: 'webhook-deliveries',
+      where: { webhookId: { in: hangingIds } },
+    })
     expect(abandoned.docs.map((delivery) => delivery.status)).toEqual(['pending', 'pending'])
 
     // Restarted as a pair, which tick together: Payload may hand the same released job to both.
@@ -186,18 +236,42 @@ describe('a worker killed mid-delivery, then restarted', () => {
     const third = startWorker('third worker')
     await waitFor(
       'every delivery succeeded',
-      async () => (await payload.count({ collection: 'webhook-deliveries', where: { status: { equals: 'succeeded' } } })).totalDocs === queued.length,
+      async () =>
+        (
+          await payload.count({
+            collection: 'webhook-deliveries',
+            where: { status: { equals: 'succeeded' } },
+          })
+        ).totalDocs === queued.length,
       30_000,
     )
     // Nothing is left to run that could send again, including the look-again jobs of a runner that
     // found an attempt taken (one run later). Jobs the first worker finished may stay, marked
     // completed: Payload deletes a batch's completed jobs only once the whole batch is done.
-    const unfinished = { and: [{ taskSlug: { equals: 'deliverWebhook' } }, { completedAt: { exists: false } }] }
-    await waitFor('every delivery job completed', async () => (await payload.count({ collection: 'payload-jobs', where: unfinished as never })).totalDocs === 0, 25_000)
-    const failedJobs = await payload.find({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: 'deliverWebhook' } }, { hasError: { equals: true } }] } })
-    expect(failedJobs.docs.map((job) => job.error), 'delivery jobs that failed').toEqual([])
+    const unfinished = {
+      and: [{ taskSlug: { equals: 'deliverWebhook' } }, { completedAt: { exists: false } }],
+    }
+    await waitFor(
+      'every delivery job completed',
+      async () =>
+        (await payload.count({ collection: 'payload-jobs', where: unfinished as never }))
+          .totalDocs === 0,
+      25_000,
+    )
+    const failedJobs = await payload.find({
+      collection: 'payload-jobs',
+      where: { and: [{ taskSlug: { equals: 'deliverWebhook' } }, { hasError: { equals: true } }] },
+    })
+    expect(
+      failedJobs.docs.map((job) => job.error),
+      'delivery jobs that failed',
+    ).toEqual([])
     // A second sender of the same attempt would have sent by now, in the same run.
-    await waitFor('the receiver to be quiet for a second', () => Date.now() - lastReceivedAt > 1000, 10_000)
+    await waitFor(
+      'the receiver to be quiet for a second',
+      () => Date.now() - lastReceivedAt > 1000,
+      10_000,
+    )
     await second.kill()
     await third.kill()
 
@@ -216,12 +290,23 @@ describe('a worker killed mid-delivery, then restarted', () => {
     }
     // Exactly once per (event, channel) with a 2xx; only the interrupted attempts were sent again.
     expect(new Set(answered.keys())).toEqual(expectedIds)
-    expect([...answered].filter(([, count]) => count !== 1), 'webhook-ids answered 2xx more than once').toEqual([])
-    expect(delivered).toEqual(new Set(articles.flatMap((article) => channels.map((channel) => `article.published ${article.id} → ${channel.path}`))))
+    expect(
+      [...answered].filter(([, count]) => count !== 1),
+      'webhook-ids answered 2xx more than once',
+    ).toEqual([])
+    expect(delivered).toEqual(
+      new Set(
+        articles.flatMap((article) =>
+          channels.map((channel) => `article.published ${article.id} → ${channel.path}`),
+        ),
+      ),
+    )
     expect(received).toHaveLength(queued.length + hanging.length)
 
     const deliveries = await payload.find({ collection: 'webhook-deliveries', limit: 100 })
-    expect(deliveries.docs.map((delivery) => [delivery.status, delivery.httpStatus, delivery.attempt])).toEqual(queued.map(() => ['succeeded', 200, 1]))
+    expect(
+      deliveries.docs.map((delivery) => [delivery.status, delivery.httpStatus, delivery.attempt]),
+    ).toEqual(queued.map(() => ['succeeded', 200, 1]))
     expect(second.log() + third.log()).toContain('returned to the queue')
   }, 90_000)
 })
@@ -241,17 +326,32 @@ describe('an attempt another runner was sending', () => {
         collection: 'distribution-channels',
         data: { name: '수신기', url: `${base}/hook`, allowPrivateNetwork: true } as never,
       })) as unknown as { id: number | string; secret: string }
-      const article = await payload.create({ collection: 'articles', data: articleData(fixture, { _status: 'published', title: '두 작업자' }) as never })
-      const job = (await payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'deliverWebhook' } } })).docs[0]!
+      const article = await payload.create({
+        collection: 'articles',
+        data: articleData(fixture, { _status: 'published', title: '두 작업자' }) as never,
+      })
+      const job = (
+        await payload.find({
+          collection: 'payload-jobs',
+          where: { taskSlug: { equals: 'deliverWebhook' } },
+        })
+      ).docs[0]!
       const input = job.input as { attempt: number; event: string; webhookId: string }
       // The sender's claim, left behind when it died mid-request.
       await payload.create({
         collection: 'webhook-deliveries',
-        data: { webhookId: input.webhookId, attempt: input.attempt, event: input.event, status: 'pending' } as never,
+        data: {
+          webhookId: input.webhookId,
+          attempt: input.attempt,
+          event: input.event,
+          status: 'pending',
+        } as never,
       })
       await payload.jobs.run({ limit: 100 })
       expect(received).toHaveLength(0)
-      expect(await payload.count({ collection: 'payload-jobs', where: { id: { equals: job.id } } })).toMatchObject({ totalDocs: 0 })
+      expect(
+        await payload.count({ collection: 'payload-jobs', where: { id: { equals: job.id } } }),
+      ).toMatchObject({ totalDocs: 0 })
 
       await waitFor(
         'the abandoned attempt sent',
@@ -263,10 +363,14 @@ describe('an attempt another runner was sending', () => {
       )
       await new Promise((resolve) => setTimeout(resolve, 500))
       await payload.jobs.run({ limit: 100 })
-      expect(received.map((message) => [message.headers['webhook-id'], message.status])).toEqual([[input.webhookId, 200]])
+      expect(received.map((message) => [message.headers['webhook-id'], message.status])).toEqual([
+        [input.webhookId, 200],
+      ])
       expect(verified(channel.secret, received[0]!).data.id).toBe(article.id)
       const deliveries = await payload.find({ collection: 'webhook-deliveries' })
-      expect(deliveries.docs.map((delivery) => [delivery.webhookId, delivery.status])).toEqual([[input.webhookId, 'succeeded']])
+      expect(deliveries.docs.map((delivery) => [delivery.webhookId, delivery.status])).toEqual([
+        [input.webhookId, 'succeeded'],
+      ])
     } finally {
       delete process.env.NEWSROOM_JOB_LEASE_MS
     }

@@ -23,7 +23,13 @@ type WriteArgs = {
  * Access functions cannot do this alone: only the operation's `draft` argument tells a draft save
  * from a write of the live document.
  */
-export const enforceLiveStateRule: CollectionBeforeOperationHook = async ({ args, collection, operation, overrideAccess, req }) => {
+export const enforceLiveStateRule: CollectionBeforeOperationHook = async ({
+  args,
+  collection,
+  operation,
+  overrideAccess,
+  req,
+}) => {
   const { user } = req
   // Trusted server code and the desk are not limited; anonymous writes are refused by access.
   if (overrideAccess === true || !user || canChangeLiveState(user)) return args
@@ -31,26 +37,46 @@ export const enforceLiveStateRule: CollectionBeforeOperationHook = async ({ args
   const data = writeArgs.data ?? {}
 
   if (operation === 'create') {
-    if (data._status === 'published' || writeArgs.publishAllLocales || writeArgs.publishSpecificLocale) throw liveStateForbidden(req, 'publish')
+    if (
+      data._status === 'published' ||
+      writeArgs.publishAllLocales ||
+      writeArgs.publishSpecificLocale
+    )
+      throw liveStateForbidden(req, 'publish')
     const reporterId = reporterIdOf(user)
     if (reporterId === null) throw new Forbidden(req.t)
     const reporters = Array.isArray(data.reporters) ? data.reporters : []
-    if (!reporters.some((reporter) => sameId(reporter, reporterId))) data.reporters = [...reporters, reporterId]
+    if (!reporters.some((reporter) => sameId(reporter, reporterId)))
+      data.reporters = [...reporters, reporterId]
     // Also a duplicate: it would copy the original's published status when not saved as a draft.
     return { ...args, data, draft: true }
   }
 
   if (operation === 'update') {
-    if (data._status === 'published' || writeArgs.publishAllLocales || writeArgs.publishSpecificLocale) throw liveStateForbidden(req, 'publish')
-    if (writeArgs.unpublishAllLocales && writeArgs.unpublishAllLocales !== 'false') throw liveStateForbidden(req, 'unpublish')
+    if (
+      data._status === 'published' ||
+      writeArgs.publishAllLocales ||
+      writeArgs.publishSpecificLocale
+    )
+      throw liveStateForbidden(req, 'publish')
+    if (writeArgs.unpublishAllLocales && writeArgs.unpublishAllLocales !== 'false')
+      throw liveStateForbidden(req, 'unpublish')
     const reporterId = reporterIdOf(user)
-    if ('reporters' in data && (reporterId === null || !(Array.isArray(data.reporters) && data.reporters.some((reporter) => sameId(reporter, reporterId))))) {
+    if (
+      'reporters' in data &&
+      (reporterId === null ||
+        !(
+          Array.isArray(data.reporters) &&
+          data.reporters.some((reporter) => sameId(reporter, reporterId))
+        ))
+    ) {
       throw liveStateForbidden(req, 'byline')
     }
     if (writeArgs.draft) return args
     if (data._status === 'draft') {
       // A non-draft save with status "draft" on a published article takes it down: refused, not reinterpreted.
-      const target: Where = writeArgs.id !== undefined ? { id: { equals: writeArgs.id } } : (writeArgs.where ?? {})
+      const target: Where =
+        writeArgs.id !== undefined ? { id: { equals: writeArgs.id } } : (writeArgs.where ?? {})
       const published = await req.payload.count({
         collection: collection.slug as CollectionSlug,
         overrideAccess: true,

@@ -6,7 +6,8 @@ import type { CollectionAfterChangeHook, CollectionBeforeOperationHook } from 'p
  * An autosave is not the end of an edit: the lock goes back to the editor who is still typing.
  */
 export const markAutosave: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-  if (operation === 'update' && (args as { autosave?: boolean }).autosave) req.context.isAutosave = true
+  if (operation === 'update' && (args as { autosave?: boolean }).autosave)
+    req.context.isAutosave = true
   return args
 }
 

@@ -6,13 +6,25 @@ import { convertLexicalToHTML, defaultHTMLConverters } from '@payloadcms/richtex
 
 import { idOf } from '../../../plugins/shared/relationIds'
 import { sanitizeRichTextHtml } from '../../../plugins/shared/sanitizeHtml'
-import { defaultArticlePath, defaultReporterPath, resolveSiteUrl } from '../../../plugins/shared/siteLinks'
+import {
+  defaultArticlePath,
+  defaultReporterPath,
+  resolveSiteUrl,
+} from '../../../plugins/shared/siteLinks'
 
 type Doc = Record<string, unknown> & { id: number | string }
 type Node = { [key: string]: unknown; children?: unknown; type?: unknown }
 type Target = { relationTo?: unknown; value?: unknown }
 type ImageSize = { height?: null | number; url?: null | string; width?: null | number }
-type MediaDoc = Doc & ImageSize & { alt?: null | string; caption?: null | string; credit?: null | string; filename?: null | string; mimeType?: null | string; sizes?: Record<string, ImageSize | null> }
+type MediaDoc = Doc &
+  ImageSize & {
+    alt?: null | string
+    caption?: null | string
+    credit?: null | string
+    filename?: null | string
+    mimeType?: null | string
+    sizes?: Record<string, ImageSize | null>
+  }
 
 /** What the body points at, read from the database: never the copies a client sent along. */
 type Linked = Map<string, Doc>
@@ -20,24 +32,38 @@ type Linked = Map<string, Doc>
 const keyOf = (relationTo: unknown, id: unknown) => `${String(relationTo)}\n${String(idOf(id))}`
 
 const escapeHtml = (value: unknown): string =>
-  String(value ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+  String(value ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
 
 /** Every upload, relationship and internal-link target in the body, by collection. */
-const targetsOf = (node: Node, into: Map<string, Set<string>> = new Map()): Map<string, Set<string>> => {
+const targetsOf = (
+  node: Node,
+  into: Map<string, Set<string>> = new Map(),
+): Map<string, Set<string>> => {
   const add = ({ relationTo, value }: Target) => {
     const id = idOf(value)
-    if (typeof relationTo === 'string' && id !== null) into.set(relationTo, (into.get(relationTo) ?? new Set()).add(String(id)))
+    if (typeof relationTo === 'string' && id !== null)
+      into.set(relationTo, (into.get(relationTo) ?? new Set()).add(String(id)))
   }
   if (node.type === 'upload' || node.type === 'relationship') add(node as Target)
   if (node.type === 'link' || node.type === 'autolink') {
     const fields = node.fields as { doc?: Target; linkType?: string } | undefined
     if (fields?.linkType === 'internal' && fields.doc) add(fields.doc)
   }
-  if (Array.isArray(node.children)) for (const child of node.children) if (child && typeof child === 'object') targetsOf(child as Node, into)
+  if (Array.isArray(node.children))
+    for (const child of node.children)
+      if (child && typeof child === 'object') targetsOf(child as Node, into)
   return into
 }
 
-const loadTargets = async (req: PayloadRequest, targets: Map<string, Set<string>>): Promise<Linked> => {
+const loadTargets = async (
+  req: PayloadRequest,
+  targets: Map<string, Set<string>>,
+): Promise<Linked> => {
   const linked: Linked = new Map()
   for (const [relationTo, ids] of targets) {
     const collection = req.payload.collections[relationTo as CollectionSlug]
@@ -59,32 +85,50 @@ const loadTargets = async (req: PayloadRequest, targets: Map<string, Set<string>
 
 /** Public image URLs are absolute (DESIGN: images). */
 const absoluteUrl = (req: PayloadRequest, url: string): string =>
-  /^https?:\/\//i.test(url) ? url : `${(req.payload.config.serverURL || process.env.NEWSROOM_PUBLIC_URL || resolveSiteUrl(undefined)).replace(/\/+$/, '')}${url}`
+  /^https?:\/\//i.test(url)
+    ? url
+    : `${(req.payload.config.serverURL || process.env.NEWSROOM_PUBLIC_URL || resolveSiteUrl(undefined)).replace(/\/+$/, '')}${url}`
 
 /** Where a link to a document goes on the public site; null when readers cannot see it there. */
-const publicHref = (req: PayloadRequest, relationTo: unknown, doc: Doc | undefined): null | string => {
+const publicHref = (
+  req: PayloadRequest,
+  relationTo: unknown,
+  doc: Doc | undefined,
+): null | string => {
   if (!doc) return null
   const site = resolveSiteUrl(undefined, req.payload.config.serverURL || undefined)
   if (relationTo === 'articles') {
     // A draft's slug and title are not public yet: its link renders as plain text.
-    return doc._status === 'published' ? `${site}${defaultArticlePath({ id: doc.id, slug: doc.slug as null | string })}` : null
+    return doc._status === 'published'
+      ? `${site}${defaultArticlePath({ id: doc.id, slug: doc.slug as null | string })}`
+      : null
   }
-  if (relationTo === 'reporters' && doc.slug) return `${site}${defaultReporterPath({ slug: doc.slug as string })}`
+  if (relationTo === 'reporters' && doc.slug)
+    return `${site}${defaultReporterPath({ slug: doc.slug as string })}`
   return null
 }
 
 const figure = (req: PayloadRequest, media: MediaDoc): string => {
   if (!media.url) return ''
   const src = absoluteUrl(req, media.url)
-  if (!String(media.mimeType ?? '').startsWith('image/')) return `<p><a href="${escapeHtml(src)}">${escapeHtml(media.filename ?? src)}</a></p>`
+  if (!String(media.mimeType ?? '').startsWith('image/'))
+    return `<p><a href="${escapeHtml(src)}">${escapeHtml(media.filename ?? src)}</a></p>`
   // Only sizes with the original's shape can stand in for it; cropped ones (thumbnail, og) cannot.
   const ratio = media.width && media.height ? media.width / media.height : null
   const candidates = [...Object.values(media.sizes ?? {}), media]
-    .filter((size): size is ImageSize & { url: string; width: number } => Boolean(size?.url && size.width && size.height))
+    .filter((size): size is ImageSize & { url: string; width: number } =>
+      Boolean(size?.url && size.width && size.height),
+    )
     .filter((size) => ratio !== null && Math.abs(size.width / size.height! - ratio) < 0.01 * ratio)
     .sort((a, b) => a.width - b.width)
-  const srcset = [...new Map(candidates.map((size) => [size.width, `${absoluteUrl(req, size.url)} ${size.width}w`])).values()].join(', ')
-  const caption = [media.caption?.trim(), media.credit?.trim() ? `사진=${media.credit.trim()}` : ''].filter(Boolean).join(' ')
+  const srcset = [
+    ...new Map(
+      candidates.map((size) => [size.width, `${absoluteUrl(req, size.url)} ${size.width}w`]),
+    ).values(),
+  ].join(', ')
+  const caption = [media.caption?.trim(), media.credit?.trim() ? `사진=${media.credit.trim()}` : '']
+    .filter(Boolean)
+    .join(' ')
   const attributes = [
     `src="${escapeHtml(src)}"`,
     candidates.length > 1 ? `srcset="${escapeHtml(srcset)}" sizes="100vw"` : '',
@@ -117,7 +161,9 @@ const converters = (req: PayloadRequest, linked: Linked): HTMLConverters => ({
     const hasSubLists = children.some((child) => child.type === 'list')
     const isCheck = (parent as { listType?: unknown }).listType === 'check'
     const classes = [
-      isCheck && !hasSubLists ? `list-item-checkbox list-item-checkbox-${node.checked ? 'checked' : 'unchecked'}` : '',
+      isCheck && !hasSubLists
+        ? `list-item-checkbox list-item-checkbox-${node.checked ? 'checked' : 'unchecked'}`
+        : '',
       hasSubLists ? 'nestedListItem' : '',
     ].filter(Boolean)
     const style = `${hasSubLists ? 'list-style-type: none;' : ''}${providedCSSString}`
@@ -131,12 +177,26 @@ const converters = (req: PayloadRequest, linked: Linked): HTMLConverters => ({
   relationship: ({ node }) => {
     const doc = linked.get(keyOf(node.relationTo, node.value))
     const href = publicHref(req, node.relationTo, doc)
-    return href && doc ? `<p><a href="${escapeHtml(href)}">${escapeHtml(doc.title ?? doc.name ?? href)}</a></p>` : ''
+    return href && doc
+      ? `<p><a href="${escapeHtml(href)}">${escapeHtml(doc.title ?? doc.name ?? href)}</a></p>`
+      : ''
   },
   link: ({ node, nodesToHTML }) => {
     const children = nodesToHTML({ nodes: node.children }).join('')
-    const fields = node.fields as { doc?: Target; linkType?: string; newTab?: boolean; url?: string }
-    const href = fields.linkType === 'internal' ? publicHref(req, fields.doc?.relationTo, linked.get(keyOf(fields.doc?.relationTo, fields.doc?.value))) : fields.url
+    const fields = node.fields as {
+      doc?: Target
+      linkType?: string
+      newTab?: boolean
+      url?: string
+    }
+    const href =
+      fields.linkType === 'internal'
+        ? publicHref(
+            req,
+            fields.doc?.relationTo,
+            linked.get(keyOf(fields.doc?.relationTo, fields.doc?.value)),
+          )
+        : fields.url
     if (!href) return children
     return `<a href="${escapeHtml(href)}"${fields.newTab ? ' target="_blank" rel="noopener noreferrer"' : ''}>${children}</a>`
   },
@@ -164,6 +224,12 @@ export const renderBodyHtml: CollectionBeforeChangeHook = async ({ data, req }) 
     return data
   }
   const linked = await loadTargets(req, targetsOf(body.root as unknown as Node))
-  data.bodyHtml = sanitizeRichTextHtml(convertLexicalToHTML({ converters: converters(req, linked), data: body, disableContainer: true }))
+  data.bodyHtml = sanitizeRichTextHtml(
+    convertLexicalToHTML({
+      converters: converters(req, linked),
+      data: body,
+      disableContainer: true,
+    }),
+  )
   return data
 }

@@ -18,11 +18,20 @@ type RegionData = {
  * The code decides the level and the parent 시도; the label is what a headline shows in brackets
  * (`[울산시]`, `[충남홍성군]`). Both are derived here so that an import and a hand edit agree.
  */
-export const deriveRegionHierarchy: CollectionBeforeChangeHook = async ({ collection, data, originalDoc, req }) => {
+export const deriveRegionHierarchy: CollectionBeforeChangeHook = async ({
+  collection,
+  data,
+  originalDoc,
+  req,
+}) => {
   const merged = { ...(originalDoc as RegionData | undefined), ...(data as RegionData) }
   const parsed = parseRegionCode(merged.code)
   if ('error' in parsed) {
-    throw new ValidationError({ collection: collection.slug, errors: [{ message: parsed.error, path: 'code' }], req })
+    throw new ValidationError({
+      collection: collection.slug,
+      errors: [{ message: parsed.error, path: 'code' }],
+      req,
+    })
   }
   data.level = parsed.level
   if (parsed.level === 'sido') {
@@ -42,13 +51,20 @@ export const deriveRegionHierarchy: CollectionBeforeChangeHook = async ({ collec
   if (!parent) {
     throw new ValidationError({
       collection: collection.slug,
-      errors: [{ message: `상위 시도(${parsed.sidoCode})가 아직 없습니다 (parent 시도 missing)`, path: 'code' }],
+      errors: [
+        {
+          message: `상위 시도(${parsed.sidoCode})가 아직 없습니다 (parent 시도 missing)`,
+          path: 'code',
+        },
+      ],
       req,
     })
   }
   data.parent = parent.id
   // A 시도 without 시군구 (세종) lists itself once more as its only 시군구: label it like the 시도.
   const isSelfNamed = merged.name === parent.fullName || merged.name === parent.name
-  data.label = isSelfNamed ? parent.label : `${parent.shortName ?? parent.name ?? ''}${merged.name ?? ''}`
+  data.label = isSelfNamed
+    ? parent.label
+    : `${parent.shortName ?? parent.name ?? ''}${merged.name ?? ''}`
   return data
 }

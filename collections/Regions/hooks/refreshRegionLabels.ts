@@ -7,7 +7,12 @@ import type { CollectionAfterChangeHook, CollectionSlug } from 'payload'
 export const refreshRegionLabels =
   (articlesSlug: string): CollectionAfterChangeHook =>
   async ({ doc, operation, previousDoc, req }) => {
-    if (operation !== 'update' || !previousDoc || (previousDoc.label === doc.label && previousDoc.shortName === doc.shortName)) return doc
+    if (
+      operation !== 'update' ||
+      !previousDoc ||
+      (previousDoc.label === doc.label && previousDoc.shortName === doc.shortName)
+    )
+      return doc
     if (!req.payload.collections[articlesSlug as CollectionSlug]) return doc
     if (doc.level === 'sido' && previousDoc.shortName !== doc.shortName) {
       const children = await req.payload.find({
@@ -21,14 +26,26 @@ export const refreshRegionLabels =
       })
       for (const child of children.docs) {
         // Saving re-derives the child's label from its parent's new short name.
-        await req.payload.update({ collection: 'regions', id: child.id, data: {}, depth: 0, overrideAccess: true, req })
+        await req.payload.update({
+          collection: 'regions',
+          id: child.id,
+          data: {},
+          depth: 0,
+          overrideAccess: true,
+          req,
+        })
       }
     }
     await req.payload.db.updateMany({
       collection: articlesSlug as CollectionSlug,
       data: { regionLabel: doc.label },
       req,
-      where: { and: [{ region: { equals: doc.id } }, { or: [{ dateline: { exists: false } }, { dateline: { equals: '' } }] }] },
+      where: {
+        and: [
+          { region: { equals: doc.id } },
+          { or: [{ dateline: { exists: false } }, { dateline: { equals: '' } }] },
+        ],
+      },
     })
     return doc
   }

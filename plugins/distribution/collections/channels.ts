@@ -21,13 +21,21 @@ export const CHANNELS_SLUG = 'distribution-channels'
  */
 export const channelsCollection = (config: SanitizedDistributionConfig): CollectionConfig => ({
   slug: CHANNELS_SLUG,
-  labels: { singular: { en: 'Distribution channel', ko: '배포 채널' }, plural: { en: 'Distribution channels', ko: '배포 채널' } },
+  labels: {
+    singular: { en: 'Distribution channel', ko: '배포 채널' },
+    plural: { en: 'Distribution channels', ko: '배포 채널' },
+  },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'kind', 'url', 'active', 'health', 'lastDeliveryAt'],
     group: { en: 'Distribution', ko: '배포' },
   },
-  access: { read: canReadDistribution, create: canManageChannels, update: canManageChannels, delete: canManageChannels },
+  access: {
+    read: canReadDistribution,
+    create: canManageChannels,
+    update: canManageChannels,
+    delete: canManageChannels,
+  },
   endpoints: [rotateSecretEndpoint(), sendTestEventEndpoint()],
   fields: [
     { name: 'name', type: 'text', required: true, label: { en: 'Name', ko: '이름' } },
@@ -47,7 +55,10 @@ export const channelsCollection = (config: SanitizedDistributionConfig): Collect
       type: 'text',
       required: true,
       label: 'URL',
-      validate: (value: null | string | undefined, { siblingData }: { siblingData: Record<string, unknown> }) => {
+      validate: (
+        value: null | string | undefined,
+        { siblingData }: { siblingData: Record<string, unknown> },
+      ) => {
         let url: URL
         try {
           url = new URL(value ?? '')
@@ -56,7 +67,11 @@ export const channelsCollection = (config: SanitizedDistributionConfig): Collect
         }
         if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'URL must be http(s)'
         // An address written in the URL is known now; a name is checked at every delivery, on what it resolves to.
-        if (!siblingData?.allowPrivateNetwork && net.isIP(url.hostname.replace(/^\[|\]$/g, '')) && isPrivateAddress(url.hostname)) {
+        if (
+          !siblingData?.allowPrivateNetwork &&
+          net.isIP(url.hostname.replace(/^\[|\]$/g, '')) &&
+          isPrivateAddress(url.hostname)
+        ) {
           return `내부망 주소입니다: 내부망 주소 허용을 켜야 합니다 (${url.hostname} is a private or loopback address; enable allowPrivateNetwork to allow it)`
         }
         return true
@@ -71,8 +86,20 @@ export const channelsCollection = (config: SanitizedDistributionConfig): Collect
       label: { en: 'Events', ko: '이벤트' },
       options: channelEvents.map((event) => ({ label: event, value: event })),
     },
-    { name: 'sections', type: 'relationship', relationTo: config.sections as never, hasMany: true, label: { en: 'Only these sections (empty = all)', ko: '섹션 (비우면 전체)' } },
-    { name: 'regions', type: 'relationship', relationTo: config.regions as never, hasMany: true, label: { en: 'Only these regions (empty = all)', ko: '지역 (비우면 전체)' } },
+    {
+      name: 'sections',
+      type: 'relationship',
+      relationTo: config.sections as never,
+      hasMany: true,
+      label: { en: 'Only these sections (empty = all)', ko: '섹션 (비우면 전체)' },
+    },
+    {
+      name: 'regions',
+      type: 'relationship',
+      relationTo: config.regions as never,
+      hasMany: true,
+      label: { en: 'Only these regions (empty = all)', ko: '지역 (비우면 전체)' },
+    },
     {
       name: 'format',
       type: 'select',
@@ -92,14 +119,26 @@ export const channelsCollection = (config: SanitizedDistributionConfig): Collect
       validate: (rows, options) => {
         const length = validateArray(rows, options)
         if (length !== true) return length
-        const names = ((Array.isArray(rows) ? rows : []) as { name?: unknown }[]).map((row) => String(row?.name ?? '').toLowerCase())
+        const names = ((Array.isArray(rows) ? rows : []) as { name?: unknown }[]).map((row) =>
+          String(row?.name ?? '').toLowerCase(),
+        )
         const repeated = names.find((name, index) => names.indexOf(name) !== index)
         return repeated ? `같은 헤더가 두 번 있습니다 (the header ${repeated} appears twice)` : true
       },
       // Checked at save: a name that is no token or a value with CR/LF would make every delivery throw.
       fields: [
-        { name: 'name', type: 'text', required: true, validate: (value: unknown) => headerNameProblem(value) ?? true },
-        { name: 'value', type: 'text', required: true, validate: (value: unknown) => headerValueProblem(value) ?? true },
+        {
+          name: 'name',
+          type: 'text',
+          required: true,
+          validate: (value: unknown) => headerNameProblem(value) ?? true,
+        },
+        {
+          name: 'value',
+          type: 'text',
+          required: true,
+          validate: (value: unknown) => headerValueProblem(value) ?? true,
+        },
       ],
     },
     {
@@ -108,20 +147,46 @@ export const channelsCollection = (config: SanitizedDistributionConfig): Collect
       label: { en: 'IndexNow key', ko: 'IndexNow 키' },
       admin: {
         condition: (data) => data?.kind === 'indexnow',
-        description: { en: 'The key your site serves at /<key>.txt', ko: '사이트의 /<키>.txt 로 공개한 키' },
+        description: {
+          en: 'The key your site serves at /<key>.txt',
+          ko: '사이트의 /<키>.txt 로 공개한 키',
+        },
       },
-      validate: (value: null | string | undefined, { siblingData }: { siblingData: Record<string, unknown> }) =>
-        siblingData?.kind !== 'indexnow' || /^[A-Za-z0-9-]{8,128}$/.test(value ?? '') || 'IndexNow 키는 8–128자 영문·숫자입니다 (8–128 letters, digits or -)',
+      validate: (
+        value: null | string | undefined,
+        { siblingData }: { siblingData: Record<string, unknown> },
+      ) =>
+        siblingData?.kind !== 'indexnow' ||
+        /^[A-Za-z0-9-]{8,128}$/.test(value ?? '') ||
+        'IndexNow 키는 8–128자 영문·숫자입니다 (8–128 letters, digits or -)',
     },
-    { name: 'timeoutMs', type: 'number', defaultValue: config.timeoutMs, min: 1000, max: 60_000, label: { en: 'Timeout (ms)', ko: '제한 시간 (ms)' } },
-    { name: 'active', type: 'checkbox', defaultValue: true, index: true, label: { en: 'Active', ko: '사용' } },
+    {
+      name: 'timeoutMs',
+      type: 'number',
+      defaultValue: config.timeoutMs,
+      min: 1000,
+      max: 60_000,
+      label: { en: 'Timeout (ms)', ko: '제한 시간 (ms)' },
+    },
+    {
+      name: 'active',
+      type: 'checkbox',
+      defaultValue: true,
+      index: true,
+      label: { en: 'Active', ko: '사용' },
+    },
     {
       name: 'allowPrivateNetwork',
       type: 'checkbox',
       defaultValue: false,
       label: { en: 'Allow private network addresses', ko: '내부망 주소 허용' },
       access: { create: canManageChannelsField, update: canManageChannelsField },
-      admin: { description: { en: 'Only for receivers inside your own network', ko: '사내망 수신기에만 켜세요' } },
+      admin: {
+        description: {
+          en: 'Only for receivers inside your own network',
+          ko: '사내망 수신기에만 켜세요',
+        },
+      },
     },
     {
       name: 'secret',
@@ -130,7 +195,12 @@ export const channelsCollection = (config: SanitizedDistributionConfig): Collect
       access: { read: () => false, create: () => false, update: () => false },
       admin: { hidden: true },
     },
-    { name: 'previousSecret', type: 'text', access: { read: () => false, create: () => false, update: () => false }, admin: { hidden: true } },
+    {
+      name: 'previousSecret',
+      type: 'text',
+      access: { read: () => false, create: () => false, update: () => false },
+      admin: { hidden: true },
+    },
     {
       // Send a test event, rotate the secret (UI only, nothing stored).
       name: 'channelActions',
@@ -139,7 +209,9 @@ export const channelsCollection = (config: SanitizedDistributionConfig): Collect
       admin: {
         position: 'sidebar',
         disableListColumn: true,
-        components: { Field: '/../plugins/distribution/components/ChannelActionsField#ChannelActionsField' },
+        components: {
+          Field: '/../plugins/distribution/components/ChannelActionsField#ChannelActionsField',
+        },
       },
     },
     {
@@ -166,7 +238,13 @@ export const channelsCollection = (config: SanitizedDistributionConfig): Collect
             },
           },
         },
-        { name: 'lastStatus', type: 'text', label: { en: 'Last result', ko: '마지막 결과' }, access: { create: () => false, update: () => false }, admin: { readOnly: true } },
+        {
+          name: 'lastStatus',
+          type: 'text',
+          label: { en: 'Last result', ko: '마지막 결과' },
+          access: { create: () => false, update: () => false },
+          admin: { readOnly: true },
+        },
         {
           name: 'lastDeliveryAt',
           type: 'date',
@@ -182,7 +260,13 @@ export const channelsCollection = (config: SanitizedDistributionConfig): Collect
           access: { create: () => false, update: () => false },
           admin: { readOnly: true },
         },
-        { name: 'disabledReason', type: 'text', label: { en: 'Why it was disabled', ko: '중지 사유' }, access: { create: () => false, update: () => false }, admin: { readOnly: true } },
+        {
+          name: 'disabledReason',
+          type: 'text',
+          label: { en: 'Why it was disabled', ko: '중지 사유' },
+          access: { create: () => false, update: () => false },
+          admin: { readOnly: true },
+        },
       ],
     },
   ],
@@ -198,7 +282,10 @@ export const channelsCollection = (config: SanitizedDistributionConfig): Collect
     ],
     afterChange: [
       // Shown once: the create response carries the secret, later reads never do.
-      ({ doc, operation, req }) => (operation === 'create' && req.context.createdSecret ? { ...doc, secret: req.context.createdSecret } : doc),
+      ({ doc, operation, req }) =>
+        operation === 'create' && req.context.createdSecret
+          ? { ...doc, secret: req.context.createdSecret }
+          : doc,
     ],
   },
 })

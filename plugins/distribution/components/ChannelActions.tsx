@@ -16,10 +16,19 @@ export type ChannelActionsProps = {
   isIndexNow: boolean
 }
 
-const section: React.CSSProperties = { borderTop: '1px solid var(--theme-elevation-100)', paddingTop: '0.75rem', marginTop: '0.75rem' }
+const section: React.CSSProperties = {
+  borderTop: '1px solid var(--theme-elevation-100)',
+  paddingTop: '0.75rem',
+  marginTop: '0.75rem',
+}
 
 /** "Send test event" and "Rotate secret" on a saved channel, each shown to whom its endpoint allows. */
-export const ChannelActions: React.FC<ChannelActionsProps> = ({ canRotate, canTest, channelId, isIndexNow }) => {
+export const ChannelActions: React.FC<ChannelActionsProps> = ({
+  canRotate,
+  canTest,
+  channelId,
+  isIndexNow,
+}) => {
   const { config } = useConfig()
   const { i18n } = useTranslation()
   const isKorean = i18n.language === 'ko'
@@ -47,7 +56,12 @@ export const ChannelActions: React.FC<ChannelActionsProps> = ({ canRotate, canTe
     }
     const webhookId = queued.data.queued
     setTestOutcome({ kind: 'queued', webhookId })
-    const row = await waitForAttempt({ api, webhookId, isCancelled: () => isUnmounted.current, onUpdate: (update) => setTestOutcome({ kind: 'logged', row: update }) })
+    const row = await waitForAttempt({
+      api,
+      webhookId,
+      isCancelled: () => isUnmounted.current,
+      onUpdate: (update) => setTestOutcome({ kind: 'logged', row: update }),
+    })
     if (isUnmounted.current) return
     setIsTesting(false)
     if (!row || row.status === 'pending') {
@@ -67,12 +81,16 @@ export const ChannelActions: React.FC<ChannelActionsProps> = ({ canRotate, canTe
   const [newSecret, setNewSecret] = useState<null | { overlapHours: number; secret: string }>(null)
   const [isCopied, setIsCopied] = useState(false)
   const hours = Number(overlapHours)
-  const isHoursValid = overlapHours.trim() !== '' && Number.isFinite(hours) && hours >= 0 && hours <= 720
+  const isHoursValid =
+    overlapHours.trim() !== '' && Number.isFinite(hours) && hours >= 0 && hours <= 720
   const rotate = async () => {
     if (!isHoursValid) return
     setIsRotating(true)
     setRotateError(null)
-    const rotated = await postJson<{ overlapHours: number; secret: string }>(`${channelUrl}/rotate-secret`, { overlapHours: hours })
+    const rotated = await postJson<{ overlapHours: number; secret: string }>(
+      `${channelUrl}/rotate-secret`,
+      { overlapHours: hours },
+    )
     setIsRotating(false)
     if (!rotated.ok) {
       setRotateError(rotated.error)
@@ -90,20 +108,35 @@ export const ChannelActions: React.FC<ChannelActionsProps> = ({ canRotate, canTe
       await navigator.clipboard.writeText(newSecret.secret)
       setIsCopied(true)
     } catch {
-      toast.error(isKorean ? '복사하지 못했습니다. 직접 선택해 복사하세요.' : 'Could not copy; select the text and copy it.')
+      toast.error(
+        isKorean
+          ? '복사하지 못했습니다. 직접 선택해 복사하세요.'
+          : 'Could not copy; select the text and copy it.',
+      )
     }
   }
 
   const deliveriesUrl = `${config.routes.admin}/collections/webhook-deliveries?${new URLSearchParams({ 'where[or][0][and][0][channel][equals]': channelId })}`
 
   return (
-    <div className="field-type distribution-channel-actions" style={{ marginBottom: 'var(--base)' }}>
+    <div
+      className="field-type distribution-channel-actions"
+      style={{ marginBottom: 'var(--base)' }}
+    >
       <label className="field-label">{isKorean ? '채널 작업' : 'Channel actions'}</label>
-      <Link href={deliveriesUrl}>{isKorean ? '이 채널의 전송 기록 보기' : "View this channel's deliveries"}</Link>
+      <Link href={deliveriesUrl}>
+        {isKorean ? '이 채널의 전송 기록 보기' : "View this channel's deliveries"}
+      </Link>
 
       {canTest && !isIndexNow ? (
         <div className="distribution-channel-actions__test" style={section}>
-          <Button buttonStyle="secondary" disabled={isTesting} margin={false} onClick={() => void sendTest()} size="small">
+          <Button
+            buttonStyle="secondary"
+            disabled={isTesting}
+            margin={false}
+            onClick={() => void sendTest()}
+            size="small"
+          >
             {isKorean ? '테스트 이벤트 보내기' : 'Send test event'}
           </Button>
           {testOutcome ? <DeliveryOutcome outcome={testOutcome} /> : null}
@@ -136,7 +169,11 @@ export const ChannelActions: React.FC<ChannelActionsProps> = ({ canRotate, canTe
           ) : null}
           {isRotateOpen ? (
             <div style={{ display: 'flex', flexDirection: 'column', gap: '0.5rem' }}>
-              <label htmlFor="distribution-overlap-hours">{isKorean ? '이전 비밀키를 함께 쓸 시간 (0–720시간)' : 'Keep signing with the old secret for (0–720 hours)'}</label>
+              <label htmlFor="distribution-overlap-hours">
+                {isKorean
+                  ? '이전 비밀키를 함께 쓸 시간 (0–720시간)'
+                  : 'Keep signing with the old secret for (0–720 hours)'}
+              </label>
               <input
                 id="distribution-overlap-hours"
                 max={720}
@@ -159,12 +196,28 @@ export const ChannelActions: React.FC<ChannelActionsProps> = ({ canRotate, canTe
                   ? '이 시간 동안은 모든 전송에 새 키와 이전 키의 서명이 함께 붙어, 수신 측이 천천히 키를 바꿀 수 있습니다.'
                   : 'During this time every delivery carries signatures with both secrets, so receivers can switch without missing a message.'}
               </small>
-              {!isHoursValid ? <small style={{ color: 'var(--theme-error-700)' }}>{isKorean ? '0에서 720 사이의 숫자를 넣으세요.' : 'Enter a number from 0 to 720.'}</small> : null}
+              {!isHoursValid ? (
+                <small style={{ color: 'var(--theme-error-700)' }}>
+                  {isKorean ? '0에서 720 사이의 숫자를 넣으세요.' : 'Enter a number from 0 to 720.'}
+                </small>
+              ) : null}
               <div style={{ display: 'flex', gap: '0.5rem' }}>
-                <Button buttonStyle="primary" disabled={isRotating || !isHoursValid} margin={false} onClick={() => void rotate()} size="small">
+                <Button
+                  buttonStyle="primary"
+                  disabled={isRotating || !isHoursValid}
+                  margin={false}
+                  onClick={() => void rotate()}
+                  size="small"
+                >
                   {isKorean ? '새 비밀키 만들기' : 'Create new secret'}
                 </Button>
-                <Button buttonStyle="secondary" disabled={isRotating} margin={false} onClick={() => setIsRotateOpen(false)} size="small">
+                <Button
+                  buttonStyle="secondary"
+                  disabled={isRotating}
+                  margin={false}
+                  onClick={() => setIsRotateOpen(false)}
+                  size="small"
+                >
                   {isKorean ? '취소' : 'Cancel'}
                 </Button>
               </div>
@@ -178,7 +231,15 @@ export const ChannelActions: React.FC<ChannelActionsProps> = ({ canRotate, canTe
           {newSecret ? (
             <div
               className="distribution-new-secret"
-              style={{ background: 'var(--theme-warning-100)', borderRadius: 'var(--style-radius-s)', display: 'flex', flexDirection: 'column', gap: '0.5rem', marginTop: '0.75rem', padding: '0.75rem' }}
+              style={{
+                background: 'var(--theme-warning-100)',
+                borderRadius: 'var(--style-radius-s)',
+                display: 'flex',
+                flexDirection: 'column',
+                gap: '0.5rem',
+                marginTop: '0.75rem',
+                padding: '0.75rem',
+              }}
             >
               <strong>
                 {isKorean
@@ -194,7 +255,12 @@ export const ChannelActions: React.FC<ChannelActionsProps> = ({ canRotate, canTe
                 value={newSecret.secret}
               />
               <div style={{ alignItems: 'center', display: 'flex', gap: '0.5rem' }}>
-                <Button buttonStyle="secondary" margin={false} onClick={() => void copySecret()} size="small">
+                <Button
+                  buttonStyle="secondary"
+                  margin={false}
+                  onClick={() => void copySecret()}
+                  size="small"
+                >
                   {isCopied ? (isKorean ? '복사됨' : 'Copied') : isKorean ? '복사' : 'Copy'}
                 </Button>
                 <small>

@@ -11,7 +11,17 @@ import { ChannelActions } from './ChannelActions'
  */
 export const ChannelActionsField = async ({ data, id, req }: UIFieldServerProps) => {
   if (id === undefined || id === null || id === '') return null
-  const [canTest, canRotate] = await Promise.all([canReadDistribution({ req }), canManageChannels({ req })])
+  const [canTest, canRotate] = await Promise.all([
+    canReadDistribution({ req }),
+    canManageChannels({ req }),
+  ])
   if (canTest !== true && canRotate !== true) return null
-  return <ChannelActions canRotate={canRotate === true} canTest={canTest === true} channelId={String(id)} isIndexNow={data?.kind === 'indexnow'} />
+  return (
+    <ChannelActions
+      canRotate={canRotate === true}
+      canTest={canTest === true}
+      channelId={String(id)}
+      isIndexNow={data?.kind === 'indexnow'}
+    />
+  )
 }

@@ -18,8 +18,10 @@ export const ChannelHealthCell: React.FC<DefaultCellComponentProps> = ({ rowData
 /** The same badge at the top of the channel's health panel, with why a disabled channel stopped. */
 export const ChannelHealthField: React.FC = () => {
   const active = useFormFields(([fields]) => fields.active?.value) as boolean | undefined
-  const consecutiveFailures = useFormFields(([fields]) => fields.consecutiveFailures?.value) as number | undefined
-  const disabledReason = useFormFields(([fields]) => fields.disabledReason?.value) as string | undefined
+  const consecutiveFailures = useFormFields(([fields]) => fields.consecutiveFailures?.value) as
+    number | undefined
+  const disabledReason = useFormFields(([fields]) => fields.disabledReason?.value) as
+    string | undefined
   const lastStatus = useFormFields(([fields]) => fields.lastStatus?.value) as string | undefined
   const health: ChannelHealthInput = { active, consecutiveFailures, disabledReason, lastStatus }
   return (

@@ -20,11 +20,21 @@ export const DeliveryOutcome: React.FC<{ outcome: Outcome }> = ({ outcome }) => 
   const { i18n } = useTranslation()
   const isKorean = i18n.language === 'ko'
   const deliveriesUrl = `${config.routes.admin}/collections/webhook-deliveries`
-  const box: React.CSSProperties = { display: 'flex', flexDirection: 'column', gap: '0.35rem', marginTop: '0.5rem' }
+  const box: React.CSSProperties = {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '0.35rem',
+    marginTop: '0.5rem',
+  }
 
   if (outcome.kind === 'error') {
     return (
-      <div className="distribution-outcome" data-outcome="error" role="alert" style={{ ...box, color: 'var(--theme-error-700)' }}>
+      <div
+        className="distribution-outcome"
+        data-outcome="error"
+        role="alert"
+        style={{ ...box, color: 'var(--theme-error-700)' }}
+      >
         {isKorean ? '실패: ' : 'Failed: '}
         {outcome.message}
       </div>
@@ -58,7 +68,10 @@ export const DeliveryOutcome: React.FC<{ outcome: Outcome }> = ({ outcome }) => 
         {' · ID '}
         {String(row.id)}
       </small>
-      <Link className="distribution-outcome__link" href={`${deliveriesUrl}/${encodeURIComponent(String(row.id))}`}>
+      <Link
+        className="distribution-outcome__link"
+        href={`${deliveriesUrl}/${encodeURIComponent(String(row.id))}`}
+      >
         {isKorean ? '이 전송 기록 열기' : 'Open this delivery'}
       </Link>
     </div>

@@ -9,4 +9,8 @@ import { deliveryBadge } from './health'
 
 /** The deliveries list's status column as a coloured badge; the HTTP status or error is its tooltip. */
 export const DeliveryStatusCell: React.FC<DefaultCellComponentProps> = ({ rowData }) =>
-  rowData?.status ? <StatusBadge badge={deliveryBadge(rowData as { error?: string; httpStatus?: number; status?: string })} /> : null
+  rowData?.status ? (
+    <StatusBadge
+      badge={deliveryBadge(rowData as { error?: string; httpStatus?: number; status?: string })}
+    />
+  ) : null

@@ -16,7 +16,11 @@ export type ReplayDeliveryProps = {
 }
 
 /** "Replay": the same body again under the same webhook-id, as the next attempt; shows that attempt's result. */
-export const ReplayDelivery: React.FC<ReplayDeliveryProps> = ({ deliveryId, hasChannel, webhookId }) => {
+export const ReplayDelivery: React.FC<ReplayDeliveryProps> = ({
+  deliveryId,
+  hasChannel,
+  webhookId,
+}) => {
   const { config } = useConfig()
   const { i18n } = useTranslation()
   const isKorean = i18n.language === 'ko'
@@ -41,7 +45,9 @@ export const ReplayDelivery: React.FC<ReplayDeliveryProps> = ({ deliveryId, hasC
     } catch {
       // the endpoint below reports what is wrong
     }
-    const queued = await postJson<{ queued: string }>(`${api}/webhook-deliveries/${encodeURIComponent(deliveryId)}/replay`)
+    const queued = await postJson<{ queued: string }>(
+      `${api}/webhook-deliveries/${encodeURIComponent(deliveryId)}/replay`,
+    )
     if (!queued.ok) {
       setOutcome({ kind: 'error', message: queued.error })
       toast.error(queued.error)
@@ -49,7 +55,13 @@ export const ReplayDelivery: React.FC<ReplayDeliveryProps> = ({ deliveryId, hasC
       return
     }
     setOutcome({ kind: 'queued', webhookId })
-    const row = await waitForAttempt({ afterAttempt: before, api, webhookId, isCancelled: () => isUnmounted.current, onUpdate: (update) => setOutcome({ kind: 'logged', row: update }) })
+    const row = await waitForAttempt({
+      afterAttempt: before,
+      api,
+      webhookId,
+      isCancelled: () => isUnmounted.current,
+      onUpdate: (update) => setOutcome({ kind: 'logged', row: update }),
+    })
     if (isUnmounted.current) return
     setIsBusy(false)
     if (!row) {
@@ -69,7 +81,13 @@ export const ReplayDelivery: React.FC<ReplayDeliveryProps> = ({ deliveryId, hasC
       <label className="field-label">{isKorean ? '다시 보내기' : 'Replay'}</label>
       {hasChannel ? (
         <>
-          <Button buttonStyle="secondary" disabled={isBusy} margin={false} onClick={() => void replay()} size="small">
+          <Button
+            buttonStyle="secondary"
+            disabled={isBusy}
+            margin={false}
+            onClick={() => void replay()}
+            size="small"
+          >
             {isKorean ? '다시 보내기' : 'Replay'}
           </Button>
           <p style={{ margin: '0.5rem 0 0', opacity: 0.8 }}>
@@ -81,11 +99,17 @@ export const ReplayDelivery: React.FC<ReplayDeliveryProps> = ({ deliveryId, hasC
           </p>
         </>
       ) : (
-        <p style={{ margin: 0, opacity: 0.8 }}>{isKorean ? '채널이 삭제되어 다시 보낼 수 없습니다.' : 'The channel was deleted; this delivery cannot be replayed.'}</p>
+        <p style={{ margin: 0, opacity: 0.8 }}>
+          {isKorean
+            ? '채널이 삭제되어 다시 보낼 수 없습니다.'
+            : 'The channel was deleted; this delivery cannot be replayed.'}
+        </p>
       )}
       {outcome ? <DeliveryOutcome outcome={outcome} /> : null}
       <div style={{ marginTop: '0.5rem' }}>
-        <Link href={allAttemptsUrl}>{isKorean ? '이 메시지의 모든 시도 보기' : 'All attempts of this message'}</Link>
+        <Link href={allAttemptsUrl}>
+          {isKorean ? '이 메시지의 모든 시도 보기' : 'All attempts of this message'}
+        </Link>
       </div>
     </div>
   )

@@ -9,5 +9,11 @@ import { ReplayDelivery } from './ReplayDelivery'
 export const ReplayDeliveryField = async ({ data, id, req }: UIFieldServerProps) => {
   if (id === undefined || id === null || id === '' || !data?.webhookId) return null
   if ((await canReadDistribution({ req })) !== true) return null
-  return <ReplayDelivery deliveryId={String(id)} hasChannel={data.channel !== null && data.channel !== undefined} webhookId={String(data.webhookId)} />
+  return (
+    <ReplayDelivery
+      deliveryId={String(id)}
+      hasChannel={data.channel !== null && data.channel !== undefined}
+      webhookId={String(data.webhookId)}
+    />
+  )
 }

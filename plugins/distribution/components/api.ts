@@ -20,7 +20,10 @@ export const errorMessage = async (response: Response): Promise<string> => {
   }
 }
 
-export const postJson = async <T>(url: string, body?: unknown): Promise<{ data: T; ok: true } | { error: string; ok: false }> => {
+export const postJson = async <T>(
+  url: string,
+  body?: unknown,
+): Promise<{ data: T; ok: true } | { error: string; ok: false }> => {
   try {
     const response = await fetch(url, {
       method: 'POST',
@@ -36,7 +39,11 @@ export const postJson = async <T>(url: string, body?: unknown): Promise<{ data: 
 }
 
 /** The first attempt of `webhookId` numbered above `afterAttempt`, or null when there is none yet. */
-export const findAttempt = async (api: string, webhookId: string, afterAttempt = 0): Promise<DeliveryRow | null> => {
+export const findAttempt = async (
+  api: string,
+  webhookId: string,
+  afterAttempt = 0,
+): Promise<DeliveryRow | null> => {
   const query = new URLSearchParams({
     depth: '0',
     limit: '1',
@@ -51,7 +58,12 @@ export const findAttempt = async (api: string, webhookId: string, afterAttempt =
 
 /** The highest attempt number logged for `webhookId` (0 when none). */
 export const latestAttempt = async (api: string, webhookId: string): Promise<number> => {
-  const query = new URLSearchParams({ depth: '0', limit: '1', sort: '-attempt', 'where[webhookId][equals]': webhookId })
+  const query = new URLSearchParams({
+    depth: '0',
+    limit: '1',
+    sort: '-attempt',
+    'where[webhookId][equals]': webhookId,
+  })
   const response = await fetch(`${api}/webhook-deliveries?${query}`, { credentials: 'include' })
   if (!response.ok) throw new Error(await errorMessage(response))
   return ((await response.json()) as { docs: DeliveryRow[] }).docs[0]?.attempt ?? 0

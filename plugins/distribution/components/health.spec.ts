@@ -4,11 +4,16 @@ import { channelHealth, deliveryBadge, inLanguage } from './health'
 
 describe('channelHealth', () => {
   it('is neutral before the first delivery', () => {
-    expect(channelHealth({ active: true, consecutiveFailures: 0 })).toMatchObject({ tone: 'neutral', label: { en: 'No deliveries yet' } })
+    expect(channelHealth({ active: true, consecutiveFailures: 0 })).toMatchObject({
+      tone: 'neutral',
+      label: { en: 'No deliveries yet' },
+    })
   })
 
   it('is green after a success', () => {
-    expect(channelHealth({ active: true, lastStatus: 'succeeded', consecutiveFailures: 0 }).tone).toBe('success')
+    expect(
+      channelHealth({ active: true, lastStatus: 'succeeded', consecutiveFailures: 0 }).tone,
+    ).toBe('success')
   })
 
   it('counts consecutive failures while retrying and after giving up', () => {
@@ -21,20 +26,38 @@ describe('channelHealth', () => {
   })
 
   it('shows why a channel was disabled, and ignores an old reason once it is switched back on', () => {
-    expect(channelHealth({ active: false, disabledReason: '410 Gone at 2026-01-01T00:00:00Z', lastStatus: 'failed' })).toMatchObject({
+    expect(
+      channelHealth({
+        active: false,
+        disabledReason: '410 Gone at 2026-01-01T00:00:00Z',
+        lastStatus: 'failed',
+      }),
+    ).toMatchObject({
       tone: 'error',
       detail: '410 Gone at 2026-01-01T00:00:00Z',
     })
     expect(channelHealth({ active: false, lastStatus: 'succeeded' }).tone).toBe('neutral')
-    expect(channelHealth({ active: true, disabledReason: '410 Gone', lastStatus: 'succeeded' }).tone).toBe('success')
+    expect(
+      channelHealth({ active: true, disabledReason: '410 Gone', lastStatus: 'succeeded' }).tone,
+    ).toBe('success')
   })
 })
 
 describe('deliveryBadge', () => {
   it('puts the HTTP status and a distinct error in the detail', () => {
-    expect(deliveryBadge({ status: 'succeeded', httpStatus: 200 })).toMatchObject({ tone: 'success', detail: 'HTTP 200' })
-    expect(deliveryBadge({ status: 'retrying', httpStatus: 503, error: 'HTTP 503' }).detail).toBe('HTTP 503')
-    expect(deliveryBadge({ status: 'failed', error: 'connect ECONNREFUSED 127.0.0.1:9' })).toMatchObject({ tone: 'error', detail: 'connect ECONNREFUSED 127.0.0.1:9' })
-    expect(deliveryBadge({ status: 'pending' })).toMatchObject({ tone: 'neutral', detail: undefined })
+    expect(deliveryBadge({ status: 'succeeded', httpStatus: 200 })).toMatchObject({
+      tone: 'success',
+      detail: 'HTTP 200',
+    })
+    expect(deliveryBadge({ status: 'retrying', httpStatus: 503, error: 'HTTP 503' }).detail).toBe(
+      'HTTP 503',
+    )
+    expect(
+      deliveryBadge({ status: 'failed', error: 'connect ECONNREFUSED 127.0.0.1:9' }),
+    ).toMatchObject({ tone: 'error', detail: 'connect ECONNREFUSED 127.0.0.1:9' })
+    expect(deliveryBadge({ status: 'pending' })).toMatchObject({
+      tone: 'neutral',
+      detail: undefined,
+    })
   })
 })

@@ -3,7 +3,11 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 import { APIError } from 'payload'
 
 /** The document named by the endpoint's `:id`, read past access (the endpoint checked the caller); 404 when there is none. */
-export const findRouteDocument = async <T>(req: PayloadRequest, collection: string, options: { showHiddenFields?: boolean } = {}): Promise<T> => {
+export const findRouteDocument = async <T>(
+  req: PayloadRequest,
+  collection: string,
+  options: { showHiddenFields?: boolean } = {},
+): Promise<T> => {
   const doc = await req.payload.findByID({
     collection: collection as CollectionSlug,
     id: req.routeParams?.id as never,

@@ -20,7 +20,14 @@ import { articlePayload } from '../articlePayload'
 import { CHANNELS_SLUG } from '../collections/channels'
 import { DELIVER_TASK } from '../tasks/deliverWebhook'
 
-type Channel = { events?: string[]; format?: 'full' | 'summary'; id: number | string; kind?: string; regions?: unknown[]; sections?: unknown[] }
+type Channel = {
+  events?: string[]
+  format?: 'full' | 'summary'
+  id: number | string
+  kind?: string
+  regions?: unknown[]
+  sections?: unknown[]
+}
 
 type Message = { data: (format: 'full' | 'summary') => unknown; event: ChannelEvent }
 
@@ -29,7 +36,12 @@ type Message = { data: (format: 'full' | 'summary') => unknown; event: ChannelEv
  * nothing. One channel query serves all the messages of a save, and the region's 시도 is read only
  * when a channel's region filter needs it.
  */
-const queueMessages = async (config: SanitizedDistributionConfig, req: PayloadRequest, doc: ArticleDoc, messages: Message[]): Promise<void> => {
+const queueMessages = async (
+  config: SanitizedDistributionConfig,
+  req: PayloadRequest,
+  doc: ArticleDoc,
+  messages: Message[],
+): Promise<void> => {
   const channels = (
     await req.payload.find({
       collection: CHANNELS_SLUG as CollectionSlug,
@@ -38,7 +50,12 @@ const queueMessages = async (config: SanitizedDistributionConfig, req: PayloadRe
       overrideAccess: true,
       pagination: false,
       req,
-      where: { and: [{ active: { equals: true } }, { events: { in: messages.map((message) => message.event) } }] },
+      where: {
+        and: [
+          { active: { equals: true } },
+          { events: { in: messages.map((message) => message.event) } },
+        ],
+      },
     })
   ).docs as unknown as Channel[]
   if (channels.length === 0) return
@@ -50,25 +67,48 @@ const queueMessages = async (config: SanitizedDistributionConfig, req: PayloadRe
     (province ??=
       region !== null && req.payload.collections[config.regions as CollectionSlug]
         ? req.payload
-            .findByID({ collection: config.regions as CollectionSlug, id: region, depth: 0, disableErrors: true, overrideAccess: true, req })
+            .findByID({
+              collection: config.regions as CollectionSlug,
+              id: region,
+              depth: 0,
+              disableErrors: true,
+              overrideAccess: true,
+              req,
+            })
             .then((own) => idOf((own as Record<string, unknown> | null)?.parent))
         : Promise.resolve(null))
   const matchesFilters = async (channel: Channel): Promise<boolean> => {
     const sections = idsOf(channel.sections).map(String)
     if (sections.length && !sections.includes(String(section))) return false
     const regions = idsOf(channel.regions).map(String)
-    return !regions.length || regions.includes(String(region)) || regions.includes(String(await provinceOfRegion()))
+    return (
+      !regions.length ||
+      regions.includes(String(region)) ||
+      regions.includes(String(await provinceOfRegion()))
+    )
   }
   const timestamp = new Date().toISOString()
   for (const { data, event } of messages) {
     for (const channel of channels) {
       if (!channel.events?.includes(event)) continue
-      if (channel.kind === 'indexnow' && event !== 'article.published' && event !== 'article.updated') continue
+      if (
+        channel.kind === 'indexnow' &&
+        event !== 'article.published' &&
+        event !== 'article.updated'
+      )
+        continue
       if (!(await matchesFilters(channel))) continue
       const body = { type: event, timestamp, data: data(channel.format ?? 'full') }
       await req.payload.jobs.queue({
         task: DELIVER_TASK,
-        input: { channel: String(channel.id), event, articleId: String(doc.id), webhookId: `msg_${crypto.randomUUID()}`, attempt: 1, body },
+        input: {
+          channel: String(channel.id),
+          event,
+          articleId: String(doc.id),
+          webhookId: `msg_${crypto.randomUUID()}`,
+          attempt: 1,
+          body,
+        },
         req,
       } as never)
     }
@@ -86,12 +126,26 @@ const queueArticleMessages = (
   before?: ArticleDoc,
 ) => {
   let purge: ReturnType<typeof purgeData> | undefined
-  const purgeMessage: Message = { event: 'cache.purge', data: () => (purge ??= purgeData(config, req, collection, event, doc, before)) }
+  const purgeMessage: Message = {
+    event: 'cache.purge',
+    data: () => (purge ??= purgeData(config, req, collection, event, doc, before)),
+  }
   // Nothing a channel would receive changed: a second run of the same scheduled publish (two job
   // runners can both take it), Save pressed on an unchanged article, an edit of what channels are
   // not sent (related picks). Our own responses may still show it, so the purge goes out.
-  const isNews = event !== 'article.updated' || !before || JSON.stringify(articlePayload(config, doc, 'full')) !== JSON.stringify(articlePayload(config, before, 'full'))
-  return queueMessages(config, req, doc, isNews ? [{ event, data: (format) => articlePayload(config, doc, format) }, purgeMessage] : [purgeMessage])
+  const isNews =
+    event !== 'article.updated' ||
+    !before ||
+    JSON.stringify(articlePayload(config, doc, 'full')) !==
+      JSON.stringify(articlePayload(config, before, 'full'))
+  return queueMessages(
+    config,
+    req,
+    doc,
+    isNews
+      ? [{ event, data: (format) => articlePayload(config, doc, format) }, purgeMessage]
+      : [purgeMessage],
+  )
 }
 
 /**
@@ -112,7 +166,9 @@ const purgeData = (
     .map(({ config: other }) => other.slug)
   // Moved to another section or region: pages of the old one listed it too.
   const before = previousDoc ? surrogateKeysOf(collection, previousDoc, tracked) : []
-  const keys = [...new Set([...surrogateKeysOf(collection, doc, tracked), ...before, listKey(collection.slug)])]
+  const keys = [
+    ...new Set([...surrogateKeysOf(collection, doc, tracked), ...before, listKey(collection.slug)]),
+  ]
   const url = `${config.siteUrl()}${config.articlePath({ id: doc.id, slug: doc.slug as null | string })}`
   return { reason, article: doc.id, keys, urls: [url] }
 }
@@ -129,7 +185,8 @@ export const rememberPublicationState =
   async ({ collection, data, operation, originalDoc, req }) => {
     if (!config.enabled || operation !== 'update' || !originalDoc?.id) return data
     const stored = await readStoredDocument(req, collection.slug, originalDoc)
-    req.context[liveKey(originalDoc.id)] = stored && (!hasDrafts(collection) || stored._status === 'published') ? stored : null
+    req.context[liveKey(originalDoc.id)] =
+      stored && (!hasDrafts(collection) || stored._status === 'published') ? stored : null
     return data
   }
 
@@ -138,10 +195,27 @@ export const queueArticleEvents =
   async ({ collection, doc, operation, previousDoc, req }) => {
     if (!config.enabled || req.context.isDraftSave) return doc
     const isPublished = !hasDrafts(collection) || doc._status === 'published'
-    const live = operation === 'update' ? ((req.context[liveKey(doc.id)] as ArticleDoc | null | undefined) ?? null) : null
+    const live =
+      operation === 'update'
+        ? ((req.context[liveKey(doc.id)] as ArticleDoc | null | undefined) ?? null)
+        : null
     const wasPublished = live !== null
-    const event: ArticleEvent | null = isPublished ? (wasPublished ? 'article.updated' : 'article.published') : wasPublished ? 'article.unpublished' : null
-    if (event) await queueArticleMessages(config, req, collection, event, doc as ArticleDoc, operation === 'update' ? (live ?? (previousDoc as ArticleDoc)) : undefined)
+    const event: ArticleEvent | null = isPublished
+      ? wasPublished
+        ? 'article.updated'
+        : 'article.published'
+      : wasPublished
+        ? 'article.unpublished'
+        : null
+    if (event)
+      await queueArticleMessages(
+        config,
+        req,
+        collection,
+        event,
+        doc as ArticleDoc,
+        operation === 'update' ? (live ?? (previousDoc as ArticleDoc)) : undefined,
+      )
     return doc
   }
 

@@ -48,7 +48,8 @@ const retryAfterMs = (header: string | string[] | undefined): null | number => {
 
 const withJitter = (ms: number): number => Math.round(ms * (0.9 + Math.random() * 0.2))
 
-const channelId = (req: PayloadRequest, id: string): number | string => (req.payload.db.defaultIDType === 'number' ? Number(id) : id)
+const channelId = (req: PayloadRequest, id: string): number | string =>
+  req.payload.db.defaultIDType === 'number' ? Number(id) : id
 
 type ClaimRow = { id: number | string; status?: string; updatedAt: string }
 
@@ -65,7 +66,13 @@ const takeOver = async (req: PayloadRequest, row: ClaimRow, cutoff: number): Pro
     data: { updatedAt: new Date().toISOString() },
     options: { atomic: true },
     req,
-    where: { and: [{ id: { equals: row.id } }, { status: { equals: 'pending' } }, { updatedAt: { less_than: new Date(cutoff).toISOString() } }] },
+    where: {
+      and: [
+        { id: { equals: row.id } },
+        { status: { equals: 'pending' } },
+        { updatedAt: { less_than: new Date(cutoff).toISOString() } },
+      ],
+    },
   })
   return renewed !== null
 }
@@ -83,7 +90,14 @@ const claimAttempt = async (
 ): Promise<null | number | string> => {
   const articleExists =
     delivery.articleId &&
-    (await req.payload.count({ collection: config.articles as CollectionSlug, overrideAccess: true, req, where: { id: { equals: delivery.articleId } } })).totalDocs > 0
+    (
+      await req.payload.count({
+        collection: config.articles as CollectionSlug,
+        overrideAccess: true,
+        req,
+        where: { id: { equals: delivery.articleId } },
+      })
+    ).totalDocs > 0
   try {
     const row = await req.payload.create({
       collection: DELIVERIES_SLUG as CollectionSlug,
@@ -109,7 +123,12 @@ const claimAttempt = async (
       limit: 1,
       overrideAccess: true,
       req,
-      where: { and: [{ webhookId: { equals: delivery.webhookId } }, { attempt: { equals: delivery.attempt } }] },
+      where: {
+        and: [
+          { webhookId: { equals: delivery.webhookId } },
+          { attempt: { equals: delivery.attempt } },
+        ],
+      },
     })
     const existing = docs[0] as unknown as ClaimRow | undefined
     // No row with this key: the create failed for another reason, and the job must not pass as done.
@@ -122,27 +141,54 @@ const claimAttempt = async (
       // Another runner is sending this attempt, maybe under this very job (Payload can hand one job
       // to two workers), which ends here as done: should that runner die, no job would be left to
       // take the attempt over. Look again when its lease has run out.
-      await req.payload.jobs.queue({ task: DELIVER_TASK, input: delivery, req, waitUntil: new Date(Date.now() + leaseMs + 1000) } as never)
+      await req.payload.jobs.queue({
+        task: DELIVER_TASK,
+        input: delivery,
+        req,
+        waitUntil: new Date(Date.now() + leaseMs + 1000),
+      } as never)
     }
     return null
   }
 }
 
 /** The body and headers of one attempt; throws when the channel's stored settings cannot make a request. */
-const buildMessage = (channel: Channel, delivery: DeliveryInput): { body: string; headers: Record<string, string> } => {
+const buildMessage = (
+  channel: Channel,
+  delivery: DeliveryInput,
+): { body: string; headers: Record<string, string> } => {
   const headers = customHeaders(channel.headers)
   if (channel.kind === 'indexnow') {
     // IndexNow: the article URL and the site's key, no signature (the key file proves ownership).
     const articleUrl = String((delivery.body.data as { url?: string }).url ?? '')
-    return { body: JSON.stringify({ host: new URL(articleUrl).host, key: channel.indexNowKey, urlList: [articleUrl] }), headers }
+    return {
+      body: JSON.stringify({
+        host: new URL(articleUrl).host,
+        key: channel.indexNowKey,
+        urlList: [articleUrl],
+      }),
+      headers,
+    }
   }
   if (!channel.secret) throw new Error('the channel has no signing secret')
   const body = JSON.stringify(delivery.body)
   const timestamp = Math.floor(Date.now() / 1000)
   const signatures = [signPayload(channel.secret, delivery.webhookId, timestamp, body)]
-  const isOverlapping = channel.previousSecret && channel.previousSecretExpiresAt && Date.parse(channel.previousSecretExpiresAt) > Date.now()
-  if (isOverlapping) signatures.push(signPayload(channel.previousSecret!, delivery.webhookId, timestamp, body))
-  return { body, headers: { ...headers, 'webhook-id': delivery.webhookId, 'webhook-timestamp': String(timestamp), 'webhook-signature': signatures.join(' ') } }
+  const isOverlapping =
+    channel.previousSecret &&
+    channel.previousSecretExpiresAt &&
+    Date.parse(channel.previousSecretExpiresAt) > Date.now()
+  if (isOverlapping)
+    signatures.push(signPayload(channel.previousSecret!, delivery.webhookId, timestamp, body))
+  return {
+    body,
+    headers: {
+      ...headers,
+      'webhook-id': delivery.webhookId,
+      'webhook-timestamp': String(timestamp),
+      'webhook-signature': signatures.join(' '),
+    },
+  }
 }
 
 /**
@@ -177,7 +223,14 @@ export const deliverWebhookTask = (config: SanitizedDistributionConfig): TaskCon
     if (claim === null) return { output: { skipped: 'another runner owns this attempt' } }
     let isRecorded = false
     const record = async (fields: Record<string, unknown>) => {
-      await req.payload.update({ collection: DELIVERIES_SLUG as CollectionSlug, id: claim as never, data: fields as never, depth: 0, overrideAccess: true, req })
+      await req.payload.update({
+        collection: DELIVERIES_SLUG as CollectionSlug,
+        id: claim as never,
+        data: fields as never,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
       isRecorded = true
     }
     // Health is the system's bookkeeping, written to the row directly: an update through the Local API
@@ -185,12 +238,20 @@ export const deliverWebhookTask = (config: SanitizedDistributionConfig): TaskCon
     // make the bookkeeping, and so the job, fail.
     const updateHealth = async (data: Record<string, unknown>) => {
       if (!channel) return
-      await req.payload.db.updateOne({ collection: CHANNELS_SLUG as CollectionSlug, id: channel.id, data, req })
+      await req.payload.db.updateOne({
+        collection: CHANNELS_SLUG as CollectionSlug,
+        id: channel.id,
+        data,
+        req,
+      })
     }
 
     const settle = async () => {
       if (!channel || channel.active === false) {
-        await record({ status: 'refused', error: channel ? 'channel is inactive' : 'channel no longer exists' })
+        await record({
+          status: 'refused',
+          error: channel ? 'channel is inactive' : 'channel no longer exists',
+        })
         return { output: {} }
       }
 
@@ -198,8 +259,18 @@ export const deliverWebhookTask = (config: SanitizedDistributionConfig): TaskCon
       // A request that cannot be built (a header stored before the rules applied, a malformed URL or
       // article link) fails now, recorded: it would fail the same way on every retry.
       const failUnsendable = async (error: unknown) => {
-        await record({ status: 'failed', error: error instanceof InvalidRequestError ? error.message : new InvalidRequestError(error).message })
-        await updateHealth({ lastStatus: 'failed', consecutiveFailures: failures, lastDeliveryAt: new Date().toISOString() })
+        await record({
+          status: 'failed',
+          error:
+            error instanceof InvalidRequestError
+              ? error.message
+              : new InvalidRequestError(error).message,
+        })
+        await updateHealth({
+          lastStatus: 'failed',
+          consecutiveFailures: failures,
+          lastDeliveryAt: new Date().toISOString(),
+        })
         return { output: {} }
       }
       let message: { body: string; headers: Record<string, string> }
@@ -216,13 +287,26 @@ export const deliverWebhookTask = (config: SanitizedDistributionConfig): TaskCon
 
       if (result.error instanceof InvalidRequestError) return failUnsendable(result.error)
       if (result.error instanceof PrivateAddressError) {
-        await record({ status: 'refused', error: result.error.message, durationMs: result.durationMs })
+        await record({
+          status: 'refused',
+          error: result.error.message,
+          durationMs: result.durationMs,
+        })
         await updateHealth({ lastStatus: 'refused', lastDeliveryAt: new Date().toISOString() })
         return { output: {} }
       }
       if (result.status !== undefined && result.status >= 200 && result.status < 300) {
-        await record({ status: 'succeeded', httpStatus: result.status, durationMs: result.durationMs, responseBody: result.responseBody })
-        await updateHealth({ lastStatus: 'succeeded', consecutiveFailures: 0, lastDeliveryAt: new Date().toISOString() })
+        await record({
+          status: 'succeeded',
+          httpStatus: result.status,
+          durationMs: result.durationMs,
+          responseBody: result.responseBody,
+        })
+        await updateHealth({
+          lastStatus: 'succeeded',
+          consecutiveFailures: 0,
+          lastDeliveryAt: new Date().toISOString(),
+        })
         return { output: {} }
       }
       const failure = {
@@ -233,28 +317,53 @@ export const deliverWebhookTask = (config: SanitizedDistributionConfig): TaskCon
       }
       if (result.status === 410) {
         await record({ ...failure, status: 'failed', error: 'HTTP 410 Gone: channel disabled' })
-        await updateHealth({ active: false, disabledReason: `410 Gone at ${new Date().toISOString()}`, lastStatus: 'failed', consecutiveFailures: failures })
+        await updateHealth({
+          active: false,
+          disabledReason: `410 Gone at ${new Date().toISOString()}`,
+          lastStatus: 'failed',
+          consecutiveFailures: failures,
+        })
         return { output: {} }
       }
       const delay = config.retrySchedule[delivery.attempt - 1]
       if (delay === undefined) {
         await record({ ...failure, status: 'failed' })
-        await updateHealth({ lastStatus: 'failed', consecutiveFailures: failures, lastDeliveryAt: new Date().toISOString() })
+        await updateHealth({
+          lastStatus: 'failed',
+          consecutiveFailures: failures,
+          lastDeliveryAt: new Date().toISOString(),
+        })
         return { output: {} }
       }
-      const wait = Math.min(24 * 3600 * 1000, retryAfterMs(result.headers?.['retry-after']) ?? withJitter(delay))
+      const wait = Math.min(
+        24 * 3600 * 1000,
+        retryAfterMs(result.headers?.['retry-after']) ?? withJitter(delay),
+      )
       const nextAttemptAt = new Date(Date.now() + wait)
       // The next attempt is queued before this one is marked `retrying`: a row never promises a retry no job will make.
-      await req.payload.jobs.queue({ task: DELIVER_TASK, input: { ...delivery, attempt: delivery.attempt + 1 }, req, waitUntil: nextAttemptAt } as never)
+      await req.payload.jobs.queue({
+        task: DELIVER_TASK,
+        input: { ...delivery, attempt: delivery.attempt + 1 },
+        req,
+        waitUntil: nextAttemptAt,
+      } as never)
       await record({ ...failure, status: 'retrying', nextAttemptAt: nextAttemptAt.toISOString() })
-      await updateHealth({ lastStatus: 'retrying', consecutiveFailures: failures, lastDeliveryAt: new Date().toISOString() })
+      await updateHealth({
+        lastStatus: 'retrying',
+        consecutiveFailures: failures,
+        lastDeliveryAt: new Date().toISOString(),
+      })
       return { output: {} }
     }
     try {
       return await settle()
     } catch (error) {
       // Whatever went wrong, the attempt ends recorded: a row left `pending` waits for a takeover that no job will make.
-      if (!isRecorded) await record({ status: 'failed', error: error instanceof Error ? error.message : String(error) }).catch(() => undefined)
+      if (!isRecorded)
+        await record({
+          status: 'failed',
+          error: error instanceof Error ? error.message : String(error),
+        }).catch(() => undefined)
       throw error
     }
   },

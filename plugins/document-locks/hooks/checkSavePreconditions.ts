@@ -2,7 +2,13 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { SanitizedDocumentLocksConfig } from '../types'
 
-import { entityTagOf, isFirstCheck, isRouteDocument, matchesIfMatch, setResponseEntityTag } from '../entityTag'
+import {
+  entityTagOf,
+  isFirstCheck,
+  isRouteDocument,
+  matchesIfMatch,
+  setResponseEntityTag,
+} from '../entityTag'
 import { PreconditionFailedError, StaleSaveError } from '../errors'
 
 /**
@@ -14,7 +20,13 @@ import { PreconditionFailedError, StaleSaveError } from '../errors'
 export const checkSavePreconditions =
   (config: SanitizedDocumentLocksConfig): CollectionBeforeChangeHook =>
   ({ collection, data, operation, originalDoc, req }) => {
-    if (operation !== 'update' || !originalDoc || !isRouteDocument(req, collection.slug, originalDoc.id) || !isFirstCheck(req)) return data
+    if (
+      operation !== 'update' ||
+      !originalDoc ||
+      !isRouteDocument(req, collection.slug, originalDoc.id) ||
+      !isFirstCheck(req)
+    )
+      return data
     const current = entityTagOf(originalDoc)
     const ifMatch = req.headers.get('if-match')
     if (ifMatch !== null && !matchesIfMatch(ifMatch, current)) {
@@ -22,7 +34,11 @@ export const checkSavePreconditions =
       throw new PreconditionFailedError(current)
     }
     const submitted = (data as { updatedAt?: unknown }).updatedAt
-    if (config.rejectStaleSaves && typeof submitted === 'string' && typeof originalDoc.updatedAt === 'string') {
+    if (
+      config.rejectStaleSaves &&
+      typeof submitted === 'string' &&
+      typeof originalDoc.updatedAt === 'string'
+    ) {
       const submittedAt = Date.parse(submitted)
       if (!Number.isNaN(submittedAt) && submittedAt < Date.parse(originalDoc.updatedAt)) {
         if (current) setResponseEntityTag(req, current)

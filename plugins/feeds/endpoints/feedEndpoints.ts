@@ -12,19 +12,29 @@ import { datesToKst } from '../kstDates'
 
 const formats = { 'atom.xml': 'atom', 'rss.xml': 'rss' } as const
 
-const renderFeed = async (config: SanitizedFeedsConfig, req: PayloadRequest, scope: FeedScope | null, file: string): Promise<Response> => {
+const renderFeed = async (
+  config: SanitizedFeedsConfig,
+  req: PayloadRequest,
+  scope: FeedScope | null,
+  file: string,
+): Promise<Response> => {
   const format = formats[file as keyof typeof formats]
   if (!config.enabled || !format) throw new APIError('Not Found', 404, null, true)
   const { articles, title } = await findFeedArticles(config, req, scope)
   const site = config.siteUrl(req)
   const requested = new URL(req.url ?? '', site)
-  const self = new URL(`${requested.pathname}${requested.search}`, resolveApiOrigin(req.payload.config.serverURL)).toString()
+  const self = new URL(
+    `${requested.pathname}${requested.search}`,
+    resolveApiOrigin(req.payload.config.serverURL),
+  ).toString()
   const feed = new Feed({
     id: self,
     title,
     link: site,
     language: 'ko',
-    updated: articles[0]?.registeredAt ? new Date(articles[0].revisedAt ?? articles[0].registeredAt) : new Date(),
+    updated: articles[0]?.registeredAt
+      ? new Date(articles[0].revisedAt ?? articles[0].registeredAt)
+      : new Date(),
     copyright: `© ${config.title}`,
     generator: 'payload-newsroom',
     feedLinks: { [format]: self },
@@ -46,7 +56,9 @@ const renderFeed = async (config: SanitizedFeedsConfig, req: PayloadRequest, sco
   }
   const xml = datesToKst(format === 'rss' ? feed.rss2() : feed.atom1(), format)
   return new Response(xml, {
-    headers: { 'content-type': `application/${format === 'rss' ? 'rss' : 'atom'}+xml; charset=utf-8` },
+    headers: {
+      'content-type': `application/${format === 'rss' ? 'rss' : 'atom'}+xml; charset=utf-8`,
+    },
   })
 }
 
@@ -62,8 +74,14 @@ export const feedEndpoints = (config: SanitizedFeedsConfig): Endpoint[] => [
     method: 'get',
     handler: (req) => {
       const kind = String(req.routeParams?.kind)
-      if (kind !== 'sections' && kind !== 'regions' && kind !== 'reporters') throw new APIError('Not Found', 404, null, true)
-      return renderFeed(config, req, { kind, slug: decodeURIComponent(String(req.routeParams?.slug)) }, String(req.routeParams?.file))
+      if (kind !== 'sections' && kind !== 'regions' && kind !== 'reporters')
+        throw new APIError('Not Found', 404, null, true)
+      return renderFeed(
+        config,
+        req,
+        { kind, slug: decodeURIComponent(String(req.routeParams?.slug)) },
+        String(req.routeParams?.file),
+      )
     },
   },
 ]

@@ -14,13 +14,23 @@ import { datesToKst } from '../kstDates'
 const NEWS_WINDOW_MS = 48 * 3600 * 1000
 const NEWS_MAX_URLS = 1000
 
-const xmlResponse = (xml: string) => new Response(xml, { headers: { 'content-type': 'application/xml; charset=utf-8' } })
+const xmlResponse = (xml: string) =>
+  new Response(xml, { headers: { 'content-type': 'application/xml; charset=utf-8' } })
 
-const apiOrigin = (req: PayloadRequest): string => `${resolveApiOrigin(req.payload.config.serverURL)}${req.payload.config.routes.api}`
+const apiOrigin = (req: PayloadRequest): string =>
+  `${resolveApiOrigin(req.payload.config.serverURL)}${req.payload.config.routes.api}`
 
-const publishedCount = async (config: SanitizedFeedsConfig, req: PayloadRequest): Promise<number> => {
+const publishedCount = async (
+  config: SanitizedFeedsConfig,
+  req: PayloadRequest,
+): Promise<number> => {
   const slug = config.collections.articles as CollectionSlug
-  const { totalDocs } = await req.payload.count({ collection: slug, overrideAccess: false, req, where: { and: publishedOnly(req.payload.collections[slug]?.config) } })
+  const { totalDocs } = await req.payload.count({
+    collection: slug,
+    overrideAccess: false,
+    req,
+    where: { and: publishedOnly(req.payload.collections[slug]?.config) },
+  })
   return totalDocs
 }
 
@@ -32,8 +42,17 @@ export const sitemapEndpoints = (config: SanitizedFeedsConfig): Endpoint[] => [
     handler: async (req) => {
       if (!config.enabled) throw new APIError('Not Found', 404, null, true)
       const since = new Date(Date.now() - NEWS_WINDOW_MS).toISOString()
-      const { articles } = await findFeedArticles(config, req, null, [{ registeredAt: { greater_than_equal: since } }], NEWS_MAX_URLS)
-      const stream = new SitemapStream({ hostname: config.siteUrl(req), xmlns: { news: true, xhtml: false, image: false, video: false } })
+      const { articles } = await findFeedArticles(
+        config,
+        req,
+        null,
+        [{ registeredAt: { greater_than_equal: since } }],
+        NEWS_MAX_URLS,
+      )
+      const stream = new SitemapStream({
+        hostname: config.siteUrl(req),
+        xmlns: { news: true, xhtml: false, image: false, video: false },
+      })
       for (const article of articles) {
         stream.write({
           url: config.articlePath(article),
@@ -53,10 +72,14 @@ export const sitemapEndpoints = (config: SanitizedFeedsConfig): Endpoint[] => [
     method: 'get',
     handler: async (req) => {
       if (!config.enabled) throw new APIError('Not Found', 404, null, true)
-      const pages = Math.max(1, Math.ceil((await publishedCount(config, req)) / config.sitemapPageSize))
+      const pages = Math.max(
+        1,
+        Math.ceil((await publishedCount(config, req)) / config.sitemapPageSize),
+      )
       const stream = new SitemapIndexStream()
       stream.write({ url: `${apiOrigin(req)}/sitemaps/news.xml` })
-      for (let page = 1; page <= pages; page++) stream.write({ url: `${apiOrigin(req)}/sitemaps/articles/${page}.xml` })
+      for (let page = 1; page <= pages; page++)
+        stream.write({ url: `${apiOrigin(req)}/sitemaps/articles/${page}.xml` })
       stream.end()
       return xmlResponse((await streamToPromise(stream)).toString())
     },
@@ -81,7 +104,12 @@ export const sitemapEndpoints = (config: SanitizedFeedsConfig): Endpoint[] => [
       })
       if (docs.length === 0 && page > 1) throw new APIError('Not Found', 404, null, true)
       const stream = new SitemapStream({ hostname: config.siteUrl(req) })
-      for (const doc of docs as unknown as { id: number | string; registeredAt?: string; revisedAt?: string; slug?: string }[]) {
+      for (const doc of docs as unknown as {
+        id: number | string
+        registeredAt?: string
+        revisedAt?: string
+        slug?: string
+      }[]) {
         const lastmod = doc.revisedAt ?? doc.registeredAt
         // The library rewrites lastmod in UTC; datesToKst below gives it back in +09:00.
         stream.write({ url: config.articlePath(doc), ...(lastmod ? { lastmod } : {}) })

@@ -1,4 +1,10 @@
-import type { CollectionAfterOperationHook, CollectionAfterReadHook, CollectionBeforeOperationHook, SanitizedCollectionConfig, Where } from 'payload'
+import type {
+  CollectionAfterOperationHook,
+  CollectionAfterReadHook,
+  CollectionBeforeOperationHook,
+  SanitizedCollectionConfig,
+  Where,
+} from 'payload'
 
 import type { SanitizedHttpCacheConfig } from '../types'
 
@@ -7,12 +13,17 @@ import { pinnedUniqueField } from '../../shared/uniqueLookup'
 import { recordKeys } from '../requestScope'
 
 /** The keys a document names in a response it is part of: itself, its links, the lists it joins. */
-export const keysOfDocument = (config: SanitizedHttpCacheConfig, collection: SanitizedCollectionConfig, doc: Record<string, unknown>): string[] => {
+export const keysOfDocument = (
+  config: SanitizedHttpCacheConfig,
+  collection: SanitizedCollectionConfig,
+  doc: Record<string, unknown>,
+): string[] => {
   const keys = surrogateKeysOf(collection, doc, config.collections)
   // Joined documents are read by the database adapter without their own hooks. A join the read
   // left out (a reporter populated into an article, without their articles) shows none of them.
   for (const field of collection.flattenedFields) {
-    if (field.type === 'join' && typeof field.collection === 'string' && field.name in doc) keys.push(listKey(field.collection))
+    if (field.type === 'join' && typeof field.collection === 'string' && field.name in doc)
+      keys.push(listKey(field.collection))
   }
   return keys
 }
@@ -29,9 +40,20 @@ export const recordDocumentKeys =
  * A query over a collection (a list, a feed, a neighbour lookup) depends on which documents
  * exist, so the response carries the collection's list key too.
  */
-export const recordListRead: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+export const recordListRead: CollectionBeforeOperationHook = ({
+  args,
+  collection,
+  operation,
+  req,
+}) => {
   const read = args as { id?: unknown; where?: Where }
-  if (operation !== 'read' || read.id !== undefined || isLookupByIds(read.where) || pinnedUniqueField(read.where, collection) !== null) return args
+  if (
+    operation !== 'read' ||
+    read.id !== undefined ||
+    isLookupByIds(read.where) ||
+    pinnedUniqueField(read.where, collection) !== null
+  )
+    return args
   recordKeys(req, [listKey(collection.slug)])
   return args
 }
@@ -42,9 +64,19 @@ export const recordListRead: CollectionBeforeOperationHook = ({ args, collection
  * `<collection>:list` at a CDN, leaves it alone. One that found nothing waits for a document to
  * take the value, and carries the list key.
  */
-export const recordMissedLookup: CollectionAfterOperationHook = ({ args, collection, operation, req, result }) => {
+export const recordMissedLookup: CollectionAfterOperationHook = ({
+  args,
+  collection,
+  operation,
+  req,
+  result,
+}) => {
   const found = result as { docs?: unknown[] } | undefined
-  if (operation === 'find' && pinnedUniqueField((args as { where?: Where }).where, collection) !== null && !found?.docs?.length) {
+  if (
+    operation === 'find' &&
+    pinnedUniqueField((args as { where?: Where }).where, collection) !== null &&
+    !found?.docs?.length
+  ) {
     recordKeys(req, [listKey(collection.slug)])
   }
   return result

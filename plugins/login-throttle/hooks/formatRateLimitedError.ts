@@ -9,6 +9,12 @@ import { RATE_LIMITED, rateLimitedErrorOf } from '../errors'
 export const formatRateLimitedError: AfterErrorHook = ({ error, graphqlResult }) => {
   const limited = rateLimitedErrorOf(error)
   if (!limited) return
-  if (graphqlResult) return { graphqlResult: { ...graphqlResult, extensions: { ...graphqlResult.extensions, code: RATE_LIMITED } } }
+  if (graphqlResult)
+    return {
+      graphqlResult: {
+        ...graphqlResult,
+        extensions: { ...graphqlResult.extensions, code: RATE_LIMITED },
+      },
+    }
   return { response: { errors: [{ message: limited.message, code: RATE_LIMITED }] }, status: 429 }
 }

@@ -12,9 +12,14 @@ export const ADMITTED_LOGIN = 'loginThrottleAttempt'
 const throttled = new Set(['forgotPassword', 'login', 'resetPassword'])
 
 /** `<collection>:<email or username>` as Payload looks the account up (lower case, trimmed). */
-export const accountKey = (collection: string, data: Record<string, unknown> | undefined): string | undefined => {
+export const accountKey = (
+  collection: string,
+  data: Record<string, unknown> | undefined,
+): string | undefined => {
   const name = typeof data?.email === 'string' && data.email.trim() ? data.email : data?.username
-  return typeof name === 'string' && name.trim() ? `${collection}:${name.toLowerCase().trim()}` : undefined
+  return typeof name === 'string' && name.trim()
+    ? `${collection}:${name.toLowerCase().trim()}`
+    : undefined
 }
 
 /**

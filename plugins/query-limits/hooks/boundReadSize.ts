@@ -33,13 +33,18 @@ export const boundReadSize =
   ({ args, operation, req }) => {
     if (operation !== 'read' || req.payloadAPI !== 'REST' || !req.query) return args
     const query = req.query as { joins?: unknown; limit?: unknown; pagination?: unknown }
-    if (isOutOfRange(query.limit, config.maxLimit)) throw new QueryLimitError(limitMessage('limit', config.maxLimit))
+    if (isOutOfRange(query.limit, config.maxLimit))
+      throw new QueryLimitError(limitMessage('limit', config.maxLimit))
     if (String(query.pagination) === 'false' && (query.limit === undefined || query.limit === '')) {
       throw new QueryLimitError(limitMessage('limit', config.maxLimit))
     }
     if (query.joins && typeof query.joins === 'object') {
       for (const [name, join] of Object.entries(query.joins as Record<string, unknown>)) {
-        if (join && typeof join === 'object' && isOutOfRange((join as { limit?: unknown }).limit, config.maxLimit)) {
+        if (
+          join &&
+          typeof join === 'object' &&
+          isOutOfRange((join as { limit?: unknown }).limit, config.maxLimit)
+        ) {
           throw new QueryLimitError(limitMessage(`joins[${name}][limit]`, config.maxLimit))
         }
       }

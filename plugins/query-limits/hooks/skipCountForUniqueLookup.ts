@@ -7,7 +7,11 @@ import { pinnedUniqueField } from '../../shared/uniqueLookup'
  * document at most, so the page count Payload runs beside the query tells nothing: skip it. The
  * answer keeps its shape (`totalDocs` 0 or 1, one page).
  */
-export const skipCountForUniqueLookup: CollectionBeforeOperationHook = ({ args, collection, operation }) => {
+export const skipCountForUniqueLookup: CollectionBeforeOperationHook = ({
+  args,
+  collection,
+  operation,
+}) => {
   const read = args as { id?: unknown; pagination?: boolean; where?: unknown }
   if (operation !== 'read' || read.id !== undefined || read.pagination === false) return args
   if (pinnedUniqueField(read.where, collection)) read.pagination = false

@@ -26,7 +26,12 @@ export const setRegisteredAt =
 
     if (isManual) {
       if (!(await config.canSetRegisteredAt({ req }))) {
-        throw new APIError('등록 시각은 데스크(편집자)만 바꿀 수 있습니다 (only editors may set registeredAt)', 403, null, true)
+        throw new APIError(
+          '등록 시각은 데스크(편집자)만 바꿀 수 있습니다 (only editors may set registeredAt)',
+          403,
+          null,
+          true,
+        )
       }
       if (data.registeredAt) data.registeredAtSource = 'manual'
       return data

@@ -12,14 +12,20 @@ const comparable = (value: unknown): unknown => {
   if (value && typeof value === 'object') {
     const record = value as Record<string, unknown>
     if ('id' in record && ('createdAt' in record || 'updatedAt' in record)) return record.id
-    if ('relationTo' in record && 'value' in record) return { relationTo: record.relationTo, value: comparable(record.value) }
-    return Object.fromEntries(Object.keys(record).sort().map((key) => [key, comparable(record[key])]))
+    if ('relationTo' in record && 'value' in record)
+      return { relationTo: record.relationTo, value: comparable(record.value) }
+    return Object.fromEntries(
+      Object.keys(record)
+        .sort()
+        .map((key) => [key, comparable(record[key])]),
+    )
   }
   if (value === undefined || value === '') return null
   return value
 }
 
-const isEqualValue = (a: unknown, b: unknown): boolean => JSON.stringify(comparable(a)) === JSON.stringify(comparable(b))
+const isEqualValue = (a: unknown, b: unknown): boolean =>
+  JSON.stringify(comparable(a)) === JSON.stringify(comparable(b))
 
 /**
  * 수정 time: moves when a published document's editorial content changes. Compared against the
@@ -34,15 +40,19 @@ export const setRevisedAt =
 
     const published = await readStoredDocument(req, collection.slug, originalDoc)
     // Not yet live (first publish) or currently unpublished: this is a (re-)publish, not a revision.
-    if (!published || (published._status !== undefined && published._status !== 'published')) return data
+    if (!published || (published._status !== undefined && published._status !== 'published'))
+      return data
 
     const unstored = collection.fields.flatMap((field) =>
-      'name' in field && (field.type === 'join' || ('virtual' in field && field.virtual)) ? [field.name] : [],
+      'name' in field && (field.type === 'join' || ('virtual' in field && field.virtual))
+        ? [field.name]
+        : [],
     )
     const ignored = new Set([...systemFields, ...config.ignoreFields, ...unstored])
     const candidates = config.editorialFields ?? Object.keys(data)
     const hasEditorialChange = candidates.some(
-      (field) => !ignored.has(field) && field in data && !isEqualValue(data[field], published[field]),
+      (field) =>
+        !ignored.has(field) && field in data && !isEqualValue(data[field], published[field]),
     )
     if (hasEditorialChange) data.revisedAt = new Date().toISOString()
     return data

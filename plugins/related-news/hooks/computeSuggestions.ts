@@ -13,6 +13,11 @@ export const computeSuggestions =
     const status = data._status ?? originalDoc?._status
     if (hasDrafts(collection) && status !== 'published') return data
     const merged = { ...originalDoc, ...data }
-    data.relatedSuggestions = await findSuggestions(config, collection.slug, { ...merged, id: originalDoc?.id }, req)
+    data.relatedSuggestions = await findSuggestions(
+      config,
+      collection.slug,
+      { ...merged, id: originalDoc?.id },
+      req,
+    )
     return data
   }

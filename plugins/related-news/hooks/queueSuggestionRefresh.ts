@@ -7,8 +7,16 @@ import { hasDrafts } from '../../shared/publication'
 export const REFRESH_TASK = 'refreshRelatedSuggestions'
 
 /** Queued in the save's transaction: a rolled-back save queues nothing. */
-export const queueRefresh = async (collection: string, id: ID, req: PayloadRequest): Promise<void> => {
-  await req.payload.jobs.queue({ task: REFRESH_TASK, input: { collection, id: String(id) }, req } as never)
+export const queueRefresh = async (
+  collection: string,
+  id: ID,
+  req: PayloadRequest,
+): Promise<void> => {
+  await req.payload.jobs.queue({
+    task: REFRESH_TASK,
+    input: { collection, id: String(id) },
+    req,
+  } as never)
 }
 
 /**
@@ -21,7 +29,8 @@ export const queueSuggestionRefresh =
     if (!config.enabled) return doc
     const isDraftEnabled = hasDrafts(collection)
     const isLive = !isDraftEnabled || doc._status === 'published'
-    const wasLive = previousDoc?.id !== undefined && (!isDraftEnabled || previousDoc._status === 'published')
+    const wasLive =
+      previousDoc?.id !== undefined && (!isDraftEnabled || previousDoc._status === 'published')
     if (isDraftEnabled && doc._status === 'draft' && req.context.isDraftSave) return doc
     if (isLive || wasLive) await queueRefresh(collection.slug, doc.id, req)
     return doc

@@ -31,7 +31,8 @@ export const updatePicks = async (
   if (!doc) return
   const current = idsOf(doc.relatedArticles)
   const next = change(current)
-  if (next.length === current.length && next.every((value, index) => sameId(value, current[index]))) return
+  if (next.length === current.length && next.every((value, index) => sameId(value, current[index])))
+    return
   await writeDerivedFields({ collection, data: { relatedArticles: next }, id, req })
 }
 
@@ -53,10 +54,22 @@ export const syncReciprocalLinks =
     const isDraftEnabled = hasDrafts(collection)
     await withLocks(req, [savesKeyOf(collection.slug)], async (req) => {
       for (const id of added) {
-        await updatePicks(collection.slug, id, (picks) => (picks.some((pick) => sameId(pick, doc.id)) ? picks : [...picks, doc.id]), req, isDraftEnabled)
+        await updatePicks(
+          collection.slug,
+          id,
+          (picks) => (picks.some((pick) => sameId(pick, doc.id)) ? picks : [...picks, doc.id]),
+          req,
+          isDraftEnabled,
+        )
       }
       for (const id of removed) {
-        await updatePicks(collection.slug, id, (picks) => picks.filter((pick) => !sameId(pick, doc.id)), req, isDraftEnabled)
+        await updatePicks(
+          collection.slug,
+          id,
+          (picks) => picks.filter((pick) => !sameId(pick, doc.id)),
+          req,
+          isDraftEnabled,
+        )
       }
     })
     return doc

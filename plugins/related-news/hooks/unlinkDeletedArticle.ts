@@ -13,12 +13,19 @@ export const unlinkDeletedArticle =
   (config: SanitizedRelatedNewsConfig): CollectionAfterDeleteHook =>
   async ({ collection, id, req }) => {
     if (!config.enabled) return
-    await withLocks(req, [savesKeyOf(collection.slug)], (req) => unlinkFrom(collection.slug, hasDrafts(collection), id, req))
+    await withLocks(req, [savesKeyOf(collection.slug)], (req) =>
+      unlinkFrom(collection.slug, hasDrafts(collection), id, req),
+    )
     await queueRefresh(collection.slug, id, req)
   }
 
 /** Drops `id` from every article's picks and suggestions, read and written under the collection's save lock. */
-const unlinkFrom = async (slug: string, isDraftEnabled: boolean, id: number | string, req: PayloadRequest): Promise<void> => {
+const unlinkFrom = async (
+  slug: string,
+  isDraftEnabled: boolean,
+  id: number | string,
+  req: PayloadRequest,
+): Promise<void> => {
   const linking = await req.payload.find({
     collection: slug as CollectionSlug,
     depth: 0,

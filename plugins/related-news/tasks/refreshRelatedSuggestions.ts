@@ -13,7 +13,9 @@ import { REFRESH_TASK } from '../hooks/queueSuggestionRefresh'
  * Recomputes the stored suggestions of the documents a change can affect: those that suggest the
  * changed document now, and those it would now be suggested for (its own best candidates).
  */
-export const refreshRelatedSuggestionsTask = (config: SanitizedRelatedNewsConfig): TaskConfig<any> => ({
+export const refreshRelatedSuggestionsTask = (
+  config: SanitizedRelatedNewsConfig,
+): TaskConfig<any> => ({
   slug: REFRESH_TASK,
   label: 'Refresh related-news suggestions',
   inputSchema: [
@@ -32,7 +34,9 @@ export const refreshRelatedSuggestionsTask = (config: SanitizedRelatedNewsConfig
     // related/adjacent/structured-data fields.
     const names = new Set(collectionConfig.flattenedFields.map((field) => field.name))
     const subjectSelect = Object.fromEntries(
-      [config.fields.keywords, config.fields.region, config.fields.section, 'relatedSuggestions'].filter((name) => names.has(name)).map((name) => [name, true]),
+      [config.fields.keywords, config.fields.region, config.fields.section, 'relatedSuggestions']
+        .filter((name) => names.has(name))
+        .map((name) => [name, true]),
     ) as Record<string, true>
 
     const changed = await req.payload.find({
@@ -56,9 +60,16 @@ export const refreshRelatedSuggestionsTask = (config: SanitizedRelatedNewsConfig
       select: {},
       where: { and: [{ relatedSuggestions: { in: [id] } }, ...published] },
     })
-    const affected = new Map<string, number | string>(suggesting.docs.map((doc) => [String(doc.id), doc.id]))
+    const affected = new Map<string, number | string>(
+      suggesting.docs.map((doc) => [String(doc.id), doc.id]),
+    )
     if (isLive) {
-      for (const candidate of await findSuggestions(config, collection, changed.docs[0] as never, req)) {
+      for (const candidate of await findSuggestions(
+        config,
+        collection,
+        changed.docs[0] as never,
+        req,
+      )) {
         if (affected.size >= config.refreshLimit) break
         affected.set(String(candidate), candidate)
       }
@@ -71,11 +82,20 @@ export const refreshRelatedSuggestionsTask = (config: SanitizedRelatedNewsConfig
       const affectedId = doc.id
       const next = await findSuggestions(config, collection, doc as never, req)
       const current = idsOf(doc.relatedSuggestions)
-      if (next.length === current.length && next.every((value, index) => sameId(value, current[index]))) continue
+      if (
+        next.length === current.length &&
+        next.every((value, index) => sameId(value, current[index]))
+      )
+        continue
       // Each write under the articles' save lock (see writeDerivedFields), in a transaction of its
       // own on PostgreSQL: saves are not held up for the whole job, and a retry finds the
       // documents already written current.
-      await writeDerivedFields({ collection, data: { relatedSuggestions: next }, id: affectedId, req })
+      await writeDerivedFields({
+        collection,
+        data: { relatedSuggestions: next },
+        id: affectedId,
+        req,
+      })
       refreshed++
     }
     return { output: { refreshed } }

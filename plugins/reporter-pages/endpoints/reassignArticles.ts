@@ -18,11 +18,17 @@ export const reassignArticlesEndpoint = (config: SanitizedReporterPagesConfig): 
   path: '/:id/reassign',
   method: 'post',
   handler: async (req) => {
-    if (!(await config.canReassign({ req }))) throw new APIError('편집자만 기사를 넘길 수 있습니다 (editors only)', 403, null, true)
+    if (!(await config.canReassign({ req })))
+      throw new APIError('편집자만 기사를 넘길 수 있습니다 (editors only)', 403, null, true)
     const from = req.routeParams?.id as string
     const body = (req.json ? await req.json().catch(() => ({})) : {}) as { to?: number | string }
     if (body.to === undefined || body.to === null || String(body.to) === String(from)) {
-      throw new APIError('넘겨받을 기자(to)를 지정하세요 (body must name another reporter as "to")', 400, null, true)
+      throw new APIError(
+        '넘겨받을 기자(to)를 지정하세요 (body must name another reporter as "to")',
+        400,
+        null,
+        true,
+      )
     }
     const target = await req.payload.find({
       collection: config.reporters as CollectionSlug,
@@ -32,13 +38,24 @@ export const reassignArticlesEndpoint = (config: SanitizedReporterPagesConfig): 
       req,
       where: { id: { equals: body.to } },
     })
-    if (target.docs.length === 0) throw new APIError(`기자 ${body.to}를 찾을 수 없습니다 (no reporter ${body.to})`, 400, null, true)
+    if (target.docs.length === 0)
+      throw new APIError(
+        `기자 ${body.to}를 찾을 수 없습니다 (no reporter ${body.to})`,
+        400,
+        null,
+        true,
+      )
 
     const shouldCommit = await initTransaction(req)
     try {
       // Many articles are rewritten in one transaction, under the lock their saves take.
       const ids = await withLocks(req, [savesKeyOf(config.articles)], async (req) => {
-        const referencing = await findReferencing({ collection: config.articles, field: config.bylineField, id: from, req })
+        const referencing = await findReferencing({
+          collection: config.articles,
+          field: config.bylineField,
+          id: from,
+          req,
+        })
         for (const articleId of referencing) {
           const article = (await req.payload.findByID({
             collection: config.articles as CollectionSlug,
@@ -54,11 +71,16 @@ export const reassignArticlesEndpoint = (config: SanitizedReporterPagesConfig): 
             const id = sameId(value, from) ? String(body.to) : String(idOf(value))
             if (!next.includes(id)) next.push(id)
           }
-          const nextIds = next.map((id) => (req.payload.db.defaultIDType === 'number' ? Number(id) : id))
+          const nextIds = next.map((id) =>
+            req.payload.db.defaultIDType === 'number' ? Number(id) : id,
+          )
           const reporters = await loadBylineReporters(config, nextIds, req)
           await writeDerivedFields({
             collection: config.articles,
-            data: { [config.bylineField]: nextIds, byline: composeByline(reporters, config.titleSuffix) },
+            data: {
+              [config.bylineField]: nextIds,
+              byline: composeByline(reporters, config.titleSuffix),
+            },
             id: articleId,
             req,
           })

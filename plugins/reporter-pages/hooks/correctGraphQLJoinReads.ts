@@ -1,16 +1,29 @@
-import type { CollectionAfterOperationHook, CollectionBeforeOperationHook, CollectionSlug, Where } from 'payload'
+import type {
+  CollectionAfterOperationHook,
+  CollectionBeforeOperationHook,
+  CollectionSlug,
+  Where,
+} from 'payload'
 
 import type { SanitizedReporterPagesConfig } from '../types'
 
 import { publishedOnly } from '../../shared/publication'
 
-type ReadArgs = { currentDepth?: number; limit?: number; page?: number; pagination?: boolean; sort?: string | string[]; where?: Where }
+type ReadArgs = {
+  currentDepth?: number
+  limit?: number
+  page?: number
+  pagination?: boolean
+  sort?: string | string[]
+  where?: Where
+}
 
 /** The real total of a rewritten join page, kept for the afterOperation hook below. */
 const realTotals = new WeakMap<object, number>()
 
 const isJoinClause = (clause: unknown, field: string): boolean => {
-  const condition = (clause as Record<string, unknown> | undefined)?.[field] as Record<string, unknown> | undefined
+  const condition = (clause as Record<string, unknown> | undefined)?.[field] as
+    Record<string, unknown> | undefined
   return Boolean(condition && 'equals' in condition && Object.keys(clause as object).length === 1)
 }
 
@@ -23,7 +36,12 @@ const isJoinClause = (clause: unknown, field: string): boolean => {
 export const correctGraphQLJoinReads =
   (config: SanitizedReporterPagesConfig): CollectionBeforeOperationHook =>
   async ({ args, collection, operation, req }) => {
-    if (!config.enabled || (operation !== 'read' && operation !== 'count') || req.payloadAPI !== 'GraphQL') return args
+    if (
+      !config.enabled ||
+      (operation !== 'read' && operation !== 'count') ||
+      req.payloadAPI !== 'GraphQL'
+    )
+      return args
     if (req.context.isCorrectingJoinRead) return args
     const read = args as ReadArgs
     const where = read.where
@@ -42,7 +60,15 @@ export const correctGraphQLJoinReads =
       // The resolver asks for pageSize + 1 rows (the extra one tells hasNextPage): find exactly
       // rows (page - 1) * pageSize … page * pageSize of the real ordering, then return those.
       const pageSize = fetched - 1
-      const common = { collection: collection.slug as CollectionSlug, depth: 0, overrideAccess: false, req, select: {}, sort: read.sort, where: read.where }
+      const common = {
+        collection: collection.slug as CollectionSlug,
+        depth: 0,
+        overrideAccess: false,
+        req,
+        select: {},
+        sort: read.sort,
+        where: read.where,
+      }
       req.context.isCorrectingJoinRead = true
       const [window, next] = await Promise.all([
         req.payload.find({ ...common, limit: pageSize, page }),
@@ -61,6 +87,7 @@ export const correctGraphQLJoinReads =
 /** With `count: true` the resolver also reads `totalDocs`: give back the join's real total. */
 export const restoreGraphQLJoinTotals: CollectionAfterOperationHook = ({ args, result }) => {
   const total = realTotals.get(args as object)
-  if (total === undefined || !result || typeof result !== 'object' || !('totalDocs' in result)) return result
+  if (total === undefined || !result || typeof result !== 'object' || !('totalDocs' in result))
+    return result
   return { ...result, totalDocs: total }
 }

@@ -13,7 +13,12 @@ export const refreshBylines =
   async ({ doc, operation, previousDoc, req }) => {
     if (!config.enabled || operation !== 'update') return doc
     if (previousDoc?.name === doc.name && previousDoc?.email === doc.email) return doc
-    const ids = await findReferencing({ collection: config.articles, field: config.bylineField, id: doc.id, req })
+    const ids = await findReferencing({
+      collection: config.articles,
+      field: config.bylineField,
+      id: doc.id,
+      req,
+    })
     for (const id of ids) {
       const latest = await req.payload.findByID({
         collection: config.articles as CollectionSlug,
@@ -23,8 +28,17 @@ export const refreshBylines =
         overrideAccess: true,
         req,
       })
-      const reporters = await loadBylineReporters(config, (latest as unknown as Record<string, unknown>)[config.bylineField], req)
-      await writeDerivedFields({ collection: config.articles, data: { byline: composeByline(reporters, config.titleSuffix) }, id, req })
+      const reporters = await loadBylineReporters(
+        config,
+        (latest as unknown as Record<string, unknown>)[config.bylineField],
+        req,
+      )
+      await writeDerivedFields({
+        collection: config.articles,
+        data: { byline: composeByline(reporters, config.titleSuffix) },
+        id,
+        req,
+      })
     }
     return doc
   }

@@ -38,6 +38,9 @@ export const repairJoinPage =
     return {
       docs: result.docs.map((doc) => doc.id),
       hasNextPage: result.hasNextPage,
-      ...(query.count === 'true' || (value as { totalDocs?: number } | undefined)?.totalDocs !== undefined ? { totalDocs: result.totalDocs } : {}),
+      ...(query.count === 'true' ||
+      (value as { totalDocs?: number } | undefined)?.totalDocs !== undefined
+        ? { totalDocs: result.totalDocs }
+        : {}),
     }
   }

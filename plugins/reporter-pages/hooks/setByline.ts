@@ -9,7 +9,9 @@ type Reporter = { email?: null | string; id: number | string; name?: null | stri
 export const composeByline = (reporters: Reporter[], titleSuffix: string): string =>
   reporters
     .filter((reporter) => reporter.name)
-    .map((reporter) => `${reporter.name}${titleSuffix}${reporter.email ? ` (${reporter.email})` : ''}`)
+    .map(
+      (reporter) => `${reporter.name}${titleSuffix}${reporter.email ? ` (${reporter.email})` : ''}`,
+    )
     .join(', ')
 
 /** Loads the byline's reporters in one query and keeps their order. */
@@ -18,7 +20,9 @@ export const loadBylineReporters = async (
   values: unknown,
   req: Parameters<CollectionBeforeChangeHook>[0]['req'],
 ): Promise<Reporter[]> => {
-  const ids = (Array.isArray(values) ? values : []).map(idOf).filter((id): id is number | string => id !== null)
+  const ids = (Array.isArray(values) ? values : [])
+    .map(idOf)
+    .filter((id): id is number | string => id !== null)
   if (ids.length === 0) return []
   const found = await req.payload.find({
     collection: config.reporters as CollectionSlug,

@@ -1,7 +1,12 @@
 import config from '@payload-config'
 import { REST_OPTIONS } from '@payloadcms/next/routes'
 
-import { graphQLGetHandler, graphQLPost, graphQLPostHandler, withHttpCache } from '../../../../../plugins/http-cache'
+import {
+  graphQLGetHandler,
+  graphQLPost,
+  graphQLPostHandler,
+  withHttpCache,
+} from '../../../../../plugins/http-cache'
 import { withGraphQLBounds } from '../../../../../plugins/query-limits'
 import { guardWrites, headFromGet } from '../../../../http'
 
