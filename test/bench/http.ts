@@ -483,7 +483,7 @@ const main = async () => {
   // 2. The topology.
   const clusterScript = path.join(root, 'deploy', 'local-cluster.sh')
   let topologyNote: null | string = null
-  let publishes: Publish[] = []
+  const publishes: Publish[] = []
   let readersDuringPublishes: null | WrkResult = null
   if (!wantedAny('S0', 'C', 'P0', 'F', 'R', 'G', 'G1', 'W')) {
     topologyNote = 'not in BENCH_SCENARIOS'

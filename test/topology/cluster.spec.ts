@@ -53,7 +53,6 @@ const clusterEnv = (): NodeJS.ProcessEnv => {
   return env
 }
 
-let clusterOutput = ''
 const cluster = (command: 'down' | 'status' | 'up'): Promise<string> =>
   new Promise((resolve, reject) => {
     const child = spawn('bash', [script, command], {
@@ -65,7 +64,6 @@ const cluster = (command: 'down' | 'status' | 'up'): Promise<string> =>
     child.stdout.on('data', (chunk) => (output += chunk))
     child.stderr.on('data', (chunk) => (output += chunk))
     child.once('exit', (code) => {
-      clusterOutput += `$ local-cluster.sh ${command}\n${output}`
       if (code === 0) resolve(output)
       else reject(new Error(`local-cluster.sh ${command} exited with ${code}:\n${output}`))
     })

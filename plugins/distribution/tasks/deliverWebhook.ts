@@ -196,7 +196,9 @@ const buildMessage = (
  * -signature; the same webhook-id on every retry). 2xx succeeds; 410 disables the channel; a
  * refused address is not retried; anything else is retried on the schedule, each retry its own job.
  */
-export const deliverWebhookTask = (config: SanitizedDistributionConfig): TaskConfig<any> => ({
+export const deliverWebhookTask = (
+  config: SanitizedDistributionConfig,
+): TaskConfig<{ input: DeliveryInput; output: { skipped?: string } }> => ({
   slug: DELIVER_TASK,
   label: 'Deliver a signed webhook',
   retries: 0,

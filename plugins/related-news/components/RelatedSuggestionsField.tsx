@@ -14,16 +14,18 @@ export const RelatedSuggestionsField: React.FC<{ path: string }> = ({ path }) =>
   const { setValue: setPicks, value: picks } = useField<unknown[]>({ path: 'relatedArticles' })
   const { config } = useConfig()
   const { i18n } = useTranslation()
-  const [docs, setDocs] = useState<Suggestion[]>([])
+  // The titles loaded for one set of ids: shown only while that set is still the field's value.
+  const [loaded, setLoaded] = useState<{ docs: Suggestion[]; key: string }>({ docs: [], key: '' })
   const isKorean = i18n.language === 'ko'
   const ids = (suggestions ?? []).map(idOf)
   const key = ids.join(',')
 
+  const docs = key && loaded.key === key ? loaded.docs : []
+
   useEffect(() => {
-    if (!key) {
-      setDocs([])
-      return
-    }
+    if (!key) return
+    // An answer that arrives after the ids changed again must not replace the newer titles.
+    let isCurrent = true
     const query = new URLSearchParams({
       depth: '0',
       limit: String(ids.length),
@@ -36,9 +38,13 @@ export const RelatedSuggestionsField: React.FC<{ path: string }> = ({ path }) =>
     })
       .then((response) => response.json())
       .then((body: { docs?: Suggestion[] }) => {
+        if (!isCurrent) return
         const byId = new Map((body.docs ?? []).map((doc) => [String(doc.id), doc]))
-        setDocs(ids.flatMap((id) => byId.get(id) ?? []))
+        setLoaded({ docs: ids.flatMap((id) => byId.get(id) ?? []), key })
       })
+    return () => {
+      isCurrent = false
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key])
 

@@ -15,7 +15,7 @@ import { REFRESH_TASK } from '../hooks/queueSuggestionRefresh'
  */
 export const refreshRelatedSuggestionsTask = (
   config: SanitizedRelatedNewsConfig,
-): TaskConfig<any> => ({
+): TaskConfig<{ input: { collection: string; id: string }; output: { refreshed: number } }> => ({
   slug: REFRESH_TASK,
   label: 'Refresh related-news suggestions',
   inputSchema: [
