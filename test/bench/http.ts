@@ -347,7 +347,6 @@ http {
   access_log ${path.join(dir, 'logs', 'access.log')} edge buffer=64k flush=1s;
   sendfile on;
   tcp_nopush on;
-  keepalive_requests 100000;
   client_body_temp_path ${dir}/client_body;
   proxy_temp_path ${dir}/proxy;
   fastcgi_temp_path ${dir}/fastcgi;
