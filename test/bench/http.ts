@@ -310,11 +310,7 @@ const measureSideBySide = async (group: Scenario[], dir: string) => {
 
 // --- Servers -----------------------------------------------------------------------------------
 
-/**
- * Environment of the app processes: the bench corpus's, without P0, and without what issue 20
- * removes from the app while another branch still has it (memory response cache, populated-document
- * memo, change signal), so that what is measured is what remains.
- */
+/** Environment of the app processes: the bench corpus's, without the P0 collection. */
 const appEnv = (dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
   ...process.env,
   ...benchEnv(dataDir),
