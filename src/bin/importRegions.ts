@@ -114,7 +114,7 @@ const main = async () => {
         error,
       )
   }
-  if (typeof payload.destroy === 'function') await payload.destroy()
+  await payload.destroy()
   process.exit(exitCode)
 }
 
