@@ -64,7 +64,6 @@ type State = { held: Map<string, Held>; byOwner: WeakMap<object, Set<string>> }
 // Module scope: every taker reaches this module through the one Payload config of the process
 // (its hooks, endpoints and jobs), so one instance of it holds every in-process lock.
 const state: State = { held: new Map(), byOwner: new WeakMap() }
-const stateOf = (): State => state
 
 /** Collection-wide lock for saves that write other documents of the collection (links, neighbours). */
 export const savesKeyOf = (collection: string): string => `saves:${collection}`
@@ -139,7 +138,6 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** The in-process turn for `key`, first come first served; resolves once `owner` holds it. */
 const takeInProcess = async (owner: object, req: PayloadRequest, key: string): Promise<void> => {
-  const state = stateOf()
   const current = state.held.get(key)
   if (current) {
     if (current.owner === owner) return
@@ -163,7 +161,6 @@ const takeInProcess = async (owner: object, req: PayloadRequest, key: string): P
 }
 
 const hold = (owner: object, req: PayloadRequest, key: string, held?: Held): void => {
-  const state = stateOf()
   const entry: Held = held ?? {
     owner,
     queue: [],
@@ -186,7 +183,6 @@ const hold = (owner: object, req: PayloadRequest, key: string, held?: Held): voi
 }
 
 const releaseKey = async (key: string): Promise<void> => {
-  const state = stateOf()
   const entry = state.held.get(key)
   if (!entry) return
   state.byOwner.get(entry.owner)?.delete(key)
@@ -231,10 +227,10 @@ const takeKeys = async (
   const locked: string[] = []
   const mongo = mongoLocksOf(req)
   for (const key of keys) {
-    const before = stateOf().held.get(key)
+    const before = state.held.get(key)
     if (before?.owner === owner) continue
     await takeInProcess(owner, req, key)
-    const entry = stateOf().held.get(key)!
+    const entry = state.held.get(key)!
     if (entry.owner !== owner) hold(owner, req, key, entry)
     if (mongo) {
       // Within the process the mutex orders the saves; across processes the lease does.
@@ -257,7 +253,7 @@ const takeKeys = async (
 /** Gives back the in-process locks `keys` that `owner` holds. */
 const releaseOwned = async (owner: object, keys: readonly string[]): Promise<void> => {
   for (const key of keys) {
-    if (stateOf().held.get(key)?.owner === owner) await releaseKey(key)
+    if (state.held.get(key)?.owner === owner) await releaseKey(key)
   }
 }
 
@@ -283,23 +279,19 @@ export const lockDocument = (
 
 /** Whether this process holds an in-process lock on the document (SQLite, MongoDB). */
 export const isLockedInProcess = (collection: string, id: number | string): boolean =>
-  stateOf().held.has(lockKeyOf(collection, id))
+  state.held.has(lockKeyOf(collection, id))
 
 /** Whether the request holds any in-process lock (its outermost locking operation gives them all back). */
 export const holdsDocumentLocks = (req: PayloadRequest): boolean =>
-  (stateOf().byOwner.get(req)?.size ?? 0) > 0
+  (state.byOwner.get(req)?.size ?? 0) > 0
 
 /** Gives back the in-process locks (and MongoDB leases) `keys`, or every one the request holds. */
 export const releaseDocumentLocks = async (
   req: PayloadRequest,
   keys?: readonly string[],
 ): Promise<void> => {
-  const state = stateOf()
   const owned = state.byOwner.get(req)
-  if (!owned) return
-  for (const key of keys ?? [...owned]) {
-    if (state.held.get(key)?.owner === req) await releaseKey(key)
-  }
+  if (owned) await releaseOwned(req, keys ?? [...owned])
 }
 
 /** Keys the `withLocks` scopes around the running code hold in this process: their nested work goes straight on. */
@@ -326,10 +318,11 @@ export const withLocks = async <T>(
   const scoped = isPostgres && !hasTransaction ? isolateObjectProperty(req, 'transactionID') : req
   const shouldCommit = scoped !== req && (await initTransaction(scoped))
   try {
+    const sorted = [...new Set(keys)].sort()
     const session = await postgresSessionOf(scoped)
-    if (session) await lockInTransaction(scoped, session, [...new Set(keys)].sort())
+    if (session) await lockInTransaction(scoped, session, sorted)
     const held = scopeKeys.getStore() ?? new Set<string>()
-    const missing = [...new Set(keys)].filter((key) => !held.has(key)).sort()
+    const missing = sorted.filter((key) => !held.has(key))
     const owner = {}
     const locked = await takeKeys(owner, scoped, missing)
     let result: T
