@@ -99,9 +99,11 @@ export const withHttpCache =
       return handler(request, ...args)
     const { pathname } = new URL(request.url)
     const isShared = isAnonymousRequest(request) && isPublicPath(config, apiRoute, pathname)
-    // Asks the plugin's hooks for the surrogate keys (see requestScope.ts); a client's own marker is replaced.
+    // Asks the plugin's hooks for the surrogate keys (see requestScope.ts), only where they are
+    // sent: a signed-in read does not pay for them. A client's own marker never reaches the hooks.
     const marked = new Headers(request.headers)
-    marked.set(RECORD_KEYS_HEADER, '1')
+    if (isShared) marked.set(RECORD_KEYS_HEADER, '1')
+    else marked.delete(RECORD_KEYS_HEADER)
     const response = await handler(new Request(request, { headers: marked }), ...args)
     const keys = new Set((response.headers.get(KEYS_HEADER) ?? '').split(' ').filter(Boolean))
     response.headers.delete(KEYS_HEADER)
