@@ -31,7 +31,17 @@ type Received = {
   status?: number
 }
 
-type Worker = { kill: () => Promise<void>; killNow: () => void; log: () => string }
+type Worker = {
+  kill: () => Promise<void>
+  killNow: () => void
+  log: () => string
+  /** Resolves once the worker has booted and its job runner runs (its start-up line is printed). */
+  ready: Promise<void>
+}
+
+/** Start-up (tsx compiling the app, Payload's init) is slow on a loaded CI machine; it is not what is tested. */
+const BOOT_TIMEOUT_MS = 120_000
+const READY_LINE = '작업 처리기 시작'
 
 let payload: Payload
 let databaseUri: string
@@ -44,6 +54,8 @@ let isHealthy = false
 let hangCount = 0
 let lastReceivedAt = 0
 const workers: Worker[] = []
+/** What the running `waitFor` last saw, for its timeout message. */
+let progress = ''
 
 const startWorker = (name: string): Worker => {
   let output = ''
@@ -64,8 +76,30 @@ const startWorker = (name: string): Worker => {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   )
-  child.stdout?.on('data', (chunk) => (output += chunk))
-  child.stderr?.on('data', (chunk) => (output += chunk))
+  let markReady: () => void = () => undefined
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`${name} not booted within ${BOOT_TIMEOUT_MS} ms\n${output}`)),
+      BOOT_TIMEOUT_MS,
+    )
+    timer.unref()
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer)
+      reject(new Error(`${name} exited (${code ?? signal}) before it booted\n${output}`))
+    })
+    markReady = () => {
+      clearTimeout(timer)
+      resolve()
+    }
+  })
+  // Rejections are read through `await worker.ready`; one never awaited (a worker killed on purpose) is not an error.
+  ready.catch(() => undefined)
+  const onOutput = (chunk: Buffer) => {
+    output += chunk
+    if (output.includes(READY_LINE)) markReady()
+  }
+  child.stdout?.on('data', onOutput)
+  child.stderr?.on('data', onOutput)
   const exited = new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve()
     else child.once('exit', () => resolve())
@@ -85,6 +119,7 @@ const startWorker = (name: string): Worker => {
     },
     killNow,
     log: () => `--- ${name} ---\n${output}`,
+    ready,
   }
   workers.push(worker)
   return worker
@@ -96,10 +131,11 @@ const waitFor = async (
   timeoutMs: number,
 ) => {
   const deadline = Date.now() + timeoutMs
+  progress = ''
   while (!(await isDone())) {
     if (Date.now() > deadline) {
       throw new Error(
-        `${what}: not within ${timeoutMs} ms\n${workers.map((worker) => worker.log()).join('\n')}`,
+        `${what}: not within ${timeoutMs} ms (${progress || 'no progress recorded'})\n${workers.map((worker) => worker.log()).join('\n')}`,
       )
     }
     await new Promise((resolve) => setTimeout(resolve, 200))
@@ -162,153 +198,160 @@ const verified = (secret: string, message: Received) =>
   }
 
 describe('a worker killed mid-delivery, then restarted', () => {
-  it('delivers exactly the pending events: each once with a 2xx, none lost, none extra', async ({
-    onTestFailed,
-  }) => {
-    onTestFailed(() => console.log(workers.map((worker) => worker.log()).join('\n')))
-    const channels = await Promise.all(
-      ['a', 'b'].map(async (name) => {
-        const doc = (await payload.create({
-          collection: 'distribution-channels',
-          data: {
-            name: `수신기 ${name}`,
-            url: `${base}/${name}`,
-            allowPrivateNetwork: true,
-            timeoutMs: 60_000,
-          } as never,
-        })) as unknown as { id: number | string; secret: string }
-        return { ...doc, path: `/${name}` }
-      }),
-    )
-    const articles = []
-    for (let index = 1; index <= 3; index++) {
-      articles.push(
-        await payload.create({
-          collection: 'articles',
-          data: articleData(fixture, {
-            _status: 'published',
-            title: `작업자 기사 ${index}`,
-          }) as never,
+  it(
+    'delivers exactly the pending events: each once with a 2xx, none lost, none extra',
+    async ({ onTestFailed }) => {
+      onTestFailed(() => console.log(workers.map((worker) => worker.log()).join('\n')))
+      const channels = await Promise.all(
+        ['a', 'b'].map(async (name) => {
+          const doc = (await payload.create({
+            collection: 'distribution-channels',
+            data: {
+              name: `수신기 ${name}`,
+              url: `${base}/${name}`,
+              allowPrivateNetwork: true,
+              timeoutMs: 60_000,
+            } as never,
+          })) as unknown as { id: number | string; secret: string }
+          return { ...doc, path: `/${name}` }
         }),
       )
-    }
-    const jobs = await payload.find({
-      collection: 'payload-jobs',
-      limit: 100,
-      where: { taskSlug: { equals: 'deliverWebhook' } },
-    })
-    const queued = jobs.docs.map(
-      (job) =>
-        job.input as { articleId: string; channel: string; event: string; webhookId: string },
-    )
-    expect(queued).toHaveLength(articles.length * channels.length)
-    const expectedIds = new Set(queued.map((input) => input.webhookId))
+      const articles = []
+      for (let index = 1; index <= 3; index++) {
+        articles.push(
+          await payload.create({
+            collection: 'articles',
+            data: articleData(fixture, {
+              _status: 'published',
+              title: `작업자 기사 ${index}`,
+            }) as never,
+          }),
+        )
+      }
+      const jobs = await payload.find({
+        collection: 'payload-jobs',
+        limit: 100,
+        where: { taskSlug: { equals: 'deliverWebhook' } },
+      })
+      const queued = jobs.docs.map(
+        (job) =>
+          job.input as { articleId: string; channel: string; event: string; webhookId: string },
+      )
+      expect(queued).toHaveLength(articles.length * channels.length)
+      const expectedIds = new Set(queued.map((input) => input.webhookId))
 
-    // The first worker sends everything at once; two requests hang, the others are answered.
-    hangCount = 2
-    const first = startWorker('first worker')
-    await waitFor(
-      'two deliveries in flight and the others recorded',
-      async () => {
-        const succeeded = await payload.count({
-          collection: 'webhook-deliveries',
-          where: { status: { equals: 'succeeded' } },
-        })
-        return received.length === queued.length && succeeded.totalDocs === queued.length - 2
-      },
-      30_000,
-    )
-    const hanging = received.filter((message) => message.status === undefined)
-    expect(hanging).toHaveLength(2)
-    await first.kill()
-
-    // Killed mid-request: the two attempts are still claimed by a runner that no longer exists.
-    const hangingIds = hanging.map((message) => message.headers['webhook-id'] as string)
-    const abandoned = await payload.find({
-      collection: 'webhook-deliveries',
-      where: { webhookId: { in: hangingIds } },
-    })
-    expect(abandoned.docs.map((delivery) => delivery.status)).toEqual(['pending', 'pending'])
-
-    // Restarted as a pair, which tick together: Payload may hand the same released job to both.
-    isHealthy = true
-    const second = startWorker('second worker')
-    const third = startWorker('third worker')
-    await waitFor(
-      'every delivery succeeded',
-      async () =>
-        (
-          await payload.count({
+      // The first worker sends everything at once; two requests hang, the others are answered.
+      hangCount = 2
+      const first = startWorker('first worker')
+      await first.ready
+      await waitFor(
+        'two deliveries in flight and the others recorded',
+        async () => {
+          const succeeded = await payload.count({
             collection: 'webhook-deliveries',
             where: { status: { equals: 'succeeded' } },
           })
-        ).totalDocs === queued.length,
-      30_000,
-    )
-    // Nothing is left to run that could send again, including the look-again jobs of a runner that
-    // found an attempt taken (one run later). Jobs the first worker finished may stay, marked
-    // completed: Payload deletes a batch's completed jobs only once the whole batch is done.
-    const unfinished = {
-      and: [{ taskSlug: { equals: 'deliverWebhook' } }, { completedAt: { exists: false } }],
-    }
-    await waitFor(
-      'every delivery job completed',
-      async () =>
-        (await payload.count({ collection: 'payload-jobs', where: unfinished as never }))
-          .totalDocs === 0,
-      25_000,
-    )
-    const failedJobs = await payload.find({
-      collection: 'payload-jobs',
-      where: { and: [{ taskSlug: { equals: 'deliverWebhook' } }, { hasError: { equals: true } }] },
-    })
-    expect(
-      failedJobs.docs.map((job) => job.error),
-      'delivery jobs that failed',
-    ).toEqual([])
-    // A second sender of the same attempt would have sent by now, in the same run.
-    await waitFor(
-      'the receiver to be quiet for a second',
-      () => Date.now() - lastReceivedAt > 1000,
-      10_000,
-    )
-    await second.kill()
-    await third.kill()
+          progress = `${received.length} of ${queued.length} received, ${succeeded.totalDocs} succeeded`
+          return received.length === queued.length && succeeded.totalDocs === queued.length - 2
+        },
+        30_000,
+      )
+      const hanging = received.filter((message) => message.status === undefined)
+      expect(hanging).toHaveLength(2)
+      await first.kill()
 
-    // Every request is genuine (signed with its channel's secret) and carries one of the queued events.
-    const answered = new Map<string, number>()
-    const delivered = new Set<string>()
-    for (const message of received) {
-      const channel = channels.find((candidate) => candidate.path === message.path)!
-      const event = verified(channel.secret, message)
-      const webhookId = message.headers['webhook-id'] as string
-      expect(expectedIds.has(webhookId), `unexpected webhook-id ${webhookId}`).toBe(true)
-      if (message.status !== undefined && message.status >= 200 && message.status < 300) {
-        answered.set(webhookId, (answered.get(webhookId) ?? 0) + 1)
-        delivered.add(`${event.type} ${event.data.id} → ${channel.path}`)
+      // Killed mid-request: the two attempts are still claimed by a runner that no longer exists.
+      const hangingIds = hanging.map((message) => message.headers['webhook-id'] as string)
+      const abandoned = await payload.find({
+        collection: 'webhook-deliveries',
+        where: { webhookId: { in: hangingIds } },
+      })
+      expect(abandoned.docs.map((delivery) => delivery.status)).toEqual(['pending', 'pending'])
+
+      // Restarted as a pair, which tick together: Payload may hand the same released job to both.
+      isHealthy = true
+      const second = startWorker('second worker')
+      const third = startWorker('third worker')
+      await Promise.all([second.ready, third.ready])
+      await waitFor(
+        'every delivery succeeded',
+        async () =>
+          (
+            await payload.count({
+              collection: 'webhook-deliveries',
+              where: { status: { equals: 'succeeded' } },
+            })
+          ).totalDocs === queued.length,
+        30_000,
+      )
+      // Nothing is left to run that could send again, including the look-again jobs of a runner that
+      // found an attempt taken (one run later). Jobs the first worker finished may stay, marked
+      // completed: Payload deletes a batch's completed jobs only once the whole batch is done.
+      const unfinished = {
+        and: [{ taskSlug: { equals: 'deliverWebhook' } }, { completedAt: { exists: false } }],
       }
-    }
-    // Exactly once per (event, channel) with a 2xx; only the interrupted attempts were sent again.
-    expect(new Set(answered.keys())).toEqual(expectedIds)
-    expect(
-      [...answered].filter(([, count]) => count !== 1),
-      'webhook-ids answered 2xx more than once',
-    ).toEqual([])
-    expect(delivered).toEqual(
-      new Set(
-        articles.flatMap((article) =>
-          channels.map((channel) => `article.published ${article.id} → ${channel.path}`),
-        ),
-      ),
-    )
-    expect(received).toHaveLength(queued.length + hanging.length)
+      await waitFor(
+        'every delivery job completed',
+        async () =>
+          (await payload.count({ collection: 'payload-jobs', where: unfinished as never }))
+            .totalDocs === 0,
+        25_000,
+      )
+      const failedJobs = await payload.find({
+        collection: 'payload-jobs',
+        where: {
+          and: [{ taskSlug: { equals: 'deliverWebhook' } }, { hasError: { equals: true } }],
+        },
+      })
+      expect(
+        failedJobs.docs.map((job) => job.error),
+        'delivery jobs that failed',
+      ).toEqual([])
+      // A second sender of the same attempt would have sent by now, in the same run.
+      await waitFor(
+        'the receiver to be quiet for a second',
+        () => Date.now() - lastReceivedAt > 1000,
+        10_000,
+      )
+      await second.kill()
+      await third.kill()
 
-    const deliveries = await payload.find({ collection: 'webhook-deliveries', limit: 100 })
-    expect(
-      deliveries.docs.map((delivery) => [delivery.status, delivery.httpStatus, delivery.attempt]),
-    ).toEqual(queued.map(() => ['succeeded', 200, 1]))
-    expect(second.log() + third.log()).toContain('returned to the queue')
-  }, 90_000)
+      // Every request is genuine (signed with its channel's secret) and carries one of the queued events.
+      const answered = new Map<string, number>()
+      const delivered = new Set<string>()
+      for (const message of received) {
+        const channel = channels.find((candidate) => candidate.path === message.path)!
+        const event = verified(channel.secret, message)
+        const webhookId = message.headers['webhook-id'] as string
+        expect(expectedIds.has(webhookId), `unexpected webhook-id ${webhookId}`).toBe(true)
+        if (message.status !== undefined && message.status >= 200 && message.status < 300) {
+          answered.set(webhookId, (answered.get(webhookId) ?? 0) + 1)
+          delivered.add(`${event.type} ${event.data.id} → ${channel.path}`)
+        }
+      }
+      // Exactly once per (event, channel) with a 2xx; only the interrupted attempts were sent again.
+      expect(new Set(answered.keys())).toEqual(expectedIds)
+      expect(
+        [...answered].filter(([, count]) => count !== 1),
+        'webhook-ids answered 2xx more than once',
+      ).toEqual([])
+      expect(delivered).toEqual(
+        new Set(
+          articles.flatMap((article) =>
+            channels.map((channel) => `article.published ${article.id} → ${channel.path}`),
+          ),
+        ),
+      )
+      expect(received).toHaveLength(queued.length + hanging.length)
+
+      const deliveries = await payload.find({ collection: 'webhook-deliveries', limit: 100 })
+      expect(
+        deliveries.docs.map((delivery) => [delivery.status, delivery.httpStatus, delivery.attempt]),
+      ).toEqual(queued.map(() => ['succeeded', 200, 1]))
+      expect(second.log() + third.log()).toContain('returned to the queue')
+    },
+    90_000 + 2 * BOOT_TIMEOUT_MS,
+  )
 })
 
 describe('an attempt another runner was sending', () => {
