@@ -1,6 +1,6 @@
 import type { DatabaseAdapterObj, Payload } from 'payload'
 
-import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { compatibilityOptions, mongooseAdapter } from '@payloadcms/db-mongodb'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { index as pgIndex } from '@payloadcms/db-postgres/drizzle/pg-core'
 import { sqliteAdapter, sql as sqliteSql } from '@payloadcms/db-sqlite'
@@ -95,6 +95,29 @@ const indexArticleStatusLookup = ({ extendTable, schema }: SchemaHookArgs) => {
   return schema
 }
 
+/**
+ * Mongo-wire databases that are not MongoDB (`NEWSROOM_MONGO_COMPAT`): Payload's recommended
+ * adapter settings for each (`compatibilityOptions` of `@payloadcms/db-mongodb`), and for FerretDB
+ * (the Mongo-wire server the tests run on, v1 on PostgreSQL) the same as for Cosmos DB — no
+ * multi-document transactions, joins and sort lookups without correlated `$lookup` pipelines —
+ * plus no index hints. Unset on real MongoDB.
+ */
+export const MONGO_COMPAT = {
+  ...compatibilityOptions,
+  ferretdb: { ...compatibilityOptions.cosmosdb, disableIndexHints: true },
+} as const
+
+const mongoCompatibility = () => {
+  const name = process.env.NEWSROOM_MONGO_COMPAT?.trim() ?? ''
+  if (name === '') return {}
+  if (!(name in MONGO_COMPAT)) {
+    throw new Error(
+      `NEWSROOM_MONGO_COMPAT must be one of ${Object.keys(MONGO_COMPAT).join(', ')} (got "${name}")`,
+    )
+  }
+  return MONGO_COMPAT[name as keyof typeof MONGO_COMPAT]
+}
+
 const migrationDir = (kind: 'postgres' | 'sqlite'): string =>
   path.resolve(projectRoot(), 'src', 'migrations', kind)
 
@@ -125,7 +148,7 @@ export const databaseAdapter = (options: DatabaseOptions = {}): DatabaseAdapterO
   if (kind === 'mongodb') {
     // Multi-document transactions need a replica set; on a standalone server Payload runs
     // without them (see docs/configuration.md).
-    return mongooseAdapter({ url: uri })
+    return mongooseAdapter({ url: uri, ...mongoCompatibility() })
   }
 
   return sqliteAdapter({

@@ -55,7 +55,7 @@ export interface Config {
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
   };
   db: {
-    defaultIDType: number;
+    defaultIDType: string;
   };
   fallbackLocale: null;
   globals: {};
@@ -101,22 +101,22 @@ export interface UserAuthOperations {
  * via the `definition` "articles".
  */
 export interface Article {
-  id: number;
+  id: string;
   title: string;
   subtitle?: string | null;
   /**
    * Generated from the title when left empty. Hangul is kept.
    */
   slug?: string | null;
-  region?: (number | null) | Region;
+  region?: (string | null) | Region;
   /**
    * e.g. 인천서부소방서
    */
   dateline?: string | null;
   regionLabel?: string | null;
-  section: number | Section;
-  reporters?: (number | Reporter)[] | null;
-  heroImage?: (number | null) | Media;
+  section: string | Section;
+  reporters?: (string | Reporter)[] | null;
+  heroImage?: (string | null) | Media;
   body?: {
     root: {
       type: string;
@@ -150,8 +150,8 @@ export interface Article {
   /**
    * Linked both ways automatically
    */
-  relatedArticles?: (number | Article)[] | null;
-  relatedSuggestions?: (number | Article)[] | null;
+  relatedArticles?: (string | Article)[] | null;
+  relatedSuggestions?: (string | Article)[] | null;
   related?:
     | {
         title?: string | null;
@@ -162,12 +162,12 @@ export interface Article {
       }[]
     | null;
   adjacent?: {
-    newer?: (number | null) | Article;
-    older?: (number | null) | Article;
+    newer?: (string | null) | Article;
+    older?: (string | null) | Article;
   };
   adjacentLinks?: {
-    newer?: number | null;
-    older?: number | null;
+    newer?: string | null;
+    older?: string | null;
     revision?: number | null;
   };
   jsonLd?:
@@ -201,7 +201,7 @@ export interface Article {
  * via the `definition` "regions".
  */
 export interface Region {
-  id: number;
+  id: string;
   /**
    * As shown in headlines, e.g. 울산시, 홍성군
    */
@@ -216,7 +216,7 @@ export interface Region {
    * Derived from the code
    */
   level?: ('sido' | 'sigungu') | null;
-  parent?: (number | null) | Region;
+  parent?: (string | null) | Region;
   /**
    * Bracket label in headlines
    */
@@ -235,13 +235,13 @@ export interface Region {
  * via the `definition` "sections".
  */
 export interface Section {
-  id: number;
+  id: string;
   name: string;
   /**
    * Generated from the title when left empty. Hangul is kept.
    */
   slug?: string | null;
-  parent?: (number | null) | Section;
+  parent?: (string | null) | Section;
   order?: number | null;
   updatedAt: string;
   createdAt: string;
@@ -251,22 +251,22 @@ export interface Section {
  * via the `definition` "reporters".
  */
 export interface Reporter {
-  id: number;
+  id: string;
   name: string;
   /**
    * Generated from the title when left empty. Hangul is kept.
    */
   slug?: string | null;
   email?: string | null;
-  photo?: (number | null) | Media;
+  photo?: (string | null) | Media;
   bio?: string | null;
-  user?: (number | null) | User;
+  user?: (string | null) | User;
   /**
    * Inactive reporters keep their bylines on old articles
    */
   active?: boolean | null;
   articles?: {
-    docs?: (number | Article)[];
+    docs?: (string | Article)[];
     hasNextPage?: boolean;
     totalDocs?: number;
   };
@@ -278,7 +278,7 @@ export interface Reporter {
  * via the `definition` "media".
  */
 export interface Media {
-  id: number;
+  id: string;
   alt: string;
   caption?: string | null;
   credit?: string | null;
@@ -333,13 +333,13 @@ export interface Media {
  * via the `definition` "users".
  */
 export interface User {
-  id: number;
+  id: string;
   name?: string | null;
   roles: ('admin' | 'editor' | 'reporter')[];
   /**
    * The byline this account writes under
    */
-  reporter?: (number | null) | Reporter;
+  reporter?: (string | null) | Reporter;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -365,13 +365,13 @@ export interface User {
  * via the `definition` "distribution-channels".
  */
 export interface DistributionChannel {
-  id: number;
+  id: string;
   name: string;
   kind: 'webhook' | 'indexnow';
   url: string;
   events: ('article.published' | 'article.updated' | 'article.unpublished' | 'article.deleted' | 'cache.purge')[];
-  sections?: (number | Section)[] | null;
-  regions?: (number | Region)[] | null;
+  sections?: (string | Section)[] | null;
+  regions?: (string | Region)[] | null;
   format?: ('full' | 'summary') | null;
   headers?:
     | {
@@ -405,12 +405,12 @@ export interface DistributionChannel {
  * via the `definition` "webhook-deliveries".
  */
 export interface WebhookDelivery {
-  id: number;
-  channel?: (number | null) | DistributionChannel;
+  id: string;
+  channel?: (string | null) | DistributionChannel;
   event?:
     | ('article.published' | 'article.updated' | 'article.unpublished' | 'article.deleted' | 'cache.purge' | 'test')
     | null;
-  article?: (number | null) | Article;
+  article?: (string | null) | Article;
   /**
    * The article id, kept when the article is deleted
    */
@@ -446,7 +446,7 @@ export interface WebhookDelivery {
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
-  id: number;
+  id: string;
   key: string;
   data:
     | {
@@ -463,7 +463,7 @@ export interface PayloadKv {
  * via the `definition` "payload-jobs".
  */
 export interface PayloadJob {
-  id: number;
+  id: string;
   /**
    * Input data provided to the job
    */
@@ -555,44 +555,44 @@ export interface PayloadJob {
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
-  id: number;
+  id: string;
   document?:
     | ({
         relationTo: 'articles';
-        value: number | Article;
+        value: string | Article;
       } | null)
     | ({
         relationTo: 'regions';
-        value: number | Region;
+        value: string | Region;
       } | null)
     | ({
         relationTo: 'reporters';
-        value: number | Reporter;
+        value: string | Reporter;
       } | null)
     | ({
         relationTo: 'sections';
-        value: number | Section;
+        value: string | Section;
       } | null)
     | ({
         relationTo: 'media';
-        value: number | Media;
+        value: string | Media;
       } | null)
     | ({
         relationTo: 'users';
-        value: number | User;
+        value: string | User;
       } | null)
     | ({
         relationTo: 'distribution-channels';
-        value: number | DistributionChannel;
+        value: string | DistributionChannel;
       } | null)
     | ({
         relationTo: 'webhook-deliveries';
-        value: number | WebhookDelivery;
+        value: string | WebhookDelivery;
       } | null);
   globalSlug?: string | null;
   user: {
     relationTo: 'users';
-    value: number | User;
+    value: string | User;
   };
   updatedAt: string;
   createdAt: string;
@@ -602,10 +602,10 @@ export interface PayloadLockedDocument {
  * via the `definition` "payload-preferences".
  */
 export interface PayloadPreference {
-  id: number;
+  id: string;
   user: {
     relationTo: 'users';
-    value: number | User;
+    value: string | User;
   };
   key?: string | null;
   value?:
@@ -625,7 +625,7 @@ export interface PayloadPreference {
  * via the `definition` "payload-migrations".
  */
 export interface PayloadMigration {
-  id: number;
+  id: string;
   name?: string | null;
   batch?: number | null;
   updatedAt: string;
@@ -1006,12 +1006,12 @@ export interface TaskSchedulePublish {
     locale?: string | null;
     doc?: {
       relationTo: 'articles';
-      value: number | Article;
+      value: string | Article;
     } | null;
     global?: string | null;
     user?: {
       relationTo: 'users';
-      value: number | User;
+      value: string | User;
     } | null;
   };
   output?: unknown;
