@@ -8,6 +8,7 @@ import { index as sqliteIndex } from '@payloadcms/db-sqlite/drizzle/sqlite-core'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { migrations as postgresUuidMigrations } from './migrations/postgres-uuid/index'
 import { migrations as postgresMigrations } from './migrations/postgres/index'
 import { migrations as sqliteMigrations } from './migrations/sqlite/index'
 import { dataDir, projectRoot } from './paths'
@@ -31,6 +32,40 @@ export const databaseKind = (uri = process.env.DATABASE_URI || ''): DatabaseKind
   throw new Error(
     `DATABASE_URI must be empty or start with file:, postgres://, postgresql://, mongodb:// or mongodb+srv:// (got "${uri.split(':')[0]}:…")`,
   )
+}
+
+/**
+ * PostgreSQL's id type (`DATABASE_ID_TYPE`): `serial` (integers, the default) or `uuid` (string
+ * ids, as MongoDB's are strings; CI runs every suite both ways). Chosen once, before the first
+ * start: each has its own committed migrations (`src/migrations/postgres`, `postgres-uuid`).
+ */
+export const postgresIdType = (): 'serial' | 'uuid' => {
+  const value = (process.env.DATABASE_ID_TYPE ?? '').trim()
+  if (value === '' || value === 'serial') return 'serial'
+  if (value === 'uuid') return 'uuid'
+  throw new Error(`DATABASE_ID_TYPE must be serial or uuid (got "${value}")`)
+}
+
+/** The committed migrations a database is built from: one set per SQL adapter and id type. */
+export type MigrationSet = 'postgres' | 'postgres-uuid' | 'sqlite'
+
+export const migrationSetOf = (uri = process.env.DATABASE_URI || ''): MigrationSet | null => {
+  const kind = databaseKind(uri)
+  if (kind === 'mongodb') return null
+  if (kind === 'sqlite') return 'sqlite'
+  return postgresIdType() === 'uuid' ? 'postgres-uuid' : 'postgres'
+}
+
+const MIGRATIONS = {
+  postgres: postgresMigrations,
+  'postgres-uuid': postgresUuidMigrations,
+  sqlite: sqliteMigrations,
+}
+
+/** The committed migrations for `uri` (none on MongoDB, which needs none). */
+export const committedMigrations = (uri?: string) => {
+  const set = migrationSetOf(uri)
+  return set ? MIGRATIONS[set] : []
 }
 
 const defaultSqliteUrl = (): string => {
@@ -118,8 +153,8 @@ const mongoCompatibility = () => {
   return MONGO_COMPAT[name as keyof typeof MONGO_COMPAT]
 }
 
-const migrationDir = (kind: 'postgres' | 'sqlite'): string =>
-  path.resolve(projectRoot(), 'src', 'migrations', kind)
+export const migrationDir = (set: MigrationSet): string =>
+  path.resolve(projectRoot(), 'src', 'migrations', set)
 
 /** Picks the database adapter from `DATABASE_URI` (see docs/configuration.md, "Choosing the database"). */
 export const databaseAdapter = (options: DatabaseOptions = {}): DatabaseAdapterObj => {
@@ -134,11 +169,14 @@ export const databaseAdapter = (options: DatabaseOptions = {}): DatabaseAdapterO
       .split(',')
       .map((replica) => replica.trim())
       .filter(Boolean)
+    const idType = postgresIdType()
+    const set = idType === 'uuid' ? 'postgres-uuid' : 'postgres'
     return postgresAdapter({
       pool: { connectionString: uri },
       ...(readReplicas.length > 0 ? { readReplicas } : {}),
-      migrationDir: migrationDir('postgres'),
-      prodMigrations: postgresMigrations,
+      idType,
+      migrationDir: migrationDir(set),
+      prodMigrations: MIGRATIONS[set],
       push,
       afterSchemaInit: [indexValueTablesByParent(pgIndex as unknown as IndexBuilder) as never],
       logger: process.env.NEWSROOM_SQL_LOG === '1',

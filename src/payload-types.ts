@@ -55,7 +55,7 @@ export interface Config {
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
   };
   db: {
-    defaultIDType: string;
+    defaultIDType: number;
   };
   fallbackLocale: null;
   globals: {};
@@ -101,22 +101,22 @@ export interface UserAuthOperations {
  * via the `definition` "articles".
  */
 export interface Article {
-  id: string;
+  id: number;
   title: string;
   subtitle?: string | null;
   /**
    * Generated from the title when left empty. Hangul is kept.
    */
   slug?: string | null;
-  region?: (string | null) | Region;
+  region?: (number | null) | Region;
   /**
    * e.g. 인천서부소방서
    */
   dateline?: string | null;
   regionLabel?: string | null;
-  section: string | Section;
-  reporters?: (string | Reporter)[] | null;
-  heroImage?: (string | null) | Media;
+  section: number | Section;
+  reporters?: (number | Reporter)[] | null;
+  heroImage?: (number | null) | Media;
   body?: {
     root: {
       type: string;
@@ -150,8 +150,8 @@ export interface Article {
   /**
    * Linked both ways automatically
    */
-  relatedArticles?: (string | Article)[] | null;
-  relatedSuggestions?: (string | Article)[] | null;
+  relatedArticles?: (number | Article)[] | null;
+  relatedSuggestions?: (number | Article)[] | null;
   related?:
     | {
         title?: string | null;
@@ -162,12 +162,12 @@ export interface Article {
       }[]
     | null;
   adjacent?: {
-    newer?: (string | null) | Article;
-    older?: (string | null) | Article;
+    newer?: (number | null) | Article;
+    older?: (number | null) | Article;
   };
   adjacentLinks?: {
-    newer?: string | null;
-    older?: string | null;
+    newer?: number | null;
+    older?: number | null;
     revision?: number | null;
   };
   jsonLd?:
@@ -201,7 +201,7 @@ export interface Article {
  * via the `definition` "regions".
  */
 export interface Region {
-  id: string;
+  id: number;
   /**
    * As shown in headlines, e.g. 울산시, 홍성군
    */
@@ -216,7 +216,7 @@ export interface Region {
    * Derived from the code
    */
   level?: ('sido' | 'sigungu') | null;
-  parent?: (string | null) | Region;
+  parent?: (number | null) | Region;
   /**
    * Bracket label in headlines
    */
@@ -235,13 +235,13 @@ export interface Region {
  * via the `definition` "sections".
  */
 export interface Section {
-  id: string;
+  id: number;
   name: string;
   /**
    * Generated from the title when left empty. Hangul is kept.
    */
   slug?: string | null;
-  parent?: (string | null) | Section;
+  parent?: (number | null) | Section;
   order?: number | null;
   updatedAt: string;
   createdAt: string;
@@ -251,22 +251,22 @@ export interface Section {
  * via the `definition` "reporters".
  */
 export interface Reporter {
-  id: string;
+  id: number;
   name: string;
   /**
    * Generated from the title when left empty. Hangul is kept.
    */
   slug?: string | null;
   email?: string | null;
-  photo?: (string | null) | Media;
+  photo?: (number | null) | Media;
   bio?: string | null;
-  user?: (string | null) | User;
+  user?: (number | null) | User;
   /**
    * Inactive reporters keep their bylines on old articles
    */
   active?: boolean | null;
   articles?: {
-    docs?: (string | Article)[];
+    docs?: (number | Article)[];
     hasNextPage?: boolean;
     totalDocs?: number;
   };
@@ -278,7 +278,7 @@ export interface Reporter {
  * via the `definition` "media".
  */
 export interface Media {
-  id: string;
+  id: number;
   alt: string;
   caption?: string | null;
   credit?: string | null;
@@ -333,13 +333,13 @@ export interface Media {
  * via the `definition` "users".
  */
 export interface User {
-  id: string;
+  id: number;
   name?: string | null;
   roles: ('admin' | 'editor' | 'reporter')[];
   /**
    * The byline this account writes under
    */
-  reporter?: (string | null) | Reporter;
+  reporter?: (number | null) | Reporter;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -365,13 +365,13 @@ export interface User {
  * via the `definition` "distribution-channels".
  */
 export interface DistributionChannel {
-  id: string;
+  id: number;
   name: string;
   kind: 'webhook' | 'indexnow';
   url: string;
   events: ('article.published' | 'article.updated' | 'article.unpublished' | 'article.deleted' | 'cache.purge')[];
-  sections?: (string | Section)[] | null;
-  regions?: (string | Region)[] | null;
+  sections?: (number | Section)[] | null;
+  regions?: (number | Region)[] | null;
   format?: ('full' | 'summary') | null;
   headers?:
     | {
@@ -405,12 +405,12 @@ export interface DistributionChannel {
  * via the `definition` "webhook-deliveries".
  */
 export interface WebhookDelivery {
-  id: string;
-  channel?: (string | null) | DistributionChannel;
+  id: number;
+  channel?: (number | null) | DistributionChannel;
   event?:
     | ('article.published' | 'article.updated' | 'article.unpublished' | 'article.deleted' | 'cache.purge' | 'test')
     | null;
-  article?: (string | null) | Article;
+  article?: (number | null) | Article;
   /**
    * The article id, kept when the article is deleted
    */
@@ -446,7 +446,7 @@ export interface WebhookDelivery {
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
-  id: string;
+  id: number;
   key: string;
   data:
     | {
@@ -463,7 +463,7 @@ export interface PayloadKv {
  * via the `definition` "payload-jobs".
  */
 export interface PayloadJob {
-  id: string;
+  id: number;
   /**
    * Input data provided to the job
    */
@@ -555,44 +555,44 @@ export interface PayloadJob {
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
-  id: string;
+  id: number;
   document?:
     | ({
         relationTo: 'articles';
-        value: string | Article;
+        value: number | Article;
       } | null)
     | ({
         relationTo: 'regions';
-        value: string | Region;
+        value: number | Region;
       } | null)
     | ({
         relationTo: 'reporters';
-        value: string | Reporter;
+        value: number | Reporter;
       } | null)
     | ({
         relationTo: 'sections';
-        value: string | Section;
+        value: number | Section;
       } | null)
     | ({
         relationTo: 'media';
-        value: string | Media;
+        value: number | Media;
       } | null)
     | ({
         relationTo: 'users';
-        value: string | User;
+        value: number | User;
       } | null)
     | ({
         relationTo: 'distribution-channels';
-        value: string | DistributionChannel;
+        value: number | DistributionChannel;
       } | null)
     | ({
         relationTo: 'webhook-deliveries';
-        value: string | WebhookDelivery;
+        value: number | WebhookDelivery;
       } | null);
   globalSlug?: string | null;
   user: {
     relationTo: 'users';
-    value: string | User;
+    value: number | User;
   };
   updatedAt: string;
   createdAt: string;
@@ -602,10 +602,10 @@ export interface PayloadLockedDocument {
  * via the `definition` "payload-preferences".
  */
 export interface PayloadPreference {
-  id: string;
+  id: number;
   user: {
     relationTo: 'users';
-    value: string | User;
+    value: number | User;
   };
   key?: string | null;
   value?:
@@ -625,7 +625,7 @@ export interface PayloadPreference {
  * via the `definition` "payload-migrations".
  */
 export interface PayloadMigration {
-  id: string;
+  id: number;
   name?: string | null;
   batch?: number | null;
   updatedAt: string;
@@ -1006,12 +1006,12 @@ export interface TaskSchedulePublish {
     locale?: string | null;
     doc?: {
       relationTo: 'articles';
-      value: string | Article;
+      value: number | Article;
     } | null;
     global?: string | null;
     user?: {
       relationTo: 'users';
-      value: string | User;
+      value: number | User;
     } | null;
   };
   output?: unknown;

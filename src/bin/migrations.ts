@@ -1,6 +1,6 @@
 /**
- * `npm run migrate:create -- <name>` writes a migration for each SQL adapter (SQLite and
- * PostgreSQL) after a schema change. `npm start` never pushes the schema, so a change without a
+ * `npm run migrate:create -- <name>` writes a migration for each SQL adapter and id type (SQLite,
+ * PostgreSQL, PostgreSQL with uuid ids) after a schema change. `npm start` never pushes the schema, so a change without a
  * migration would only show up as a failed insert in production; test/migrations fails on it, on
  * both databases.
  *
@@ -21,12 +21,13 @@ const adapters = [
     uri: `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-migrate-')), 'scratch.db')}`,
   },
   { kind: 'postgres', uri: postgresUri },
-]
+  { kind: 'postgres-uuid', uri: postgresUri, env: { DATABASE_ID_TYPE: 'uuid' } },
+] as { env?: Record<string, string>; kind: string; uri: string }[]
 
 const listMigrations = (kind: string): string[] =>
   fs.readdirSync(path.join(root, 'src', 'migrations', kind)).sort()
 
-for (const { kind, uri } of adapters) {
+for (const { env, kind, uri } of adapters) {
   const before = new Set(listMigrations(kind))
   const result = spawnSync(
     process.execPath,
@@ -36,6 +37,7 @@ for (const { kind, uri } of adapters) {
       encoding: 'utf8',
       env: {
         ...process.env,
+        ...env,
         DATABASE_URI: uri,
         NEWSROOM_SEED: 'off',
         PAYLOAD_CONFIG_PATH: 'src/payload.config.ts',

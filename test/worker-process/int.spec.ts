@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NewsroomFixture } from '../helpers/newsroom'
 
 import { newsroomAppConfig } from '../../src/appConfig'
-import { databaseAdapter, databaseKind } from '../../src/database'
+import { committedMigrations, databaseAdapter } from '../../src/database'
 import { articleData, createNewsroom } from '../helpers/newsroom'
 import { freshDatabaseUri } from '../helpers/payload'
 
@@ -172,11 +172,7 @@ beforeAll(async () => {
     }),
   )
   payload = await getPayload({ config })
-  const { migrations } =
-    databaseKind(databaseUri) === 'postgres'
-      ? await import('../../src/migrations/postgres')
-      : await import('../../src/migrations/sqlite')
-  await payload.db.migrate({ migrations: migrations as never })
+  await payload.db.migrate({ migrations: committedMigrations(databaseUri) as never })
   fixture = await createNewsroom(payload)
 })
 
