@@ -3,6 +3,7 @@ import type { CollectionConfig, Config, Plugin } from 'payload'
 import { rejectInvalidText } from '../../collections/hooks/rejectInvalidText'
 import { rejectMalformedID } from '../../collections/hooks/rejectMalformedID'
 import { rejectNonObjectData } from '../../collections/hooks/rejectNonObjectData'
+import { rejectOperatorKeys } from '../../collections/hooks/rejectOperatorKeys'
 import { validateWhereValues } from '../../collections/hooks/validateWhereValues'
 
 export type InputGuardsOptions = {
@@ -12,7 +13,8 @@ export type InputGuardsOptions = {
 
 /**
  * Bad input answers 4xx before any hook or the database sees it, on every collection (the host
- * app's included): a body that is not an object, an id that cannot exist, text over its
+ * app's included): a body that is not an object, MongoDB operator keys (`$set`, `__proto__`) at
+ * any depth, an id that cannot exist, text over its
  * `maxLength` or with a NUL character (drafts too), a `where` with malformed values or nested too
  * deeply. The guards run first, ahead of the collection's own `beforeOperation` hooks.
  */
@@ -25,6 +27,7 @@ export const inputGuards =
       const own = collection.hooks?.beforeOperation ?? []
       const guards = [
         rejectNonObjectData,
+        rejectOperatorKeys,
         rejectMalformedID,
         rejectInvalidText,
         ...(own.includes(validateWhereValues) ? [] : [validateWhereValues]),
