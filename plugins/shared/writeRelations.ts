@@ -2,7 +2,7 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import type { ID } from './relationIds'
 
-import { savesKeyOf, withLocks } from './documentLock'
+import { DocumentBusyError, savesKeyOf, withLocks } from './documentLock'
 
 /**
  * Writes derived fields (reciprocal links, computed suggestions) of another document without a
@@ -46,6 +46,10 @@ export const writeDerivedFields = async ({
     })
     const latest = docs[0]
     if (!latest) return
+    if (req.payload.db.name === 'mongoose') {
+      await updateMongoVersion(req, slug, latest.id, data)
+      return
+    }
     await req.payload.db.updateVersion({
       collection: slug,
       id: latest.id,
@@ -54,4 +58,46 @@ export const writeDerivedFields = async ({
       versionData: { version: data } as never,
     })
   })
+}
+
+/** Tries before a derived write gives up on a version that saves keep changing (409). */
+const MONGO_VERSION_TRIES = 5
+
+/**
+ * MongoDB stores a version's fields as one `version` object, and Payload's `updateVersion` sets
+ * that object whole: the derived fields alone would replace the version's title, keywords and
+ * everything else. So the version is read, the fields merged in and the whole object written back,
+ * on the condition that nobody changed the version in between (its `updatedAt`, which the write
+ * itself leaves as it is; an autosave updates the latest version in place): read and merge again
+ * if someone did.
+ */
+const updateMongoVersion = async (
+  req: PayloadRequest,
+  collection: CollectionSlug,
+  id: ID,
+  data: Record<string, unknown>,
+): Promise<void> => {
+  for (let attempt = 0; attempt < MONGO_VERSION_TRIES; attempt++) {
+    const { docs } = await req.payload.db.findVersions({
+      collection,
+      limit: 1,
+      pagination: false,
+      req,
+      where: { id: { equals: id } },
+    })
+    const current = docs[0]
+    if (!current) return
+    const updated = await req.payload.db.updateVersion({
+      collection,
+      id,
+      req,
+      versionData: {
+        updatedAt: null,
+        version: { ...(current.version as Record<string, unknown>), ...data },
+      } as never,
+      where: { and: [{ id: { equals: id } }, { updatedAt: { equals: current.updatedAt } }] },
+    })
+    if (updated) return
+  }
+  throw new DocumentBusyError(`${collection}:${String(id)} (version)`)
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDemo } from '../../src/seed'
 import { apiClient } from '../helpers/http'
 import { bootPayload } from '../helpers/payload'
+import { graphQLIdType } from '../helpers/ids'
 
 let payload: Payload
 let api: ReturnType<typeof apiClient>
@@ -134,7 +135,7 @@ describe('computed fields over GraphQL', () => {
   it('are there when the query asks for them', async () => {
     const { others, ulsan } = await seedArticleWithTwoPicks()
     const { body } = await api.graphql(
-      `query($id: Int!) { Article(id: $id) { jsonLd related { title } } }`,
+      `query($id: ${graphQLIdType(payload)}!) { Article(id: $id) { jsonLd related { title } } }`,
       { id: ulsan.id },
     )
     expect(body.errors).toBeUndefined()
@@ -205,7 +206,7 @@ describe('computed fields of linked articles', () => {
   it('are left out over GraphQL as over REST: only the articles asked for compute related, adjacent and jsonLd', async () => {
     const ulsan = await bySlug('ulsan-social-innovation')
     const { body } = await api.graphql(
-      `query($id: Int!) { Article(id: $id) { adjacent { newer { title related { title } jsonLd adjacent { older { title } } } } } }`,
+      `query($id: ${graphQLIdType(payload)}!) { Article(id: $id) { adjacent { newer { title related { title } jsonLd adjacent { older { title } } } } } }`,
       { id: ulsan.id },
     )
     expect(body.errors).toBeUndefined()
@@ -215,7 +216,7 @@ describe('computed fields of linked articles', () => {
     expect(newer.jsonLd).toBeNull()
     expect(newer.adjacent.older).toBeNull()
     const joined = await api.graphql(
-      `query($id: Int!) { Article(id: $id) { reporters { articles(limit: 5) { docs { title related { title } adjacent { older { title } } } } } } }`,
+      `query($id: ${graphQLIdType(payload)}!) { Article(id: $id) { reporters { articles(limit: 5) { docs { title related { title } adjacent { older { title } } } } } } }`,
       {
         id: ulsan.id,
       },

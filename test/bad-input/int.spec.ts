@@ -12,6 +12,7 @@ import { dataDir } from '../../src/paths'
 import { apiClient } from '../helpers/http'
 import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
 import { bootPayload } from '../helpers/payload'
+import { graphQLIdType } from '../helpers/ids'
 
 let payload: Payload
 let api: ReturnType<typeof apiClient>
@@ -276,7 +277,7 @@ describe('text with a NUL character answers 400 naming the field and stores noth
     )
     const before = await versionCount()
     const { body } = await api.graphql(
-      `mutation ($id: Int!) { updateArticle(id: $id, data: { title: "널\\u0000" }) { id } }`,
+      `mutation ($id: ${graphQLIdType(payload)}!) { updateArticle(id: $id, data: { title: "널\\u0000" }) { id } }`,
       { id: article.id },
       editor,
     )

@@ -18,6 +18,8 @@ import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/n
 import { bootPayload, freshDatabaseUri } from '../helpers/payload'
 import { newsroomAppConfig } from '../../src/appConfig'
 import { databaseAdapter } from '../../src/database'
+import { missingIdLiteral } from '../helpers/ids'
+import { itUnlessFerretDB } from '../helpers/mongoCompat'
 
 let payload: Payload
 let fixture: NewsroomFixture
@@ -341,7 +343,7 @@ describe('GraphQL over GET', () => {
 
   it('never keeps an answer with errors that a `payload.extensions` function rebuilt with `data` first', async () => {
     // A resolver's error (no such article) comes with `data`; the function puts `data` first.
-    const url = `http://localhost/api/graphql?query=${encodeURIComponent('{ Article(id: 987654) { id title } }')}`
+    const url = `http://localhost/api/graphql?query=${encodeURIComponent(`{ Article(id: ${missingIdLiteral(payload)}) { id title } }`)}`
     const extensions = payload.extensions
     payload.extensions = async ({ result }) =>
       ({ data: result.data, errors: result.errors }) as typeof result
@@ -373,153 +375,162 @@ describe('GraphQL over GET', () => {
     expect((await graphqlGet(new Request('http://localhost/api/graphql'))).status).toBe(400)
   })
 
-  it('takes persisted queries by hash (Apollo protocol): unknown first and never cached, then known once sent with the query', async () => {
-    const persisted = `{ Articles(limit: 2, sort: "-registeredAt") { docs { id title } } }`
-    const hash = crypto.createHash('sha256').update(persisted).digest('hex')
-    const extensions = encodeURIComponent(
-      JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }),
-    )
-    const byHash = `http://localhost/api/graphql?extensions=${extensions}`
-    const unknown = await graphqlGet(new Request(byHash))
-    expect((await json(unknown)).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND')
-    expect(unknown.headers.get('cache-control')).toBe('private, no-store')
-    // A query that does not hash to the given value is refused, and registers nothing.
-    const forged = await graphqlGet(
-      new Request(`${byHash}&query=${encodeURIComponent('{ Users { docs { email } } }')}`),
-    )
-    expect(forged.status).toBe(400)
-    expect((await json(await graphqlGet(new Request(byHash)))).errors[0].extensions.code).toBe(
-      'PERSISTED_QUERY_NOT_FOUND',
-    )
-    const registered = await graphqlGet(
-      new Request(`${byHash}&query=${encodeURIComponent(persisted)}`),
-    )
-    const expected = await json(registered)
-    expect(expected.data.Articles.docs).toHaveLength(2)
-    const known = await graphqlGet(new Request(byHash))
-    expect(known.headers.get('cache-control')).toContain('public')
-    expect(await json(known)).toEqual(expected)
-    expect(
-      (
-        await graphqlGet(
-          new Request(byHash, { headers: { 'if-none-match': known.headers.get('etag')! } }),
+  itUnlessFerretDB('findAndModifyProjection')(
+    'takes persisted queries by hash (Apollo protocol): unknown first and never cached, then known once sent with the query',
+    async () => {
+      const persisted = `{ Articles(limit: 2, sort: "-registeredAt") { docs { id title } } }`
+      const hash = crypto.createHash('sha256').update(persisted).digest('hex')
+      const extensions = encodeURIComponent(
+        JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }),
+      )
+      const byHash = `http://localhost/api/graphql?extensions=${extensions}`
+      const unknown = await graphqlGet(new Request(byHash))
+      expect((await json(unknown)).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND')
+      expect(unknown.headers.get('cache-control')).toBe('private, no-store')
+      // A query that does not hash to the given value is refused, and registers nothing.
+      const forged = await graphqlGet(
+        new Request(`${byHash}&query=${encodeURIComponent('{ Users { docs { email } } }')}`),
+      )
+      expect(forged.status).toBe(400)
+      expect((await json(await graphqlGet(new Request(byHash)))).errors[0].extensions.code).toBe(
+        'PERSISTED_QUERY_NOT_FOUND',
+      )
+      const registered = await graphqlGet(
+        new Request(`${byHash}&query=${encodeURIComponent(persisted)}`),
+      )
+      const expected = await json(registered)
+      expect(expected.data.Articles.docs).toHaveLength(2)
+      const known = await graphqlGet(new Request(byHash))
+      expect(known.headers.get('cache-control')).toContain('public')
+      expect(await json(known)).toEqual(expected)
+      expect(
+        (
+          await graphqlGet(
+            new Request(byHash, { headers: { 'if-none-match': known.headers.get('etag')! } }),
+          )
+        ).status,
+      ).toBe(304)
+      // Over POST as well (Apollo Client's default): the hash alone, then with its query; GET then knows it.
+      const other = `{ Articles(limit: 1) { docs { title } } }`
+      const otherExtensions = {
+        persistedQuery: {
+          version: 1,
+          sha256Hash: crypto.createHash('sha256').update(other).digest('hex'),
+        },
+      }
+      const post = (body: unknown) =>
+        graphqlPost(
+          new Request('http://localhost/api/graphql', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          }),
         )
-      ).status,
-    ).toBe(304)
-    // Over POST as well (Apollo Client's default): the hash alone, then with its query; GET then knows it.
-    const other = `{ Articles(limit: 1) { docs { title } } }`
-    const otherExtensions = {
-      persistedQuery: {
-        version: 1,
-        sha256Hash: crypto.createHash('sha256').update(other).digest('hex'),
-      },
-    }
-    const post = (body: unknown) =>
-      graphqlPost(
+      expect(
+        (await json(await post({ extensions: otherExtensions }))).errors[0].extensions.code,
+      ).toBe('PERSISTED_QUERY_NOT_FOUND')
+      expect(
+        (await json(await post({ query: other, extensions: otherExtensions }))).data.Articles.docs,
+      ).toHaveLength(1)
+      expect(
+        (await json(await post({ extensions: otherExtensions }))).data.Articles.docs,
+      ).toHaveLength(1)
+      const viaGet = await graphqlGet(
+        new Request(
+          `http://localhost/api/graphql?extensions=${encodeURIComponent(JSON.stringify(otherExtensions))}`,
+        ),
+      )
+      expect((await json(viaGet)).data.Articles.docs).toHaveLength(1)
+      // A plain POST still reaches Payload as sent.
+      expect((await json(await post({ query: other }))).data.Articles.docs).toHaveLength(1)
+      const badHash = await graphqlGet(
+        new Request(
+          `http://localhost/api/graphql?extensions=${encodeURIComponent('{"persistedQuery":{"version":1,"sha256Hash":"nope"}}')}`,
+        ),
+      )
+      expect(badHash.status).toBe(400)
+    },
+  )
+
+  itUnlessFerretDB('findAndModifyProjection')(
+    'refuses a mutation named by a persisted hash over GET, once the hash is known',
+    async () => {
+      const mutation = 'mutation { logoutUser }'
+      const extensions = {
+        persistedQuery: {
+          version: 1,
+          sha256Hash: crypto.createHash('sha256').update(mutation).digest('hex'),
+        },
+      }
+      const post = await graphqlPost(
         new Request('http://localhost/api/graphql', {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
+          body: JSON.stringify({ query: mutation, extensions }),
         }),
       )
-    expect(
-      (await json(await post({ extensions: otherExtensions }))).errors[0].extensions.code,
-    ).toBe('PERSISTED_QUERY_NOT_FOUND')
-    expect(
-      (await json(await post({ query: other, extensions: otherExtensions }))).data.Articles.docs,
-    ).toHaveLength(1)
-    expect(
-      (await json(await post({ extensions: otherExtensions }))).data.Articles.docs,
-    ).toHaveLength(1)
-    const viaGet = await graphqlGet(
-      new Request(
-        `http://localhost/api/graphql?extensions=${encodeURIComponent(JSON.stringify(otherExtensions))}`,
-      ),
-    )
-    expect((await json(viaGet)).data.Articles.docs).toHaveLength(1)
-    // A plain POST still reaches Payload as sent.
-    expect((await json(await post({ query: other }))).data.Articles.docs).toHaveLength(1)
-    const badHash = await graphqlGet(
-      new Request(
-        `http://localhost/api/graphql?extensions=${encodeURIComponent('{"persistedQuery":{"version":1,"sha256Hash":"nope"}}')}`,
-      ),
-    )
-    expect(badHash.status).toBe(400)
-  })
+      expect(post.status).toBe(200)
+      const byHash = await graphqlGet(
+        new Request(
+          `http://localhost/api/graphql?extensions=${encodeURIComponent(JSON.stringify(extensions))}`,
+        ),
+      )
+      expect(byHash.status).toBe(405)
+      expect(byHash.headers.get('cache-control')).toBe('private, no-store')
+      // A POST cannot pass for a GET to have its mutations refused, nor for anything else.
+      const marked = await graphqlPost(
+        new Request('http://localhost/api/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-newsroom-graphql-over-get': '1' },
+          body: JSON.stringify({ extensions }),
+        }),
+      )
+      expect(marked.status).toBe(200)
+    },
+  )
 
-  it('refuses a mutation named by a persisted hash over GET, once the hash is known', async () => {
-    const mutation = 'mutation { logoutUser }'
-    const extensions = {
-      persistedQuery: {
-        version: 1,
-        sha256Hash: crypto.createHash('sha256').update(mutation).digest('hex'),
-      },
-    }
-    const post = await graphqlPost(
-      new Request('http://localhost/api/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: mutation, extensions }),
-      }),
-    )
-    expect(post.status).toBe(200)
-    const byHash = await graphqlGet(
-      new Request(
-        `http://localhost/api/graphql?extensions=${encodeURIComponent(JSON.stringify(extensions))}`,
-      ),
-    )
-    expect(byHash.status).toBe(405)
-    expect(byHash.headers.get('cache-control')).toBe('private, no-store')
-    // A POST cannot pass for a GET to have its mutations refused, nor for anything else.
-    const marked = await graphqlPost(
-      new Request('http://localhost/api/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-newsroom-graphql-over-get': '1' },
-        body: JSON.stringify({ extensions }),
-      }),
-    )
-    expect(marked.status).toBe(200)
-  })
-
-  it("knows a persisted query registered through another app process sharing Payload's key-value store", async () => {
-    const persisted = `{ Articles(limit: 1, sort: "registeredAt") { docs { id } } }`
-    const extensions = encodeURIComponent(
-      JSON.stringify({
-        persistedQuery: {
-          version: 1,
-          sha256Hash: crypto.createHash('sha256').update(persisted).digest('hex'),
-        },
-      }),
-    )
-    const byHash = `http://localhost/api/graphql?extensions=${extensions}`
-    // A second Payload on the same database: another process of the app (the store is the database's
-    // `payload-kv` collection by default, Redis when REDIS_URL is set).
-    const config = await buildConfig(
-      newsroomAppConfig({
-        seed: 'off',
-        secret: 'test-secret-not-for-production',
-        db: databaseAdapter({ uri, push: false }),
-      }),
-    )
-    const key = 'http-cache-second-process'
-    const other = await getPayload({ config, key })
-    try {
-      expect(other).not.toBe(payload)
-      const otherGet = withHttpCache(
-        graphQLGetHandler(graphQLPost(other.config, { payloadInstanceCacheKey: key })),
+  itUnlessFerretDB('findAndModifyProjection')(
+    "knows a persisted query registered through another app process sharing Payload's key-value store",
+    async () => {
+      const persisted = `{ Articles(limit: 1, sort: "registeredAt") { docs { id } } }`
+      const extensions = encodeURIComponent(
+        JSON.stringify({
+          persistedQuery: {
+            version: 1,
+            sha256Hash: crypto.createHash('sha256').update(persisted).digest('hex'),
+          },
+        }),
       )
-      expect((await json(await otherGet(new Request(byHash)))).errors[0].extensions.code).toBe(
-        'PERSISTED_QUERY_NOT_FOUND',
+      const byHash = `http://localhost/api/graphql?extensions=${extensions}`
+      // A second Payload on the same database: another process of the app (the store is the database's
+      // `payload-kv` collection by default, Redis when REDIS_URL is set).
+      const config = await buildConfig(
+        newsroomAppConfig({
+          seed: 'off',
+          secret: 'test-secret-not-for-production',
+          db: databaseAdapter({ uri, push: false }),
+        }),
       )
-      const registered = await json(
-        await graphqlGet(new Request(`${byHash}&query=${encodeURIComponent(persisted)}`)),
-      )
-      expect(registered.data.Articles.docs).toHaveLength(1)
-      const known = await otherGet(new Request(byHash))
-      expect(await json(known)).toEqual(registered)
-      expect(known.headers.get('cache-control')).toContain('public')
-    } finally {
-      await other.destroy()
-    }
-  })
+      const key = 'http-cache-second-process'
+      const other = await getPayload({ config, key })
+      try {
+        expect(other).not.toBe(payload)
+        const otherGet = withHttpCache(
+          graphQLGetHandler(graphQLPost(other.config, { payloadInstanceCacheKey: key })),
+        )
+        expect((await json(await otherGet(new Request(byHash)))).errors[0].extensions.code).toBe(
+          'PERSISTED_QUERY_NOT_FOUND',
+        )
+        const registered = await json(
+          await graphqlGet(new Request(`${byHash}&query=${encodeURIComponent(persisted)}`)),
+        )
+        expect(registered.data.Articles.docs).toHaveLength(1)
+        const known = await otherGet(new Request(byHash))
+        expect(await json(known)).toEqual(registered)
+        expect(known.headers.get('cache-control')).toContain('public')
+      } finally {
+        await other.destroy()
+      }
+    },
+  )
 })

@@ -58,13 +58,24 @@ describe('REST page size', () => {
 describe('reads by a unique field', () => {
   // The SQL adapters count pages through `countDistinct`; other adapters through `count`.
   const countCalls = async (read: () => Promise<unknown>) => {
-    const db = payload.db as unknown as Record<string, (...args: unknown[]) => unknown>
-    const method = typeof db.countDistinct === 'function' ? 'countDistinct' : 'count'
+    // The SQL adapters count through the adapter's own method; MongoDB's `find` counts a page
+    // with the collection model's countDocuments.
+    const db = (
+      payload.db.name === 'mongoose'
+        ? (payload.db as unknown as { collections: Record<string, unknown> }).collections.articles
+        : payload.db
+    ) as Record<string, (...args: unknown[]) => unknown>
+    const method =
+      payload.db.name === 'mongoose'
+        ? 'countDocuments'
+        : typeof db.countDistinct === 'function'
+          ? 'countDistinct'
+          : 'count'
     const original = db[method]!
     let calls = 0
-    db[method] = (...args: unknown[]) => {
+    db[method] = function (this: unknown, ...args: unknown[]) {
       calls++
-      return original.apply(payload.db, args)
+      return original.apply(this, args)
     }
     try {
       await read()

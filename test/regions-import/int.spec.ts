@@ -143,7 +143,10 @@ describe('importRegions', () => {
       label: '충남천안시 동남구',
       name: '천안시 동남구',
     })
-    expect(await findRegion('4413000000')).toMatchObject({ label: '충남천안시', validTo: null })
+    const cheonan = await findRegion('4413000000')
+    expect(cheonan).toMatchObject({ label: '충남천안시' })
+    // Never abolished: null in a SQL column, no value at all in a MongoDB document.
+    expect(cheonan.validTo ?? null).toBeNull()
   })
 
   it('marks an abolished 시도 with its known end date and does not create abolished 시군구', async () => {

@@ -9,6 +9,7 @@ import { apiClient, cachedReader, revalidate } from '../helpers/http'
 import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
 import { bootPayload } from '../helpers/payload'
 import { plainApi, withPlainCollections } from '../helpers/posts'
+import { graphQLIdType } from '../helpers/ids'
 
 type ID = number | string
 type Join = { docs: { id?: ID; title: string }[]; hasNextPage: boolean; totalDocs?: null | number }
@@ -181,7 +182,7 @@ describe('reporters.articles lists the reporter’s published articles', () => {
     // The reporter page, over REST and GraphQL, and the article page's GraphQL query, which asks for it.
     expect(titles(await restJoin(choi))).toEqual(newestFirst)
     const page = await api.graphql(
-      `query ($id: Int!) { Article(id: $id) { reporters { name articles(limit: 2) { docs { title } } } } }`,
+      `query ($id: ${graphQLIdType(payload)}!) { Article(id: $id) { reporters { name articles(limit: 2) { docs { title } } } } }`,
       { id: ids['최 기사 2'] },
     )
     expect(

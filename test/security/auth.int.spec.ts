@@ -23,6 +23,7 @@ import { seedMode } from '../../src/seed/seedMode'
 import { apiClient } from '../helpers/http'
 import { createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
 import { bootPayload } from '../helpers/payload'
+import { itUnlessFerretDB } from '../helpers/mongoCompat'
 
 // Small limits, so that each rule shows after a few (slow, hashed) attempts.
 const limits = {
@@ -137,51 +138,62 @@ describe('login throttling over REST', () => {
     expect((await restLogin(emails.kim, PASSWORD, '203.0.113.11')).status).toBe(200)
   })
 
-  it('makes one client wait longer and longer between consecutive failures on one account', async () => {
-    for (let attempt = 0; attempt < limits.consecutiveFailures.freeFailures; attempt++) {
-      expect((await restLogin(emails.editor, 'wrong-password-1', '203.0.113.20')).status).toBe(401)
-    }
-    const refused = await restLogin(emails.editor, PASSWORD, '203.0.113.20')
-    expectRateLimited(refused)
-    const wait = Number(refused.headers.get('retry-after'))
-    expect(wait).toBeGreaterThan(limits.consecutiveFailures.firstDelaySeconds - 5)
-    expect(wait).toBeLessThanOrEqual(limits.consecutiveFailures.firstDelaySeconds)
-    // Each further failure doubles the wait, up to the cap.
-    const delay = limits.consecutiveFailures
-    expect(
-      [1, 2, 3, 4, 5, 6, 7, 8].map((failures) => progressiveDelaySeconds(failures, delay)),
-    ).toEqual([0, 0, 30, 60, 120, 240, 480, 600])
-  })
+  itUnlessFerretDB('findAndModifyProjection')(
+    'makes one client wait longer and longer between consecutive failures on one account',
+    async () => {
+      for (let attempt = 0; attempt < limits.consecutiveFailures.freeFailures; attempt++) {
+        expect((await restLogin(emails.editor, 'wrong-password-1', '203.0.113.20')).status).toBe(
+          401,
+        )
+      }
+      const refused = await restLogin(emails.editor, PASSWORD, '203.0.113.20')
+      expectRateLimited(refused)
+      const wait = Number(refused.headers.get('retry-after'))
+      expect(wait).toBeGreaterThan(limits.consecutiveFailures.firstDelaySeconds - 5)
+      expect(wait).toBeLessThanOrEqual(limits.consecutiveFailures.firstDelaySeconds)
+      // Each further failure doubles the wait, up to the cap.
+      const delay = limits.consecutiveFailures
+      expect(
+        [1, 2, 3, 4, 5, 6, 7, 8].map((failures) => progressiveDelaySeconds(failures, delay)),
+      ).toEqual([0, 0, 30, 60, 120, 240, 480, 600])
+    },
+  )
 
-  it('does not let an attacker lock the owner out: the owner signs in from elsewhere, and Payload holds no lock', async () => {
-    let refusals = 0
-    for (let attempt = 0; attempt < 12; attempt++) {
-      const response = await restLogin(emails.admin, `guess-number-${attempt}`, '198.51.100.66')
-      if (response.status === 429) refusals++
-      else expect(response.status).toBe(401)
-    }
-    expect(refusals).toBeGreaterThan(0)
-    const owner = await restLogin(emails.admin, PASSWORD, '192.0.2.1')
-    expect(owner.status).toBe(200)
-    expect(owner.body.token).toEqual(expect.any(String))
-    const stored = await payload.db.findOne<{ id: number | string; lockUntil?: null | string }>({
-      collection: 'users',
-      where: { email: { equals: emails.admin } },
-    })
-    expect(stored?.lockUntil ?? null).toBeNull()
-  })
+  itUnlessFerretDB('findAndModifyProjection')(
+    'does not let an attacker lock the owner out: the owner signs in from elsewhere, and Payload holds no lock',
+    async () => {
+      let refusals = 0
+      for (let attempt = 0; attempt < 12; attempt++) {
+        const response = await restLogin(emails.admin, `guess-number-${attempt}`, '198.51.100.66')
+        if (response.status === 429) refusals++
+        else expect(response.status).toBe(401)
+      }
+      expect(refusals).toBeGreaterThan(0)
+      const owner = await restLogin(emails.admin, PASSWORD, '192.0.2.1')
+      expect(owner.status).toBe(200)
+      expect(owner.body.token).toEqual(expect.any(String))
+      const stored = await payload.db.findOne<{ id: number | string; lockUntil?: null | string }>({
+        collection: 'users',
+        where: { email: { equals: emails.admin } },
+      })
+      expect(stored?.lockUntil ?? null).toBeNull()
+    },
+  )
 
-  it('forgets a client’s failures on an account once it signs in', async () => {
-    const address = '203.0.113.30'
-    for (let attempt = 0; attempt < limits.consecutiveFailures.freeFailures - 1; attempt++) {
-      expect((await restLogin(emails.park, 'wrong-password-1', address)).status).toBe(401)
-    }
-    expect((await restLogin(emails.park, PASSWORD, address)).status).toBe(200)
-    // Without the reset the second of these would already wait.
-    for (let attempt = 0; attempt < limits.consecutiveFailures.freeFailures; attempt++) {
-      expect((await restLogin(emails.park, 'wrong-password-1', address)).status).toBe(401)
-    }
-  })
+  itUnlessFerretDB('findAndModifyProjection')(
+    'forgets a client’s failures on an account once it signs in',
+    async () => {
+      const address = '203.0.113.30'
+      for (let attempt = 0; attempt < limits.consecutiveFailures.freeFailures - 1; attempt++) {
+        expect((await restLogin(emails.park, 'wrong-password-1', address)).status).toBe(401)
+      }
+      expect((await restLogin(emails.park, PASSWORD, address)).status).toBe(200)
+      // Without the reset the second of these would already wait.
+      for (let attempt = 0; attempt < limits.consecutiveFailures.freeFailures; attempt++) {
+        expect((await restLogin(emails.park, 'wrong-password-1', address)).status).toBe(401)
+      }
+    },
+  )
 
   it('never throttles the Local API (server code, the seed, tests)', async () => {
     const owner = await payload.create({
@@ -208,7 +220,7 @@ describe('login throttling over REST', () => {
 })
 
 describe('login throttling over GraphQL (the same rule)', () => {
-  it.each(['app', 'payload'] as const)(
+  itUnlessFerretDB('findAndModifyProjection').each(['app', 'payload'] as const)(
     'loginUser through the %s handler answers RATE_LIMITED with Retry-After',
     async (name) => {
       const handler = graphqlHandlers[name]
@@ -320,26 +332,29 @@ describe('forgot-password and reset-password throttling', () => {
 })
 
 describe('unknown and known emails take the same path', () => {
-  it('hashes the password once, with Payload’s parameters, for an unknown email as for a wrong password', async () => {
-    const pbkdf2 = vi.spyOn(crypto, 'pbkdf2')
-    const hashesDuring = async (email: string, address: string) => {
-      pbkdf2.mockClear()
-      const response = await restLogin(email, 'wrong-password-1', address)
-      return {
-        status: response.status,
-        message: response.body.errors?.[0]?.message,
-        hashes: pbkdf2.mock.calls.map((call) => call.slice(2, 5)),
+  itUnlessFerretDB('findAndModifyProjection')(
+    'hashes the password once, with Payload’s parameters, for an unknown email as for a wrong password',
+    async () => {
+      const pbkdf2 = vi.spyOn(crypto, 'pbkdf2')
+      const hashesDuring = async (email: string, address: string) => {
+        pbkdf2.mockClear()
+        const response = await restLogin(email, 'wrong-password-1', address)
+        return {
+          status: response.status,
+          message: response.body.errors?.[0]?.message,
+          hashes: pbkdf2.mock.calls.map((call) => call.slice(2, 5)),
+        }
       }
-    }
-    try {
-      const known = await hashesDuring(emails.kim, '203.0.113.70')
-      const unknown = await hashesDuring('nobody-at-all@example.com', '203.0.113.71')
-      expect(known.hashes).toEqual([[600_000, 32, 'sha256']])
-      expect(unknown).toEqual(known)
-    } finally {
-      pbkdf2.mockRestore()
-    }
-  })
+      try {
+        const known = await hashesDuring(emails.kim, '203.0.113.70')
+        const unknown = await hashesDuring('nobody-at-all@example.com', '203.0.113.71')
+        expect(known.hashes).toEqual([[600_000, 32, 'sha256']])
+        expect(unknown).toEqual(known)
+      } finally {
+        pbkdf2.mockRestore()
+      }
+    },
+  )
 })
 
 describe('password rules', () => {

@@ -15,6 +15,7 @@ import { databaseKind } from '../../src/database'
 import { withHttpCache } from '../../plugins/http-cache'
 import { handleEndpoints } from 'payload'
 import { bootPayload, freshDatabaseUri } from '../helpers/payload'
+import { VERSION_ETAG } from '../helpers/ids'
 
 let payload: Payload
 let api: ReturnType<typeof apiClient>
@@ -134,7 +135,7 @@ describe('a failed save', () => {
   })
 })
 
-const ETAG = /^"\d+-\d+"$/
+const ETAG = VERSION_ETAG
 
 const publishedArticle = (overrides: Record<string, unknown> = {}) =>
   payload.create({

@@ -9,6 +9,7 @@ import { apiClient } from '../helpers/http'
 import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
 import { bootPayload } from '../helpers/payload'
 import { appRoutes, sessionCookieOf } from './routes'
+import { graphQLIdType } from '../helpers/ids'
 
 // The newsroom served over https: read when the config (and the users collection) is built.
 const ADMIN_ORIGIN = 'https://cms.example.kr'
@@ -75,8 +76,8 @@ const graphql = (
       method: 'POST',
     }),
   )
-const UPDATE_TITLE =
-  'mutation ($id: Int!, $title: String!) { updateArticle(id: $id, data: { title: $title }) { id title } }'
+const UPDATE_TITLE = () =>
+  `mutation ($id: ${graphQLIdType(payload)}!, $title: String!) { updateArticle(id: $id, data: { title: $title }) { id title } }`
 
 const expectForbidden = async (response: Response) => {
   expect(response.status).toBe(403)
@@ -155,14 +156,14 @@ describe('a cross-site write with the session cookie', () => {
     const article = await createArticle('원래 제목')
     await expectForbidden(
       await graphql(
-        UPDATE_TITLE,
+        UPDATE_TITLE(),
         { id: article.id, title: '바뀐 제목' },
         { cookie, origin: EVIL_ORIGIN },
       ),
     )
     await expectForbidden(
       await graphql(
-        UPDATE_TITLE,
+        UPDATE_TITLE(),
         { id: article.id, title: '바뀐 제목' },
         { cookie, origin: SITE_ORIGIN },
       ),
@@ -196,7 +197,7 @@ describe('writes that are not cross-site cookie writes', () => {
     expect(patched.status).toBe(200)
     expect(await titleOf(article.id)).toBe('편집자가 고친 제목')
     const mutated = await graphql(
-      UPDATE_TITLE,
+      UPDATE_TITLE(),
       { id: article.id, title: 'GraphQL로 고친 제목' },
       { cookie, origin: ADMIN_ORIGIN },
     )
