@@ -25,7 +25,11 @@ const dropStaleMongoDatabases = async (base: string): Promise<void> => {
     const { databases } = await client.db().admin().listDatabases({ nameOnly: true })
     const now = Math.floor(Date.now() / 1000)
     const stale = databases.map((database) => database.name).filter((name) => isStale(name, now))
-    for (const name of stale) await client.db(name).dropDatabase().catch(() => undefined)
+    for (const name of stale)
+      await client
+        .db(name)
+        .dropDatabase()
+        .catch(() => undefined)
     if (stale.length > 0) console.log(`dropped ${stale.length} test databases left by earlier runs`)
   } finally {
     await client.close()
