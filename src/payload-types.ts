@@ -154,11 +154,11 @@ export interface Article {
   relatedSuggestions?: (number | Article)[] | null;
   related?:
     | {
+        id?: number | null;
         title?: string | null;
         slug?: string | null;
         regionLabel?: string | null;
         registeredAt?: string | null;
-        id?: string | null;
       }[]
     | null;
   adjacent?: {
@@ -663,11 +663,11 @@ export interface ArticlesSelect<T extends boolean = true> {
   related?:
     | T
     | {
+        id?: T;
         title?: T;
         slug?: T;
         regionLabel?: T;
         registeredAt?: T;
-        id?: T;
       };
   adjacent?:
     | T

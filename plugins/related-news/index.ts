@@ -19,7 +19,11 @@ export type { RelatedNewsOptions, RelatedNewsWeights } from './types'
 export { defaultWeights } from './defaults'
 export { rankCandidates, scoreCandidate } from './scoring'
 
-const relatedFields = (config: SanitizedRelatedNewsConfig, slug: string): Field[] => [
+const relatedFields = (
+  config: SanitizedRelatedNewsConfig,
+  slug: string,
+  idType: 'number' | 'text',
+): Field[] => [
   {
     name: 'relatedArticles',
     type: 'relationship',
@@ -55,6 +59,9 @@ const relatedFields = (config: SanitizedRelatedNewsConfig, slug: string): Field[
     admin: { hidden: true },
     hooks: { afterRead: [readRelated(config)] },
     fields: [
+      // The linked article's own id, of the collection's id type (a number on SQL with serial
+      // ids, a string on MongoDB and with uuid ids), not an array row id.
+      idType === 'number' ? { name: 'id', type: 'number' } : { name: 'id', type: 'text' },
       { name: 'title', type: 'text' },
       { name: 'slug', type: 'text' },
       { name: 'regionLabel', type: 'text' },
@@ -71,11 +78,16 @@ export const relatedNews =
   (options: RelatedNewsOptions = {}): Plugin =>
   (incomingConfig: Config): Config => {
     const config = sanitizeRelatedNewsOptions(options)
+    // Ids are numbers on SQL databases by default and strings on MongoDB and with uuid ids.
+    const idType =
+      (incomingConfig.db as undefined | { defaultIDType?: string })?.defaultIDType === 'number'
+        ? 'number'
+        : 'text'
     const collections = (incomingConfig.collections ?? []).map((collection): CollectionConfig => {
       if (!config.collections.includes(collection.slug)) return collection
       return {
         ...collection,
-        fields: [...collection.fields, ...relatedFields(config, collection.slug)],
+        fields: [...collection.fields, ...relatedFields(config, collection.slug, idType)],
         hooks: {
           ...collection.hooks,
           beforeOperation: [

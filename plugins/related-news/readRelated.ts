@@ -10,10 +10,12 @@ import type { SanitizedRelatedNewsConfig } from './types'
 import { loadByIds } from '../shared/loadByIds'
 import { deferUntilPopulated, isDeferred } from '../shared/populatedLater'
 import { hasDrafts } from '../shared/publication'
+import type { ID } from '../shared/relationIds'
+
 import { idOf } from '../shared/relationIds'
 
 export type RelatedItem = {
-  id: string
+  id: ID
   regionLabel?: null | string
   registeredAt?: null | string
   slug?: null | string
@@ -91,7 +93,7 @@ const buildRelated = async (
     })
     .slice(0, config.readLimit)
     .map((linked): RelatedItem => ({
-      id: String(linked.id),
+      id: linked.id as ID,
       title: linked.title as string,
       slug: (linked.slug as string | undefined) ?? null,
       regionLabel: (linked.regionLabel as string | undefined) ?? null,

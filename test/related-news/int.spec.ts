@@ -371,10 +371,16 @@ describe('`related` on read', () => {
     expect(titles).not.toContain('초안 선택')
     expect(new Set(titles).size).toBe(titles.length)
     expect(body.related[0]).toMatchObject({
-      id: String(pick.id),
+      // The article's own id, of the same type (a number with serial ids, a string otherwise).
+      id: pick.id,
       slug: pick.slug,
       regionLabel: '울산시',
     })
+    expect(typeof body.related[0].id).toBe(typeof pick.id)
     expect(body.related[0].registeredAt).toBeTruthy()
+    const graphql = await api.graphql(
+      `{ Article(id: ${JSON.stringify(subject.id)}) { id related { id title } } }`,
+    )
+    expect(graphql.body.data.Article.related[0]).toEqual({ id: pick.id, title: '편집자 선택' })
   })
 })
