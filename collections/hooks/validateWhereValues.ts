@@ -1,5 +1,6 @@
 import type {
   CollectionBeforeOperationHook,
+  CollectionSlug,
   FlattenedField,
   Payload,
   SanitizedCollectionConfig,
@@ -48,7 +49,6 @@ const holdsNul = (value: unknown): boolean =>
 type Check = {
   collection: SanitizedCollectionConfig
   fields: FlattenedField[]
-  isNumericID: boolean
   payload: Payload
 }
 
@@ -71,11 +71,14 @@ const checkValue = (
       return { path, reason: `"${String(item)}" is not a number` }
     if (field === 'id' && !isWellFormedID(item, check.collection, check.payload))
       return { path, reason: `"${String(item)}" is not an id` }
-    const isRelationID =
+    // A relationship to one collection holds that collection's ids: the same shape check.
+    const target =
       field !== 'id' &&
       (field.type === 'relationship' || field.type === 'upload') &&
       typeof field.relationTo === 'string'
-    if (isRelationID && check.isNumericID && !isNumber(item))
+        ? check.payload.collections[field.relationTo as CollectionSlug]?.config
+        : undefined
+    if (target && !isWellFormedID(item, target, check.payload))
       return { path, reason: `"${String(item)}" is not an id` }
   }
   return null
@@ -129,7 +132,6 @@ export const validateWhereValues: CollectionBeforeOperationHook = ({ args, colle
   const problem = findProblem(where, {
     collection,
     fields: collection.flattenedFields,
-    isNumericID: req.payload.db.defaultIDType === 'number',
     payload: req.payload,
   })
   if (problem) {

@@ -3,6 +3,7 @@ import type { CollectionConfig, Config, Plugin } from 'payload'
 import type { HttpCacheOptions } from './types'
 
 import { sanitizeHttpCacheOptions } from './defaults'
+import { orderKeys } from './hooks/orderKeys'
 import { recordDocumentKeys, recordListRead, recordMissedLookup } from './hooks/recordSurrogateKeys'
 import { httpCacheState } from './requestScope'
 
@@ -32,7 +33,8 @@ export const httpCache =
           ...hooks,
           beforeOperation: [...(hooks.beforeOperation ?? []), recordListRead],
           afterOperation: [...(hooks.afterOperation ?? []), recordMissedLookup],
-          afterRead: [...(hooks.afterRead ?? []), recordDocumentKeys(config)],
+          // Last: the other plugins' virtual fields are filled by now.
+          afterRead: [...(hooks.afterRead ?? []), orderKeys, recordDocumentKeys(config)],
         },
       }
     })

@@ -89,7 +89,6 @@ const updateMongoVersion = async (
     if (!current) return
     const updated = await req.payload.db.updateVersion({
       collection,
-      id,
       req,
       versionData: {
         updatedAt: null,

@@ -203,7 +203,10 @@ describe('ids that cannot exist answer 404, not 500', () => {
     for (const id of ['abc', '1.5'])
       expect((await api.rest('GET', `/articles?where[id][equals]=${id}`)).status, id).toBe(400)
     const { status } = await api.rest('GET', '/articles?where[id][in]=1,99999999999999')
-    expect(status).toBe(payload.db.name === 'postgres' ? 400 : 200)
+    // Refused where the id cannot be that number: PostgreSQL's serial range, or string ids.
+    expect(status).toBe(
+      payload.db.name === 'postgres' || payload.db.defaultIDType !== 'number' ? 400 : 200,
+    )
   })
 })
 

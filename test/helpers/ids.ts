@@ -20,3 +20,7 @@ export const missingId = (payload: Payload): number | string =>
 
 /** `missingId` as a GraphQL literal. */
 export const missingIdLiteral = (payload: Payload): string => JSON.stringify(missingId(payload))
+
+/** Orders ids of either type: numbers by value, strings as text. */
+export const compareIds = (a: number | string, b: number | string): number =>
+  typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b))

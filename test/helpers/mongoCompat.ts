@@ -9,6 +9,8 @@ import { it } from 'vitest'
 export const FERRETDB_GAPS = {
   findAndModifyProjection:
     'FerretDB v1 does not implement findAndModify with a projection (`fields`): Payload’s failed-login counter (incrementLoginAttempts) and its MongoDB key-value store (payload.kv.set, used for persisted GraphQL queries) answer 500 there',
+  atomicConditionalUpdate:
+    'FerretDB v1 does not apply a conditional findAndModify atomically: two processes updating one document `where` it is still unclaimed both succeed (47 times in 50 here; MongoDB guarantees single-document atomicity), so two workers can both take over one abandoned webhook attempt',
   transactions:
     'FerretDB v1 has no multi-document transactions (transactionOptions: false): a save that fails cannot roll back what its hooks already wrote, as on a standalone MongoDB server',
 } as const

@@ -57,7 +57,7 @@ describe('REST page size', () => {
 
 describe('reads by a unique field', () => {
   // The SQL adapters count pages through `countDistinct`; other adapters through `count`.
-  const countCalls = async (read: () => Promise<unknown>) => {
+  const countCalls = async (field: string, read: () => Promise<unknown>) => {
     // The SQL adapters count through the adapter's own method; MongoDB's `find` counts a page
     // with the collection model's countDocuments.
     const db = (
@@ -74,7 +74,9 @@ describe('reads by a unique field', () => {
     const original = db[method]!
     let calls = 0
     db[method] = function (this: unknown, ...args: unknown[]) {
-      calls++
+      // On MongoDB, only counts of the read's own query (by `field`): joins resolved without
+      // aggregations (the reporters' article lists) count their own documents.
+      if (payload.db.name !== 'mongoose' || JSON.stringify(args[0]).includes(`"${field}"`)) calls++
       return original.apply(this, args)
     }
     try {
@@ -89,6 +91,7 @@ describe('reads by a unique field', () => {
     const article = (await payload.find({ collection: 'articles', limit: 1 })).docs[0]!
     let body: any
     const bySlug = await countCalls(
+      'slug',
       async () =>
         (body = (
           await api.rest(
@@ -104,7 +107,7 @@ describe('reads by a unique field', () => {
     expect(missing).toMatchObject({ totalDocs: 0, docs: [] })
     // Anything that can match several documents still counts them.
     expect(
-      await countCalls(() =>
+      await countCalls('title', () =>
         api.rest('GET', `/articles?where[title][equals]=${encodeURIComponent(article.title)}`),
       ),
     ).toBe(1)

@@ -10,6 +10,7 @@ import type { NewsroomFixture } from '../helpers/newsroom'
 import { databaseKind } from '../../src/database'
 import { articleData, createNewsroom } from '../helpers/newsroom'
 import { bootPayload, freshDatabaseUri } from '../helpers/payload'
+import { compareIds } from '../helpers/ids'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 
@@ -125,14 +126,10 @@ describe.skipIf(databaseKind() !== 'postgres')(
         const targetPicks = await picksOf(target)
         // No doubled rows, and no lost reciprocal link on the article everyone picked.
         expect(targetPicks).toHaveLength(new Set(targetPicks).size)
-        expect([...targetPicks].sort((x, y) => x - y)).toEqual(pairs.flat().sort((x, y) => x - y))
+        expect([...targetPicks].sort(compareIds)).toEqual(pairs.flat().sort(compareIds))
         for (const [a, b] of pairs) {
-          expect([...(await picksOf(a))].sort((x, y) => x - y)).toEqual(
-            [b, target].sort((x, y) => x - y),
-          )
-          expect([...(await picksOf(b))].sort((x, y) => x - y)).toEqual(
-            [a, target].sort((x, y) => x - y),
-          )
+          expect([...(await picksOf(a))].sort(compareIds)).toEqual([b, target].sort(compareIds))
+          expect([...(await picksOf(b))].sort(compareIds)).toEqual([a, target].sort(compareIds))
         }
       }
       // Stored suggestions are never doubled either.

@@ -15,6 +15,7 @@ import { newsroomAppConfig } from '../../src/appConfig'
 import { committedMigrations, databaseAdapter } from '../../src/database'
 import { articleData, createNewsroom } from '../helpers/newsroom'
 import { freshDatabaseUri } from '../helpers/payload'
+import { itUnlessFerretDB } from '../helpers/mongoCompat'
 
 // `npm run worker` processes killed and restarted against one database, and a real receiver.
 
@@ -194,7 +195,7 @@ const verified = (secret: string, message: Received) =>
   }
 
 describe('a worker killed mid-delivery, then restarted', () => {
-  it(
+  itUnlessFerretDB('atomicConditionalUpdate')(
     'delivers exactly the pending events: each once with a 2xx, none lost, none extra',
     async ({ onTestFailed }) => {
       onTestFailed(() => console.log(workers.map((worker) => worker.log()).join('\n')))
