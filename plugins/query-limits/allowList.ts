@@ -79,7 +79,7 @@ type RequestContext =
   | undefined
 
 /** Signed in to the admin's user collection: staff, not a reader account of some other auth collection. */
-const isSignedInToAdmin = (contextValue: unknown): boolean => {
+export const isSignedInToAdmin = (contextValue: unknown): boolean => {
   const req = (contextValue as RequestContext)?.req
   return Boolean(req?.user && req.user.collection === req.payload?.config?.admin?.user)
 }

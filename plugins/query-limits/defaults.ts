@@ -21,6 +21,7 @@ export const sanitizeQueryLimitsOptions = (
     maxDepth: options.maxDepth ?? 10,
     maxLimit: options.maxLimit ?? 100,
     maxSelections: options.maxSelections ?? 2 * maxComplexity,
+    staffMaxLimit: Math.max(options.staffMaxLimit ?? 1000, options.maxLimit ?? 100),
     maxTokens: options.maxTokens ?? defaultGraphQLBounds.maxTokens,
   }
 }

@@ -3,7 +3,7 @@ import type { CollectionConfig, Config, Plugin } from 'payload'
 import type { QueryLimitsOptions } from './types'
 
 import { listQueries } from '../shared/listedQueries'
-import { allowListRule } from './allowList'
+import { allowListRule, isSignedInToAdmin } from './allowList'
 import { sanitizeQueryLimitsOptions } from './defaults'
 import { depthLimitRule } from './depthLimitRule'
 import { withGraphQLBoundsIn } from './documentBounds'
@@ -69,7 +69,7 @@ export const queryLimits =
         validationRules: (args) => [
           depthLimitRule(config.maxDepth),
           limitArgumentsRule(
-            config.maxLimit,
+            isSignedInToAdmin(args.contextValue) ? config.staffMaxLimit : config.maxLimit,
             args.variableValues as Record<string, unknown> | undefined,
           ),
           ...(config.allowList ? [allowListRule(config.allowList, args.contextValue)] : []),

@@ -5,6 +5,11 @@ export type QueryLimitsOptions = {
   collections?: string[]
   /** Largest `limit` a REST or GraphQL read (and a join) may ask for. @default 100 */
   maxLimit?: number
+  /**
+   * The same for signed-in staff (users of the admin's collection): the admin itself asks for
+   * 250 relationship labels at once and lets editors list 100 rows a page. @default 1000
+   */
+  staffMaxLimit?: number
   /** Deepest selection a GraphQL operation may have (introspection fields excepted). @default 10 */
   maxDepth?: number
   /** Payload's GraphQL complexity budget per operation. @default 1000 */
@@ -35,5 +40,6 @@ export type SanitizedQueryLimitsConfig = {
   maxDepth: number
   maxLimit: number
   maxSelections: number
+  staffMaxLimit: number
   maxTokens: number
 }

@@ -97,6 +97,35 @@ describe('the admin, as an editor', () => {
   })
 })
 
+/** The text of every body cell of the list table on `path`, once it has rows. */
+const listCells = async (path: string): Promise<string[]> => {
+  await page.goto(`${app.url}${path}`)
+  await page.locator('table tbody tr').first().waitFor({ state: 'visible' })
+  // Relationship labels come from a second request after the rows: wait until none is pending.
+  await page.waitForLoadState('networkidle')
+  return page.locator('table tbody td').allInnerTexts()
+}
+
+describe('the admin lists, as an editor', () => {
+  it('name every relationship (섹션, 상위 섹션, 로그인 계정), never "제목 없음 - ID: N"', async () => {
+    // The admin asks for the labels with `limit=250`; the public page limit once refused it.
+    for (const [path, expected] of [
+      ['/admin/collections/articles', '뉴스'],
+      ['/admin/collections/sections', '뉴스홈'],
+      // 로그인 계정: the reporter's user account, labelled by its email.
+      ['/admin/collections/reporters', 'reporter@newsroom.example'],
+    ] as const) {
+      const cells = await listCells(path)
+      expect(cells.join(' | '), path).toContain(expected)
+      expect(
+        cells.filter((cell) => /제목 없음|ID: ?\d/.test(cell)),
+        path,
+      ).toEqual([])
+    }
+    await page.screenshot({ path: 'test/.tmp/e2e-article-list.png' })
+  })
+})
+
 describe('the running app', () => {
   it('serves only published demo articles to anonymous REST readers', async () => {
     const response = await fetch(`${app.url}/api/articles?limit=100`)

@@ -46,9 +46,23 @@ describe('REST page size', () => {
     expect(body.errors[0].message).toContain(`${what} must be between 1 and 100`)
   })
 
-  it('bounds a staff member too, but not the server’s own reads', async () => {
+  it('gives staff the admin’s page sizes (250 relationship labels) within a ceiling of their own, but bounds anonymous readers', async () => {
     const token = await api.login('editor@example.com', 'test-password-1')
-    expect((await api.rest('GET', '/articles?limit=500', { token })).status).toBe(400)
+    // What the admin asks for to label a list's relationship column.
+    const labels = await api.rest('GET', '/sections?depth=0&limit=250&select[name]=true', { token })
+    expect(labels.status, labels.text).toBe(200)
+    expect((await api.rest('GET', '/articles?limit=500', { token })).status).toBe(200)
+    expect((await api.rest('GET', '/sections?limit=250')).status).toBe(400)
+    const tooMany = await api.rest('GET', '/articles?limit=1001', { token })
+    expect(tooMany.status).toBe(400)
+    expect(tooMany.body.errors[0].message).toContain('limit must be between 1 and 1000')
+    const graphql = (limit: number, as?: string) =>
+      api.graphql(`{ Articles(limit: ${limit}) { docs { id } } }`, undefined, as)
+    expect((await graphql(250, token)).body.errors).toBeUndefined()
+    expect((await graphql(250)).body.errors[0].message).toContain('must be between 1 and 100')
+    expect((await graphql(1001, token)).body.errors[0].message).toContain(
+      'must be between 1 and 1000',
+    )
     // related/adjacent/feeds read with pagination off inside the same request: still answered.
     const article = (await payload.find({ collection: 'articles', limit: 1 })).docs[0]!
     expect((await api.rest('GET', `/articles/${article.id}?depth=1`)).status).toBe(200)
