@@ -54,8 +54,9 @@ export const Articles: CollectionConfig = {
       'section',
       'reporters',
       '_status',
-      'registeredAtText',
-      'revisedAtText',
+      // The stored dates, shown in Korea time (register-timestamps' KstDateCell): sortable.
+      'registeredAt',
+      'revisedAt',
     ],
     listSearchableFields: ['title', 'subtitle', 'slug'],
     group: { en: 'Newsroom', ko: '편집국' },

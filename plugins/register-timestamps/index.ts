@@ -16,14 +16,17 @@ const kstTextField = (name: string, source: string, label: { en: string; ko: str
   type: 'text',
   virtual: true,
   label,
-  // Shown read-only and usable as list columns: the desk reads 등록/수정 in Korea time.
-  admin: { position: 'sidebar', readOnly: true },
+  // Shown read-only in the edit view. Lists show the date fields themselves in Korea time
+  // (KstDateCell), which sort; a virtual column cannot.
+  admin: { disableListColumn: true, position: 'sidebar', readOnly: true },
   hooks: {
     afterRead: [
       ({ siblingData }) => formatKstRegister(siblingData?.[source] as string | undefined),
     ],
   },
 })
+
+const KST_DATE_CELL = '/../plugins/register-timestamps/components/KstDateCell#KstDateCell'
 
 const timestampFields = (config: SanitizedRegisterTimestampsConfig): Field[] => [
   {
@@ -34,6 +37,7 @@ const timestampFields = (config: SanitizedRegisterTimestampsConfig): Field[] => 
     timezone: true,
     label: { en: 'Registered (first published)', ko: '등록' },
     admin: {
+      components: { Cell: KST_DATE_CELL },
       position: 'sidebar',
       date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' },
       description: {
@@ -54,6 +58,7 @@ const timestampFields = (config: SanitizedRegisterTimestampsConfig): Field[] => 
     timezone: true,
     label: { en: 'Revised', ko: '수정' },
     admin: {
+      components: { Cell: KST_DATE_CELL },
       position: 'sidebar',
       readOnly: true,
       date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' },

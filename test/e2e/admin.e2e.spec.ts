@@ -124,6 +124,22 @@ describe('the admin lists, as an editor', () => {
     }
     await page.screenshot({ path: 'test/.tmp/e2e-article-list.png' })
   })
+
+  it('show 등록/수정 in Korea time, sortable, and leave unset dates empty', async () => {
+    const cells = await listCells('/admin/collections/articles')
+    expect(cells.filter((cell) => /없음/.test(cell))).toEqual([])
+    expect(cells.join(' | ')).toMatch(/\d{4}년\d{2}월\d{2}일 \d{2}시\d{2}분/)
+    // The column header sorts (a virtual column has no sort buttons), by the stored date.
+    expect(
+      await page.locator('thead th', { hasText: '등록' }).locator('button').count(),
+    ).toBeGreaterThan(0)
+    await listCells('/admin/collections/articles?sort=-registeredAt&limit=50')
+    const dates = (await page.locator('table tbody td.cell-registeredAt').allInnerTexts()).filter(
+      (text) => text.trim() !== '',
+    )
+    expect(dates.length).toBeGreaterThan(1)
+    expect([...dates].sort().reverse()).toEqual(dates)
+  })
 })
 
 describe('the running app', () => {
