@@ -58,7 +58,10 @@ export const Articles: CollectionConfig = {
       'registeredAt',
       'revisedAt',
     ],
-    listSearchableFields: ['title', 'subtitle', 'slug'],
+    // The admin's search box: headlines, keywords, byline and body text (the sanitized HTML the
+    // body is stored as besides its JSON), so a word of the story — 2 Hangul syllables will do —
+    // finds it.
+    listSearchableFields: ['title', 'subtitle', 'slug', 'keywords', 'byline', 'bodyHtml'],
     group: { en: 'Newsroom', ko: '편집국' },
   },
   defaultSort: '-updatedAt',

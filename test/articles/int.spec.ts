@@ -137,3 +137,32 @@ describe('scheduled publishing', () => {
     expect(new Date(stored.registeredAt as string).getTime()).toBeGreaterThanOrEqual(before + 1000)
   })
 })
+
+describe('the admin search box', () => {
+  // As Payload's list view builds it: the search text `like` each of listSearchableFields.
+  const adminSearch = async (text: string, token: string) => {
+    const fields = payload.collections.articles.config.admin.listSearchableFields ?? []
+    const query = fields
+      .map((field, index) => `where[or][${index}][${field}][like]=${encodeURIComponent(text)}`)
+      .join('&')
+    const { body, status } = await api.rest('GET', `/articles?depth=0&draft=true&${query}`, {
+      token,
+    })
+    expect(status).toBe(200)
+    return (body.docs as { title: string }[]).map((doc) => doc.title)
+  }
+
+  it('finds an article by a keyword, a word of its body, its byline or a 2-syllable word, in Korean', async () => {
+    await createArticle({
+      title: '지역 일자리 박람회',
+      keywords: ['사회적경제', '일자리'],
+      body: paragraphsToLexical(['울산 중구에서 협동조합 설명회가 열렸다.']),
+    })
+    const token = await api.login(loginEmails().editor, PASSWORD)
+    expect(await adminSearch('사회적경제', token)).toContain('지역 일자리 박람회')
+    expect(await adminSearch('협동조합', token)).toContain('지역 일자리 박람회')
+    expect(await adminSearch('설명', token)).toContain('지역 일자리 박람회')
+    expect(await adminSearch('김한수', token)).toContain('지역 일자리 박람회')
+    expect(await adminSearch('없는낱말', token)).toEqual([])
+  })
+})
