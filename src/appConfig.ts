@@ -37,6 +37,9 @@ export const newsroomAppConfig = (options: AppConfigOptions = {}): Config => {
   const limits = bodyLimits()
   return {
     admin: {
+      // Payload's own avatar graphic: the default, Gravatar, asks gravatar.com for every user's
+      // picture, a broken image (and a request naming staff emails' hashes) on a newsroom network.
+      avatar: 'default',
       importMap: { baseDir: path.resolve(projectRoot(), 'src') },
       meta: { titleSuffix: ' — 뉴스룸' },
     },

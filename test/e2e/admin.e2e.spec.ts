@@ -107,6 +107,25 @@ const listCells = async (path: string): Promise<string[]> => {
 }
 
 describe('the admin lists, as an editor', () => {
+  it('ask nothing of any other host (no Gravatar avatar, no fonts or scripts from a CDN)', async () => {
+    const elsewhere: string[] = []
+    const record = (request: { url: () => string }) => {
+      const url = new URL(request.url())
+      if (url.protocol.startsWith('http') && url.host !== new URL(app.url).host)
+        elsewhere.push(request.url())
+    }
+    page.on('request', record)
+    try {
+      for (const path of ['/admin', '/admin/collections/articles', '/admin/account']) {
+        await page.goto(`${app.url}${path}`)
+        await page.waitForLoadState('networkidle')
+      }
+    } finally {
+      page.off('request', record)
+    }
+    expect(elsewhere).toEqual([])
+  })
+
   it('name every relationship (섹션, 상위 섹션, 로그인 계정), never "제목 없음 - ID: N"', async () => {
     // The admin asks for the labels with `limit=250`; the public page limit once refused it.
     for (const [path, expected] of [
