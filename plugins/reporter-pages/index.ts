@@ -11,6 +11,7 @@ import { correctGraphQLJoinReads, restoreGraphQLJoinTotals } from './hooks/corre
 import { preventOrphanedArticles } from './hooks/preventOrphanedArticles'
 import { repairJoinPage } from './hooks/repairJoinPage'
 import { refreshBylines } from './hooks/refreshBylines'
+import { requireActiveByline } from './hooks/requireByline'
 import { setByline } from './hooks/setByline'
 import { lockCollectionSaves } from '../shared/documentLock'
 
@@ -109,7 +110,11 @@ export const reporterPages =
               correctGraphQLJoinReads(config),
             ],
             afterOperation: [...(collection.hooks?.afterOperation ?? []), restoreGraphQLJoinTotals],
-            beforeChange: [...(collection.hooks?.beforeChange ?? []), setByline(config)],
+            beforeChange: [
+              ...(collection.hooks?.beforeChange ?? []),
+              requireActiveByline(config),
+              setByline(config),
+            ],
           },
         }
       }

@@ -74,6 +74,9 @@ describe('the admin, as an editor', () => {
     await page.fill('#field-title', title)
     await page.locator('#field-section').click()
     await page.locator('.rs__option', { hasText: /^뉴스$/ }).click()
+    // A story is published under at least one active reporter's byline.
+    await page.locator('#field-reporters').click()
+    await page.locator('.rs__option', { hasText: /^김한수$/ }).click()
     await page.getByRole('button', { name: '게시' }).first().click()
     await page.waitForURL(/\/admin\/collections\/articles\/\d+/)
     await page.screenshot({ path: 'test/.tmp/e2e-article.png' })

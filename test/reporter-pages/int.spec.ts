@@ -349,6 +349,59 @@ describe('byline', () => {
     })
     expect((await live(article.id)).byline).toBe(expected)
   })
+
+  it('is required to publish: at least one active reporter, on create, update and over GraphQL', async () => {
+    const expectRefused = (response: { body: unknown; status: number }) => {
+      expect(response.status).toBe(400)
+      expect(JSON.stringify(response.body)).toContain('"path":"reporters"')
+    }
+    // A draft may wait for its byline.
+    const draft = await api.rest('POST', '/articles?draft=true', {
+      body: articleData(fixture, { title: '기자 없는 초안', reporters: [] }),
+      token: tokens.editor,
+    })
+    expect(draft.status, draft.text).toBe(201)
+    expectRefused(
+      await api.rest('PATCH', `/articles/${draft.body.doc.id}`, {
+        body: { _status: 'published' },
+        token: tokens.editor,
+      }),
+    )
+    expectRefused(
+      await api.rest('POST', '/articles', {
+        body: articleData(fixture, {
+          title: '기자 없는 기사',
+          reporters: [],
+          _status: 'published',
+        }),
+        token: tokens.editor,
+      }),
+    )
+    const gone = await createReporter('안활동', 'gone@example.com')
+    await payload.update({ collection: 'reporters', id: gone, data: { active: false } as never })
+    expectRefused(
+      await api.rest('PATCH', `/articles/${draft.body.doc.id}`, {
+        body: { _status: 'published', reporters: [gone] },
+        token: tokens.editor,
+      }),
+    )
+    const graphql = await api.graphql(
+      `mutation ($id: ${graphQLIdType(payload)}!) { updateArticle(id: $id, data: { _status: published }) { id } }`,
+      { id: draft.body.doc.id },
+      tokens.editor,
+    )
+    expect(JSON.stringify(graphql.body.errors)).toContain('reporters')
+    expect((await latest(draft.body.doc.id))._status).toBe('draft')
+    // One active reporter beside the inactive one will do.
+    const published = await api.rest('PATCH', `/articles/${draft.body.doc.id}`, {
+      body: { _status: 'published', reporters: [gone, fixture.reporters.park] },
+      token: tokens.editor,
+    })
+    expect(published.status, published.text).toBe(200)
+    expect((await live(draft.body.doc.id)).byline).toBe(
+      '안활동 기자 (gone@example.com), 박서연 기자 (park@example.com)',
+    )
+  })
 })
 
 describe('deleting a reporter', () => {
