@@ -21,12 +21,16 @@ type Stored = {
   title?: string
 }
 
+let reporter: ID
+
 beforeAll(async () => {
   payload = await bootPayload('adjacent')
   await payload.create({
     collection: 'users',
     data: { email: 'desk@adjacent.test', password: 'secret-desk-1', roles: ['editor'] } as never,
   })
+  // A published story needs a byline.
+  reporter = (await payload.create({ collection: 'reporters', data: { name: '인접 기자' } })).id
   api = apiClient(payload)
   editorToken = await api.login('desk@adjacent.test', 'secret-desk-1')
 })
@@ -43,7 +47,7 @@ const publish = async (title: string, section: ID, registeredAt: string) =>
   (
     await payload.create({
       collection: 'articles',
-      data: { title, section, registeredAt, _status: 'published' } as never,
+      data: { title, section, registeredAt, reporters: [reporter], _status: 'published' } as never,
       depth: 0,
     })
   ).id
@@ -194,6 +198,7 @@ describe('stored neighbours', () => {
       data: {
         title: '문화 3일',
         section,
+        reporters: [reporter],
         registeredAt: at(3),
         _status: 'published',
         adjacentLinks: { newer: first, older: first, revision: 99 },

@@ -316,6 +316,7 @@ describe('adjacent', () => {
       data: {
         title: '철회된 기사',
         section: ulsan.section,
+        reporters: ulsan.reporters,
         registeredAt: '2020-04-17T00:00:00.000Z',
         _status: 'published',
       } as never,
@@ -326,6 +327,7 @@ describe('adjacent', () => {
       data: {
         title: '같은 시각 기사',
         section: ulsan.section,
+        reporters: ulsan.reporters,
         registeredAt: ulsan.registeredAt,
         _status: 'published',
       } as never,
@@ -413,7 +415,12 @@ describe('database work per article read', () => {
     const section = await payload.create({ collection: 'sections', data: { name: '목록 측정' } })
     const anchor = await payload.create({
       collection: 'articles',
-      data: { title: '목록의 관련 기사', section: ulsan.section, _status: 'published' } as never,
+      data: {
+        title: '목록의 관련 기사',
+        section: ulsan.section,
+        reporters: ulsan.reporters,
+        _status: 'published',
+      } as never,
     })
     const created: (number | string)[] = []
     for (let index = 0; index < 8; index++) {

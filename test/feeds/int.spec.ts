@@ -21,11 +21,20 @@ beforeAll(async () => {
   api = apiClient(payload)
   const news = (await payload.find({ collection: 'sections', where: { slug: { equals: 'news' } } }))
     .docs[0]!
+  // Any demo reporter but 김한수, whose own feed is checked below.
+  const reporter = (
+    await payload.find({
+      collection: 'reporters',
+      limit: 1,
+      where: { slug: { not_equals: 'kim-hansu' } },
+    })
+  ).docs[0]!
   await payload.create({
     collection: 'articles',
     data: {
       title: '오늘 발행한 기사',
       section: news.id,
+      reporters: [reporter.id],
       body: paragraphsToLexical(['오늘의 본문']),
       _status: 'published',
     } as never,

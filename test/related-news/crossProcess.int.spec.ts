@@ -166,6 +166,7 @@ describe.skipIf(databaseKind() !== 'postgres')(
           Array.from({ length: 4 }, (_, index) => ({
             title: `이웃 ${round}-${offset}-${index}`,
             section,
+            reporters: [fixture.reporters.kim],
             registeredAt: at(index * 2 + offset),
           }))
         failures.push(...(await atOnce([{ publish: batch(0) }, { publish: batch(1) }])))
