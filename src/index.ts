@@ -33,6 +33,8 @@ export {
   signPayload,
 } from '../plugins/distribution'
 export type { ArticleEvent, ChannelEvent, DistributionOptions } from '../plugins/distribution'
+export { editorialWorkflow, mayMove, workflowStates } from '../plugins/editorial-workflow'
+export type { EditorialWorkflowOptions, WorkflowState } from '../plugins/editorial-workflow'
 export { structuredData } from '../plugins/structured-data'
 export type { StructuredDataOptions } from '../plugins/structured-data'
 export {

@@ -4,6 +4,7 @@ import { en } from '@payloadcms/translations/languages/en'
 import { ko } from '@payloadcms/translations/languages/ko'
 
 import type { AdjacentArticlesOptions } from '../plugins/adjacent-articles'
+import type { EditorialWorkflowOptions } from '../plugins/editorial-workflow'
 import type { DistributionOptions } from '../plugins/distribution'
 import type { DocumentLocksOptions } from '../plugins/document-locks'
 import type { FeedsOptions } from '../plugins/feeds'
@@ -30,6 +31,7 @@ import { refuseScheduleCancel } from '../collections/access/refuseScheduleCancel
 import { ADJACENT_LINKS_FIELD, adjacentArticles } from '../plugins/adjacent-articles'
 import { distribution } from '../plugins/distribution'
 import { documentLocks } from '../plugins/document-locks'
+import { editorialWorkflow } from '../plugins/editorial-workflow'
 import { feeds } from '../plugins/feeds'
 import { httpCache } from '../plugins/http-cache'
 import { loginThrottle } from '../plugins/login-throttle'
@@ -49,6 +51,8 @@ export type NewsroomOptions = {
   registerTimestamps?: false | Partial<RegisterTimestampsOptions>
   /** Options for the reporter-pages plugin, or false to leave it out. */
   reporterPages?: false | ReporterPagesOptions
+  /** The desk's review states (작성중 → 송고 → 검토 → 승인 → 출고, 반려). */
+  editorialWorkflow?: false | EditorialWorkflowOptions
   /** Options for the related-news plugin, or false to leave it out. */
   relatedNews?: false | RelatedNewsOptions
   /** Options for the distribution (signed webhooks) plugin, or false to leave it out. */
@@ -218,6 +222,13 @@ export const newsroom =
     }
     if (options.feeds !== false) {
       config = await feeds({ enabled, ...options.feeds })(config)
+    }
+    if (options.editorialWorkflow !== false) {
+      config = await editorialWorkflow({
+        collections: [Articles.slug],
+        enabled,
+        ...options.editorialWorkflow,
+      })(config)
     }
     if (options.reporterPages !== false) {
       config = await reporterPages({ enabled, ...options.reporterPages })(config)

@@ -188,6 +188,15 @@ export interface Article {
     | number
     | boolean
     | null;
+  workflow?: {
+    /**
+     * Reporters file (송고) and withdraw; the desk reviews, returns and approves. Publishing sets 출고.
+     */
+    state?: ('writing' | 'filed' | 'inReview' | 'approved' | 'returned' | 'published') | null;
+    note?: string | null;
+    changedAt?: string | null;
+    changedBy?: string | null;
+  };
   /**
    * From the reporters, in order
    */
@@ -684,6 +693,14 @@ export interface ArticlesSelect<T extends boolean = true> {
       };
   jsonLd?: T;
   shareLinks?: T;
+  workflow?:
+    | T
+    | {
+        state?: T;
+        note?: T;
+        changedAt?: T;
+        changedBy?: T;
+      };
   byline?: T;
   updatedAt?: T;
   createdAt?: T;

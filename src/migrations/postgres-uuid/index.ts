@@ -1,9 +1,15 @@
 import * as migration_20261207_065248_initial from './20261207_065248_initial';
+import * as migration_20261207_075507_editorial_workflow from './20261207_075507_editorial_workflow';
 
 export const migrations = [
   {
     up: migration_20261207_065248_initial.up,
     down: migration_20261207_065248_initial.down,
-    name: '20261207_065248_initial'
+    name: '20261207_065248_initial',
+  },
+  {
+    up: migration_20261207_075507_editorial_workflow.up,
+    down: migration_20261207_075507_editorial_workflow.down,
+    name: '20261207_075507_editorial_workflow'
   },
 ];

@@ -1,6 +1,7 @@
 import * as migration_20261129_201441_initial from './20261129_201441_initial';
 import * as migration_20261129_234409_stored_adjacent_links from './20261129_234409_stored_adjacent_links';
 import * as migration_20261130_101201_article_status_lookup_index from './20261130_101201_article_status_lookup_index';
+import * as migration_20261207_075443_editorial_workflow from './20261207_075443_editorial_workflow';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261130_101201_article_status_lookup_index.up,
     down: migration_20261130_101201_article_status_lookup_index.down,
-    name: '20261130_101201_article_status_lookup_index'
+    name: '20261130_101201_article_status_lookup_index',
+  },
+  {
+    up: migration_20261207_075443_editorial_workflow.up,
+    down: migration_20261207_075443_editorial_workflow.down,
+    name: '20261207_075443_editorial_workflow'
   },
 ];
