@@ -65,6 +65,15 @@ type State = { held: Map<string, Held>; byOwner: WeakMap<object, Set<string>> }
 // (its hooks, endpoints and jobs), so one instance of it holds every in-process lock.
 const state: State = { held: new Map(), byOwner: new WeakMap() }
 
+/**
+ * The requests (owners) that took document locks, in a set kept on the request context. Payload's
+ * GraphQL resolvers run each operation on a proxy of the request (`isolateObjectProperty`), so
+ * the lock belongs to the proxy while the request's `afterError` sees the outer request with a
+ * copy of the context: the copy carries the same set.
+ */
+const LOCK_OWNERS = Symbol.for('payload-newsroom.document-lock-owners')
+type OwnersContext = { [LOCK_OWNERS]?: Set<object> }
+
 /** Collection-wide lock for saves that write other documents of the collection (links, neighbours). */
 export const savesKeyOf = (collection: string): string => `saves:${collection}`
 
@@ -232,6 +241,10 @@ const takeKeys = async (
     await takeInProcess(owner, req, key)
     const entry = state.held.get(key)!
     if (entry.owner !== owner) hold(owner, req, key, entry)
+    if (owner === req && req.context) {
+      const context = req.context as OwnersContext
+      ;(context[LOCK_OWNERS] ??= new Set()).add(owner)
+    }
     if (mongo) {
       // Within the process the mutex orders the saves; across processes the lease does.
       const token = crypto.randomUUID()
@@ -292,6 +305,23 @@ export const releaseDocumentLocks = async (
 ): Promise<void> => {
   const owned = state.byOwner.get(req)
   if (owned) await releaseOwned(req, keys ?? [...owned])
+}
+
+/**
+ * At the end of a failed request (`afterError`): gives back every in-process lock its operations
+ * took, also those taken on a proxy of the request (GraphQL), which `releaseDocumentLocks(req)`
+ * does not see. Without it a GraphQL save refused after its lock kept the document locked for
+ * `MAX_HOLD_MS`, and every other save of it waited that long.
+ */
+export const releaseRequestLocks = async (req: PayloadRequest): Promise<void> => {
+  await releaseDocumentLocks(req)
+  const owners = (req.context as OwnersContext | undefined)?.[LOCK_OWNERS]
+  if (!owners) return
+  for (const owner of [...owners]) {
+    owners.delete(owner)
+    const keys = state.byOwner.get(owner)
+    if (keys?.size) await releaseOwned(owner, [...keys])
+  }
 }
 
 /** Keys the `withLocks` scopes around the running code hold in this process: their nested work goes straight on. */

@@ -1,14 +1,15 @@
 import type { AfterErrorHook } from 'payload'
 
-import { releaseDocumentLocks } from '../../shared/documentLock'
+import { releaseRequestLocks } from '../../shared/documentLock'
 import { errorCodeOf } from '../errors'
 
 /**
  * A REST or GraphQL request that failed gives back the in-process locks it held (its operation
- * never reached afterOperation); our 409/412 answers carry their stable `code`.
+ * never reached afterOperation), those of GraphQL's request proxies too; our 409/412 answers
+ * carry their stable `code`.
  */
 export const answerLockErrors: AfterErrorHook = async ({ error, req, result }) => {
-  await releaseDocumentLocks(req)
+  await releaseRequestLocks(req)
   const code = errorCodeOf(error)
   if (!code || !result || (code !== 'PRECONDITION_FAILED' && code !== 'CONFLICT')) return
   const status = (error as { status?: number }).status
