@@ -31,7 +31,7 @@ import { refuseScheduleCancel } from '../collections/access/refuseScheduleCancel
 import { ADJACENT_LINKS_FIELD, adjacentArticles } from '../plugins/adjacent-articles'
 import { distribution } from '../plugins/distribution'
 import { documentLocks } from '../plugins/document-locks'
-import { editorialWorkflow } from '../plugins/editorial-workflow'
+import { editorialWorkflow, WORKFLOW_FIELD } from '../plugins/editorial-workflow'
 import { feeds } from '../plugins/feeds'
 import { httpCache } from '../plugins/http-cache'
 import { loginThrottle } from '../plugins/login-throttle'
@@ -198,6 +198,8 @@ export const newsroom =
           'relatedArticles',
           'relatedSuggestions',
           ADJACENT_LINKS_FIELD,
+          // The desk's review state is no revision of the story.
+          WORKFLOW_FIELD,
         ],
         ...options.registerTimestamps,
       })(config)

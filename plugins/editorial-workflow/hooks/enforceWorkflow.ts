@@ -123,8 +123,12 @@ export const enforceWorkflow =
         (req.user as { email?: string } | null)?.email ||
         null
     } else {
-      workflow.changedAt = before.changedAt ?? null
-      workflow.changedBy = before.changedBy ?? null
+      // Exactly as stored: a value MongoDB never stored stays absent, not null, so that a save
+      // that changed nothing compares equal (revisedAt, channel events).
+      for (const key of ['changedAt', 'changedBy'] as const) {
+        if (key in before) workflow[key] = before[key]
+        else delete workflow[key]
+      }
     }
     return { ...data, workflow }
   }
