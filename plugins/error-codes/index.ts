@@ -12,11 +12,16 @@ export const errorCodeByStatus: Readonly<Record<number, string>> = {
   429: 'RATE_LIMITED',
 }
 
+/** `formatErrors`' answer for an error it does not recognise. */
+const UNKNOWN_ERROR = 'An unknown error occurred.'
+
 // Errors whose status alone would name them too broadly.
 const errorCodeByName: Readonly<Record<string, string>> = { QueryLimitError: 'LIMIT' }
 
 type ErrorLike = {
   data?: { code?: unknown }
+  isPublic?: unknown
+  message?: unknown
   name?: unknown
   originalError?: ErrorLike
   status?: unknown
@@ -64,8 +69,25 @@ export const addErrorCodes: AfterErrorHook = ({ error, graphqlResult, result }) 
   if (!response?.errors?.length) return
   const status = statusOf(thrown)
   const fallback = ownCode(thrown) ?? (status ? errorCodeByStatus[status] : undefined)
+  // Payload answers an error it does not recognise as its own with a generic message
+  // (`formatErrors`), and in the production build it did not recognise the APIErrors our hooks and
+  // endpoints throw: every refusal read "An unknown error occurred.". A 4xx thrown as public keeps
+  // the message it was thrown with.
+  const message =
+    status !== undefined &&
+    status < 500 &&
+    thrown.isPublic !== false &&
+    typeof thrown.message === 'string' &&
+    thrown.message !== ''
+      ? thrown.message
+      : undefined
   let changed = false
-  const errors = response.errors.map((entry) => {
+  const errors = response.errors.map((original) => {
+    let entry = original as { code?: unknown; data?: { code?: unknown }; message?: unknown }
+    if (message && entry.message === UNKNOWN_ERROR && response.errors!.length === 1) {
+      entry = { ...entry, message }
+      changed = true
+    }
     if (typeof entry.code === 'string') return entry
     const code = (typeof entry.data?.code === 'string' ? entry.data.code : undefined) ?? fallback
     if (!code) return entry

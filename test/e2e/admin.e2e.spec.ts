@@ -195,6 +195,18 @@ describe('the running app', () => {
   })
 })
 
+describe('API errors on the production build', () => {
+  it('keep the message they were thrown with, not Payload’s generic one', async () => {
+    const where = await fetch(
+      `${app.url}/api/articles?where[registeredAt][greater_than]=yesterday-ish`,
+    )
+    expect(where.status).toBe(400)
+    const body = (await where.json()) as { errors: { code: string; message: string }[] }
+    expect(body.errors[0]).toMatchObject({ code: 'VALIDATION' })
+    expect(body.errors[0]!.message).toContain('registeredAt')
+  })
+})
+
 describe('API reads on the plain server', () => {
   it('answer HEAD on REST and GraphQL as the GET without its body', async () => {
     const url = `${app.url}/api/articles?where[slug][equals]=ulsan-social-innovation&depth=1&fresh=${Date.now()}`
