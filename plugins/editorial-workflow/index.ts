@@ -2,6 +2,7 @@ import type { CollectionConfig, Config, Field, PayloadRequest, Plugin } from 'pa
 
 import type { WorkflowState } from './states'
 
+import { idOf, idsOf, sameId } from '../shared/relationIds'
 import { captureRequestedState, enforceWorkflow } from './hooks/enforceWorkflow'
 import { stateLabels, workflowStates } from './states'
 
@@ -29,17 +30,12 @@ export const WORKFLOW_FIELD = 'workflow'
 const roles = (req: PayloadRequest): string[] =>
   ((req.user as { roles?: null | string[] } | null)?.roles ?? []) as string[]
 
-const idOf = (value: unknown): unknown =>
-  value && typeof value === 'object' ? (value as { id?: unknown }).id : value
-
 const defaultIsDesk = (req: PayloadRequest): boolean =>
   roles(req).some((role) => role === 'admin' || role === 'editor')
 
 const defaultIsWriter = (req: PayloadRequest, doc: Record<string, unknown>): boolean => {
   const reporter = idOf((req.user as { reporter?: unknown } | null)?.reporter)
-  if (reporter === undefined || reporter === null) return false
-  const byline = Array.isArray(doc.reporters) ? doc.reporters : []
-  return byline.some((value) => String(idOf(value)) === String(reporter))
+  return reporter !== null && idsOf(doc.reporters).some((value) => sameId(value, reporter))
 }
 
 const workflowField = (): Field => ({

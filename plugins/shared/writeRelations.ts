@@ -1,4 +1,4 @@
-import type { CollectionSlug, PayloadRequest } from 'payload'
+import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 
 import type { ID } from './relationIds'
 
@@ -32,6 +32,14 @@ export const writeDerivedFields = async ({
     await req.payload.db.updateOne({ collection: slug, data, id, req })
     const config = req.payload.collections[slug]?.config
     if (!config?.versions) return
+    // The version the admin edits: `updatedAt` alone could pick an older one saved in the same instant.
+    const latestVersion: Where = config.versions.drafts
+      ? { and: [{ parent: { equals: id } }, { latest: { equals: true } }] }
+      : { parent: { equals: id } }
+    if (req.payload.db.name === 'mongoose') {
+      await updateMongoVersion(req, slug, latestVersion, data)
+      return
+    }
     const { docs } = await req.payload.db.findVersions({
       collection: slug,
       limit: 1,
@@ -39,17 +47,10 @@ export const writeDerivedFields = async ({
       req,
       select: { id: true },
       sort: '-updatedAt',
-      // The version the admin edits: `updatedAt` alone could pick an older one saved in the same instant.
-      where: config.versions.drafts
-        ? { and: [{ parent: { equals: id } }, { latest: { equals: true } }] }
-        : { parent: { equals: id } },
+      where: latestVersion,
     })
     const latest = docs[0]
     if (!latest) return
-    if (req.payload.db.name === 'mongoose') {
-      await updateMongoVersion(req, slug, latest.id, data)
-      return
-    }
     await req.payload.db.updateVersion({
       collection: slug,
       id: latest.id,
@@ -74,7 +75,7 @@ const MONGO_VERSION_TRIES = 5
 const updateMongoVersion = async (
   req: PayloadRequest,
   collection: CollectionSlug,
-  id: ID,
+  latestVersion: Where,
   data: Record<string, unknown>,
 ): Promise<void> => {
   for (let attempt = 0; attempt < MONGO_VERSION_TRIES; attempt++) {
@@ -83,7 +84,8 @@ const updateMongoVersion = async (
       limit: 1,
       pagination: false,
       req,
-      where: { id: { equals: id } },
+      sort: '-updatedAt',
+      where: latestVersion,
     })
     const current = docs[0]
     if (!current) return
@@ -94,9 +96,11 @@ const updateMongoVersion = async (
         updatedAt: null,
         version: { ...(current.version as Record<string, unknown>), ...data },
       } as never,
-      where: { and: [{ id: { equals: id } }, { updatedAt: { equals: current.updatedAt } }] },
+      where: {
+        and: [{ id: { equals: current.id } }, { updatedAt: { equals: current.updatedAt } }],
+      },
     })
     if (updated) return
   }
-  throw new DocumentBusyError(`${collection}:${String(id)} (version)`)
+  throw new DocumentBusyError(`${collection} version of a derived write`)
 }

@@ -45,13 +45,8 @@ export const captureRequestedState: CollectionBeforeOperationHook = ({
   const { data, id } = args as { data?: { workflow?: { state?: unknown } }; id?: unknown }
   const requested = data?.workflow?.state
   const target = operation === 'create' ? 'new' : (id ?? 'bulk')
-  ;(req.context as Record<string, unknown>)[requestKey(collection.slug, target)] = isState(
-    requested,
-  )
-    ? requested
-    : requested === undefined || requested === null
-      ? null
-      : requested
+  // Unknown values are kept as sent: `enforceWorkflow` answers them with a 400.
+  ;(req.context as Record<string, unknown>)[requestKey(collection.slug, target)] = requested ?? null
   return args
 }
 
