@@ -20,7 +20,8 @@
  *    - S0, nginx serving the cached article's bytes as a static file (its own minimal nginx) vs
  *      the same article through the edge's micro-cache (target ≥ 0.8×);
  *    - P0, plain Payload `findByID` in a bare node:http server (p0Server.ts) vs fresh article
- *      reads through the edge (target ≥ 1.0×);
+ *      reads through the edge (target ≥ 1.0×), with N0 between them: P0's hook-less collection
+ *      read through the edge and Payload's own REST route (what the standard path costs);
  *    - the article page by GraphQL POST vs REST with the same fields, straight at app 1
  *      (target ≥ 0.7×);
  *    - publish → visible: BENCH_READERS (200) wrk connections read the article through the edge
@@ -138,6 +139,7 @@ const REST_PAGE_FIELDS = [
 const paths = {
   article: (id: number) => `/api/articles/${id}?depth=1`,
   plain: (id: number) => `/${id}?depth=1`,
+  plainRest: (id: number) => `/api/bench-plain-articles/${id}?depth=1`,
   restPage: (slug: string) =>
     `/api/articles?where[slug][equals]=${encodeURIComponent(slug)}&depth=1&limit=1&${REST_PAGE_FIELDS.map((field) => `select[${field}]=true`).join('&')}&populate[reporters][name]=true&populate[reporters][slug]=true`,
 }
@@ -310,7 +312,7 @@ const measureSideBySide = async (group: Scenario[], dir: string) => {
 
 // --- Servers -----------------------------------------------------------------------------------
 
-/** Environment of the app processes: the bench corpus's, without the P0 collection. */
+/** Environment of the app processes: the bench corpus's, without the P0 collection unless asked. */
 const appEnv = (dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
   ...process.env,
   ...benchEnv(dataDir),
@@ -425,6 +427,7 @@ const main = async () => {
     S0: "S0 nginx, the article's bytes as a static file",
     C: 'edge: article from the micro-cache',
     P0: 'P0 plain Payload findByID (node:http)',
+    N0: "edge: fresh reads of P0's collection by Payload's REST route",
     F: 'edge: fresh article reads (cache misses)',
     R: 'app 1: article page, REST (same fields)',
     G: 'app 1: article page, GraphQL POST',
@@ -499,6 +502,8 @@ const main = async () => {
       NEWSROOM_APP_COUNT: String(settings.apps),
       NEWSROOM_WORKER_COUNT: '1',
       NEWSROOM_CLUSTER_DIR: path.join(runDir, 'cluster'),
+      // P0's hook-less collection is served too, for N0 (its tables are in the PostgreSQL copy).
+      NEWSROOM_BENCH: '1',
     })
     const clusterLog = path.join(runDir, 'cluster.log')
     log(
@@ -558,8 +563,10 @@ const main = async () => {
       await staticNginx.stopTracked()
     }
 
-    // P0 vs F: fresh reads, plain Payload in-process vs through the edge.
-    if (wantedAny('P0', 'F')) {
+    // P0 vs N0 vs F: fresh reads, plain Payload in-process; P0's hook-less collection through the
+    // edge, Next.js and Payload's REST route; the article through the same path with our hooks.
+    // N0 / P0 is what the standard path costs, F / N0 what our hooks, rules and fields cost.
+    if (wantedAny('P0', 'N0', 'F')) {
       log('starting P0 (plain Payload findByID behind node:http)…')
       const p0 = await startTracked({
         name: 'P0',
@@ -587,6 +594,11 @@ const main = async () => {
           scenario('P0', {
             url: p0.url,
             requests: () => freshRequests(articles, ([id]) => ({ path: paths.plain(id) })),
+            expect: [200],
+          }),
+          scenario('N0', {
+            url: edge,
+            requests: () => freshRequests(articles, ([id]) => ({ path: paths.plainRest(id) })),
             expect: [200],
           }),
           scenario('F', {
@@ -716,6 +728,8 @@ const main = async () => {
   const ratios = [
     ratio('edge cached article (C) / static file (S0)', 'C', 'S0', 0.8),
     ratio('edge fresh article (F) / P0 findByID', 'F', 'P0', 1.0),
+    { ...ratio("N0 (Payload's REST route, no hooks) / P0", 'N0', 'P0', 0), target: '', met: null },
+    { ...ratio('F / N0 (the cost of our hooks and fields)', 'F', 'N0', 0), target: '', met: null },
     ratio('GraphQL article page (G) / REST (R)', 'G', 'R', 0.7),
     { ...ratio('GraphQL, every query text new (G1) / G', 'G1', 'G', 0), target: '', met: null },
     {

@@ -585,6 +585,32 @@ describe('edge limits', () => {
     expect(JSON.parse(answer.text).errors[0].code).toBe('PAYLOAD_TOO_LARGE')
   })
 
+  it('limits the anonymous reads that reach the app, not the ones the cache answers', async () => {
+    // One address for every reader, as behind a carrier's NAT: 400 reads at once are twice the
+    // readers' burst (200 in local-cluster.sh). Read from the cache they all succeed…
+    const url = `${edge}/api/articles?limit=1&depth=0&sort=-registeredAt`
+    await primeCache(url)
+    const cached = await Promise.all(Array.from({ length: 400 }, () => call(url)))
+    expect(cached.filter((answer) => answer.status !== 200).map((answer) => answer.status)).toEqual(
+      [],
+    )
+    await sleep(2500) // the bucket refills (100 reads/s)
+    // …while 400 new URLs at once, which all go to the app, are cut at the burst.
+    const busting = await Promise.all(
+      Array.from({ length: 400 }, (_, i) => call(`${url}&_bust=${Date.now()}-${i}`)),
+    )
+    const statuses = busting.map((answer) => answer.status)
+    expect(new Set(statuses.filter((status) => status !== 200 && status !== 429))).toEqual(
+      new Set(),
+    )
+    const limited = busting.filter((answer) => answer.status === 429)
+    expect(limited.length).toBeGreaterThanOrEqual(100)
+    for (const answer of limited) {
+      expect(answer.headers.get('x-refused-by')).toBe('edge')
+      expect(answer.json.errors[0].code).toBe('RATE_LIMITED')
+    }
+  })
+
   it('answers 429 to 100 rapid logins', async () => {
     const answers = await Promise.all(
       Array.from({ length: 100 }, () =>
