@@ -9,6 +9,7 @@ import { reduceRichTextRelations } from '../hooks/reduceRichTextRelations'
 import { rejectUnknownRelationships } from '../hooks/rejectUnknownRelationships'
 import { validateWhereValues } from '../hooks/validateWhereValues'
 import { slugField } from '../slugs'
+import { dropStaleUnpublishJobs } from './hooks/dropStaleUnpublishJobs'
 import { enforceLiveStateRule } from './hooks/enforceLiveStateRule'
 import { ignoreDraftsForReaders } from './hooks/ignoreDraftsForReaders'
 import { keepLockOnAutosave, markAutosave } from './hooks/keepLockOnAutosave'
@@ -48,6 +49,10 @@ export const Articles: CollectionConfig = {
   labels: { singular: { en: 'Article', ko: '기사' }, plural: { en: 'Articles', ko: '기사' } },
   admin: {
     useAsTitle: 'title',
+    components: {
+      // Payload's button; its schedule drawer preselects 게시 on a never-published draft.
+      edit: { PublishButton: '/../collections/Articles/components/PublishButton#PublishButton' },
+    },
     defaultColumns: [
       'title',
       'regionLabel',
@@ -209,6 +214,6 @@ export const Articles: CollectionConfig = {
       setRegionLabel,
       renderBodyHtml,
     ],
-    afterChange: [keepLockOnAutosave],
+    afterChange: [keepLockOnAutosave, dropStaleUnpublishJobs],
   },
 }

@@ -136,6 +136,54 @@ describe('scheduled publishing', () => {
     expect(stored._status).toBe('published')
     expect(new Date(stored.registeredAt as string).getTime()).toBeGreaterThanOrEqual(before + 1000)
   })
+
+  // As the admin's schedule drawer queues it (schedulePublishHandler in @payloadcms/ui).
+  const queueUnpublish = (id: number | string, inMs: number) =>
+    payload.jobs.queue({
+      task: 'schedulePublish',
+      input: {
+        type: 'unpublish',
+        doc: { relationTo: 'articles', value: String(id) },
+        user: { relationTo: 'users', value: fixture.users.editor },
+      },
+      waitUntil: new Date(Date.now() + inMs),
+    } as never)
+  const pendingUnpublishes = async (id: number | string) =>
+    (
+      await payload.count({
+        collection: 'payload-jobs',
+        where: {
+          taskSlug: { equals: 'schedulePublish' },
+          'input.doc.value': { equals: String(id) },
+          completedAt: { exists: false },
+        },
+      })
+    ).totalDocs
+
+  it('voids an unpublish scheduled before the story was ever published, at its publication', async () => {
+    const article = await createArticle({ title: '게시 해제 예약 (발행 전)' }, true)
+    await queueUnpublish(article.id, 2500)
+    expect(await pendingUnpublishes(article.id)).toBe(1)
+    await payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { _status: 'published' },
+      user: await payload.findByID({ collection: 'users', id: fixture.users.editor }),
+    })
+    expect(await pendingUnpublishes(article.id)).toBe(0)
+    // Past the time it was set for, with the runner going every second: still live.
+    await new Promise((resolve) => setTimeout(resolve, 4000))
+    expect((await payload.findByID({ collection: 'articles', id: article.id }))._status).toBe(
+      'published',
+    )
+  })
+
+  it('keeps an unpublish scheduled while the story is live', async () => {
+    const article = await createArticle({ title: '게시 해제 예약 (발행 후)' })
+    await queueUnpublish(article.id, 60_000)
+    await payload.update({ collection: 'articles', id: article.id, data: { subtitle: '수정' } })
+    expect(await pendingUnpublishes(article.id)).toBe(1)
+  })
 })
 
 describe('the admin search box', () => {

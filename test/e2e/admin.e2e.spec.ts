@@ -166,6 +166,36 @@ describe('the admin lists, as an editor', () => {
   })
 })
 
+describe('the schedule drawer, as an editor', () => {
+  it('preselects 게시, never 게시 해제, on a never-published draft, however often it is opened', async () => {
+    const token = await apiToken('editor@newsroom.example')
+    const created = await fetch(`${app.url}/api/articles?draft=true`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+      body: JSON.stringify({ title: `예약 초안 ${Date.now()}` }),
+    })
+    expect(created.status).toBe(201)
+    const { doc } = (await created.json()) as { doc: { id: number | string } }
+    const selectedType = async () => {
+      // A fresh load each time: Payload's own count starts from the server's answer then.
+      await page.goto(`${app.url}/admin/collections/articles/${doc.id}`)
+      await page.locator('#action-save').waitFor({ state: 'visible' })
+      await page.locator('.btn--withPopup .popup-button').first().click()
+      await page.locator('#schedule-publish').click()
+      const radios = page.locator('.schedule-publish__type input[type="radio"]')
+      await radios.first().waitFor({ state: 'attached' })
+      const [publish, unpublish] = [
+        await radios.nth(0).isChecked(),
+        await radios.nth(1).isChecked(),
+      ]
+      await page.screenshot({ path: 'test/.tmp/e2e-schedule-drawer.png' })
+      return { publish, unpublish }
+    }
+    expect(await selectedType()).toEqual({ publish: true, unpublish: false })
+    expect(await selectedType()).toEqual({ publish: true, unpublish: false })
+  })
+})
+
 describe('the running app', () => {
   it('serves only published demo articles to anonymous REST readers', async () => {
     const response = await fetch(`${app.url}/api/articles?limit=100`)

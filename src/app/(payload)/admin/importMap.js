@@ -23,6 +23,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { KstDateCell as KstDateCell_672ecf4115e004e338f0e19b513ddc1f } from '../../../../plugins/register-timestamps/components/KstDateCell'
 import { RelatedSuggestionsField as RelatedSuggestionsField_1cc7df1f5f85b8941e7528258662226c } from '../../../../plugins/related-news/components/RelatedSuggestionsField'
+import { PublishButton as PublishButton_0a80ea9b5141bca0dcf8bb333ef199a8 } from '../../../../collections/Articles/components/PublishButton'
 import { ChannelActionsField as ChannelActionsField_fd662563c9e2e97239ded3ce534288e5 } from '../../../../plugins/distribution/components/ChannelActionsField'
 import { ChannelHealthCell as ChannelHealthCell_c66198899588703fc9e0ede77779e7fe } from '../../../../plugins/distribution/components/ChannelHealthCell'
 import { ChannelHealthField as ChannelHealthField_c66198899588703fc9e0ede77779e7fe } from '../../../../plugins/distribution/components/ChannelHealthCell'
@@ -57,6 +58,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/../plugins/register-timestamps/components/KstDateCell#KstDateCell": KstDateCell_672ecf4115e004e338f0e19b513ddc1f,
   "/../plugins/related-news/components/RelatedSuggestionsField#RelatedSuggestionsField": RelatedSuggestionsField_1cc7df1f5f85b8941e7528258662226c,
+  "/../collections/Articles/components/PublishButton#PublishButton": PublishButton_0a80ea9b5141bca0dcf8bb333ef199a8,
   "/../plugins/distribution/components/ChannelActionsField#ChannelActionsField": ChannelActionsField_fd662563c9e2e97239ded3ce534288e5,
   "/../plugins/distribution/components/ChannelHealthCell#ChannelHealthCell": ChannelHealthCell_c66198899588703fc9e0ede77779e7fe,
   "/../plugins/distribution/components/ChannelHealthCell#ChannelHealthField": ChannelHealthField_c66198899588703fc9e0ede77779e7fe,
