@@ -32,6 +32,7 @@ import { ADJACENT_LINKS_FIELD, adjacentArticles } from '../plugins/adjacent-arti
 import { distribution } from '../plugins/distribution'
 import { documentLocks } from '../plugins/document-locks'
 import { editorialWorkflow, WORKFLOW_FIELD } from '../plugins/editorial-workflow'
+import { EMBARGO_FIELD, embargo, type EmbargoOptions } from '../plugins/embargo'
 import { feeds } from '../plugins/feeds'
 import { httpCache } from '../plugins/http-cache'
 import { loginThrottle } from '../plugins/login-throttle'
@@ -53,6 +54,8 @@ export type NewsroomOptions = {
   reporterPages?: false | ReporterPagesOptions
   /** The desk's review states (작성중 → 송고 → 검토 → 승인 → 출고, 반려). */
   editorialWorkflow?: false | EditorialWorkflowOptions
+  /** Embargo (엠바고) on articles: hidden everywhere until a time, then released by a job. */
+  embargo?: false | EmbargoOptions
   /** Options for the related-news plugin, or false to leave it out. */
   relatedNews?: false | RelatedNewsOptions
   /** Options for the distribution (signed webhooks) plugin, or false to leave it out. */
@@ -200,9 +203,17 @@ export const newsroom =
           ADJACENT_LINKS_FIELD,
           // The desk's review state is no revision of the story.
           WORKFLOW_FIELD,
+          EMBARGO_FIELD,
+          `${EMBARGO_FIELD}_tz`,
         ],
         ...options.registerTimestamps,
       })(config)
+    }
+    // After register-timestamps: a release stamps 등록 with the embargo time over the publish time.
+    if (options.embargo !== false) {
+      config = embargo({ collections: [Articles.slug], enabled, ...options.embargo })(
+        config,
+      ) as Config
     }
     if (options.relatedNews !== false) {
       config = await relatedNews({ collections: [Articles.slug], enabled, ...options.relatedNews })(

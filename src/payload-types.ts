@@ -148,6 +148,11 @@ export interface Article {
   registeredAtText?: string | null;
   revisedAtText?: string | null;
   /**
+   * Until then the story is public nowhere. Publishing before it schedules the release: it goes live at this time by itself.
+   */
+  embargoUntil?: string | null;
+  embargoUntil_tz?: SupportedTimezones;
+  /**
    * Linked both ways automatically
    */
   relatedArticles?: (number | Article)[] | null;
@@ -667,6 +672,8 @@ export interface ArticlesSelect<T extends boolean = true> {
   registeredAtSource?: T;
   registeredAtText?: T;
   revisedAtText?: T;
+  embargoUntil?: T;
+  embargoUntil_tz?: T;
   relatedArticles?: T;
   relatedSuggestions?: T;
   related?:

@@ -2,6 +2,7 @@ import * as migration_20261129_201441_initial from './20261129_201441_initial';
 import * as migration_20261129_234409_stored_adjacent_links from './20261129_234409_stored_adjacent_links';
 import * as migration_20261130_101201_article_status_lookup_index from './20261130_101201_article_status_lookup_index';
 import * as migration_20261207_075443_editorial_workflow from './20261207_075443_editorial_workflow';
+import * as migration_20261207_103842_embargo from './20261207_103842_embargo';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261207_075443_editorial_workflow.up,
     down: migration_20261207_075443_editorial_workflow.down,
-    name: '20261207_075443_editorial_workflow'
+    name: '20261207_075443_editorial_workflow',
+  },
+  {
+    up: migration_20261207_103842_embargo.up,
+    down: migration_20261207_103842_embargo.down,
+    name: '20261207_103842_embargo'
   },
 ];
