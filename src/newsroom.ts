@@ -33,6 +33,7 @@ import { distribution } from '../plugins/distribution'
 import { documentLocks } from '../plugins/document-locks'
 import { editorialWorkflow, WORKFLOW_FIELD } from '../plugins/editorial-workflow'
 import { EMBARGO_FIELD, embargo, type EmbargoOptions } from '../plugins/embargo'
+import { preview, type PreviewOptions } from '../plugins/preview'
 import { feeds } from '../plugins/feeds'
 import { httpCache } from '../plugins/http-cache'
 import { loginThrottle } from '../plugins/login-throttle'
@@ -56,6 +57,8 @@ export type NewsroomOptions = {
   editorialWorkflow?: false | EditorialWorkflowOptions
   /** Embargo (엠바고) on articles: hidden everywhere until a time, then released by a job. */
   embargo?: false | EmbargoOptions
+  /** 미리보기: signed, expiring links to a story's draft, for the desk and the frontend. */
+  preview?: false | PreviewOptions
   /** Options for the related-news plugin, or false to leave it out. */
   relatedNews?: false | RelatedNewsOptions
   /** Options for the distribution (signed webhooks) plugin, or false to leave it out. */
@@ -214,6 +217,9 @@ export const newsroom =
       config = embargo({ collections: [Articles.slug], enabled, ...options.embargo })(
         config,
       ) as Config
+    }
+    if (options.preview !== false) {
+      config = preview({ collections: [Articles.slug], ...options.preview })(config)
     }
     if (options.relatedNews !== false) {
       config = await relatedNews({ collections: [Articles.slug], enabled, ...options.relatedNews })(

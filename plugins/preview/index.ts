@@ -1,0 +1,211 @@
+import type {
+  CollectionConfig,
+  CollectionSlug,
+  Config,
+  Endpoint,
+  PayloadRequest,
+  Plugin,
+} from 'payload'
+
+import { APIError } from 'payload'
+
+import { checkPreviewToken, mintPreviewToken } from './token'
+
+export { checkPreviewToken, mintPreviewToken } from './token'
+
+export type PreviewOptions = {
+  /** Collections (with drafts) that get preview links. @default ['articles'] */
+  collections?: string[]
+  /** How long a preview link works. @default 3600 (NEWSROOM_PREVIEW_TTL) */
+  ttlSeconds?: number
+  /**
+   * The frontend's preview page: `<frontendUrl>/<collection>/<id>?token=…`; also Payload's Live
+   * Preview. Without it, 미리보기 opens the API's own HTML preview. @default NEWSROOM_PREVIEW_URL
+   */
+  frontendUrl?: string
+  /** Absolute base of the API in the links this plugin hands out. @default serverURL, else relative */
+  publicUrl?: string
+  /** When false nothing is added. @default true */
+  enabled?: boolean
+}
+
+type Doc = Record<string, unknown> & { id: number | string }
+
+const noStore = {
+  'Cache-Control': 'private, no-store',
+  'Referrer-Policy': 'no-referrer',
+  'X-Robots-Tag': 'noindex, nofollow',
+}
+
+const escapeHtml = (value: unknown) =>
+  String(value ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+
+/** The reader's page in its plainest form; `bodyHtml` is sanitized when saved. */
+const renderHtml = (doc: Doc) => `<!doctype html>
+<html lang="ko"><head><meta charset="utf-8"><meta name="robots" content="noindex">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>미리보기: ${escapeHtml(doc.title)}</title>
+<style>body{max-width:44rem;margin:2rem auto;padding:0 1rem;font:17px/1.7 sans-serif}
+.notice{background:#fff3cd;padding:.5rem 1rem}img{max-width:100%;height:auto}</style></head>
+<body><p class="notice">미리보기 — ${doc._status === 'published' ? '출고된 기사의 최신 저장본입니다' : '아직 독자에게 공개되지 않은 기사입니다'}.</p>
+<article><p>${escapeHtml(doc.regionLabel ? `[${String(doc.regionLabel)}]` : '')}</p>
+<h1>${escapeHtml(doc.title)}</h1>${doc.subtitle ? `<h2>${escapeHtml(doc.subtitle)}</h2>` : ''}
+<p>${escapeHtml(doc.byline)}</p>
+${typeof doc.bodyHtml === 'string' ? doc.bodyHtml : ''}</article></body></html>`
+
+const previewError = (message: string, status: 401 | 403) =>
+  new APIError(message, status, { code: status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN' }, true)
+
+/** The id from the route, as Payload's own `/:id` endpoints read it. */
+const routeId = (req: PayloadRequest): string => String(req.routeParams?.id ?? '')
+
+const links = (
+  options: Required<PreviewOptions>,
+  collection: string,
+  id: string,
+  token: string,
+) => {
+  const api = `${options.publicUrl}/api/${collection}/${encodeURIComponent(id)}/preview`
+  return {
+    api: `${api}?token=${token}`,
+    html: `${api}?format=html&token=${token}`,
+    frontend: options.frontendUrl
+      ? `${options.frontendUrl}/${collection}/${encodeURIComponent(id)}?token=${token}`
+      : null,
+  }
+}
+
+const mint = (
+  req: PayloadRequest,
+  options: Required<PreviewOptions>,
+  collection: string,
+  id: string,
+) => {
+  const exp = Date.now() + options.ttlSeconds * 1000
+  return { exp, token: mintPreviewToken(req.payload.secret, { collection, exp, id }) }
+}
+
+/** `GET /api/<collection>/:id/preview-url`: a signed link to the latest draft, for staff who may read it. */
+const previewUrlEndpoint = (options: Required<PreviewOptions>, collection: string): Endpoint => ({
+  path: '/:id/preview-url',
+  method: 'get',
+  handler: async (req) => {
+    if (!req.user) throw previewError('로그인이 필요합니다 (sign in to preview)', 401)
+    const id = routeId(req)
+    // Throws 403/404 unless this user may read the draft.
+    await req.payload.findByID({
+      collection: collection as CollectionSlug,
+      id,
+      draft: true,
+      depth: 0,
+      overrideAccess: false,
+      user: req.user,
+      req,
+    })
+    const { exp, token } = mint(req, options, collection, id)
+    return Response.json(
+      {
+        token,
+        expiresAt: new Date(exp).toISOString(),
+        urls: links(options, collection, id, token),
+      },
+      // No Cache-Control here: a signed-in answer gets `private, no-store` already (http-cache).
+      { headers: { 'Referrer-Policy': 'no-referrer' } },
+    )
+  },
+})
+
+/**
+ * `GET /api/<collection>/:id/preview?token=…` (or `X-Preview-Token`): the latest draft, as a
+ * reader would get the published one, for whoever holds a link (a frontend without a staff
+ * session); `format=html` renders a plain page. Never cached.
+ */
+const previewEndpoint = (collection: string): Endpoint => ({
+  path: '/:id/preview',
+  method: 'get',
+  handler: async (req) => {
+    const query = (req.query ?? {}) as Record<string, unknown>
+    const token = String(query.token ?? query.preview ?? req.headers.get('x-preview-token') ?? '')
+    if (!token) throw previewError('미리보기 토큰이 없습니다 (preview token missing)', 401)
+    const id = routeId(req)
+    const check = checkPreviewToken(req.payload.secret, token, collection, id)
+    if (!check.ok)
+      throw check.reason === 'other-document'
+        ? previewError('다른 기사의 미리보기 토큰입니다 (token for another document)', 403)
+        : check.reason === 'expired'
+          ? previewError('미리보기 링크가 만료되었습니다 (preview link expired)', 401)
+          : previewError('미리보기 토큰이 올바르지 않습니다 (invalid preview token)', 401)
+    const depth = Math.min(Math.max(Number(query.depth ?? 1) || 0, 0), 2)
+    const doc = (await req.payload.findByID({
+      collection: collection as CollectionSlug,
+      id,
+      draft: true,
+      depth,
+      overrideAccess: true,
+      req,
+    })) as unknown as Doc
+    if (query.format === 'html')
+      return new Response(renderHtml(doc), {
+        headers: {
+          ...noStore,
+          'Content-Type': 'text/html; charset=utf-8',
+          // The body is sanitized at save; a policy without scripts is the second lock.
+          'Content-Security-Policy':
+            "default-src 'none'; img-src * data:; style-src 'unsafe-inline'",
+        },
+      })
+    return Response.json(doc, { headers: noStore })
+  },
+})
+
+/**
+ * 미리보기: signed, expiring links to a story's latest draft (`/api/<collection>/:id/preview`),
+ * which a frontend can open without a staff session; the edit view's preview button and, with a
+ * frontend URL, Payload's Live Preview carry such a link.
+ */
+export const preview =
+  (incoming: PreviewOptions = {}): Plugin =>
+  (config: Config): Config => {
+    const options: Required<PreviewOptions> = {
+      collections: incoming.collections ?? ['articles'],
+      ttlSeconds: incoming.ttlSeconds ?? (Number(process.env.NEWSROOM_PREVIEW_TTL) || 3600),
+      frontendUrl: (incoming.frontendUrl ?? process.env.NEWSROOM_PREVIEW_URL ?? '').replace(
+        /\/$/,
+        '',
+      ),
+      publicUrl: (incoming.publicUrl ?? config.serverURL ?? '').replace(/\/$/, ''),
+      enabled: incoming.enabled ?? true,
+    }
+    if (!options.enabled) return config
+    const collections = (config.collections ?? []).map((collection): CollectionConfig => {
+      if (!options.collections.includes(collection.slug)) return collection
+      const slug = collection.slug
+      const urlFor = (doc: Record<string, unknown>, req: PayloadRequest) => {
+        if (doc?.id === undefined || doc.id === null) return null
+        const id = String(doc.id)
+        const { token } = mint(req, options, slug, id)
+        const url = links(options, slug, id, token)
+        return url.frontend ?? url.html
+      }
+      return {
+        ...collection,
+        admin: {
+          ...collection.admin,
+          preview: (doc, { req }) => urlFor(doc, req),
+          ...(options.frontendUrl
+            ? { livePreview: { url: ({ data, req }) => urlFor(data, req) ?? '' } }
+            : {}),
+        },
+        endpoints: [
+          ...(collection.endpoints || []),
+          previewUrlEndpoint(options, slug),
+          previewEndpoint(slug),
+        ],
+      }
+    })
+    return { ...config, collections }
+  }
