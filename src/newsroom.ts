@@ -219,7 +219,7 @@ export const newsroom =
       ) as Config
     }
     if (options.preview !== false) {
-      config = preview({ collections: [Articles.slug], ...options.preview })(config)
+      config = await preview({ collections: [Articles.slug], ...options.preview })(config)
     }
     if (options.relatedNews !== false) {
       config = await relatedNews({ collections: [Articles.slug], enabled, ...options.relatedNews })(
