@@ -34,6 +34,7 @@ import { documentLocks } from '../plugins/document-locks'
 import { editorialWorkflow, WORKFLOW_FIELD } from '../plugins/editorial-workflow'
 import { EMBARGO_FIELD, embargo, type EmbargoOptions } from '../plugins/embargo'
 import { preview, type PreviewOptions } from '../plugins/preview'
+import { corrections, type CorrectionsOptions } from '../plugins/corrections'
 import { feeds } from '../plugins/feeds'
 import { httpCache } from '../plugins/http-cache'
 import { loginThrottle } from '../plugins/login-throttle'
@@ -59,6 +60,8 @@ export type NewsroomOptions = {
   embargo?: false | EmbargoOptions
   /** 미리보기: signed, expiring links to a story's draft, for the desk and the frontend. */
   preview?: false | PreviewOptions
+  /** 정정·반론보도 on articles and 언론중재법 correction requests with their deadlines. */
+  corrections?: false | CorrectionsOptions
   /** Options for the related-news plugin, or false to leave it out. */
   relatedNews?: false | RelatedNewsOptions
   /** Options for the distribution (signed webhooks) plugin, or false to leave it out. */
@@ -235,6 +238,12 @@ export const newsroom =
     }
     if (options.distribution !== false) {
       config = await distribution({ enabled, ...options.distribution })(config)
+    }
+    // Before structured data: `jsonLd` lists the corrections.
+    if (options.corrections !== false) {
+      config = await corrections({ collections: [Articles.slug], enabled, ...options.corrections })(
+        config,
+      )
     }
     if (options.structuredData !== false) {
       config = await structuredData(options.structuredData)(config)

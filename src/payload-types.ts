@@ -28,6 +28,7 @@ export interface Config {
     users: User;
     'distribution-channels': DistributionChannel;
     'webhook-deliveries': WebhookDelivery;
+    'correction-requests': CorrectionRequest;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -48,6 +49,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     'distribution-channels': DistributionChannelsSelect<false> | DistributionChannelsSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    'correction-requests': CorrectionRequestsSelect<false> | CorrectionRequestsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -175,6 +177,18 @@ export interface Article {
     older?: number | null;
     revision?: number | null;
   };
+  /**
+   * Shown to readers with the story. Entries cannot be removed or reworded once saved.
+   */
+  corrections?:
+    | {
+        kind: 'correction' | 'rebuttal' | 'followUp' | 'update';
+        text: string;
+        publishedAt?: string | null;
+        editor?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   jsonLd?:
     | {
         [k: string]: unknown;
@@ -456,6 +470,28 @@ export interface WebhookDelivery {
   createdAt: string;
 }
 /**
+ * Answer within 3 days of receipt; publish an accepted request within 7 days (Press Arbitration Act, art. 15).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "correction-requests".
+ */
+export interface CorrectionRequest {
+  id: number;
+  kind: 'correction' | 'rebuttal' | 'followUp';
+  requester: string;
+  contact?: string | null;
+  article?: (number | null) | Article;
+  claim: string;
+  receivedAt: string;
+  status: 'received' | 'accepted' | 'rejected' | 'published' | 'arbitration';
+  answerDueAt?: string | null;
+  publishDueAt?: string | null;
+  answeredAt?: string | null;
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -602,6 +638,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'webhook-deliveries';
         value: number | WebhookDelivery;
+      } | null)
+    | ({
+        relationTo: 'correction-requests';
+        value: number | CorrectionRequest;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -697,6 +737,15 @@ export interface ArticlesSelect<T extends boolean = true> {
         newer?: T;
         older?: T;
         revision?: T;
+      };
+  corrections?:
+    | T
+    | {
+        kind?: T;
+        text?: T;
+        publishedAt?: T;
+        editor?: T;
+        id?: T;
       };
   jsonLd?: T;
   shareLinks?: T;
@@ -900,6 +949,25 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
   responseBody?: T;
   nextAttemptAt?: T;
   payload?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "correction-requests_select".
+ */
+export interface CorrectionRequestsSelect<T extends boolean = true> {
+  kind?: T;
+  requester?: T;
+  contact?: T;
+  article?: T;
+  claim?: T;
+  receivedAt?: T;
+  status?: T;
+  answerDueAt?: T;
+  publishDueAt?: T;
+  answeredAt?: T;
+  note?: T;
   updatedAt?: T;
   createdAt?: T;
 }

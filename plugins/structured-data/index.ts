@@ -108,6 +108,18 @@ const buildJsonLd = async (config: Sanitized, req: PayloadRequest, doc: Doc) => 
     publisher: { '@type': 'Organization', name: config.publisherName, url: config.siteUrl() },
     mainEntityOfPage: articleUrl(config, doc),
     inLanguage: 'ko',
+    // Published corrections (plugins/corrections), as schema.org asks for them.
+    ...(Array.isArray(doc.corrections) && doc.corrections.length
+      ? {
+          correction: (doc.corrections as { publishedAt?: string; text?: string }[]).map(
+            (entry) => ({
+              '@type': 'CorrectionComment',
+              text: entry.text,
+              ...(entry.publishedAt ? { datePublished: formatKstIso(entry.publishedAt) } : {}),
+            }),
+          ),
+        }
+      : {}),
   }
 }
 
@@ -196,7 +208,14 @@ export const structuredData =
               beforeOperation: [
                 ...(collection.hooks?.beforeOperation ?? []),
                 markGraphQLPopulationNested,
-                selectVirtualSources(COMPUTED_FIELD_SOURCES),
+                selectVirtualSources(
+                  collection.fields.some((field) => 'name' in field && field.name === 'corrections')
+                    ? {
+                        ...COMPUTED_FIELD_SOURCES,
+                        jsonLd: [...COMPUTED_FIELD_SOURCES.jsonLd, 'corrections'],
+                      }
+                    : COMPUTED_FIELD_SOURCES,
+                ),
               ],
               afterRead: [...(collection.hooks?.afterRead ?? []), fillJsonLdFromPopulated(config)],
             },

@@ -1,6 +1,7 @@
 import * as migration_20261207_065248_initial from './20261207_065248_initial';
 import * as migration_20261207_075507_editorial_workflow from './20261207_075507_editorial_workflow';
 import * as migration_20261207_103906_embargo from './20261207_103906_embargo';
+import * as migration_20261207_104938_corrections from './20261207_104938_corrections';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261207_103906_embargo.up,
     down: migration_20261207_103906_embargo.down,
-    name: '20261207_103906_embargo'
+    name: '20261207_103906_embargo',
+  },
+  {
+    up: migration_20261207_104938_corrections.up,
+    down: migration_20261207_104938_corrections.down,
+    name: '20261207_104938_corrections'
   },
 ];

@@ -3,6 +3,7 @@ import * as migration_20261129_210830_cache_purge_event from './20261129_210830_
 import * as migration_20261129_234414_stored_adjacent_links from './20261129_234414_stored_adjacent_links';
 import * as migration_20261207_075455_editorial_workflow from './20261207_075455_editorial_workflow';
 import * as migration_20261207_103853_embargo from './20261207_103853_embargo';
+import * as migration_20261207_104929_corrections from './20261207_104929_corrections';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261207_103853_embargo.up,
     down: migration_20261207_103853_embargo.down,
-    name: '20261207_103853_embargo'
+    name: '20261207_103853_embargo',
+  },
+  {
+    up: migration_20261207_104929_corrections.up,
+    down: migration_20261207_104929_corrections.down,
+    name: '20261207_104929_corrections'
   },
 ];

@@ -3,6 +3,7 @@ import * as migration_20261129_234409_stored_adjacent_links from './20261129_234
 import * as migration_20261130_101201_article_status_lookup_index from './20261130_101201_article_status_lookup_index';
 import * as migration_20261207_075443_editorial_workflow from './20261207_075443_editorial_workflow';
 import * as migration_20261207_103842_embargo from './20261207_103842_embargo';
+import * as migration_20261207_104917_corrections from './20261207_104917_corrections';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261207_103842_embargo.up,
     down: migration_20261207_103842_embargo.down,
-    name: '20261207_103842_embargo'
+    name: '20261207_103842_embargo',
+  },
+  {
+    up: migration_20261207_104917_corrections.up,
+    down: migration_20261207_104917_corrections.down,
+    name: '20261207_104917_corrections'
   },
 ];
