@@ -35,6 +35,8 @@ import { editorialWorkflow, WORKFLOW_FIELD } from '../plugins/editorial-workflow
 import { EMBARGO_FIELD, embargo, type EmbargoOptions } from '../plugins/embargo'
 import { preview, type PreviewOptions } from '../plugins/preview'
 import { corrections, type CorrectionsOptions } from '../plugins/corrections'
+import { auditLog, type AuditLogOptions } from '../plugins/audit-log'
+import { slugRedirects, type SlugRedirectsOptions } from '../plugins/slug-redirects'
 import { feeds } from '../plugins/feeds'
 import { httpCache } from '../plugins/http-cache'
 import { loginThrottle } from '../plugins/login-throttle'
@@ -62,6 +64,10 @@ export type NewsroomOptions = {
   preview?: false | PreviewOptions
   /** 정정·반론보도 on articles and 언론중재법 correction requests with their deadlines. */
   corrections?: false | CorrectionsOptions
+  /** The append-only audit log (who did what, when, from where). */
+  auditLog?: false | AuditLogOptions
+  /** Old URLs keep working after a published story's slug changes. */
+  slugRedirects?: false | SlugRedirectsOptions
   /** Options for the related-news plugin, or false to leave it out. */
   relatedNews?: false | RelatedNewsOptions
   /** Options for the distribution (signed webhooks) plugin, or false to leave it out. */
@@ -221,6 +227,13 @@ export const newsroom =
         config,
       ) as Config
     }
+    if (options.slugRedirects !== false) {
+      config = await slugRedirects({
+        collections: [Articles.slug],
+        enabled,
+        ...options.slugRedirects,
+      })(config)
+    }
     if (options.preview !== false) {
       config = await preview({ collections: [Articles.slug], ...options.preview })(config)
     }
@@ -274,6 +287,15 @@ export const newsroom =
     }
     if (options.loginThrottle !== false) {
       config = await loginThrottle({ enabled, ...options.loginThrottle })(config)
+    }
+    // After the plugins that add collections, so that their writes are recorded too.
+    if (options.auditLog !== false) {
+      config = await auditLog({
+        enabled,
+        // The delivery log is a record of its own, written per attempt by the job runner.
+        exclude: ['webhook-deliveries'],
+        ...options.auditLog,
+      })(config)
     }
     // Last, so that it guards the collections every other plugin added.
     if (options.inputGuards !== false) config = await inputGuards(options.inputGuards)(config)

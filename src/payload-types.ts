@@ -29,6 +29,7 @@ export interface Config {
     'distribution-channels': DistributionChannel;
     'webhook-deliveries': WebhookDelivery;
     'correction-requests': CorrectionRequest;
+    'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -50,6 +51,7 @@ export interface Config {
     'distribution-channels': DistributionChannelsSelect<false> | DistributionChannelsSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'correction-requests': CorrectionRequestsSelect<false> | CorrectionRequestsSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -154,6 +156,7 @@ export interface Article {
    */
   embargoUntil?: string | null;
   embargoUntil_tz?: SupportedTimezones;
+  previousSlugs?: string[] | null;
   /**
    * Linked both ways automatically
    */
@@ -492,6 +495,45 @@ export interface CorrectionRequest {
   createdAt: string;
 }
 /**
+ * Who did what, when and from where. Nobody can change or delete an entry.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  action:
+    | 'create'
+    | 'update'
+    | 'publish'
+    | 'unpublish'
+    | 'delete'
+    | 'workflow'
+    | 'roles'
+    | 'secret'
+    | 'login'
+    | 'logout'
+    | 'loginFailed';
+  collectionSlug?: string | null;
+  documentId?: string | null;
+  title?: string | null;
+  fields?: string[] | null;
+  detail?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  actor?: string | null;
+  actorEmail?: string | null;
+  address?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -642,6 +684,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'correction-requests';
         value: number | CorrectionRequest;
+      } | null)
+    | ({
+        relationTo: 'audit-log';
+        value: number | AuditLog;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -714,6 +760,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   revisedAtText?: T;
   embargoUntil?: T;
   embargoUntil_tz?: T;
+  previousSlugs?: T;
   relatedArticles?: T;
   relatedSuggestions?: T;
   related?:
@@ -968,6 +1015,23 @@ export interface CorrectionRequestsSelect<T extends boolean = true> {
   publishDueAt?: T;
   answeredAt?: T;
   note?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  action?: T;
+  collectionSlug?: T;
+  documentId?: T;
+  title?: T;
+  fields?: T;
+  detail?: T;
+  actor?: T;
+  actorEmail?: T;
+  address?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -2,6 +2,7 @@ import * as migration_20261207_065248_initial from './20261207_065248_initial';
 import * as migration_20261207_075507_editorial_workflow from './20261207_075507_editorial_workflow';
 import * as migration_20261207_103906_embargo from './20261207_103906_embargo';
 import * as migration_20261207_104938_corrections from './20261207_104938_corrections';
+import * as migration_20261207_105507_audit_log from './20261207_105507_audit_log';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261207_104938_corrections.up,
     down: migration_20261207_104938_corrections.down,
-    name: '20261207_104938_corrections'
+    name: '20261207_104938_corrections',
+  },
+  {
+    up: migration_20261207_105507_audit_log.up,
+    down: migration_20261207_105507_audit_log.down,
+    name: '20261207_105507_audit_log'
   },
 ];

@@ -4,6 +4,7 @@ import * as migration_20261129_234414_stored_adjacent_links from './20261129_234
 import * as migration_20261207_075455_editorial_workflow from './20261207_075455_editorial_workflow';
 import * as migration_20261207_103853_embargo from './20261207_103853_embargo';
 import * as migration_20261207_104929_corrections from './20261207_104929_corrections';
+import * as migration_20261207_105502_audit_log from './20261207_105502_audit_log';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261207_104929_corrections.up,
     down: migration_20261207_104929_corrections.down,
-    name: '20261207_104929_corrections'
+    name: '20261207_104929_corrections',
+  },
+  {
+    up: migration_20261207_105502_audit_log.up,
+    down: migration_20261207_105502_audit_log.down,
+    name: '20261207_105502_audit_log'
   },
 ];

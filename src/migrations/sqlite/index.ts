@@ -4,6 +4,7 @@ import * as migration_20261130_101201_article_status_lookup_index from './202611
 import * as migration_20261207_075443_editorial_workflow from './20261207_075443_editorial_workflow';
 import * as migration_20261207_103842_embargo from './20261207_103842_embargo';
 import * as migration_20261207_104917_corrections from './20261207_104917_corrections';
+import * as migration_20261207_105455_audit_log from './20261207_105455_audit_log';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261207_104917_corrections.up,
     down: migration_20261207_104917_corrections.down,
-    name: '20261207_104917_corrections'
+    name: '20261207_104917_corrections',
+  },
+  {
+    up: migration_20261207_105455_audit_log.up,
+    down: migration_20261207_105455_audit_log.down,
+    name: '20261207_105455_audit_log'
   },
 ];
