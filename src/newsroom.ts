@@ -35,7 +35,7 @@ import { editorialWorkflow, WORKFLOW_FIELD } from '../plugins/editorial-workflow
 import { EMBARGO_FIELD, embargo, type EmbargoOptions } from '../plugins/embargo'
 import { preview, type PreviewOptions } from '../plugins/preview'
 import { corrections, type CorrectionsOptions } from '../plugins/corrections'
-import { auditLog, type AuditLogOptions } from '../plugins/audit-log'
+import { auditLog, type AuditLogOptions, UPDATED_BY_FIELD } from '../plugins/audit-log'
 import { slugRedirects, type SlugRedirectsOptions } from '../plugins/slug-redirects'
 import { feeds } from '../plugins/feeds'
 import { httpCache } from '../plugins/http-cache'
@@ -217,6 +217,8 @@ export const newsroom =
           WORKFLOW_FIELD,
           EMBARGO_FIELD,
           `${EMBARGO_FIELD}_tz`,
+          // Who saved last (audit-log): no revision of the story either.
+          UPDATED_BY_FIELD,
         ],
         ...options.registerTimestamps,
       })(config)

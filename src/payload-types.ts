@@ -223,6 +223,7 @@ export interface Article {
    * From the reporters, in order
    */
   byline?: string | null;
+  updatedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -805,6 +806,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         changedBy?: T;
       };
   byline?: T;
+  updatedBy?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

@@ -4,6 +4,7 @@ import type {
   CollectionAfterErrorHook,
   CollectionAfterLoginHook,
   CollectionAfterLogoutHook,
+  CollectionBeforeChangeHook,
   CollectionBeforeOperationHook,
   CollectionConfig,
   CollectionSlug,
@@ -29,9 +30,16 @@ export type AuditLogOptions = {
   deskCollections?: string[]
   /** Proxies in front whose X-Forwarded-For entries are trusted. @default NEWSROOM_TRUSTED_PROXIES */
   trustedProxies?: number
+  /**
+   * Collections whose documents (and so each of their versions) carry `updatedBy`, the user who
+   * saved them. @default ['articles']
+   */
+  versionAuthors?: string[]
   /** When false the collection stays and nothing is recorded. @default true */
   enabled?: boolean
 }
+
+export const UPDATED_BY_FIELD = 'updatedBy'
 
 export const AUDIT_LOG = 'audit-log'
 
@@ -62,7 +70,24 @@ const UNCOUNTED = new Set([
   'resetPasswordToken',
   'resetPasswordExpiration',
   '_verificationToken',
+  UPDATED_BY_FIELD,
 ])
+
+/** Who saved: stamped on every save with a user, so each version names its author. */
+const updatedByField = (users: string): Field => ({
+  name: UPDATED_BY_FIELD,
+  type: 'relationship',
+  relationTo: users as CollectionSlug,
+  label: { en: 'Last saved by', ko: '마지막 저장' },
+  admin: { position: 'sidebar', readOnly: true },
+})
+
+const stampAuthor: CollectionBeforeChangeHook = ({ data, req }) => {
+  // Only a signed-in save names someone; jobs and scripts keep the previous author.
+  if (req.user) data[UPDATED_BY_FIELD] = req.user.id
+  else delete data[UPDATED_BY_FIELD]
+  return data
+}
 
 const actions = [
   ['create', '생성'],
@@ -364,12 +389,19 @@ export const auditLog =
       exclude: incoming.exclude ?? [],
       canReadAll: incoming.canReadAll ?? ((req) => roles(req).includes('admin')),
       deskCollections: incoming.deskCollections ?? ['articles'],
+      versionAuthors: incoming.versionAuthors ?? ['articles'],
       trustedProxies:
         incoming.trustedProxies ?? (Number(process.env.NEWSROOM_TRUSTED_PROXIES ?? 0) || 0),
       enabled: incoming.enabled ?? true,
     }
     const { trustedProxies } = options
-    const collections = (config.collections ?? []).map((collection): CollectionConfig => {
+    const users = config.admin?.user ?? 'users'
+    const collections = (config.collections ?? []).map((incoming): CollectionConfig => {
+      const authored = options.versionAuthors.includes(incoming.slug)
+      // The field stays when disabled: a stable schema.
+      const collection = authored
+        ? { ...incoming, fields: [...incoming.fields, updatedByField(users)] }
+        : incoming
       if (
         !options.enabled ||
         SKIPPED.has(collection.slug) ||
@@ -382,6 +414,7 @@ export const auditLog =
         hooks: {
           ...hooks,
           beforeOperation: [...(hooks.beforeOperation ?? []), markAutosave],
+          beforeChange: [...(hooks.beforeChange ?? []), ...(authored ? [stampAuthor] : [])],
           afterChange: [...(hooks.afterChange ?? []), afterChange(trustedProxies)],
           afterDelete: [...(hooks.afterDelete ?? []), afterDelete(trustedProxies)],
           ...(collection.auth

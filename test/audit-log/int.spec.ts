@@ -114,6 +114,28 @@ describe('the audit log', () => {
     },
   )
 
+  it('names the author of each version', async () => {
+    const created = await api.rest('POST', '/articles?draft=true', {
+      body: articleData(fixture, { title: '버전 작성자', updatedBy: fixture.users.admin }),
+      token: kim,
+    })
+    const id = created.body.doc.id
+    await api.rest('PATCH', `/articles/${id}?draft=true`, {
+      body: { subtitle: '데스크' },
+      token: editor,
+    })
+    const versions = await payload.findVersions({
+      collection: 'articles',
+      where: { parent: { equals: id } },
+      sort: 'createdAt',
+      depth: 0,
+    })
+    expect(versions.docs.map((version) => version.version.updatedBy)).toEqual([
+      fixture.users.kim,
+      fixture.users.editor,
+    ])
+  })
+
   it('records role changes, from and to', async () => {
     const promoted = await api.rest('PATCH', `/users/${fixture.users.park}`, {
       body: { roles: ['editor'] },

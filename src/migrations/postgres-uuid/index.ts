@@ -3,6 +3,7 @@ import * as migration_20261207_075507_editorial_workflow from './20261207_075507
 import * as migration_20261207_103906_embargo from './20261207_103906_embargo';
 import * as migration_20261207_104938_corrections from './20261207_104938_corrections';
 import * as migration_20261207_105507_audit_log from './20261207_105507_audit_log';
+import * as migration_20261207_111201_updated_by from './20261207_111201_updated_by';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261207_105507_audit_log.up,
     down: migration_20261207_105507_audit_log.down,
-    name: '20261207_105507_audit_log'
+    name: '20261207_105507_audit_log',
+  },
+  {
+    up: migration_20261207_111201_updated_by.up,
+    down: migration_20261207_111201_updated_by.down,
+    name: '20261207_111201_updated_by'
   },
 ];

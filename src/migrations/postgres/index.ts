@@ -5,6 +5,7 @@ import * as migration_20261207_075455_editorial_workflow from './20261207_075455
 import * as migration_20261207_103853_embargo from './20261207_103853_embargo';
 import * as migration_20261207_104929_corrections from './20261207_104929_corrections';
 import * as migration_20261207_105502_audit_log from './20261207_105502_audit_log';
+import * as migration_20261207_111151_updated_by from './20261207_111151_updated_by';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261207_105502_audit_log.up,
     down: migration_20261207_105502_audit_log.down,
-    name: '20261207_105502_audit_log'
+    name: '20261207_105502_audit_log',
+  },
+  {
+    up: migration_20261207_111151_updated_by.up,
+    down: migration_20261207_111151_updated_by.down,
+    name: '20261207_111151_updated_by'
   },
 ];

@@ -5,6 +5,7 @@ import * as migration_20261207_075443_editorial_workflow from './20261207_075443
 import * as migration_20261207_103842_embargo from './20261207_103842_embargo';
 import * as migration_20261207_104917_corrections from './20261207_104917_corrections';
 import * as migration_20261207_105455_audit_log from './20261207_105455_audit_log';
+import * as migration_20261207_111137_updated_by from './20261207_111137_updated_by';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261207_105455_audit_log.up,
     down: migration_20261207_105455_audit_log.down,
-    name: '20261207_105455_audit_log'
+    name: '20261207_105455_audit_log',
+  },
+  {
+    up: migration_20261207_111137_updated_by.up,
+    down: migration_20261207_111137_updated_by.down,
+    name: '20261207_111137_updated_by'
   },
 ];
