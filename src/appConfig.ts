@@ -65,7 +65,8 @@ export const newsroomAppConfig = (options: AppConfigOptions = {}): Config => {
     }),
     // With several processes, Payload's KV store lives in Redis, shared like the login limits.
     ...(process.env.REDIS_URL?.trim() ? { kv: redisKVAdapter() } : {}),
-    graphQL: { schemaOutputFile: path.resolve(projectRoot(), 'src', 'schema.graphql') },
+    // Committed at the top: frontends generate their types from it (npm run generate:graphql-schema).
+    graphQL: { schemaOutputFile: path.resolve(projectRoot(), 'schema.graphql') },
     plugins: [newsroom(options.newsroom)],
     secret: options.secret ?? payloadSecret(),
     serverURL,
