@@ -69,6 +69,7 @@ export interface Config {
     tasks: {
       refreshRelatedSuggestions: TaskRefreshRelatedSuggestions;
       deliverWebhook: TaskDeliverWebhook;
+      notifyWorkflowMove: TaskNotifyWorkflowMove;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -378,7 +379,16 @@ export interface DistributionChannel {
   name: string;
   kind: 'webhook' | 'indexnow';
   url: string;
-  events: ('article.published' | 'article.updated' | 'article.unpublished' | 'article.deleted' | 'cache.purge')[];
+  events: (
+    | 'article.published'
+    | 'article.updated'
+    | 'article.unpublished'
+    | 'article.deleted'
+    | 'cache.purge'
+    | 'article.filed'
+    | 'article.returned'
+    | 'article.approved'
+  )[];
   sections?: (number | Section)[] | null;
   regions?: (number | Region)[] | null;
   format?: ('full' | 'summary') | null;
@@ -417,7 +427,17 @@ export interface WebhookDelivery {
   id: number;
   channel?: (number | null) | DistributionChannel;
   event?:
-    | ('article.published' | 'article.updated' | 'article.unpublished' | 'article.deleted' | 'cache.purge' | 'test')
+    | (
+        | 'article.published'
+        | 'article.updated'
+        | 'article.unpublished'
+        | 'article.deleted'
+        | 'cache.purge'
+        | 'article.filed'
+        | 'article.returned'
+        | 'article.approved'
+        | 'test'
+      )
     | null;
   article?: (number | null) | Article;
   /**
@@ -519,7 +539,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'refreshRelatedSuggestions' | 'deliverWebhook' | 'schedulePublish';
+        taskSlug: 'inline' | 'refreshRelatedSuggestions' | 'deliverWebhook' | 'notifyWorkflowMove' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -552,7 +572,8 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'refreshRelatedSuggestions' | 'deliverWebhook' | 'schedulePublish') | null;
+  taskSlug?:
+    ('inline' | 'refreshRelatedSuggestions' | 'deliverWebhook' | 'notifyWorkflowMove' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1010,6 +1031,27 @@ export interface TaskDeliverWebhook {
       | number
       | boolean
       | null;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotifyWorkflowMove".
+ */
+export interface TaskNotifyWorkflowMove {
+  input: {
+    collection: string;
+    id: string;
+    move:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    at: string;
   };
   output?: unknown;
 }

@@ -2,6 +2,7 @@ import * as migration_20261129_201446_initial from './20261129_201446_initial';
 import * as migration_20261129_210830_cache_purge_event from './20261129_210830_cache_purge_event';
 import * as migration_20261129_234414_stored_adjacent_links from './20261129_234414_stored_adjacent_links';
 import * as migration_20261207_075455_editorial_workflow from './20261207_075455_editorial_workflow';
+import * as migration_20261207_103748_desk_events from './20261207_103748_desk_events';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261207_075455_editorial_workflow.up,
     down: migration_20261207_075455_editorial_workflow.down,
-    name: '20261207_075455_editorial_workflow'
+    name: '20261207_075455_editorial_workflow',
+  },
+  {
+    up: migration_20261207_103748_desk_events.up,
+    down: migration_20261207_103748_desk_events.down,
+    name: '20261207_103748_desk_events'
   },
 ];
