@@ -26,15 +26,36 @@ export { feeds, toKstRfc822 } from '../plugins/feeds'
 export type { FeedsOptions } from '../plugins/feeds'
 export {
   articleEvents,
+  channelEventLabels,
   channelEvents,
   distribution,
   generateSecret,
   isPrivateAddress,
+  queueArticleEvent,
   signPayload,
+  workflowEvents,
 } from '../plugins/distribution'
-export type { ArticleEvent, ChannelEvent, DistributionOptions } from '../plugins/distribution'
-export { editorialWorkflow, mayMove, workflowStates } from '../plugins/editorial-workflow'
-export type { EditorialWorkflowOptions, WorkflowState } from '../plugins/editorial-workflow'
+export type {
+  ArticleEvent,
+  ChannelEvent,
+  DistributionOptions,
+  WorkflowEvent,
+} from '../plugins/distribution'
+export {
+  defaultRecipients,
+  editorialWorkflow,
+  eventOfMove,
+  mayMove,
+  movesFor,
+  workflowStates,
+} from '../plugins/editorial-workflow'
+export type {
+  EditorialWorkflowOptions,
+  WorkflowMove,
+  WorkflowMoveArgs,
+  WorkflowNotificationOptions,
+  WorkflowState,
+} from '../plugins/editorial-workflow'
 export { structuredData } from '../plugins/structured-data'
 export type { StructuredDataOptions } from '../plugins/structured-data'
 export {

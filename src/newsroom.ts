@@ -4,7 +4,8 @@ import { en } from '@payloadcms/translations/languages/en'
 import { ko } from '@payloadcms/translations/languages/ko'
 
 import type { AdjacentArticlesOptions } from '../plugins/adjacent-articles'
-import type { EditorialWorkflowOptions } from '../plugins/editorial-workflow'
+import type { ChannelEvent } from '../plugins/distribution'
+import type { EditorialWorkflowOptions, WorkflowMoveArgs } from '../plugins/editorial-workflow'
 import type { DistributionOptions } from '../plugins/distribution'
 import type { DocumentLocksOptions } from '../plugins/document-locks'
 import type { FeedsOptions } from '../plugins/feeds'
@@ -29,9 +30,9 @@ import { enforcePasswordPolicy } from '../collections/Users/hooks/enforcePasswor
 import { isAdmin } from '../collections/access/isAdmin'
 import { refuseScheduleCancel } from '../collections/access/refuseScheduleCancel'
 import { ADJACENT_LINKS_FIELD, adjacentArticles } from '../plugins/adjacent-articles'
-import { distribution } from '../plugins/distribution'
+import { distribution, queueArticleEvent } from '../plugins/distribution'
 import { documentLocks } from '../plugins/document-locks'
-import { editorialWorkflow, WORKFLOW_FIELD } from '../plugins/editorial-workflow'
+import { editorialWorkflow, eventOfMove, WORKFLOW_FIELD } from '../plugins/editorial-workflow'
 import { EMBARGO_FIELD, embargo, type EmbargoOptions } from '../plugins/embargo'
 import { preview, type PreviewOptions } from '../plugins/preview'
 import { corrections, type CorrectionsOptions } from '../plugins/corrections'
@@ -100,6 +101,22 @@ export type NewsroomOptions = {
 }
 
 const KST = 'Asia/Seoul'
+
+/**
+ * The desk's moves reach newsroom chat integrations as channel events (`article.filed`,
+ * `article.returned`, `article.approved`): distribution's own queue, signing and retries, so a
+ * channel that is down never holds up the save. Neither plugin knows of the other; this joins them.
+ */
+const announceWorkflowMove = async ({ collection, doc, move, req }: WorkflowMoveArgs) => {
+  const event = eventOfMove(move.to) as ChannelEvent | null
+  if (!event) return
+  await queueArticleEvent(req, {
+    collection,
+    doc,
+    event,
+    data: { workflow: { from: move.from, to: move.to, note: move.note, by: move.by } },
+  })
+}
 
 const deskOnly = ({ req }: { req: PayloadRequest }): boolean => canChangeLiveState(req.user)
 
@@ -270,6 +287,7 @@ export const newsroom =
       config = await editorialWorkflow({
         collections: [Articles.slug],
         enabled,
+        ...(options.distribution !== false && { onMove: announceWorkflowMove }),
         ...options.editorialWorkflow,
       })(config)
     }

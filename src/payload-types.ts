@@ -73,6 +73,7 @@ export interface Config {
     tasks: {
       refreshRelatedSuggestions: TaskRefreshRelatedSuggestions;
       deliverWebhook: TaskDeliverWebhook;
+      notifyWorkflowMove: TaskNotifyWorkflowMove;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -401,7 +402,16 @@ export interface DistributionChannel {
   name: string;
   kind: 'webhook' | 'indexnow';
   url: string;
-  events: ('article.published' | 'article.updated' | 'article.unpublished' | 'article.deleted' | 'cache.purge')[];
+  events: (
+    | 'article.published'
+    | 'article.updated'
+    | 'article.unpublished'
+    | 'article.deleted'
+    | 'cache.purge'
+    | 'article.filed'
+    | 'article.returned'
+    | 'article.approved'
+  )[];
   sections?: (number | Section)[] | null;
   regions?: (number | Region)[] | null;
   format?: ('full' | 'summary') | null;
@@ -440,7 +450,17 @@ export interface WebhookDelivery {
   id: number;
   channel?: (number | null) | DistributionChannel;
   event?:
-    | ('article.published' | 'article.updated' | 'article.unpublished' | 'article.deleted' | 'cache.purge' | 'test')
+    | (
+        | 'article.published'
+        | 'article.updated'
+        | 'article.unpublished'
+        | 'article.deleted'
+        | 'cache.purge'
+        | 'article.filed'
+        | 'article.returned'
+        | 'article.approved'
+        | 'test'
+      )
     | null;
   article?: (number | null) | Article;
   /**
@@ -603,7 +623,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'refreshRelatedSuggestions' | 'deliverWebhook' | 'schedulePublish';
+        taskSlug: 'inline' | 'refreshRelatedSuggestions' | 'deliverWebhook' | 'notifyWorkflowMove' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -636,7 +656,8 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'refreshRelatedSuggestions' | 'deliverWebhook' | 'schedulePublish') | null;
+  taskSlug?:
+    ('inline' | 'refreshRelatedSuggestions' | 'deliverWebhook' | 'notifyWorkflowMove' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1151,6 +1172,27 @@ export interface TaskDeliverWebhook {
       | number
       | boolean
       | null;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotifyWorkflowMove".
+ */
+export interface TaskNotifyWorkflowMove {
+  input: {
+    collection: string;
+    id: string;
+    move:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    at: string;
   };
   output?: unknown;
 }

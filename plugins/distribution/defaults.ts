@@ -6,6 +6,9 @@ const SECOND = 1000
 const MINUTE = 60 * SECOND
 const HOUR = 60 * MINUTE
 
+/** Where the plugin keeps its sanitized options in the Payload config's `custom`, for `queueArticleEvent`. */
+export const DISTRIBUTION_CONFIG_KEY = 'distribution'
+
 export const defaultRetrySchedule = [
   5 * SECOND,
   5 * MINUTE,

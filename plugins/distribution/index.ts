@@ -5,7 +5,7 @@ import type { DistributionOptions } from './types'
 import { markDraftSave } from '../shared/markDraftSave'
 import { channelsCollection } from './collections/channels'
 import { deliveriesCollection } from './collections/deliveries'
-import { sanitizeDistributionOptions } from './defaults'
+import { DISTRIBUTION_CONFIG_KEY, sanitizeDistributionOptions } from './defaults'
 import {
   queueArticleEvents,
   queueDeletionEvent,
@@ -13,8 +13,9 @@ import {
 } from './hooks/queueArticleEvents'
 import { deliverWebhookTask } from './tasks/deliverWebhook'
 
-export type { ArticleEvent, ChannelEvent, DistributionOptions } from './types'
-export { articleEvents, channelEvents } from './types'
+export type { ArticleEvent, ChannelEvent, DistributionOptions, WorkflowEvent } from './types'
+export { articleEvents, channelEventLabels, channelEvents, workflowEvents } from './types'
+export { queueArticleEvent } from './hooks/queueArticleEvents'
 export { isPrivateAddress } from './network'
 export { generateSecret, signPayload } from './signing'
 
@@ -46,6 +47,7 @@ export const distribution =
     return {
       ...incomingConfig,
       collections: [...collections, channelsCollection(config), deliveriesCollection(config)],
+      custom: { ...incomingConfig.custom, [DISTRIBUTION_CONFIG_KEY]: config },
       jobs: {
         ...incomingConfig.jobs,
         tasks: [...(incomingConfig.jobs?.tasks ?? []), deliverWebhookTask(config)],

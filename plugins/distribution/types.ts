@@ -7,11 +7,41 @@ export const articleEvents = [
 export type ArticleEvent = (typeof articleEvents)[number]
 
 /**
- * What a channel may subscribe to: the article events, and `cache.purge` (the surrogate keys and
- * URLs a CDN should drop after any of them) — not subscribed by default.
+ * The desk's moves of a story (송고, 반려, 승인), for newsroom chat integrations: the story's headline
+ * fields and `workflow: { from, to, note, by }`. Announced by whoever calls `queueArticleEvent`
+ * (the newsroom connects the editorial workflow's moves); not subscribed by default.
  */
-export const channelEvents = [...articleEvents, 'cache.purge'] as const
+export const workflowEvents = ['article.filed', 'article.returned', 'article.approved'] as const
+export type WorkflowEvent = (typeof workflowEvents)[number]
+
+/**
+ * What a channel may subscribe to: the article events, `cache.purge` (the surrogate keys and URLs a
+ * CDN should drop after any of them) and the desk's moves — the last two not subscribed by default.
+ * New values go last: they are a select's options (a PostgreSQL enum).
+ */
+export const channelEvents = [...articleEvents, 'cache.purge', ...workflowEvents] as const
 export type ChannelEvent = (typeof channelEvents)[number]
+
+/** How the admin names each event: in words, with the type a receiver sees. */
+export const channelEventLabels: Record<ChannelEvent, { en: string; ko: string }> = {
+  'article.published': { en: 'Published (article.published)', ko: '발행 (article.published)' },
+  'article.updated': { en: 'Updated (article.updated)', ko: '수정 (article.updated)' },
+  'article.unpublished': {
+    en: 'Unpublished (article.unpublished)',
+    ko: '발행 취소 (article.unpublished)',
+  },
+  'article.deleted': { en: 'Deleted (article.deleted)', ko: '삭제 (article.deleted)' },
+  'cache.purge': { en: 'CDN cache purge (cache.purge)', ko: 'CDN 캐시 비우기 (cache.purge)' },
+  'article.filed': { en: 'Filed to the desk (article.filed)', ko: '송고 (article.filed)' },
+  'article.returned': {
+    en: 'Returned by the desk (article.returned)',
+    ko: '반려 (article.returned)',
+  },
+  'article.approved': {
+    en: 'Approved by the desk (article.approved)',
+    ko: '승인 (article.approved)',
+  },
+}
 
 export type DistributionOptions = {
   /** The collection whose publishes are distributed. @default 'articles' */

@@ -1,31 +1,29 @@
-import type { CollectionConfig, Config, Field, PayloadRequest, Plugin } from 'payload'
+import type { CollectionConfig, Config, Field, PayloadRequest, Plugin, Where } from 'payload'
 
 import type { WorkflowState } from './states'
+import type { EditorialWorkflowOptions, SanitizedEditorialWorkflowConfig } from './types'
 
 import { idOf, idsOf, sameId } from '../shared/relationIds'
+import { announceMove } from './hooks/announceMove'
 import { captureRequestedState, enforceWorkflow } from './hooks/enforceWorkflow'
 import { stateLabels, workflowStates } from './states'
+import { notifyMoveTask } from './tasks/notifyMove'
 
-export { mayMove, stateLabels, workflowStates } from './states'
+export { eventOfMove, mayMove, stateLabels, workflowStates } from './states'
 export type { WorkflowState } from './states'
-
-export type EditorialWorkflowOptions = {
-  /** Collections whose stories go through the desk. @default ['articles'] */
-  collections?: string[]
-  /** Who reviews, returns and approves (the desk). @default users with role admin or editor */
-  isDesk?: (req: PayloadRequest) => boolean
-  /**
-   * Who writes the story: may file it and withdraw it. @default the desk, or a user whose
-   * `reporter` is on the story's `reporters`
-   */
-  isWriter?: (req: PayloadRequest, doc: Record<string, unknown>) => boolean
-  /** When false the fields stay (stable schema) and nothing is enforced. @default true */
-  enabled?: boolean
-}
-
-export type SanitizedEditorialWorkflowConfig = Required<EditorialWorkflowOptions>
+export { movesFor } from './moves'
+export { defaultRecipients, NOTIFY_TASK } from './tasks/notifyMove'
+export type {
+  EditorialWorkflowOptions,
+  SanitizedEditorialWorkflowConfig,
+  WorkflowMove,
+  WorkflowMoveArgs,
+  WorkflowNotificationOptions,
+} from './types'
 
 export const WORKFLOW_FIELD = 'workflow'
+
+const COMPONENTS = '/../plugins/editorial-workflow/components'
 
 const roles = (req: PayloadRequest): string[] =>
   ((req.user as { roles?: null | string[] } | null)?.roles ?? []) as string[]
@@ -36,6 +34,11 @@ const defaultIsDesk = (req: PayloadRequest): boolean =>
 const defaultIsWriter = (req: PayloadRequest, doc: Record<string, unknown>): boolean => {
   const reporter = idOf((req.user as { reporter?: unknown } | null)?.reporter)
   return reporter !== null && idsOf(doc.reporters).some((value) => sameId(value, reporter))
+}
+
+const defaultOwnStories = (user: PayloadRequest['user']): null | Where => {
+  const reporter = idOf((user as { reporter?: unknown } | null)?.reporter)
+  return reporter === null ? null : { reporters: { in: [reporter] } }
 }
 
 const workflowField = (): Field => ({
@@ -71,7 +74,14 @@ const workflowField = (): Field => ({
       type: 'date',
       label: { en: 'State changed', ko: '상태 변경 시각' },
       // Written by the workflow hook on every save, whatever a client sends.
-      admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+      admin: {
+        readOnly: true,
+        date: {
+          pickerAppearance: 'dayAndTime',
+          displayFormat: 'yyyy-MM-dd HH:mm',
+          timeFormat: 'HH:mm',
+        },
+      },
     },
     {
       name: 'changedBy',
@@ -82,11 +92,34 @@ const workflowField = (): Field => ({
   ],
 })
 
+/** The reason of a return, above the story (nothing stored). */
+const deskNoticeField = (): Field => ({
+  name: 'deskNotice',
+  type: 'ui',
+  label: { en: 'Desk notice', ko: '데스크 알림' },
+  admin: {
+    disableListColumn: true,
+    components: { Field: `${COMPONENTS}/DeskNotice#DeskNotice` },
+  },
+})
+
+/** The list shows the desk state after Payload's draft/published status (or last). */
+const withStateColumn = (columns: string[] | undefined): string[] | undefined => {
+  const column = `${WORKFLOW_FIELD}.state`
+  if (!columns || columns.includes(column)) return columns
+  const at = columns.indexOf('_status')
+  return at === -1
+    ? [...columns, column]
+    : [...columns.slice(0, at + 1), column, ...columns.slice(at + 1)]
+}
+
 /**
  * The desk's review workflow — 작성중 → 송고 → 데스크 검토중 → 승인 → 출고, and 반려 with a note —
  * beside Payload's draft/published. Every move is checked on the server for every path (REST,
  * GraphQL, the admin, the Local API with a user): a writer files and withdraws, only the desk
- * reviews, returns and approves, and 출고 follows publishing.
+ * reviews, returns and approves, and 출고 follows publishing. Moves are handed to `onMove` and
+ * emailed to the people they concern (a queued job); the admin gets the buttons, list filters and
+ * a dashboard panel.
  */
 export const editorialWorkflow =
   (options: EditorialWorkflowOptions = {}): Plugin =>
@@ -95,19 +128,81 @@ export const editorialWorkflow =
       collections: options.collections ?? ['articles'],
       isDesk: options.isDesk ?? defaultIsDesk,
       isWriter: options.isWriter ?? defaultIsWriter,
+      ownStories: options.ownStories ?? defaultOwnStories,
+      onMove: options.onMove,
+      notifications: options.notifications ?? {},
+      admin: options.admin ?? true,
       enabled: options.enabled ?? true,
     }
+    const hasAdmin = config.admin && config.enabled
     const collections = (incomingConfig.collections ?? []).map((collection): CollectionConfig => {
       if (!config.collections.includes(collection.slug)) return collection
+      const components = collection.admin?.components ?? {}
       return {
         ...collection,
-        fields: [...collection.fields, workflowField()],
+        admin: hasAdmin
+          ? {
+              ...collection.admin,
+              defaultColumns: withStateColumn(collection.admin?.defaultColumns),
+              components: {
+                ...components,
+                beforeListTable: [
+                  ...(components.beforeListTable ?? []),
+                  {
+                    path: `${COMPONENTS}/DeskFilters#DeskFilters`,
+                    serverProps: { collectionSlug: collection.slug, ownStories: config.ownStories },
+                  },
+                ],
+                edit: {
+                  ...components.edit,
+                  beforeDocumentControls: [
+                    ...(components.edit?.beforeDocumentControls ?? []),
+                    {
+                      path: `${COMPONENTS}/DeskActions#DeskActions`,
+                      serverProps: { isDesk: config.isDesk },
+                    },
+                  ],
+                },
+              },
+            }
+          : collection.admin,
+        // The notice is a `ui` field: with the admin off it is simply not added (nothing stored).
+        fields: [...(hasAdmin ? [deskNoticeField()] : []), ...collection.fields, workflowField()],
         hooks: {
           ...collection.hooks,
           beforeOperation: [...(collection.hooks?.beforeOperation ?? []), captureRequestedState],
           beforeChange: [...(collection.hooks?.beforeChange ?? []), enforceWorkflow(config)],
+          afterChange: [...(collection.hooks?.afterChange ?? []), announceMove(config)],
         },
       }
     })
-    return { ...incomingConfig, collections }
+    const adminComponents = incomingConfig.admin?.components ?? {}
+    return {
+      ...incomingConfig,
+      admin: hasAdmin
+        ? {
+            ...incomingConfig.admin,
+            components: {
+              ...adminComponents,
+              beforeDashboard: [
+                ...(adminComponents.beforeDashboard ?? []),
+                {
+                  path: `${COMPONENTS}/DeskDashboard#DeskDashboard`,
+                  serverProps: {
+                    collections: config.collections,
+                    isDesk: config.isDesk,
+                    ownStories: config.ownStories,
+                  },
+                },
+              ],
+            },
+          }
+        : incomingConfig.admin,
+      collections,
+      jobs: {
+        ...incomingConfig.jobs,
+        // Registered even with notifications off: the task list is part of the jobs schema.
+        tasks: [...(incomingConfig.jobs?.tasks ?? []), notifyMoveTask(config)],
+      },
+    }
   }

@@ -11,7 +11,7 @@ import { sendTestEventEndpoint } from '../endpoints/sendTestEvent'
 import { headerNameProblem, headerValueProblem } from '../headers'
 import { isPrivateAddress } from '../network'
 import { generateSecret } from '../signing'
-import { articleEvents, channelEvents } from '../types'
+import { articleEvents, channelEventLabels, channelEvents } from '../types'
 
 export const CHANNELS_SLUG = 'distribution-channels'
 
@@ -84,7 +84,7 @@ export const channelsCollection = (config: SanitizedDistributionConfig): Collect
       required: true,
       defaultValue: [...articleEvents],
       label: { en: 'Events', ko: '이벤트' },
-      options: channelEvents.map((event) => ({ label: event, value: event })),
+      options: channelEvents.map((event) => ({ label: channelEventLabels[event], value: event })),
     },
     {
       name: 'sections',

@@ -5,7 +5,7 @@ import type { SanitizedDistributionConfig } from '../types'
 import { canReadDistribution } from '../access'
 import { replayDeliveryEndpoint } from '../endpoints/replayDelivery'
 import { deliveryStatusLabels } from '../components/health'
-import { channelEvents } from '../types'
+import { channelEventLabels, channelEvents } from '../types'
 import { CHANNELS_SLUG } from './channels'
 
 export const DELIVERIES_SLUG = 'webhook-deliveries'
@@ -71,7 +71,10 @@ export const deliveriesCollection = (config: SanitizedDistributionConfig): Colle
       name: 'event',
       type: 'select',
       label: { en: 'Event', ko: '이벤트' },
-      options: [...channelEvents, 'test'].map((value) => ({ label: value, value })),
+      options: [
+        ...channelEvents.map((value) => ({ label: channelEventLabels[value], value })),
+        { label: { en: 'Test (test)', ko: '테스트 (test)' }, value: 'test' },
+      ],
       index: true,
     },
     {

@@ -18,6 +18,7 @@ import { hasDrafts } from '../../shared/publication'
 import { readStoredDocument } from '../../shared/storedDocument'
 import { articlePayload } from '../articlePayload'
 import { CHANNELS_SLUG } from '../collections/channels'
+import { DISTRIBUTION_CONFIG_KEY } from '../defaults'
 import { DELIVER_TASK } from '../tasks/deliverWebhook'
 
 type Channel = {
@@ -113,6 +114,37 @@ const queueMessages = async (
       } as never)
     }
   }
+}
+
+/**
+ * Queues one event about an article that the publication hooks do not announce — the desk's moves
+ * (`article.filed`, `article.returned`, `article.approved`) are draft saves — to the active channels
+ * subscribed to it, with the headline fields (the `summary` shape, whatever the channel's format:
+ * a story on the desk has no public body yet) and `data` beside them. Queued with `req`, inside the
+ * save: a channel that is down never fails the save, and a rolled-back save queues nothing.
+ * Does nothing when the distribution plugin is absent or disabled, or `collection` is not its articles.
+ */
+export const queueArticleEvent = async (
+  req: PayloadRequest,
+  {
+    collection,
+    data,
+    doc,
+    event,
+  }: {
+    collection: string
+    data?: Record<string, unknown>
+    doc: ArticleDoc
+    event: ChannelEvent
+  },
+): Promise<void> => {
+  const config = (req.payload.config.custom as Record<string, unknown> | undefined)?.[
+    DISTRIBUTION_CONFIG_KEY
+  ] as SanitizedDistributionConfig | undefined
+  if (!config?.enabled || collection !== config.articles) return
+  await queueMessages(config, req, doc, [
+    { event, data: () => ({ ...articlePayload(config, doc, 'summary'), ...data }) },
+  ])
 }
 
 /** The article event itself, then its `cache.purge`. */

@@ -2,7 +2,7 @@ import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook } from '
 
 import { APIError } from 'payload'
 
-import type { SanitizedEditorialWorkflowConfig } from '../index'
+import type { SanitizedEditorialWorkflowConfig } from '../types'
 import type { Actor, WorkflowState } from '../states'
 
 import { mayMove, stateLabels, workflowStates } from '../states'

@@ -4,6 +4,7 @@ import * as migration_20261207_103906_embargo from './20261207_103906_embargo';
 import * as migration_20261207_104938_corrections from './20261207_104938_corrections';
 import * as migration_20261207_105507_audit_log from './20261207_105507_audit_log';
 import * as migration_20261207_111201_updated_by from './20261207_111201_updated_by';
+import * as migration_20261207_111541_desk_events from './20261207_111541_desk_events';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261207_111201_updated_by.up,
     down: migration_20261207_111201_updated_by.down,
-    name: '20261207_111201_updated_by'
+    name: '20261207_111201_updated_by',
+  },
+  {
+    up: migration_20261207_111541_desk_events.up,
+    down: migration_20261207_111541_desk_events.down,
+    name: '20261207_111541_desk_events'
   },
 ];

@@ -6,6 +6,7 @@ import * as migration_20261207_103853_embargo from './20261207_103853_embargo';
 import * as migration_20261207_104929_corrections from './20261207_104929_corrections';
 import * as migration_20261207_105502_audit_log from './20261207_105502_audit_log';
 import * as migration_20261207_111151_updated_by from './20261207_111151_updated_by';
+import * as migration_20261207_111535_desk_events from './20261207_111535_desk_events';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261207_111151_updated_by.up,
     down: migration_20261207_111151_updated_by.down,
-    name: '20261207_111151_updated_by'
+    name: '20261207_111151_updated_by',
+  },
+  {
+    up: migration_20261207_111535_desk_events.up,
+    down: migration_20261207_111535_desk_events.down,
+    name: '20261207_111535_desk_events'
   },
 ];

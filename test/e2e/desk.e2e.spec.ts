@@ -1,0 +1,243 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+
+import fs from 'node:fs'
+import path from 'node:path'
+import { chromium } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { RunningApp } from '../helpers/server'
+
+import { startApp } from '../helpers/server'
+
+// The desk's review in the browser (issue 22): the reporter files with 송고, the editor finds it in
+// 송고 대기 and returns it with a note, the reporter reads the note, fixes and files again, and the
+// editor approves and publishes. Each step leaves a screenshot (CI artifacts, git-ignored).
+
+const screenshots = path.resolve(import.meta.dirname, 'screenshots')
+const PASSWORD = 'newsroom-demo'
+
+let app: RunningApp
+let browser: Browser
+const contexts: BrowserContext[] = []
+
+beforeAll(async () => {
+  fs.mkdirSync(screenshots, { recursive: true })
+  app = await startApp({ port: 3937 })
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  })
+})
+afterAll(async () => {
+  for (const context of contexts) await context.close()
+  await browser?.close()
+  await app?.stop()
+})
+
+/** A Korean browser of its own, signed in as a demo user (README's logins). */
+const signIn = async (email: string): Promise<Page> => {
+  const context = await browser.newContext({
+    locale: 'ko-KR',
+    timezoneId: 'Asia/Seoul',
+    viewport: { width: 1440, height: 1000 },
+  })
+  contexts.push(context)
+  const page = await context.newPage()
+  page.setDefaultTimeout(30_000)
+  await page.goto(`${app.url}/admin/login`)
+  await page.fill('#field-email', email)
+  await page.fill('#field-password', PASSWORD)
+  await page.click('button[type="submit"]')
+  await page.waitForURL(/\/admin\/?$/)
+  return page
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true })
+
+/** The story's desk state as the API has it (the latest draft), read as the editor. */
+const stateOf = async (id: string, token: string) => {
+  const response = await fetch(`${app.url}/api/articles/${id}?draft=true&depth=0`, {
+    headers: { authorization: `JWT ${token}` },
+  })
+  return ((await response.json()) as { workflow: { note?: string; state: string } }).workflow
+}
+
+const apiToken = async (email: string): Promise<string> => {
+  const login = await fetch(`${app.url}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  })
+  return ((await login.json()) as { token: string }).token
+}
+
+const deskButton = (page: Page, name: string) =>
+  page.locator('.desk-actions').getByRole('button', { name, exact: true })
+
+/** Waits for the toast of a move and for the badge to show the new state. */
+const expectMoved = async (page: Page, toast: string, badge: string) => {
+  try {
+    await page.getByText(toast).first().waitFor()
+    await page.locator('.desk-actions__state', { hasText: badge }).waitFor()
+  } catch (error) {
+    await shot(page, `failed-${badge}`)
+    throw error
+  }
+}
+
+describe('the desk review in the admin', () => {
+  const title = `데스크 검토 기사 ${Date.now()}`
+  const note = '제목이 깁니다. 20자 안으로 줄이고 사진 설명을 보강하세요.'
+  let reporter: Page
+  let editor: Page
+  let articleId = ''
+  let editorToken = ''
+
+  beforeAll(async () => {
+    reporter = await signIn('reporter@newsroom.example')
+    editor = await signIn('editor@newsroom.example')
+    editorToken = await apiToken('editor@newsroom.example')
+  })
+
+  it('1. the reporter writes a story and files it with the 송고 button', async () => {
+    await reporter.goto(`${app.url}/admin/collections/articles/create`)
+    await reporter.fill('#field-title', title)
+    await reporter.locator('#field-section').click()
+    await reporter.locator('.rs__option', { hasText: /^뉴스$/ }).click()
+    // The reporter's own byline is added by the server (autosave creates the story as they type).
+    await reporter.locator('[data-lexical-editor="true"]').first().click()
+    await reporter.keyboard.type('울산시가 청년 일자리 예산을 늘렸다.')
+    // The writer is offered 송고 only; the desk's buttons are not theirs.
+    await deskButton(reporter, '송고').waitFor()
+    expect(await deskButton(reporter, '승인').count()).toBe(0)
+    await shot(reporter, '01-reporter-writes')
+
+    await deskButton(reporter, '송고').click()
+    await reporter.waitForURL(/\/admin\/collections\/articles\/[^/]+$/)
+    await expectMoved(reporter, '송고했습니다', '송고')
+    articleId = reporter.url().split('/').pop()!
+    // Filing saved the text on screen with it, as a draft.
+    const saved = await fetch(`${app.url}/api/articles/${articleId}?draft=true&depth=0`, {
+      headers: { authorization: `JWT ${editorToken}` },
+    })
+    const doc = (await saved.json()) as {
+      _status: string
+      bodyHtml: string
+      byline: string
+      title: string
+    }
+    expect(doc).toMatchObject({
+      _status: 'draft',
+      title,
+      byline: expect.stringContaining('김한수'),
+    })
+    expect(doc.bodyHtml).toContain('청년 일자리 예산')
+    expect((await stateOf(articleId, editorToken)).state).toBe('filed')
+    await deskButton(reporter, '송고 취소').waitFor()
+    await shot(reporter, '02-reporter-filed')
+  })
+
+  it('2. the editor finds it in 송고 대기 on the dashboard and returns it with a note', async () => {
+    await editor.goto(`${app.url}/admin`)
+    const row = editor.locator('.desk-dashboard__queue tr', { hasText: title })
+    await row.waitFor()
+    expect(await row.textContent()).toContain('김한수')
+    expect(await row.textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)
+    await shot(editor, '03-editor-dashboard-queue')
+
+    // The list shows the desk state, and its quick filter finds the story too.
+    await editor.goto(`${app.url}/admin/collections/articles`)
+    // Once the list has settled: its first effects rewrite the URL and would undo the click.
+    await editor.waitForLoadState('networkidle')
+    await editor.locator('.desk-filters__link--filed').click()
+    await editor.waitForURL(/workflow\.state/)
+    await editor.locator('table tbody tr', { hasText: title }).waitFor()
+    expect(await editor.locator('table tbody tr', { hasText: title }).textContent()).toContain(
+      '송고',
+    )
+    await shot(editor, '04-editor-list-filed')
+
+    await editor.goto(`${app.url}/admin/collections/articles/${articleId}`)
+    await deskButton(editor, '반려').click()
+    const dialog = editor.locator('.desk-actions__dialog')
+    await dialog.waitFor()
+    // A return without a reason cannot be sent.
+    expect(await dialog.locator('.desk-actions__confirm-return').isDisabled()).toBe(true)
+    await dialog.locator('textarea').fill(note)
+    await shot(editor, '05-editor-return-note')
+    await dialog.locator('.desk-actions__confirm-return').click()
+    await expectMoved(editor, '반려했습니다', '반려')
+    expect(await stateOf(articleId, editorToken)).toMatchObject({ state: 'returned', note })
+    await shot(editor, '06-editor-returned')
+  })
+
+  it('3. the reporter reads the note, fixes the story and files it again', async () => {
+    // 내 기사 on the reporter's dashboard lists it under 반려.
+    await reporter.goto(`${app.url}/admin`)
+    const returned = reporter.locator('.desk-dashboard__mine [data-state="returned"]')
+    await returned.waitFor()
+    expect(await returned.textContent()).toContain(title)
+    await shot(reporter, '07-reporter-dashboard-mine')
+    await returned.getByRole('link', { name: title }).click()
+    await reporter.waitForURL(new RegExp(`/admin/collections/articles/${articleId}$`))
+    const notice = reporter.locator('.desk-notice')
+    await notice.waitFor()
+    expect(await notice.textContent()).toContain(note)
+    await shot(reporter, '08-reporter-sees-note')
+
+    await reporter.fill('#field-title', `${title} (수정)`)
+    await deskButton(reporter, '송고').click()
+    await expectMoved(reporter, '송고했습니다', '송고')
+    expect(await reporter.locator('.desk-notice').count()).toBe(0)
+    const saved = await fetch(`${app.url}/api/articles/${articleId}?draft=true&depth=0`, {
+      headers: { authorization: `JWT ${editorToken}` },
+    })
+    expect(((await saved.json()) as { title: string }).title).toBe(`${title} (수정)`)
+    await shot(reporter, '09-reporter-filed-again')
+  })
+
+  it('4. the editor approves and publishes it', async () => {
+    // The reporter is still on the story: when their edit lock is held, the editor takes it over,
+    // and the form they get is the reporter's last save, not an older copy.
+    await editor.goto(`${app.url}/admin/collections/articles/${articleId}`)
+    const locked = editor.locator('#document-locked')
+    await deskButton(editor, '승인').waitFor()
+    // The lock check answers after the page is drawn.
+    await editor.waitForLoadState('networkidle')
+    const isLocked = await locked
+      .waitFor({ timeout: 3000 })
+      .then(() => true)
+      .catch(() => false)
+    if (isLocked) {
+      await shot(editor, '10-editor-takes-over')
+      await locked.getByRole('button', { name: '인수하기' }).click()
+      await locked.waitFor({ state: 'hidden' })
+      // Taking over reloads the story from the server; a move saved before that answer arrives
+      // would be shown with the older copy.
+      await editor.waitForLoadState('networkidle')
+    }
+    expect(await editor.inputValue('#field-title')).toBe(`${title} (수정)`)
+    await deskButton(editor, '승인').click()
+    await expectMoved(editor, '승인했습니다', '승인')
+    await shot(editor, '11-editor-approved')
+
+    await editor.getByRole('button', { name: '게시' }).first().click()
+    await editor.locator('.desk-actions__state', { hasText: '출고' }).waitFor()
+    const live = await fetch(`${app.url}/api/articles/${articleId}?depth=0`)
+    expect(live.status).toBe(200)
+    expect(await live.json()).toMatchObject({
+      _status: 'published',
+      title: `${title} (수정)`,
+      workflow: { state: 'published' },
+    })
+    await shot(editor, '12-editor-published')
+  })
+})
