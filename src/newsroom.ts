@@ -118,6 +118,33 @@ const announceWorkflowMove = async ({ collection, doc, move, req }: WorkflowMove
   })
 }
 
+/** A correction made public goes to the channels that subscribe to `article.corrected`. */
+const announceCorrections: NonNullable<CorrectionsOptions['onCorrection']> = ({
+  added,
+  collection,
+  doc,
+  req,
+}) =>
+  queueArticleEvent(req, {
+    collection,
+    doc,
+    event: 'article.corrected',
+    data: { corrections: added },
+  })
+
+/**
+ * A story held under embargo goes early, body included for `full` channels, to the channels that
+ * subscribe to `article.embargoed` (news agencies' partners), with the time they must wait for.
+ */
+const announceEmbargo: NonNullable<EmbargoOptions['onHold']> = ({ collection, doc, req, until }) =>
+  queueArticleEvent(req, {
+    collection,
+    doc,
+    event: 'article.embargoed',
+    withBody: true,
+    data: { embargo: { until } },
+  })
+
 const deskOnly = ({ req }: { req: PayloadRequest }): boolean => canChangeLiveState(req.user)
 
 /**
@@ -242,9 +269,12 @@ export const newsroom =
     }
     // After register-timestamps: a release stamps 등록 with the embargo time over the publish time.
     if (options.embargo !== false) {
-      config = embargo({ collections: [Articles.slug], enabled, ...options.embargo })(
-        config,
-      ) as Config
+      config = embargo({
+        collections: [Articles.slug],
+        enabled,
+        ...(options.distribution !== false && { onHold: announceEmbargo }),
+        ...options.embargo,
+      })(config) as Config
     }
     if (options.slugRedirects !== false) {
       config = await slugRedirects({
@@ -273,9 +303,12 @@ export const newsroom =
     }
     // Before structured data: `jsonLd` lists the corrections.
     if (options.corrections !== false) {
-      config = await corrections({ collections: [Articles.slug], enabled, ...options.corrections })(
-        config,
-      )
+      config = await corrections({
+        collections: [Articles.slug],
+        enabled,
+        ...(options.distribution !== false && { onCorrection: announceCorrections }),
+        ...options.corrections,
+      })(config)
     }
     if (options.structuredData !== false) {
       config = await structuredData(options.structuredData)(config)

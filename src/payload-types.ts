@@ -411,6 +411,8 @@ export interface DistributionChannel {
     | 'article.filed'
     | 'article.returned'
     | 'article.approved'
+    | 'article.corrected'
+    | 'article.embargoed'
   )[];
   sections?: (number | Section)[] | null;
   regions?: (number | Region)[] | null;
@@ -459,6 +461,8 @@ export interface WebhookDelivery {
         | 'article.filed'
         | 'article.returned'
         | 'article.approved'
+        | 'article.corrected'
+        | 'article.embargoed'
         | 'test'
       )
     | null;

@@ -1,4 +1,5 @@
 import type {
+  CollectionAfterChangeHook,
   CollectionBeforeChangeHook,
   CollectionConfig,
   Config,
@@ -16,6 +17,16 @@ export type CorrectionsOptions = {
   articles?: string
   /** Who may add corrections and handle requests (the desk). @default roles admin or editor */
   isDesk?: (req: PayloadRequest) => boolean
+  /**
+   * Called after a save that makes new corrections public (a live story's), e.g. to tell channels;
+   * runs in the save's transaction.
+   */
+  onCorrection?: (args: {
+    added: Record<string, unknown>[]
+    collection: string
+    doc: Record<string, unknown> & { id: number | string }
+    req: PayloadRequest
+  }) => Promise<void> | void
   /** When false the schema stays and nothing is enforced. @default true */
   enabled?: boolean
 }
@@ -95,6 +106,20 @@ const keepCorrectionsRecord =
     return data
   }
 
+const announceCorrections =
+  (onCorrection: NonNullable<CorrectionsOptions['onCorrection']>): CollectionAfterChangeHook =>
+  async ({ collection, doc, previousDoc, req }) => {
+    if (doc._status !== 'published') return doc
+    const known = new Set(
+      ((previousDoc?.[CORRECTIONS_FIELD] ?? []) as Entry[]).map((entry) => entry.id),
+    )
+    const added = ((doc[CORRECTIONS_FIELD] ?? []) as Entry[]).filter(
+      (entry) => !known.has(entry.id),
+    )
+    if (added.length) await onCorrection({ added, collection: collection.slug, doc, req })
+    return doc
+  }
+
 const correctionsField = (): Field => ({
   name: CORRECTIONS_FIELD,
   type: 'array',
@@ -149,7 +174,10 @@ const addDays = (value: unknown, days: number) => {
 }
 
 /** 언론중재법 정정·반론·추후보도 청구: logged with their legal deadlines, listed by the nearest one. */
-const correctionRequests = (options: Required<CorrectionsOptions>): CollectionConfig => {
+const correctionRequests = (options: {
+  articles: string
+  isDesk: (req: PayloadRequest) => boolean
+}): CollectionConfig => {
   const desk = ({ req }: { req: PayloadRequest }) => options.isDesk(req)
   return {
     slug: CORRECTION_REQUESTS,
@@ -296,7 +324,9 @@ const correctionRequests = (options: Required<CorrectionsOptions>): CollectionCo
 export const corrections =
   (incoming: CorrectionsOptions = {}): Plugin =>
   (config: Config): Config => {
-    const options: Required<CorrectionsOptions> = {
+    const options: Required<Omit<CorrectionsOptions, 'onCorrection'>> &
+      Pick<CorrectionsOptions, 'onCorrection'> = {
+      onCorrection: incoming.onCorrection,
       collections: incoming.collections ?? ['articles'],
       articles: incoming.articles ?? 'articles',
       isDesk: incoming.isDesk ?? defaultIsDesk,
@@ -314,6 +344,10 @@ export const corrections =
           beforeChange: [
             ...(collection.hooks?.beforeChange ?? []),
             keepCorrectionsRecord(options.isDesk),
+          ],
+          afterChange: [
+            ...(collection.hooks?.afterChange ?? []),
+            ...(options.onCorrection ? [announceCorrections(options.onCorrection)] : []),
           ],
         },
       }

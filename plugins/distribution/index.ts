@@ -14,7 +14,13 @@ import {
 import { deliverWebhookTask } from './tasks/deliverWebhook'
 
 export type { ArticleEvent, ChannelEvent, DistributionOptions, WorkflowEvent } from './types'
-export { articleEvents, channelEventLabels, channelEvents, workflowEvents } from './types'
+export {
+  articleEvents,
+  channelEventLabels,
+  channelEvents,
+  recordEvents,
+  workflowEvents,
+} from './types'
 export { queueArticleEvent } from './hooks/queueArticleEvents'
 export { isPrivateAddress } from './network'
 export { generateSecret, signPayload } from './signing'

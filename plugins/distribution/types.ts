@@ -19,7 +19,20 @@ export type WorkflowEvent = (typeof workflowEvents)[number]
  * CDN should drop after any of them) and the desk's moves — the last two not subscribed by default.
  * New values go last: they are a select's options (a PostgreSQL enum).
  */
-export const channelEvents = [...articleEvents, 'cache.purge', ...workflowEvents] as const
+/**
+ * The story's public record: a correction (정정·반론보도) added to a live story, and a story held
+ * under embargo — sent early, with the embargo time, to the channels that subscribe (news-agency
+ * practice; the receiver honours `embargo.until`). Announced through `queueArticleEvent`; not
+ * subscribed by default.
+ */
+export const recordEvents = ['article.corrected', 'article.embargoed'] as const
+
+export const channelEvents = [
+  ...articleEvents,
+  'cache.purge',
+  ...workflowEvents,
+  ...recordEvents,
+] as const
 export type ChannelEvent = (typeof channelEvents)[number]
 
 /** How the admin names each event: in words, with the type a receiver sees. */
@@ -40,6 +53,14 @@ export const channelEventLabels: Record<ChannelEvent, { en: string; ko: string }
   'article.approved': {
     en: 'Approved by the desk (article.approved)',
     ko: '승인 (article.approved)',
+  },
+  'article.corrected': {
+    en: 'Correction published (article.corrected)',
+    ko: '정정·반론 게재 (article.corrected)',
+  },
+  'article.embargoed': {
+    en: 'Held under embargo, sent early (article.embargoed)',
+    ko: '엠바고 기사 사전 전송 (article.embargoed)',
   },
 }
 

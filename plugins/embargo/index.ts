@@ -17,6 +17,16 @@ export type EmbargoOptions = {
   collections?: string[]
   /** The field a release stamps with the embargo time, when the collection has it. @default 'registeredAt' */
   registeredAtField?: string
+  /**
+   * Called when a publish is held until the embargo (and again when the time moves), e.g. to send
+   * the story early to partners that honour embargoes; runs in the save's transaction.
+   */
+  onHold?: (args: {
+    collection: string
+    doc: Record<string, unknown> & { id: number | string }
+    req: PayloadRequest
+    until: string
+  }) => Promise<void> | void
   /** When false the field stays (stable schema) and nothing is held back. @default true */
   enabled?: boolean
 }
@@ -115,7 +125,7 @@ const isLive = async (req: PayloadRequest, collection: string, id: unknown) =>
   ).totalDocs > 0
 
 const checkEmbargo =
-  (options: Required<EmbargoOptions>): CollectionBeforeChangeHook =>
+  (options: Required<Omit<EmbargoOptions, 'onHold'>>): CollectionBeforeChangeHook =>
   async ({ collection, data, operation, originalDoc, req }) => {
     const until = data[EMBARGO_FIELD]
     const changed = instant(until) !== instant(originalDoc?.[EMBARGO_FIELD])
@@ -146,55 +156,57 @@ const checkEmbargo =
   }
 
 /** Queues, moves or calls off the release job as the embargo and the desk's publish ask. */
-const scheduleRelease: CollectionAfterChangeHook = async ({
-  collection,
-  doc,
-  operation,
-  previousDoc,
-  req,
-}) => {
-  const context = req.context as Record<string, unknown>
-  const asked =
-    context[contextKey(collection.slug, operation === 'create' ? 'new' : doc.id)] ??
-    context[contextKey(collection.slug, doc.id)]
-  const until = (doc as Doc)[EMBARGO_FIELD]
-  const before = previousDoc?.[EMBARGO_FIELD]
-  const moved = instant(until) !== instant(before)
-  if (!asked && !moved) return doc
-  const jobs = async (at?: unknown) =>
-    (
-      await req.payload.find({
+const scheduleRelease =
+  (onHold: EmbargoOptions['onHold']): CollectionAfterChangeHook =>
+  async ({ collection, doc, operation, previousDoc, req }) => {
+    const context = req.context as Record<string, unknown>
+    const asked =
+      context[contextKey(collection.slug, operation === 'create' ? 'new' : doc.id)] ??
+      context[contextKey(collection.slug, doc.id)]
+    const until = (doc as Doc)[EMBARGO_FIELD]
+    const before = previousDoc?.[EMBARGO_FIELD]
+    const moved = instant(until) !== instant(before)
+    if (!asked && !moved) return doc
+    const jobs = async (at?: unknown) =>
+      (
+        await req.payload.find({
+          collection: 'payload-jobs',
+          where: pendingReleases(collection.slug, doc.id, at),
+          limit: 10,
+          depth: 0,
+          overrideAccess: true,
+          req,
+        })
+      ).docs
+    // A release queued for the old time follows the embargo, or is called off with it.
+    const earlier = before ? await jobs(before) : []
+    const isWanted = Boolean(asked) || earlier.length > 0
+    if (earlier.length)
+      await req.payload.delete({
         collection: 'payload-jobs',
-        where: pendingReleases(collection.slug, doc.id, at),
-        limit: 10,
-        depth: 0,
+        where: { id: { in: earlier.map((job) => job.id) } },
         overrideAccess: true,
         req,
       })
-    ).docs
-  // A release queued for the old time follows the embargo, or is called off with it.
-  const earlier = before ? await jobs(before) : []
-  const isWanted = Boolean(asked) || earlier.length > 0
-  if (earlier.length)
-    await req.payload.delete({
-      collection: 'payload-jobs',
-      where: { id: { in: earlier.map((job) => job.id) } },
-      overrideAccess: true,
+    if (!isWanted || !isFuture(until)) return doc
+    await req.payload.jobs.queue({
+      task: RELEASE_TASK,
+      input: {
+        type: 'publish',
+        doc: { relationTo: collection.slug, value: String(doc.id) },
+        ...(req.user ? { user: { relationTo: req.user.collection, value: req.user.id } } : {}),
+      },
+      waitUntil: new Date(until as string),
       req,
+    } as never)
+    await onHold?.({
+      collection: collection.slug,
+      doc: doc as Doc,
+      req,
+      until: new Date(until as string).toISOString(),
     })
-  if (!isWanted || !isFuture(until)) return doc
-  await req.payload.jobs.queue({
-    task: RELEASE_TASK,
-    input: {
-      type: 'publish',
-      doc: { relationTo: collection.slug, value: String(doc.id) },
-      ...(req.user ? { user: { relationTo: req.user.collection, value: req.user.id } } : {}),
-    },
-    waitUntil: new Date(until as string),
-    req,
-  } as never)
-  return doc
-}
+    return doc
+  }
 
 /**
  * Embargo (엠바고): a time before which a story is public on no path, even when the desk publishes
@@ -204,7 +216,7 @@ const scheduleRelease: CollectionAfterChangeHook = async ({
 export const embargo =
   (options: EmbargoOptions = {}): Plugin =>
   (incomingConfig: Config): Config => {
-    const config: Required<EmbargoOptions> = {
+    const config: Required<Omit<EmbargoOptions, 'onHold'>> = {
       collections: options.collections ?? ['articles'],
       registeredAtField: options.registeredAtField ?? 'registeredAt',
       enabled: options.enabled ?? true,
@@ -220,7 +232,7 @@ export const embargo =
           ...collection.hooks,
           beforeOperation: [...(collection.hooks?.beforeOperation ?? []), holdPublication],
           beforeChange: [...(collection.hooks?.beforeChange ?? []), checkEmbargo(config)],
-          afterChange: [...(collection.hooks?.afterChange ?? []), scheduleRelease],
+          afterChange: [...(collection.hooks?.afterChange ?? []), scheduleRelease(options.onHold)],
         },
       }
     })

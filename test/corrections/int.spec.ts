@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { NewsroomFixture } from '../helpers/newsroom'
@@ -14,16 +15,38 @@ let api: ReturnType<typeof apiClient>
 let fixture: NewsroomFixture
 let editor: string
 let kim: string
+const received: { body: string }[] = []
+let receiver: http.Server
 
 beforeAll(async () => {
+  receiver = http.createServer((request, response) => {
+    let body = ''
+    request.on('data', (chunk) => (body += chunk))
+    request.on('end', () => {
+      received.push({ body })
+      response.writeHead(200).end('ok')
+    })
+  })
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
   payload = await bootPayload('corrections')
   api = apiClient(payload)
   fixture = await createNewsroom(payload)
   editor = await api.login(loginEmails().editor, PASSWORD)
   kim = await api.login(loginEmails().kim, PASSWORD)
+  const channel = await api.rest('POST', '/distribution-channels', {
+    body: {
+      name: '정정 알림',
+      url: `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hook`,
+      allowPrivateNetwork: true,
+      events: ['article.corrected'],
+    },
+    token: await api.login(loginEmails().admin, PASSWORD),
+  })
+  expect(channel.status).toBe(201)
 })
 afterAll(async () => {
   await payload?.destroy()
+  receiver?.close()
 })
 
 const publishedStory = async (title: string) =>
@@ -58,6 +81,15 @@ describe('corrections on a story', () => {
         '@type': 'CorrectionComment',
         text: '2면 기사의 인원수를 바로잡습니다.',
       }),
+    ])
+    // Channels that subscribe hear of it once, with the new entry.
+    await payload.jobs.run({ limit: 100 })
+    const corrected = received
+      .map((message) => JSON.parse(message.body))
+      .filter((message) => message.data.id === story.id)
+    expect(corrected.map((message) => message.type)).toEqual(['article.corrected'])
+    expect(corrected[0].data.corrections).toEqual([
+      expect.objectContaining({ kind: 'correction', text: '2면 기사의 인원수를 바로잡습니다.' }),
     ])
     const graphql = await api.graphql(
       `query ($id: ${graphQLIdType(payload)}!) { Article(id: $id) { corrections { kind text } } }`,

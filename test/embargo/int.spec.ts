@@ -42,6 +42,18 @@ beforeAll(async () => {
     token: admin,
   })
   expect(channel.status).toBe(201)
+  // A partner that honours embargoes (news-agency practice): it gets the story early, in full.
+  const partner = await api.rest('POST', '/distribution-channels', {
+    body: {
+      name: '엠바고 협약 매체',
+      url: `http://127.0.0.1:${(receiver.address() as { port: number }).port}/early`,
+      allowPrivateNetwork: true,
+      events: ['article.embargoed'],
+      format: 'full',
+    },
+    token: admin,
+  })
+  expect(partner.status).toBe(201)
 })
 afterAll(async () => {
   await payload?.destroy()
@@ -108,7 +120,14 @@ describe('an embargo', () => {
 
     await runDueJobs()
     expect(await publicView(id)).toEqual({ byId: 404, list: 0, graphql: 0 })
-    expect(received).toEqual([])
+    expect(received.filter((message) => message.path === '/hook')).toEqual([])
+    const early = received.filter((message) => message.path === '/early')
+    expect(early).toHaveLength(1)
+    const sent = JSON.parse(early[0]!.body)
+    expect(sent.type).toBe('article.embargoed')
+    expect(sent.data).toMatchObject({ title: '엠바고 기사', embargo: { until } })
+    expect(sent.data.bodyHtml).toContain('첫 문단입니다.')
+    received = []
 
     await sleep(Math.max(0, new Date(until).getTime() - Date.now()) + 100)
     await runDueJobs() // the release

@@ -131,11 +131,14 @@ export const queueArticleEvent = async (
     data,
     doc,
     event,
+    withBody = false,
   }: {
     collection: string
     data?: Record<string, unknown>
     doc: ArticleDoc
     event: ChannelEvent
+    /** Send the story in the channel's format (`full` carries the body); else its summary. */
+    withBody?: boolean
   },
 ): Promise<void> => {
   const config = (req.payload.config.custom as Record<string, unknown> | undefined)?.[
@@ -143,7 +146,13 @@ export const queueArticleEvent = async (
   ] as SanitizedDistributionConfig | undefined
   if (!config?.enabled || collection !== config.articles) return
   await queueMessages(config, req, doc, [
-    { event, data: () => ({ ...articlePayload(config, doc, 'summary'), ...data }) },
+    {
+      event,
+      data: (format) => ({
+        ...articlePayload(config, doc, withBody ? format : 'summary'),
+        ...data,
+      }),
+    },
   ])
 }
 

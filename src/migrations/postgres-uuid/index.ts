@@ -5,6 +5,7 @@ import * as migration_20261207_104938_corrections from './20261207_104938_correc
 import * as migration_20261207_105507_audit_log from './20261207_105507_audit_log';
 import * as migration_20261207_111201_updated_by from './20261207_111201_updated_by';
 import * as migration_20261207_111541_desk_events from './20261207_111541_desk_events';
+import * as migration_20261207_112012_record_events from './20261207_112012_record_events';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261207_111541_desk_events.up,
     down: migration_20261207_111541_desk_events.down,
-    name: '20261207_111541_desk_events'
+    name: '20261207_111541_desk_events',
+  },
+  {
+    up: migration_20261207_112012_record_events.up,
+    down: migration_20261207_112012_record_events.down,
+    name: '20261207_112012_record_events'
   },
 ];

@@ -7,6 +7,7 @@ import * as migration_20261207_104929_corrections from './20261207_104929_correc
 import * as migration_20261207_105502_audit_log from './20261207_105502_audit_log';
 import * as migration_20261207_111151_updated_by from './20261207_111151_updated_by';
 import * as migration_20261207_111535_desk_events from './20261207_111535_desk_events';
+import * as migration_20261207_112006_record_events from './20261207_112006_record_events';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261207_111535_desk_events.up,
     down: migration_20261207_111535_desk_events.down,
-    name: '20261207_111535_desk_events'
+    name: '20261207_111535_desk_events',
+  },
+  {
+    up: migration_20261207_112006_record_events.up,
+    down: migration_20261207_112006_record_events.down,
+    name: '20261207_112006_record_events'
   },
 ];
