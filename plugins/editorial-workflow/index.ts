@@ -3,6 +3,7 @@ import type { CollectionConfig, Config, Field, PayloadRequest, Plugin, Where } f
 import type { WorkflowState } from './states'
 import type { EditorialWorkflowOptions, SanitizedEditorialWorkflowConfig } from './types'
 
+import { markDraftSave } from '../shared/markDraftSave'
 import { idOf, idsOf, sameId } from '../shared/relationIds'
 import { announceMove } from './hooks/announceMove'
 import { captureRequestedState, enforceWorkflow } from './hooks/enforceWorkflow'
@@ -170,7 +171,12 @@ export const editorialWorkflow =
         fields: [...(hasAdmin ? [deskNoticeField()] : []), ...collection.fields, workflowField()],
         hooks: {
           ...collection.hooks,
-          beforeOperation: [...(collection.hooks?.beforeOperation ?? []), captureRequestedState],
+          beforeOperation: [
+            ...(collection.hooks?.beforeOperation ?? []),
+            // Tells an unpublish from a draft save of a live story (enforceWorkflow).
+            markDraftSave,
+            captureRequestedState,
+          ],
           beforeChange: [...(collection.hooks?.beforeChange ?? []), enforceWorkflow(config)],
           afterChange: [...(collection.hooks?.afterChange ?? []), announceMove(config)],
         },

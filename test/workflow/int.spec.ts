@@ -104,6 +104,19 @@ describe('a story through the desk', () => {
     expect(published.body.doc.workflow.state).toBe('published')
     const live = await payload.findByID({ collection: 'articles', id, depth: 0 })
     expect(live.workflow?.state).toBe('published')
+
+    // A draft of the live story stays 출고; taking the story down hands it back to the desk.
+    const draft = await api.rest('PATCH', `/articles/${id}?draft=true`, {
+      body: { subtitle: '고치는 중' },
+      token: tokens.editor,
+    })
+    expect(draft.body.doc.workflow.state).toBe('published')
+    const unpublished = await api.rest('PATCH', `/articles/${id}`, {
+      body: { _status: 'draft' },
+      token: tokens.editor,
+    })
+    expect(unpublished.status, unpublished.text).toBe(200)
+    expect(unpublished.body.doc.workflow.state).toBe('inReview')
   })
 
   it('sets 출고 only by publishing, and refuses moves that skip the desk', async () => {

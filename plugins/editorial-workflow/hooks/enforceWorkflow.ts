@@ -77,8 +77,17 @@ export const enforceWorkflow =
       )
     let to: WorkflowState = asked ?? from
 
+    // Taken down (a non-draft save leaving a live story unpublished): back in the desk's hands,
+    // not 출고 any more, unless the save named another state.
+    const isUnpublishing =
+      !isPublishing &&
+      data._status === 'draft' &&
+      req.context.isDraftSave === false &&
+      from === 'published'
     if (isPublishing) {
       to = 'published'
+    } else if (isUnpublishing && asked === null) {
+      to = 'inReview'
     } else if (to === 'published' && from !== 'published') {
       throw refuse(from, to, '출고는 발행할 때 정해집니다 (published is set by publishing).', 400)
     }
