@@ -93,6 +93,29 @@ const expectMoved = async (page: Page, toast: string, badge: string) => {
   }
 }
 
+/**
+ * Opens the story in the editor's page, once it is interactive; when the reporter's edit lock is
+ * held (they are still on it), takes it over, as the desk does, and waits for the reloaded form.
+ */
+const openTakingOver = async (page: Page, url: string, screenshot?: string) => {
+  await page.goto(url)
+  await page.locator('.desk-actions').waitFor()
+  // The lock check answers after the page is drawn.
+  await page.waitForLoadState('networkidle')
+  const locked = page.locator('#document-locked')
+  const isLocked = await locked
+    .waitFor({ timeout: 3000 })
+    .then(() => true)
+    .catch(() => false)
+  if (!isLocked) return
+  if (screenshot) await shot(page, screenshot)
+  await locked.getByRole('button', { name: '인수하기' }).click()
+  await locked.waitFor({ state: 'hidden' })
+  // Taking over reloads the story from the server; a move saved before that answer arrives
+  // would be shown with the older copy.
+  await page.waitForLoadState('networkidle')
+}
+
 describe('the desk review in the admin', () => {
   const title = `데스크 검토 기사 ${Date.now()}`
   const note = '제목이 깁니다. 20자 안으로 줄이고 사진 설명을 보강하세요.'
@@ -165,7 +188,7 @@ describe('the desk review in the admin', () => {
     )
     await shot(editor, '04-editor-list-filed')
 
-    await editor.goto(`${app.url}/admin/collections/articles/${articleId}`)
+    await openTakingOver(editor, `${app.url}/admin/collections/articles/${articleId}`)
     await deskButton(editor, '반려').click()
     const dialog = editor.locator('.desk-actions__dialog')
     await dialog.waitFor()
@@ -193,6 +216,7 @@ describe('the desk review in the admin', () => {
     expect(await notice.textContent()).toContain(note)
     await shot(reporter, '08-reporter-sees-note')
 
+    await reporter.waitForLoadState('networkidle')
     await reporter.fill('#field-title', `${title} (수정)`)
     await deskButton(reporter, '송고').click()
     await expectMoved(reporter, '송고했습니다', '송고')
@@ -207,23 +231,11 @@ describe('the desk review in the admin', () => {
   it('4. the editor approves and publishes it', async () => {
     // The reporter is still on the story: when their edit lock is held, the editor takes it over,
     // and the form they get is the reporter's last save, not an older copy.
-    await editor.goto(`${app.url}/admin/collections/articles/${articleId}`)
-    const locked = editor.locator('#document-locked')
-    await deskButton(editor, '승인').waitFor()
-    // The lock check answers after the page is drawn.
-    await editor.waitForLoadState('networkidle')
-    const isLocked = await locked
-      .waitFor({ timeout: 3000 })
-      .then(() => true)
-      .catch(() => false)
-    if (isLocked) {
-      await shot(editor, '10-editor-takes-over')
-      await locked.getByRole('button', { name: '인수하기' }).click()
-      await locked.waitFor({ state: 'hidden' })
-      // Taking over reloads the story from the server; a move saved before that answer arrives
-      // would be shown with the older copy.
-      await editor.waitForLoadState('networkidle')
-    }
+    await openTakingOver(
+      editor,
+      `${app.url}/admin/collections/articles/${articleId}`,
+      '10-editor-takes-over',
+    )
     expect(await editor.inputValue('#field-title')).toBe(`${title} (수정)`)
     await deskButton(editor, '승인').click()
     await expectMoved(editor, '승인했습니다', '승인')

@@ -53,7 +53,11 @@ export const DeskActionsClient: React.FC<{ isDesk: boolean }> = ({ isDesk }) => 
   const { i18n } = useTranslation()
   const t = (text: { en: string; ko: string }) => inLanguage(text, i18n.language)
 
-  const state = stateOf(data)
+  // The move just saved, until the document's data catches up: right after an edit-lock takeover
+  // Payload may still hand back the copy it loaded, and the badge would show the old state.
+  const [saved, setSaved] = useState<{ from: WorkflowState; to: WorkflowState } | null>(null)
+  const stored = stateOf(data)
+  const state = saved && saved.from === stored ? saved.to : stored
   const moves = hasSavePermission ? movesFor(isDesk ? 'desk' : 'writer', state) : []
 
   const move = async (action: MoveAction, note?: string) => {
@@ -76,7 +80,10 @@ export const DeskActionsClient: React.FC<{ isDesk: boolean }> = ({ isDesk }) => 
     })
     // A refusal was shown by the form, with the server's message. (`res` is Payload's documented,
     // experimental return of `submit`; without it only the toast would be missing.)
-    if (result?.res?.ok) toast.success(t(action.done))
+    if (result?.res?.ok) {
+      setSaved({ from: state, to: action.to })
+      toast.success(t(action.done))
+    }
   }
 
   const dialog = useRef<HTMLDialogElement>(null)
