@@ -16,6 +16,7 @@ import { withKoreanEditor } from './i18n/ko'
 import { bodyLimits } from './http/limits'
 import { corsOrigins, trustedOrigins } from './http/origins'
 import { redisKVAdapter } from './kv'
+import { labelFunctions } from '../plugins/shared/labels'
 import { newsroom } from './newsroom'
 import { projectRoot } from './paths'
 import { payloadSecret } from './secret'
@@ -70,7 +71,9 @@ export const newsroomAppConfig = (options: AppConfigOptions = {}): Config => {
     // With several processes, Payload's KV store lives in Redis, shared like the login limits.
     ...(process.env.REDIS_URL?.trim() ? { kv: redisKVAdapter() } : {}),
     graphQL: { schemaOutputFile: path.resolve(projectRoot(), 'src', 'schema.graphql') },
-    plugins: [newsroom(options.newsroom)],
+    // Then every field label as a label function: Payload prints `{ en, ko }` labels in a list's
+    // sort buttons as `[object Object]` (plugins/shared/labels.ts).
+    plugins: [newsroom(options.newsroom), labelFunctions()],
     secret: options.secret ?? payloadSecret(),
     serverURL,
     sharp,
