@@ -9,10 +9,15 @@ const calendarWording = {
   chooseDayAriaLabelPrefix: '선택',
   disabledDayAriaLabelPrefix: '선택할 수 없음',
   monthAriaLabelPrefix: '달력',
+  // The month buttons' names, and the hidden text inside them.
   previousMonthAriaLabel: '이전 달',
+  previousMonthButtonLabel: '이전 달',
   nextMonthAriaLabel: '다음 달',
+  nextMonthButtonLabel: '다음 달',
   previousYearAriaLabel: '이전 해',
+  previousYearButtonLabel: '이전 해',
   nextYearAriaLabel: '다음 해',
+  nextYearButtonLabel: '다음 해',
   weekAriaLabelPrefix: '주',
   ariaLabelClose: '닫기',
 }
