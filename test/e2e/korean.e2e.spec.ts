@@ -76,12 +76,14 @@ const api = async <T>(path: string, token: string): Promise<T> => {
 
 /**
  * The strings a person reads on the page: text of rendered elements (screen-reader-only text
- * included), the tab title, and aria-label / title / placeholder of rendered elements. Rich-text
- * content is the newsroom's data, not the admin's wording, and is left out.
+ * included), the tab title, and aria-label / title / placeholder of rendered elements. Left out,
+ * as the newsroom's data rather than the admin's wording: rich-text content and the slug column.
+ * Also left out: the `title` Payload's checkbox sets to the field's path (`active`), an
+ * identifier, not wording.
  */
 const readUi = (page: Page): Promise<string[]> =>
   page.evaluate(() => {
-    const content = 'script, style, noscript, template, [data-lexical-editor="true"]'
+    const content = 'script, style, noscript, template, [data-lexical-editor="true"], td.cell-slug'
     const shown = (element: Element) =>
       !element.closest(content) && element.checkVisibility({ visibilityProperty: true })
     const strings = [document.title]
@@ -93,6 +95,7 @@ const readUi = (page: Page): Promise<string[]> =>
     for (const element of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
       if (!shown(element)) continue
       for (const name of ['aria-label', 'title', 'placeholder']) {
+        if (name === 'title' && element.matches('input[type="checkbox"]')) continue
         const value = element.getAttribute(name)?.replace(/\s+/g, ' ').trim()
         if (value) strings.push(value)
       }
@@ -100,8 +103,8 @@ const readUi = (page: Page): Promise<string[]> =>
     return strings
   })
 
-// Latin words that are Korean newsroom usage too: acronyms and product names everyone in a
-// newsroom reads as they are (URL, API, …), the time zone names, and IndexNow, a protocol's name.
+// Latin words that are Korean newsroom usage too: acronyms and names everyone in a newsroom reads
+// as they are (URL, API, …), the time zone names, and IndexNow, a protocol's name.
 const ALLOWED_WORDS = new Set([
   'API',
   'GraphQL',
@@ -118,35 +121,104 @@ const ALLOWED_WORDS = new Set([
 ])
 
 // Not words: e-mail addresses, URLs, host names, file names, ids and hashes (anything with a
-// digit or an underscore, e.g. a webhook id), the demo's data.
+// digit or an underscore, e.g. a webhook id), slugs and other kebab-case identifiers (the demo's
+// `ulsan-social-innovation`, a modal's `document-locked`, `JSON-LD`).
 const NOT_WORDS = [
   /[\w.+-]+@[\w.-]+/g,
   /\bhttps?:\/\/\S+/g,
   /\b(?:[a-z0-9-]+\.)+(?:example|com|net|org|kr|io|dev|local|localhost)\b/gi,
   /\b[\w.-]+\.(?:jpe?g|png|webp|avif|gif|txt)\b/gi,
   /[\w-]*[\d_][\w-]*/g,
+  /\b[a-z0-9]+(?:-[a-z0-9]+)+\b/gi,
+  // MIME types (an upload's `image/png`).
+  /\b(?:image|video|audio|text|application)\/[\w.+-]+/g,
+]
+
+/**
+ * English that no configuration reaches: fixed strings in Payload's, lexical's and their
+ * libraries' components. Listed exactly (each string, where it comes from) so that anything new
+ * still fails; printed at the end of the run.
+ */
+const OUT_OF_REACH: { source: string; text: RegExp | string; screen?: RegExp }[] = [
+  // sonner's default `containerAriaLabel` and close button name; @payloadcms/ui ToastContainer
+  // passes neither.
+  { source: 'sonner Toaster', text: 'Notifications alt+T' },
+  { source: 'sonner Toaster', text: 'Close toast' },
+  // An upload's size (@payloadcms/ui FileDetails formats it with English units).
+  { source: '@payloadcms/ui upload size', text: /^\d+(?:\.\d+)? bytes$/ },
+  // aria-label `Edit ${label}` on a relationship value (@payloadcms/ui MultiValueLabel).
+  { source: '@payloadcms/ui relationship pill', text: /^Edit [^A-Za-z]+$/ },
+  // aria-labels in @payloadcms/richtext-lexical's editor plugins.
+  { source: 'lexical AddBlockHandlePlugin', text: 'Add block' },
+  { source: 'lexical DraggableBlockPlugin', text: 'Drag to move' },
+  { source: 'lexical InsertParagraphAtEnd', text: 'Insert Paragraph' },
+  { source: 'lexical LinkEditor', text: 'Edit link' },
+  { source: 'lexical LinkEditor', text: 'Remove link' },
+  { source: 'lexical LexicalMenu', text: 'Slash menu' },
+  // The version diff's collapse button (@payloadcms/next DiffCollapser).
+  { source: '@payloadcms/next DiffCollapser', text: 'Collapse' },
+  { source: '@payloadcms/next DiffCollapser', text: 'Expand' },
+  // react-datepicker's calendar dialog: its aria-label takes a component, not a string.
+  { source: 'react-datepicker CalendarContainer', text: 'Choose Date and Time' },
+  // The versions list hands its column names to SortColumn as `Label`, not `label`, so the sort
+  // buttons' names keep the placeholder (@payloadcms/next Versions buildColumns).
+  { source: '@payloadcms/next versions list', text: /^\{\{label\}\} [^A-Za-z]+$/ },
+  // The schedule drawer renders its date picker without `overrides` (@payloadcms/ui
+  // ScheduleDrawer): react-datepicker's English defaults stay there.
+  ...(
+    [
+      'Time',
+      'Previous Month',
+      'Next Month',
+      /^Choose \d{4}년 [^A-Za-z]+$/,
+      /^Not available \d{4}년 [^A-Za-z]+$/,
+      /^Month \d{1,2}월, \d{4}$/,
+    ] as const
+  ).map((text) => ({
+    source: 'schedule drawer (react-datepicker defaults)',
+    text,
+    screen: /^schedule drawer, calendar$/,
+  })),
+  // The lock dialog formats its date itself, `Intl.DateTimeFormat('en-US', …)` in @payloadcms/ui
+  // DocumentLocked.
+  {
+    source: 'lock dialog date',
+    text: /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M$/,
+    screen: /^lock dialog/,
+  },
 ]
 
 type Finding = { screen: string; text: string; why: string }
 
+const outOfReach = new Map<string, string>()
+
 /** Which of `strings` are not Korean wording, and why. */
 const findProblems = (screen: string, strings: string[]): Finding[] => {
-  const findings: Finding[] = []
+  const found: Finding[] = []
   for (const text of new Set(strings)) {
     if (text.includes('[object Object]')) {
-      findings.push({ screen, text, why: '[object Object]' })
+      found.push({ screen, text, why: '[object Object]' })
       continue
     }
     if (/[가-힣]\((?:가|이|를|을|는|은|으|과|와)\)/.test(text)) {
-      findings.push({ screen, text, why: 'particle template' })
+      found.push({ screen, text, why: 'particle template' })
+      continue
+    }
+    const known = OUT_OF_REACH.find(
+      (entry) =>
+        (!entry.screen || entry.screen.test(screen)) &&
+        (typeof entry.text === 'string' ? entry.text === text : entry.text.test(text)),
+    )
+    if (known) {
+      outOfReach.set(`${known.source}: ${text.replace(/\d{4}년 .*/, '…')}`, screen)
       continue
     }
     const words = NOT_WORDS.reduce((rest, pattern) => rest.replace(pattern, ' '), text)
       .match(/[A-Za-z]+/g)
       ?.filter((word) => word.length >= 3 && !ALLOWED_WORDS.has(word))
-    if (words?.length) findings.push({ screen, text, why: `English: ${words.join(', ')}` })
+    if (words?.length) found.push({ screen, text, why: `English: ${words.join(', ')}` })
   }
-  return findings
+  return found
 }
 
 const findings: Finding[] = []
@@ -230,13 +302,13 @@ describe('the admin in Korean', () => {
       'channel create',
       '#field-name',
     )
-    await admin.locator('.array-field__add-row, #field-headers button').first().click()
-    await admin.locator('#field-headers__0__name').waitFor()
+    await admin.locator('.array-field__add-row').first().click()
+    await admin.locator('input[name="headers.0.name"]').waitFor()
     await check(admin, 'channel create, header row added')
   })
 
   it('creates a photo and says so in Korean', async () => {
-    await visit(admin, '/admin/collections/media/create', 'media create', 'input[type="file"]')
+    await visit(admin, '/admin/collections/media/create', 'media create', '#field-alt')
     const png = await sharp({
       create: { width: 64, height: 48, channels: 3, background: '#3366aa' },
     })
@@ -349,21 +421,15 @@ describe('the admin in Korean', () => {
     const dialog = editor.locator('.document-locked')
     await dialog.waitFor()
     const text = await dialog.innerText()
-    findings.push(
-      ...findProblems(
-        'lock dialog (editor)',
-        (await readUi(editor)).map((line) =>
-          // Payload formats this date itself, `Intl.DateTimeFormat('en-US', …)` in
-          // @payloadcms/ui DocumentLocked: not configurable, reported, not hidden elsewhere.
-          line.replace(/\b[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M\b/g, ''),
-        ),
-      ),
-    )
+    findings.push(...findProblems('lock dialog (editor)', await readUi(editor)))
     expect(text).toContain(ADMIN)
     expect(text).not.toMatch(/사용자: ?\S+/)
   })
 
   it('found nothing untranslated', () => {
+    console.info(
+      `English out of configuration's reach:\n${[...outOfReach].map(([what, screen]) => `  ${what} (${screen})`).join('\n')}`,
+    )
     expect(report(findings)).toBe('')
   })
 })
