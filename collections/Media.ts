@@ -6,13 +6,14 @@ import { isEditor } from './access/isEditor'
 import { isStaff } from './access/isStaff'
 import { validateWhereValues } from './hooks/validateWhereValues'
 import { dataDir } from '../src/paths'
+import { collectionLabels } from '../plugins/shared/labels'
 
 /** Raster images only: SVG and other XML can carry script, and frontends embed these files as-is. */
 export const rasterImageTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif']
 
 export const Media: CollectionConfig = {
   slug: 'media',
-  labels: { singular: { en: 'Media', ko: '사진' }, plural: { en: 'Media', ko: '사진' } },
+  labels: collectionLabels({ en: 'Media', ko: '사진' }, { en: 'Media', ko: '사진' }),
   admin: {
     group: { en: 'Newsroom', ko: '편집국' },
     defaultColumns: ['filename', 'alt', 'credit', 'createdAt'],

@@ -4,10 +4,11 @@ import { isEditor } from './access/isEditor'
 import { validateWhereValues } from './hooks/validateWhereValues'
 import { rejectUnknownRelationships } from './hooks/rejectUnknownRelationships'
 import { slugField } from './slugs'
+import { collectionLabels } from '../plugins/shared/labels'
 
 export const Reporters: CollectionConfig = {
   slug: 'reporters',
-  labels: { singular: { en: 'Reporter', ko: '기자' }, plural: { en: 'Reporters', ko: '기자' } },
+  labels: collectionLabels({ en: 'Reporter', ko: '기자' }, { en: 'Reporters', ko: '기자' }),
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'active', 'user'],

@@ -4,10 +4,11 @@ import { isEditor } from './access/isEditor'
 import { validateWhereValues } from './hooks/validateWhereValues'
 import { rejectUnknownRelationships } from './hooks/rejectUnknownRelationships'
 import { slugField } from './slugs'
+import { collectionLabels } from '../plugins/shared/labels'
 
 export const Sections: CollectionConfig = {
   slug: 'sections',
-  labels: { singular: { en: 'Section', ko: '섹션' }, plural: { en: 'Sections', ko: '섹션' } },
+  labels: collectionLabels({ en: 'Section', ko: '섹션' }, { en: 'Sections', ko: '섹션' }),
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'slug', 'parent', 'order'],

@@ -12,9 +12,11 @@ import sharp from 'sharp'
 import type { NewsroomOptions } from './newsroom'
 
 import { databaseAdapter, optimizeDatabase } from './database'
+import { withKoreanEditor } from './i18n/ko'
 import { bodyLimits } from './http/limits'
 import { corsOrigins, trustedOrigins } from './http/origins'
 import { redisKVAdapter } from './kv'
+import { labelFunctions } from '../plugins/shared/labels'
 import { newsroom } from './newsroom'
 import { projectRoot } from './paths'
 import { payloadSecret } from './secret'
@@ -53,21 +55,26 @@ export const newsroomAppConfig = (options: AppConfigOptions = {}): Config => {
     db: options.db ?? databaseAdapter(),
     // Rich text may point at articles (relationship blocks, internal links) and media (photos)
     // only: anything else would be stored in a public body although the page renders nothing of it.
-    editor: lexicalEditor({
-      features: ({ defaultFeatures }) => [
-        ...defaultFeatures.filter(
-          (feature) => !['link', 'relationship', 'upload'].includes(feature.key),
-        ),
-        LinkFeature({ enabledCollections: ['articles'] }),
-        RelationshipFeature({ enabledCollections: ['articles'] }),
-        UploadFeature({ enabledCollections: ['media'] }),
-      ],
-    }),
+    // Its slash menu and toolbar in the newsroom's Korean (src/i18n/ko.ts, withKoreanEditor).
+    editor: withKoreanEditor(
+      lexicalEditor({
+        features: ({ defaultFeatures }) => [
+          ...defaultFeatures.filter(
+            (feature) => !['link', 'relationship', 'upload'].includes(feature.key),
+          ),
+          LinkFeature({ enabledCollections: ['articles'] }),
+          RelationshipFeature({ enabledCollections: ['articles'] }),
+          UploadFeature({ enabledCollections: ['media'] }),
+        ],
+      }),
+    ),
     // With several processes, Payload's KV store lives in Redis, shared like the login limits.
     ...(process.env.REDIS_URL?.trim() ? { kv: redisKVAdapter() } : {}),
     // Committed at the top: frontends generate their types from it (npm run generate:graphql-schema).
     graphQL: { schemaOutputFile: path.resolve(projectRoot(), 'schema.graphql') },
-    plugins: [newsroom(options.newsroom)],
+    // Then every field label as a label function: Payload prints `{ en, ko }` labels in a list's
+    // sort buttons as `[object Object]` (plugins/shared/labels.ts).
+    plugins: [newsroom(options.newsroom), labelFunctions()],
     secret: options.secret ?? payloadSecret(),
     serverURL,
     sharp,

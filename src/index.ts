@@ -1,5 +1,8 @@
 export { newsroom } from './newsroom'
 export type { NewsroomOptions } from './newsroom'
+// A host app's own lexicalEditor gets the newsroom's Korean by wrapping it (the newsroom's i18n has the rest).
+export { koLexicalTranslations, koTranslations, withKoreanEditor } from './i18n/ko'
+export { collectionLabels, labelFunction, labelFunctions } from '../plugins/shared/labels'
 export { databaseAdapter, databaseKind } from './database'
 export type { DatabaseKind, DatabaseOptions } from './database'
 export {

@@ -1,5 +1,7 @@
 import type { CollectionConfig, Config, PayloadRequest, Plugin } from 'payload'
 
+import { deepMergeSimple } from 'payload'
+
 import { en } from '@payloadcms/translations/languages/en'
 import { ko } from '@payloadcms/translations/languages/ko'
 
@@ -49,6 +51,7 @@ import { registerTimestamps } from '../plugins/register-timestamps'
 import { releaseStaleJobs } from '../plugins/shared/jobLease'
 import { relatedNews } from '../plugins/related-news'
 import { reporterPages } from '../plugins/reporter-pages'
+import { koTranslations } from './i18n/ko'
 
 export type NewsroomOptions = {
   /** When false the collections stay (stable schema) and the plugins skip their behaviour. @default true */
@@ -209,6 +212,11 @@ export const newsroom =
         fallbackLanguage: 'ko',
         ...incomingConfig.i18n,
         supportedLanguages: { ko, en, ...incomingConfig.i18n?.supportedLanguages },
+        // The newsroom's Korean over Payload's (src/i18n/ko.ts); the host app's own words win.
+        translations: {
+          ...incomingConfig.i18n?.translations,
+          ko: deepMergeSimple(koTranslations, incomingConfig.i18n?.translations?.ko ?? {}),
+        },
       },
       jobs: {
         ...incomingJobs,

@@ -15,6 +15,7 @@ import { ignoreDraftsForReaders } from './hooks/ignoreDraftsForReaders'
 import { keepLockOnAutosave, markAutosave } from './hooks/keepLockOnAutosave'
 import { renderBodyHtml } from './hooks/renderBodyHtml'
 import { setRegionLabel } from './hooks/setRegionLabel'
+import { collectionLabels } from '../../plugins/shared/labels'
 
 export const TITLE_MAX_LENGTH = 300
 
@@ -46,7 +47,7 @@ const counterField = (
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
-  labels: { singular: { en: 'Article', ko: '기사' }, plural: { en: 'Articles', ko: '기사' } },
+  labels: collectionLabels({ en: 'Article', ko: '기사' }, { en: 'Articles', ko: '기사' }),
   admin: {
     useAsTitle: 'title',
     components: {
@@ -100,7 +101,8 @@ export const Articles: CollectionConfig = {
     drafts: {
       // Autosave writes draft versions only and keeps the editor's lock (hooks/keepLockOnAutosave).
       autosave: { interval: 3000 },
-      schedulePublish: true,
+      // The schedule drawer's time list in the 24-hour clock, every 5 minutes.
+      schedulePublish: { timeFormat: 'HH:mm', timeIntervals: 5 },
       validate: false,
     },
   },

@@ -6,10 +6,12 @@ import { rejectUnknownRelationships } from '../hooks/rejectUnknownRelationships'
 import { slugField } from '../slugs'
 import { deriveRegionHierarchy } from './hooks/deriveRegionHierarchy'
 import { refreshRegionLabels } from './hooks/refreshRegionLabels'
+import { collectionLabels } from '../../plugins/shared/labels'
+import { dayPicker } from '../../plugins/shared/datePickers'
 
 export const Regions: CollectionConfig = {
   slug: 'regions',
-  labels: { singular: { en: 'Region', ko: '지역' }, plural: { en: 'Regions', ko: '지역' } },
+  labels: collectionLabels({ en: 'Region', ko: '지역' }, { en: 'Regions', ko: '지역' }),
   admin: {
     useAsTitle: 'label',
     defaultColumns: ['label', 'fullName', 'code', 'level', 'parent'],
@@ -93,13 +95,13 @@ export const Regions: CollectionConfig = {
           name: 'validFrom',
           type: 'date',
           label: { en: 'Valid from', ko: '시행일' },
-          admin: { date: { pickerAppearance: 'dayOnly' } },
+          admin: { date: dayPicker },
         },
         {
           name: 'validTo',
           type: 'date',
           label: { en: 'Valid to', ko: '폐지일' },
-          admin: { date: { pickerAppearance: 'dayOnly' } },
+          admin: { date: dayPicker },
         },
       ],
     },

@@ -1,13 +1,14 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isAdminField } from '../access/isAdmin'
-import { isSelfOrAdmin } from '../access/isSelfOrAdmin'
+import { isSelfOrAdmin, isSelfOrAdminField, isStaffOrSelf } from '../access/isSelfOrAdmin'
 import { roleOptions } from '../access/roles'
 import { validateWhereValues } from '../hooks/validateWhereValues'
 import { rejectUnknownRelationships } from '../hooks/rejectUnknownRelationships'
 import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 import { sessionCookies } from '../../src/http/origins'
+import { collectionLabels } from '../../plugins/shared/labels'
 
 const roleLabels = {
   admin: { en: 'Admin', ko: '관리자' },
@@ -17,7 +18,7 @@ const roleLabels = {
 
 export const Users: CollectionConfig = {
   slug: 'users',
-  labels: { singular: { en: 'User', ko: '사용자' }, plural: { en: 'Users', ko: '사용자' } },
+  labels: collectionLabels({ en: 'User', ko: '사용자' }, { en: 'Users', ko: '사용자' }),
   auth: {
     // Payload's lock shuts the owner out too, whoever failed: a last resort only; plugins/login-throttle
     // limits guessing per client and account without that.
@@ -31,7 +32,9 @@ export const Users: CollectionConfig = {
     group: { en: 'Settings', ko: '설정' },
   },
   access: {
-    read: isSelfOrAdmin,
+    // Staff read each other's email and name (who holds an edit lock, whose login a reporter
+    // profile is); every other field stays the owner's and the admins' (field access below).
+    read: isStaffOrSelf,
     create: isAdmin,
     update: isSelfOrAdmin,
     delete: isAdmin,
@@ -51,7 +54,7 @@ export const Users: CollectionConfig = {
       label: { en: 'Roles', ko: '권한' },
       options: roleOptions.map((value) => ({ label: roleLabels[value], value })),
       // Only admins grant roles; without this a reporter could make themselves admin.
-      access: { create: isAdminField, update: isAdminField },
+      access: { read: isSelfOrAdminField, create: isAdminField, update: isAdminField },
     },
     {
       name: 'reporter',
@@ -62,7 +65,7 @@ export const Users: CollectionConfig = {
       admin: {
         description: { en: 'The byline this account writes under', ko: '이 계정이 쓰는 기자 이름' },
       },
-      access: { create: isAdminField, update: isAdminField },
+      access: { read: isSelfOrAdminField, create: isAdminField, update: isAdminField },
     },
   ],
   hooks: {

@@ -23,8 +23,20 @@ const adjacentField = (config: SanitizedAdjacentArticlesConfig, slug: string): F
   admin: { hidden: true },
   hooks: { afterRead: [readAdjacent(config)] },
   fields: [
-    { name: 'newer', type: 'relationship', relationTo: slug as never, maxDepth: 1 },
-    { name: 'older', type: 'relationship', relationTo: slug as never, maxDepth: 1 },
+    {
+      name: 'newer',
+      type: 'relationship',
+      relationTo: slug as never,
+      maxDepth: 1,
+      label: { en: 'Newer', ko: '다음 기사' },
+    },
+    {
+      name: 'older',
+      type: 'relationship',
+      relationTo: slug as never,
+      maxDepth: 1,
+      label: { en: 'Older', ko: '이전 기사' },
+    },
   ],
 })
 

@@ -1,4 +1,4 @@
-import type { CollectionConfig, Config, Field, Plugin } from 'payload'
+import type { CollectionConfig, Config, Field, Plugin, SelectField } from 'payload'
 
 import type { RegisterTimestampsOptions, SanitizedRegisterTimestampsConfig } from './types'
 
@@ -7,6 +7,8 @@ import { selectVirtualSources } from '../shared/selectVirtualSources'
 import { formatKstRegister } from './formatKst'
 import { setRegisteredAt } from './hooks/setRegisteredAt'
 import { setRevisedAt } from './hooks/setRevisedAt'
+import { dateTimePicker } from '../shared/datePickers'
+import { labelFunction } from '../shared/labels'
 
 export type { RegisterTimestampsOptions } from './types'
 export { formatKstIso, formatKstList, formatKstRegister } from './formatKst'
@@ -26,6 +28,16 @@ const kstTextField = (name: string, source: string, label: { en: string; ko: str
   },
 })
 
+// Payload names the stored zone field after the date field's name (`Registered At`) unless the
+// label is a plain string: give it its own (added at sanitize, after plugins/shared/labels.ts
+// could turn an object label into a function).
+const timezoneLabelled = (label: { en: string; ko: string }) => ({
+  override: ({ baseField }: { baseField: SelectField }): Field => ({
+    ...baseField,
+    label: labelFunction(label),
+  }),
+})
+
 const KST_DATE_CELL = '/../plugins/register-timestamps/components/KstDateCell#KstDateCell'
 
 const timestampFields = (config: SanitizedRegisterTimestampsConfig): Field[] => [
@@ -34,12 +46,12 @@ const timestampFields = (config: SanitizedRegisterTimestampsConfig): Field[] => 
     type: 'date',
     index: true,
     // Editors see and type Korea time whatever their browser's zone (admin.timezones default).
-    timezone: true,
+    timezone: timezoneLabelled({ en: 'Registered time zone', ko: '등록 시간대' }),
     label: { en: 'Registered (first published)', ko: '등록' },
     admin: {
       components: { Cell: KST_DATE_CELL },
       position: 'sidebar',
-      date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' },
+      date: dateTimePicker,
       description: {
         en: 'Set on first publish. Editors may set it by hand for archive imports.',
         ko: '처음 발행할 때 정해집니다. 과거 기사 이관 때만 데스크가 직접 입력합니다.',
@@ -55,13 +67,13 @@ const timestampFields = (config: SanitizedRegisterTimestampsConfig): Field[] => 
       create: ({ req }) => config.canSetRegisteredAt({ req }),
       update: ({ req }) => config.canSetRegisteredAt({ req }),
     },
-    timezone: true,
+    timezone: timezoneLabelled({ en: 'Revised time zone', ko: '수정 시간대' }),
     label: { en: 'Revised', ko: '수정' },
     admin: {
       components: { Cell: KST_DATE_CELL },
       position: 'sidebar',
       readOnly: true,
-      date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' },
+      date: dateTimePicker,
     },
   },
   {

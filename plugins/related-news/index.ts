@@ -14,6 +14,7 @@ import { unlinkDeletedArticle } from './hooks/unlinkDeletedArticle'
 import { validateRelatedLinks } from './hooks/validateRelatedLinks'
 import { fillRelatedFromPopulated, readRelated } from './readRelated'
 import { refreshRelatedSuggestionsTask } from './tasks/refreshRelatedSuggestions'
+import { dateTimePicker } from '../shared/datePickers'
 
 export type { RelatedNewsOptions, RelatedNewsWeights } from './types'
 export { defaultWeights } from './defaults'
@@ -62,10 +63,15 @@ const relatedFields = (
       // The linked article's own id, of the collection's id type (a number on SQL with serial
       // ids, a string on MongoDB and with uuid ids), not an array row id.
       idType === 'number' ? { name: 'id', type: 'number' } : { name: 'id', type: 'text' },
-      { name: 'title', type: 'text' },
-      { name: 'slug', type: 'text' },
-      { name: 'regionLabel', type: 'text' },
-      { name: 'registeredAt', type: 'date' },
+      { name: 'title', type: 'text', label: { en: 'Title', ko: '제목' } },
+      { name: 'slug', type: 'text', label: { en: 'Slug', ko: '슬러그' } },
+      { name: 'regionLabel', type: 'text', label: { en: 'Region label', ko: '지역 표기' } },
+      {
+        name: 'registeredAt',
+        type: 'date',
+        label: { en: 'Registered', ko: '등록' },
+        admin: { date: dateTimePicker },
+      },
     ],
   },
 ]

@@ -68,6 +68,9 @@ const main = async () => {
     NODE_ENV: 'production',
     NODE_OPTIONS: [process.env.NODE_OPTIONS, '--no-deprecation'].filter(Boolean).join(' '),
     NEXT_TELEMETRY_DISABLED: '1',
+    // Server-rendered admin dates (the version view's title) are formatted in the process's time
+    // zone: Korea's, as `npm start` sets it, also when this script is run directly.
+    TZ: process.env.TZ || 'Asia/Seoul',
     // One secret for the build and the server, generated once for the demo when unset.
     PAYLOAD_SECRET: payloadSecret(),
   }

@@ -239,9 +239,14 @@ describe('a reporter', () => {
     ).toBe(403)
   })
 
-  it('sees only their own user account and cannot grant themselves roles', async () => {
-    const { body } = await api.rest('GET', '/users', { token: tokens.kim })
-    expect(body.docs.map((doc: { id: unknown }) => doc.id)).toEqual([fixture.users.kim])
+  it('sees who the other accounts are, only their own in full, and cannot grant themselves roles', async () => {
+    // Staff name each other (the edit-lock dialog); roles and the reporter link stay private
+    // (test/security/staff-accounts.int.spec.ts).
+    const { body } = await api.rest('GET', '/users?limit=100', { token: tokens.kim })
+    const docs = body.docs as { email: string; id: unknown; roles?: string[] }[]
+    expect(docs.length).toBeGreaterThan(1)
+    for (const doc of docs)
+      expect(doc.roles, doc.email).toEqual(doc.id === fixture.users.kim ? ['reporter'] : undefined)
     await api.rest('PATCH', `/users/${fixture.users.kim}`, {
       body: { roles: ['admin'] },
       token: tokens.kim,

@@ -12,6 +12,8 @@ import { headerNameProblem, headerValueProblem } from '../headers'
 import { isPrivateAddress } from '../network'
 import { generateSecret } from '../signing'
 import { articleEvents, channelEventLabels, channelEvents } from '../types'
+import { collectionLabels } from '../../shared/labels'
+import { dateTimePicker } from '../../shared/datePickers'
 
 export const CHANNELS_SLUG = 'distribution-channels'
 
@@ -21,10 +23,10 @@ export const CHANNELS_SLUG = 'distribution-channels'
  */
 export const channelsCollection = (config: SanitizedDistributionConfig): CollectionConfig => ({
   slug: CHANNELS_SLUG,
-  labels: {
-    singular: { en: 'Distribution channel', ko: '배포 채널' },
-    plural: { en: 'Distribution channels', ko: '배포 채널' },
-  },
+  labels: collectionLabels(
+    { en: 'Distribution channel', ko: '배포 채널' },
+    { en: 'Distribution channels', ko: '배포 채널' },
+  ),
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'kind', 'url', 'active', 'health', 'lastDeliveryAt'],
@@ -114,6 +116,8 @@ export const channelsCollection = (config: SanitizedDistributionConfig): Collect
       name: 'headers',
       type: 'array',
       label: { en: 'Custom headers', ko: '추가 헤더' },
+      // Without these Payload names the rows after the field (`Header 추가`, `Header 01`).
+      labels: { singular: { en: 'Header', ko: '헤더' }, plural: { en: 'Headers', ko: '헤더' } },
       maxRows: 20,
       // Headers are sent by lower-cased name: a second row with the same name would silently replace the first.
       validate: (rows, options) => {
@@ -131,12 +135,14 @@ export const channelsCollection = (config: SanitizedDistributionConfig): Collect
           name: 'name',
           type: 'text',
           required: true,
+          label: { en: 'Header name', ko: '헤더 이름' },
           validate: (value: unknown) => headerNameProblem(value) ?? true,
         },
         {
           name: 'value',
           type: 'text',
           required: true,
+          label: { en: 'Value', ko: '값' },
           validate: (value: unknown) => headerValueProblem(value) ?? true,
         },
       ],
@@ -219,7 +225,7 @@ export const channelsCollection = (config: SanitizedDistributionConfig): Collect
       type: 'date',
       label: { en: 'Previous secret expires', ko: '이전 비밀키 만료' },
       access: { create: () => false, update: () => false },
-      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+      admin: { readOnly: true, position: 'sidebar', date: dateTimePicker },
     },
     {
       type: 'collapsible',
@@ -250,7 +256,7 @@ export const channelsCollection = (config: SanitizedDistributionConfig): Collect
           type: 'date',
           label: { en: 'Last delivery', ko: '마지막 전송' },
           access: { create: () => false, update: () => false },
-          admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+          admin: { readOnly: true, date: dateTimePicker },
         },
         {
           name: 'consecutiveFailures',

@@ -7,6 +7,8 @@ import { replayDeliveryEndpoint } from '../endpoints/replayDelivery'
 import { deliveryStatusLabels } from '../components/health'
 import { channelEventLabels, channelEvents } from '../types'
 import { CHANNELS_SLUG } from './channels'
+import { collectionLabels } from '../../shared/labels'
+import { dateTimePicker } from '../../shared/datePickers'
 
 export const DELIVERIES_SLUG = 'webhook-deliveries'
 
@@ -15,10 +17,10 @@ export const deliveryStatuses = ['pending', 'retrying', 'succeeded', 'failed', '
 /** One row per delivery attempt: what was sent where, and what came back. Written by jobs only. */
 export const deliveriesCollection = (config: SanitizedDistributionConfig): CollectionConfig => ({
   slug: DELIVERIES_SLUG,
-  labels: {
-    singular: { en: 'Webhook delivery', ko: '웹훅 전송' },
-    plural: { en: 'Webhook deliveries', ko: '웹훅 전송 기록' },
-  },
+  labels: collectionLabels(
+    { en: 'Webhook delivery', ko: '웹훅 전송' },
+    { en: 'Webhook deliveries', ko: '웹훅 전송 기록' },
+  ),
   admin: {
     useAsTitle: 'webhookId',
     defaultColumns: [
@@ -128,7 +130,7 @@ export const deliveriesCollection = (config: SanitizedDistributionConfig): Colle
       name: 'nextAttemptAt',
       type: 'date',
       label: { en: 'Next attempt', ko: '다음 시도' },
-      admin: { disableListFilter: true, date: { pickerAppearance: 'dayAndTime' } },
+      admin: { disableListFilter: true, date: dateTimePicker },
     },
     {
       name: 'payload',
