@@ -7,10 +7,13 @@ import type {
   Field,
   PayloadRequest,
   Plugin,
+  SelectField,
   Where,
 } from 'payload'
 
 import { APIError } from 'payload'
+
+import { labelFunction } from '../shared/labels'
 
 export type EmbargoOptions = {
   /** Collections (with drafts) whose documents may carry an embargo. @default ['articles'] */
@@ -51,8 +54,14 @@ const embargoField = (): Field => ({
   name: EMBARGO_FIELD,
   type: 'date',
   index: true,
-  // Typed and shown in Korea time whatever the browser's zone (admin.timezones' default).
-  timezone: true,
+  // Typed and shown in Korea time whatever the browser's zone (admin.timezones' default). The
+  // stored zone field gets its own label: Payload would name it `Embargo Until_tz`.
+  timezone: {
+    override: ({ baseField }: { baseField: SelectField }): Field => ({
+      ...baseField,
+      label: labelFunction({ en: 'Embargo time zone', ko: '엠바고 시간대' }),
+    }),
+  },
   label: { en: 'Embargo until', ko: '엠바고 (해제 시각)' },
   admin: {
     position: 'sidebar',

@@ -109,7 +109,7 @@ const openTakingOver = async (page: Page, url: string, screenshot?: string) => {
     .catch(() => false)
   if (!isLocked) return
   if (screenshot) await shot(page, screenshot)
-  await locked.getByRole('button', { name: '인수하기' }).click()
+  await locked.getByRole('button', { name: '넘겨받기' }).click()
   await locked.waitFor({ state: 'hidden' })
   // Taking over reloads the story from the server; a move saved before that answer arrives
   // would be shown with the older copy.

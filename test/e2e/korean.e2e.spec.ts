@@ -124,6 +124,8 @@ const ALLOWED_WORDS = new Set([
 // digit or an underscore, e.g. a webhook id), slugs and other kebab-case identifiers (the demo's
 // `ulsan-social-innovation`, a modal's `document-locked`, `JSON-LD`).
 const NOT_WORDS = [
+  // Event types as a receiver sees them, shown beside their Korean name (`발행 (article.published)`).
+  /\(\s*article\.[a-z]+\s*\)/g,
   /[\w.+-]+@[\w.-]+/g,
   /\bhttps?:\/\/\S+/g,
   /\b(?:[a-z0-9-]+\.)+(?:example|com|net|org|kr|io|dev|local|localhost)\b/gi,
