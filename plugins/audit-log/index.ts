@@ -19,6 +19,8 @@ import type {
 import { APIError } from 'payload'
 
 import { clientAddress } from '../login-throttle/clientAddress'
+import { trustedProxiesFromEnvironment } from '../login-throttle/defaults'
+import { markDraftSave } from '../shared/markDraftSave'
 import { idOf, idsOf } from '../shared/relationIds'
 
 export type AuditLogOptions = {
@@ -196,16 +198,6 @@ const markAutosave: CollectionBeforeOperationHook = ({ args, operation, req }) =
   return args
 }
 
-const isLiveNow = async (req: PayloadRequest, collection: string, id: unknown) =>
-  (
-    await req.payload.count({
-      collection: collection as CollectionSlug,
-      where: { and: [{ id: { equals: id } }, { _status: { equals: 'published' } }] },
-      overrideAccess: true,
-      req,
-    })
-  ).totalDocs > 0
-
 const afterChange =
   (trustedProxies: number): CollectionAfterChangeHook =>
   async ({ collection, doc, operation, previousDoc, req }) => {
@@ -224,7 +216,8 @@ const afterChange =
     let action: Action = 'update'
     const wasLive = previousDoc?._status === 'published'
     if (doc._status === 'published' && !wasLive) action = 'publish'
-    else if (wasLive && doc._status === 'draft' && !(await isLiveNow(req, slug, doc.id)))
+    // A draft saved over a live story is no unpublish: only a save that is not a draft save is.
+    else if (wasLive && doc._status === 'draft' && req.context.isDraftSave === false)
       action = 'unpublish'
     else if (doc._status === 'published') detail.live = true
     const workflow = [
@@ -390,8 +383,7 @@ export const auditLog =
       canReadAll: incoming.canReadAll ?? ((req) => roles(req).includes('admin')),
       deskCollections: incoming.deskCollections ?? ['articles'],
       versionAuthors: incoming.versionAuthors ?? ['articles'],
-      trustedProxies:
-        incoming.trustedProxies ?? (Number(process.env.NEWSROOM_TRUSTED_PROXIES ?? 0) || 0),
+      trustedProxies: incoming.trustedProxies ?? trustedProxiesFromEnvironment(),
       enabled: incoming.enabled ?? true,
     }
     const { trustedProxies } = options
@@ -413,7 +405,7 @@ export const auditLog =
         ...collection,
         hooks: {
           ...hooks,
-          beforeOperation: [...(hooks.beforeOperation ?? []), markAutosave],
+          beforeOperation: [...(hooks.beforeOperation ?? []), markDraftSave, markAutosave],
           beforeChange: [...(hooks.beforeChange ?? []), ...(authored ? [stampAuthor] : [])],
           afterChange: [...(hooks.afterChange ?? []), afterChange(trustedProxies)],
           afterDelete: [...(hooks.afterDelete ?? []), afterDelete(trustedProxies)],

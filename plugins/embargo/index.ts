@@ -14,6 +14,7 @@ import type {
 import { APIError } from 'payload'
 
 import { labelFunction } from '../shared/labels'
+import { readStoredDocument } from '../shared/storedDocument'
 
 export type EmbargoOptions = {
   /** Collections (with drafts) whose documents may carry an embargo. @default ['articles'] */
@@ -123,16 +124,6 @@ const holdPublication: CollectionBeforeOperationHook = async ({
   return { ...args, data: { ...data, _status: 'draft' }, draft: true }
 }
 
-const isLive = async (req: PayloadRequest, collection: string, id: unknown) =>
-  (
-    await req.payload.count({
-      collection: collection as never,
-      where: { and: [{ id: { equals: id } }, { _status: { equals: 'published' } }] },
-      overrideAccess: true,
-      req,
-    })
-  ).totalDocs > 0
-
 const checkEmbargo =
   (options: Required<Omit<EmbargoOptions, 'onHold'>>): CollectionBeforeChangeHook =>
   async ({ collection, data, operation, originalDoc, req }) => {
@@ -144,7 +135,7 @@ const checkEmbargo =
       isFuture(until) &&
       operation === 'update' &&
       originalDoc?.id !== undefined &&
-      (await isLive(req, collection.slug, originalDoc.id))
+      (await readStoredDocument(req, collection.slug, originalDoc))?._status === 'published'
     )
       throw new APIError(
         '출고된 기사에는 엠바고를 걸 수 없습니다. 먼저 게시를 해제하세요 (an embargo cannot be set on a published story; unpublish it first).',

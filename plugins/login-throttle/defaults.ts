@@ -1,6 +1,6 @@
 import type { LoginThrottleOptions, SanitizedLoginThrottleConfig } from './types'
 
-const trustedProxiesFromEnvironment = (): number => {
+export const trustedProxiesFromEnvironment = (): number => {
   const value = Number(process.env.NEWSROOM_TRUSTED_PROXIES ?? 0)
   return Number.isInteger(value) && value >= 0 ? value : 0
 }
