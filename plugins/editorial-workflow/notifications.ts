@@ -1,15 +1,10 @@
 import type { WorkflowMove } from './types'
 
 import { formatKstList } from '../register-timestamps/formatKst'
+import { escapeHtml } from '../shared/sanitizeHtml'
 import { stateLabels } from './states'
 
 export type MoveMessage = { html: string; subject: string; text: string }
-
-const escapeHtml = (value: string): string =>
-  value.replace(
-    /[&<>"']/g,
-    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!,
-  )
 
 const headline: Partial<Record<WorkflowMove['to'], (who: string) => string>> = {
   filed: (who) => `${who} 기사를 송고했습니다. 데스크 검토를 기다립니다.`,

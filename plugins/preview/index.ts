@@ -9,6 +9,7 @@ import type {
 
 import { APIError } from 'payload'
 
+import { escapeHtml } from '../shared/sanitizeHtml'
 import { checkPreviewToken, mintPreviewToken } from './token'
 
 export { checkPreviewToken, mintPreviewToken } from './token'
@@ -36,13 +37,6 @@ const noStore = {
   'Referrer-Policy': 'no-referrer',
   'X-Robots-Tag': 'noindex, nofollow',
 }
-
-const escapeHtml = (value: unknown) =>
-  String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
 
 /** The reader's page in its plainest form; `bodyHtml` is sanitized when saved. */
 const renderHtml = (doc: Doc) => `<!doctype html>

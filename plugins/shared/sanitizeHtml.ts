@@ -93,3 +93,10 @@ const keepsHref = (attributeValue: string): boolean =>
 export const isAllowedLinkUrl = (url: string): boolean =>
   keepsHref(url.replace(/&/g, '&amp;').replace(/"/g, '&quot;')) &&
   keepsHref(url.replace(/"/g, '&quot;'))
+
+/** Text (or an attribute value) made safe to put into HTML. */
+export const escapeHtml = (value: unknown): string =>
+  String(value ?? '').replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!,
+  )

@@ -5,7 +5,7 @@ import type { CollectionBeforeChangeHook, CollectionSlug, PayloadRequest } from 
 import { convertLexicalToHTML, defaultHTMLConverters } from '@payloadcms/richtext-lexical/html'
 
 import { idOf } from '../../../plugins/shared/relationIds'
-import { sanitizeRichTextHtml } from '../../../plugins/shared/sanitizeHtml'
+import { escapeHtml, sanitizeRichTextHtml } from '../../../plugins/shared/sanitizeHtml'
 import {
   defaultArticlePath,
   defaultReporterPath,
@@ -30,14 +30,6 @@ type MediaDoc = Doc &
 type Linked = Map<string, Doc>
 
 const keyOf = (relationTo: unknown, id: unknown) => `${String(relationTo)}\n${String(idOf(id))}`
-
-const escapeHtml = (value: unknown): string =>
-  String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
 
 /** Every upload, relationship and internal-link target in the body, by collection. */
 const targetsOf = (
