@@ -89,7 +89,18 @@ const expectMoved = async (page: Page, toast: string, badge: string) => {
     await page.locator('.desk-actions__state', { hasText: badge }).waitFor()
   } catch (error) {
     await shot(page, `failed-${badge}`)
-    throw error
+    // Say what the page showed instead (the screenshot is not kept by every CI).
+    const shown = await page
+      .locator('.desk-actions__state')
+      .allTextContents()
+      .catch(() => [])
+    const toasts = await page
+      .locator('.toast-title, [data-sonner-toast]')
+      .allTextContents()
+      .catch(() => [])
+    throw new Error(
+      `expected the badge ${badge} after "${toast}"; the page showed badge ${JSON.stringify(shown)}, toasts ${JSON.stringify(toasts)}, lock dialog ${await page.locator('#document-locked').count()}: ${String(error)}`,
+    )
   }
 }
 

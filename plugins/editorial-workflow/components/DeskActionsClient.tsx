@@ -26,6 +26,29 @@ const stateOf = (data: unknown): WorkflowState => {
     : 'writing'
 }
 
+/** The state and time of the story's latest draft, as stored (the form's answer is consumed). */
+const readSaved = async (
+  api: string,
+  collectionSlug: string,
+  id: number | string,
+  fallback: WorkflowState,
+): Promise<{ state: WorkflowState; updatedAt: number }> => {
+  try {
+    const response = await fetch(
+      formatAdminURL({
+        apiRoute: api,
+        path: `/${collectionSlug}/${id}?draft=true&depth=0&select[workflow]=true&select[updatedAt]=true`,
+      }),
+      { cache: 'no-store', credentials: 'include' },
+    )
+    if (!response.ok) throw new Error(String(response.status))
+    const doc = (await response.json()) as { updatedAt?: string }
+    return { state: stateOf(doc), updatedAt: Date.parse(doc.updatedAt ?? '') || Date.now() }
+  } catch {
+    return { state: fallback, updatedAt: Date.now() }
+  }
+}
+
 const badgeColours: Record<WorkflowState, string> = {
   writing: 'var(--theme-elevation-150)',
   filed: 'var(--theme-warning-150, #ffe9b3)',
@@ -53,11 +76,12 @@ export const DeskActionsClient: React.FC<{ isDesk: boolean }> = ({ isDesk }) => 
   const { i18n } = useTranslation()
   const t = (text: { en: string; ko: string }) => inLanguage(text, i18n.language)
 
-  // The move just saved, until the document's data catches up: right after an edit-lock takeover
-  // Payload may still hand back the copy it loaded, and the badge would show the old state.
-  const [saved, setSaved] = useState<{ from: WorkflowState; to: WorkflowState } | null>(null)
-  const stored = stateOf(data)
-  const state = saved && saved.from === stored ? saved.to : stored
+  // The story as the server answered right after our last move. The badge shows whichever copy is
+  // newer, that one or the document's data: right after an edit-lock takeover Payload may still
+  // hand back (or reload late) an older copy, and the badge would show a state already left.
+  const [saved, setSaved] = useState<{ state: WorkflowState; updatedAt: number } | null>(null)
+  const dataUpdatedAt = Date.parse(String((data as { updatedAt?: unknown })?.updatedAt ?? ''))
+  const state = saved && !(dataUpdatedAt > saved.updatedAt) ? saved.state : stateOf(data)
   const moves = hasSavePermission ? movesFor(isDesk ? 'desk' : 'writer', state) : []
 
   const move = async (action: MoveAction, note?: string) => {
@@ -81,8 +105,8 @@ export const DeskActionsClient: React.FC<{ isDesk: boolean }> = ({ isDesk }) => 
     // A refusal was shown by the form, with the server's message. (`res` is Payload's documented,
     // experimental return of `submit`; without it only the toast would be missing.)
     if (result?.res?.ok) {
-      setSaved({ from: state, to: action.to })
       toast.success(t(action.done))
+      if (id) setSaved(await readSaved(api, collectionSlug, id, action.to))
     }
   }
 
