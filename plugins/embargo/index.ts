@@ -15,6 +15,7 @@ import { APIError } from 'payload'
 
 import { labelFunction } from '../shared/labels'
 import { readStoredDocument } from '../shared/storedDocument'
+import { pendingScheduledPublishJobs, SCHEDULE_PUBLISH_TASK } from '../shared/scheduledPublishJobs'
 
 export type EmbargoOptions = {
   /** Collections (with drafts) whose documents may carry an embargo. @default ['articles'] */
@@ -36,7 +37,7 @@ export type EmbargoOptions = {
 }
 
 export const EMBARGO_FIELD = 'embargoUntil'
-const RELEASE_TASK = 'schedulePublish'
+const RELEASE_TASK = SCHEDULE_PUBLISH_TASK
 
 type Doc = Record<string, unknown> & { id: number | string }
 
@@ -79,17 +80,8 @@ const embargoField = (): Field => ({
 })
 
 /** Pending release jobs of a document: Payload's scheduled publish, queued for its embargo time. */
-const pendingReleases = (collection: string, id: unknown, at?: unknown): Where => ({
-  and: [
-    { taskSlug: { equals: RELEASE_TASK } },
-    { 'input.type': { equals: 'publish' } },
-    { 'input.doc.relationTo': { equals: collection } },
-    { 'input.doc.value': { equals: String(id) } },
-    { completedAt: { exists: false } },
-    { processing: { equals: false } },
-    ...(at === undefined ? [] : [{ waitUntil: { equals: new Date(at as string).toISOString() } }]),
-  ],
-})
+const pendingReleases = (collection: string, id: unknown, at?: unknown): Where =>
+  pendingScheduledPublishJobs({ collection, id, type: 'publish', waitUntil: at })
 
 /**
  * A publish asked for before the embargo passes becomes a draft save, and the release is queued:

@@ -1,5 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
+import { pendingScheduledPublishJobs } from '../../../plugins/shared/scheduledPublishJobs'
+
 /**
  * An unpublish scheduled while a story was never published is void: at its first publication the
  * pending `schedulePublish` jobs that would take it down, all queued before it was live, are
@@ -21,16 +23,11 @@ export const dropStaleUnpublishJobs: CollectionAfterChangeHook = async ({
   if (!isFirstPublication) return doc
   await req.payload.delete({
     collection: 'payload-jobs',
-    where: {
-      and: [
-        { taskSlug: { equals: 'schedulePublish' } },
-        { 'input.type': { equals: 'unpublish' } },
-        { 'input.doc.relationTo': { equals: collection.slug } },
-        { 'input.doc.value': { equals: String(doc.id) } },
-        { completedAt: { exists: false } },
-        { processing: { equals: false } },
-      ],
-    },
+    where: pendingScheduledPublishJobs({
+      collection: collection.slug,
+      id: doc.id,
+      type: 'unpublish',
+    }),
     // The runner's bookkeeping, not the publisher's: a reporter's save never gets here (only the
     // desk publishes), and the jobs' own access rules are for the schedule drawer.
     overrideAccess: true,
