@@ -31,6 +31,7 @@ import { Users } from '../collections/Users'
 import { enforcePasswordPolicy } from '../collections/Users/hooks/enforcePasswordPolicy'
 import { isAdmin } from '../collections/access/isAdmin'
 import { refuseScheduleCancel } from '../collections/access/refuseScheduleCancel'
+import { staffIntrospectionOnly } from '../collections/access/staffIntrospection'
 import { ADJACENT_LINKS_FIELD, adjacentArticles } from '../plugins/adjacent-articles'
 import { distribution, queueArticleEvent } from '../plugins/distribution'
 import { documentLocks } from '../plugins/document-locks'
@@ -200,11 +201,17 @@ export const newsroom =
         },
       },
       collections: [...(incomingConfig.collections ?? []), ...ours],
-      // Edit locks are not GraphQL's business (collections/access/refuseLockOperations.ts).
+      // Edit locks are not GraphQL's business (collections/access/refuseLockOperations.ts);
+      // introspection in production is staff's (collections/access/staffIntrospection.ts).
       graphQL: {
         ...incomingConfig.graphQL,
+        disableIntrospectionInProduction:
+          incomingConfig.graphQL?.disableIntrospectionInProduction ?? false,
         validationRules: (args) => [
           refuseLockOperations,
+          ...(incomingConfig.graphQL?.disableIntrospectionInProduction
+            ? []
+            : [staffIntrospectionOnly(args)]),
           ...(incomingConfig.graphQL?.validationRules?.(args) ?? []),
         ],
       },
