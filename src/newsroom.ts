@@ -31,6 +31,7 @@ import { Users } from '../collections/Users'
 import { enforcePasswordPolicy } from '../collections/Users/hooks/enforcePasswordPolicy'
 import { isAdmin } from '../collections/access/isAdmin'
 import { refuseScheduleCancel } from '../collections/access/refuseScheduleCancel'
+import { staffIntrospectionOnly } from '../collections/access/staffIntrospection'
 import { ADJACENT_LINKS_FIELD, adjacentArticles } from '../plugins/adjacent-articles'
 import { distribution, queueArticleEvent } from '../plugins/distribution'
 import { documentLocks } from '../plugins/document-locks'
@@ -40,6 +41,7 @@ import { preview, type PreviewOptions } from '../plugins/preview'
 import { corrections, type CorrectionsOptions } from '../plugins/corrections'
 import { auditLog, type AuditLogOptions, UPDATED_BY_FIELD } from '../plugins/audit-log'
 import { slugRedirects, type SlugRedirectsOptions } from '../plugins/slug-redirects'
+import { articleLists, type ArticleListsOptions } from '../plugins/article-lists'
 import { feeds } from '../plugins/feeds'
 import { httpCache } from '../plugins/http-cache'
 import { loginThrottle } from '../plugins/login-throttle'
@@ -80,6 +82,8 @@ export type NewsroomOptions = {
   structuredData?: false | StructuredDataOptions
   /** Options for the feeds and sitemaps plugin, or false to leave it out. */
   feeds?: false | FeedsOptions
+  /** GraphQL `articlesBy(section, region, reporter)`: page lists by slug, or false to leave it out. */
+  articleLists?: false | ArticleListsOptions
   /** Options for the adjacent-articles plugin, or false to leave it out. */
   adjacentArticles?: false | AdjacentArticlesOptions
   /** Options for HTTP caching of anonymous reads (ETag, Cache-Control, surrogate keys), or false to leave it out. */
@@ -200,11 +204,17 @@ export const newsroom =
         },
       },
       collections: [...(incomingConfig.collections ?? []), ...ours],
-      // Edit locks are not GraphQL's business (collections/access/refuseLockOperations.ts).
+      // Edit locks are not GraphQL's business (collections/access/refuseLockOperations.ts);
+      // introspection in production is staff's (collections/access/staffIntrospection.ts).
       graphQL: {
         ...incomingConfig.graphQL,
+        disableIntrospectionInProduction:
+          incomingConfig.graphQL?.disableIntrospectionInProduction ?? false,
         validationRules: (args) => [
           refuseLockOperations,
+          ...(incomingConfig.graphQL?.disableIntrospectionInProduction
+            ? []
+            : [staffIntrospectionOnly(args)]),
           ...(incomingConfig.graphQL?.validationRules?.(args) ?? []),
         ],
       },
@@ -323,6 +333,9 @@ export const newsroom =
     }
     if (options.feeds !== false) {
       config = await feeds({ enabled, ...options.feeds })(config)
+    }
+    if (options.articleLists !== false) {
+      config = (await articleLists({ enabled, ...options.articleLists })(config)) as Config
     }
     if (options.editorialWorkflow !== false) {
       config = await editorialWorkflow({

@@ -1,5 +1,10 @@
 import type { AfterErrorHook, Config, Plugin } from 'payload'
 
+import { localizeMessage, preferredLanguage } from './language'
+
+export { formatGraphQLError } from './formatGraphQLError'
+export { localizeMessage, preferredLanguage } from './language'
+
 /** The stable error codes of the public contract (DESIGN.md, "Errors"). */
 export const errorCodeByStatus: Readonly<Record<number, string>> = {
   400: 'VALIDATION',
@@ -47,8 +52,9 @@ const statusOf = (error: ErrorLike | undefined): number | undefined =>
  * the one the error names, else the one of its HTTP status. Codes already set are kept, so plugins
  * that answer their own (RATE_LIMITED, QUERY_NOT_ALLOWED) stay as they are.
  */
-export const addErrorCodes: AfterErrorHook = ({ error, graphqlResult, result }) => {
+export const addErrorCodes: AfterErrorHook = ({ error, graphqlResult, req, result }) => {
   const thrown = error as ErrorLike
+  const language = preferredLanguage(req?.headers?.get('accept-language'))
   if (graphqlResult) {
     const extensions = (graphqlResult.extensions ?? {}) as {
       code?: unknown
@@ -83,10 +89,28 @@ export const addErrorCodes: AfterErrorHook = ({ error, graphqlResult, result }) 
       : undefined
   let changed = false
   const errors = response.errors.map((original) => {
-    let entry = original as { code?: unknown; data?: { code?: unknown }; message?: unknown }
+    let entry = original as {
+      code?: unknown
+      data?: { code?: unknown }
+      message?: unknown
+      name?: unknown
+    }
     if (message && entry.message === UNKNOWN_ERROR && response.errors!.length === 1) {
       entry = { ...entry, message }
       changed = true
+    }
+    // The error's class name says nothing `code` does not, and is minified in the production build ("rS").
+    if (entry.name !== undefined) {
+      const { name: _name, ...rest } = entry
+      entry = rest
+      changed = true
+    }
+    if (req && typeof entry.message === 'string') {
+      const localized = localizeMessage(entry.message, language)
+      if (localized !== entry.message) {
+        entry = { ...entry, message: localized }
+        changed = true
+      }
     }
     if (typeof entry.code === 'string') return entry
     const code = (typeof entry.data?.code === 'string' ? entry.data.code : undefined) ?? fallback

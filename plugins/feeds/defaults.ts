@@ -13,7 +13,12 @@ export const sanitizeFeedsOptions = (options: FeedsOptions = {}): SanitizedFeeds
   enabled: options.enabled ?? true,
   limit: options.limit ?? 50,
   reporterPath: options.reporterPath ?? defaultReporterPath,
-  siteUrl: (req) => resolveSiteUrl(options.siteUrl, req.payload.config.serverURL || undefined),
+  // Never the request's Host: a shared cache would hand one reader's Host to every reader.
+  siteUrl: (req) =>
+    resolveSiteUrl(
+      options.siteUrl,
+      req.payload.config.serverURL || process.env.NEWSROOM_PUBLIC_URL || undefined,
+    ),
   sitemapPageSize: options.sitemapPageSize ?? 10_000,
   title: options.title ?? '뉴스룸',
 })

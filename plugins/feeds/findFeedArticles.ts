@@ -1,9 +1,8 @@
 import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 
-import { APIError } from 'payload'
-
 import type { SanitizedFeedsConfig } from './types'
 
+import { resolveArticleScope } from '../shared/articleScopes'
 import { publishedOnly } from '../shared/publication'
 
 export type FeedArticle = {
@@ -20,8 +19,6 @@ export type FeedArticle = {
 }
 
 export type FeedScope = { kind: 'regions' | 'reporters' | 'sections'; slug: string }
-
-const scopeLabels = { regions: '지역', reporters: '기자', sections: '섹션' } as const
 
 /** Published articles of one scope, newest first; a 시도 includes its 시군구. */
 export const findFeedArticles = async (
@@ -40,42 +37,19 @@ export const findFeedArticles = async (
   let title = config.title
 
   if (scope) {
-    const slug = collections[scope.kind] as CollectionSlug
-    const found = await req.payload.find({
-      collection: slug,
-      depth: 0,
-      limit: 1,
+    const { target, where: scoped } = await resolveArticleScope(
       req,
-      where: { slug: { equals: scope.slug } },
-    })
-    const target = found.docs[0] as unknown as
-      (Record<string, unknown> & { id: number | string }) | undefined
-    if (!target)
-      throw new APIError(
-        `${scopeLabels[scope.kind]} '${scope.slug}'을(를) 찾을 수 없습니다 (not found)`,
-        404,
-        null,
-        true,
-      )
-    if (scope.kind === 'sections') {
-      where.push({ section: { equals: target.id } })
-      title = `${config.title} — ${target.name as string}`
-    } else if (scope.kind === 'regions') {
-      const children = await req.payload.find({
-        collection: slug,
-        depth: 0,
-        limit: 0,
-        pagination: false,
-        req,
-        select: {},
-        where: { parent: { equals: target.id } },
-      })
-      where.push({ region: { in: [target.id, ...children.docs.map((doc) => doc.id)] } })
-      title = `${config.title} — ${(target.label ?? target.name) as string}`
-    } else {
-      where.push({ reporters: { in: [target.id] } })
-      title = `${config.title} — ${target.name as string} 기자`
-    }
+      collections,
+      scope.kind,
+      scope.slug,
+    )
+    where.push(scoped)
+    title =
+      scope.kind === 'sections'
+        ? `${config.title} — ${target.name as string}`
+        : scope.kind === 'regions'
+          ? `${config.title} — ${(target.label ?? target.name) as string}`
+          : `${config.title} — ${target.name as string} 기자`
   }
 
   const { docs } = await req.payload.find({

@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 export type FeedsOptions = {
   /** Collection slugs. @default articles, sections, regions, reporters */
   collections?: { articles?: string; regions?: string; reporters?: string; sections?: string }
-  /** Public site URL used in links. @default NEWSROOM_SITE_URL, else the config's serverURL, else http://localhost:3000 */
+  /** Public site URL used in links. @default NEWSROOM_SITE_URL, else the config's serverURL, else NEWSROOM_PUBLIC_URL, else http://localhost:3000 */
   siteUrl?: string
   /** Path of an article on the public site. @default `/news/${slug}` */
   articlePath?: (article: { id: number | string; slug?: null | string }) => string

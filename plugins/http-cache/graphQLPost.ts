@@ -26,6 +26,8 @@ import {
   graphQLBoundsOf,
   parseWithinBounds,
 } from '../query-limits/documentBounds'
+import { formatGraphQLError } from '../error-codes/formatGraphQLError'
+import { preferredLanguage } from '../error-codes/language'
 import { invalidJsonMessage, refuseGraphQLRequest } from '../query-limits/withGraphQLBounds'
 import { QUERY_NOT_ALLOWED } from '../shared/listedQueries'
 import { markAnswerWithErrors } from './graphQLErrors'
@@ -292,8 +294,11 @@ export const graphQLPost =
       const bounds = graphQLBoundsOf(payload.config)
       const headers: Record<string, string> = {}
       let hasErrors = false
+      const language = preferredLanguage(request.headers.get('accept-language'))
       const handle = createHandler({
         context: { headers, req },
+        // Every error, validation's included, leaves with a stable code (plugins/error-codes).
+        formatError: (error) => formatGraphQLError(error, language) as never,
         onOperation: async (_request, args, result) => {
           const extended =
             typeof payload.extensions === 'function'

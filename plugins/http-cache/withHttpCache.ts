@@ -11,9 +11,19 @@ type Handler<Args extends unknown[]> = (request: Request, ...args: Args) => Prom
 // Endpoints that answer about the caller, not about content: never shared, even when anonymous.
 const callerSpecific = new Set(['access', 'init', 'me', 'refresh-token'])
 
-/** No credentials on the request, in any spelling Payload might read (see `carriesCredentials`). */
+/** Preview tokens (plugins/preview) open drafts: the URL's `?preview=`/`?token=` or the header. */
+const carriesPreviewToken = (request: Request): boolean => {
+  if (request.headers.get('x-preview-token') != null) return true
+  const { searchParams } = new URL(request.url)
+  return searchParams.has('preview') || searchParams.has('token')
+}
+
+/**
+ * No credentials on the request, in any spelling Payload might read (see `carriesCredentials`),
+ * nor a preview token.
+ */
 export const isAnonymousRequest = (request: Request): boolean =>
-  !carriesCredentials((name) => request.headers.get(name))
+  !carriesCredentials((name) => request.headers.get(name)) && !carriesPreviewToken(request)
 
 /** Content reads a shared cache may keep: collection documents and lists, feeds, sitemaps, GraphQL. */
 const isPublicPath = (

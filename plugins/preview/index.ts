@@ -7,12 +7,12 @@ import type {
   Plugin,
 } from 'payload'
 
-import { APIError } from 'payload'
-
 import { escapeHtml } from '../shared/sanitizeHtml'
+import { grantPreviewRead, previewError, readDraftWithToken, refusalOf } from './readGrant'
 import { checkPreviewToken, mintPreviewToken } from './token'
 
-export { checkPreviewToken, mintPreviewToken } from './token'
+export { previewTokenOf } from './readGrant'
+export { checkPreviewToken, mintPreviewToken, readPreviewClaim } from './token'
 
 export type PreviewOptions = {
   /** Collections (with drafts) that get preview links. @default ['articles'] */
@@ -51,9 +51,6 @@ const renderHtml = (doc: Doc) => `<!doctype html>
 <p>${escapeHtml(doc.byline)}</p>
 ${typeof doc.bodyHtml === 'string' ? doc.bodyHtml : ''}</article></body></html>`
 
-const previewError = (message: string, status: 401 | 403) =>
-  new APIError(message, status, { code: status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN' }, true)
-
 /** The id from the route, as Payload's own `/:id` endpoints read it. */
 const routeId = (req: PayloadRequest): string => String(req.routeParams?.id ?? '')
 
@@ -83,24 +80,51 @@ const mint = (
   return { exp, token: mintPreviewToken(req.payload.secret, { collection, exp, id }) }
 }
 
+/** A token for the document of the route, for staff who may read its draft (401/403/404 otherwise). */
+const mintForStaff = async (
+  req: PayloadRequest,
+  options: Required<PreviewOptions>,
+  collection: string,
+) => {
+  if (!req.user) throw previewError('로그인이 필요합니다 (sign in to preview)', 401)
+  const id = routeId(req)
+  // Throws 403/404 unless this user may read the draft.
+  await req.payload.findByID({
+    collection: collection as CollectionSlug,
+    id,
+    draft: true,
+    depth: 0,
+    overrideAccess: false,
+    user: req.user,
+    req,
+  })
+  return { id, ...mint(req, options, collection, id) }
+}
+
+/**
+ * `POST /api/<collection>/:id/preview-token` (DESIGN.md, "Preview"): `{ token, url, expiresAt }`
+ * for staff who may read the draft; REST and GraphQL reads of the document with `?preview=<token>`
+ * or `x-preview-token` then return its latest draft without a session (readGrant.ts).
+ */
+const previewTokenEndpoint = (options: Required<PreviewOptions>, collection: string): Endpoint => ({
+  path: '/:id/preview-token',
+  method: 'post',
+  handler: async (req) => {
+    const { exp, id, token } = await mintForStaff(req, options, collection)
+    const url = links(options, collection, id, token)
+    return Response.json(
+      { token, url: url.frontend ?? url.html, expiresAt: new Date(exp).toISOString() },
+      { headers: { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' } },
+    )
+  },
+})
+
 /** `GET /api/<collection>/:id/preview-url`: a signed link to the latest draft, for staff who may read it. */
 const previewUrlEndpoint = (options: Required<PreviewOptions>, collection: string): Endpoint => ({
   path: '/:id/preview-url',
   method: 'get',
   handler: async (req) => {
-    if (!req.user) throw previewError('로그인이 필요합니다 (sign in to preview)', 401)
-    const id = routeId(req)
-    // Throws 403/404 unless this user may read the draft.
-    await req.payload.findByID({
-      collection: collection as CollectionSlug,
-      id,
-      draft: true,
-      depth: 0,
-      overrideAccess: false,
-      user: req.user,
-      req,
-    })
-    const { exp, token } = mint(req, options, collection, id)
+    const { exp, id, token } = await mintForStaff(req, options, collection)
     return Response.json(
       {
         token,
@@ -127,12 +151,7 @@ const previewEndpoint = (collection: string): Endpoint => ({
     if (!token) throw previewError('미리보기 토큰이 없습니다 (preview token missing)', 401)
     const id = routeId(req)
     const check = checkPreviewToken(req.payload.secret, token, collection, id)
-    if (!check.ok)
-      throw check.reason === 'other-document'
-        ? previewError('다른 기사의 미리보기 토큰입니다 (token for another document)', 403)
-        : check.reason === 'expired'
-          ? previewError('미리보기 링크가 만료되었습니다 (preview link expired)', 401)
-          : previewError('미리보기 토큰이 올바르지 않습니다 (invalid preview token)', 401)
+    if (!check.ok) throw refusalOf(check)
     const depth = Math.min(Math.max(Number(query.depth ?? 1) || 0, 0), 2)
     const doc = (await req.payload.findByID({
       collection: collection as CollectionSlug,
@@ -194,11 +213,17 @@ export const preview =
             ? { livePreview: { url: ({ data, req }) => urlFor(data, req) ?? '' } }
             : {}),
         },
+        access: { ...collection.access, read: grantPreviewRead(slug, collection.access?.read) },
         endpoints: [
           ...(collection.endpoints || []),
+          previewTokenEndpoint(options, slug),
           previewUrlEndpoint(options, slug),
           previewEndpoint(slug),
         ],
+        hooks: {
+          ...collection.hooks,
+          beforeOperation: [...(collection.hooks?.beforeOperation ?? []), readDraftWithToken(slug)],
+        },
       }
     })
     return { ...config, collections }

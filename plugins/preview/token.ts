@@ -41,3 +41,22 @@ export const checkPreviewToken = (
   if (!(claim.exp > now)) return { ok: false, reason: 'expired' }
   return { claim, ok: true }
 }
+
+/** The claim of a valid, unexpired token for `collection`, whatever document it names; else null. */
+export const readPreviewClaim = (
+  secret: string,
+  token: string,
+  collection: string,
+  now = Date.now(),
+): null | PreviewClaim => {
+  const [body] = token.split('.')
+  let claimed: Partial<PreviewClaim> = {}
+  try {
+    claimed = JSON.parse(Buffer.from(body ?? '', 'base64url').toString('utf8')) as PreviewClaim
+  } catch {
+    return null
+  }
+  if (typeof claimed.id !== 'string') return null
+  const check = checkPreviewToken(secret, token, collection, claimed.id, now)
+  return check.ok ? check.claim : null
+}

@@ -2,6 +2,7 @@ import type { ValidationRule, ValueNode } from 'graphql'
 
 import { GraphQLError, Kind } from 'graphql'
 
+import { LIMIT } from './documentBounds'
 import { limitMessage } from './hooks/boundReadSize'
 
 const valueOf = (node: ValueNode, variables: Record<string, unknown>): unknown => {
@@ -34,7 +35,10 @@ export const limitArgumentsRule =
         args.get('pagination') === false && (limit === undefined || limit === null)
       if (isBadLimit || isUnbounded)
         context.reportError(
-          new GraphQLError(limitMessage(`${node.name.value}(limit)`, maxLimit), { nodes: [node] }),
+          new GraphQLError(limitMessage(`${node.name.value}(limit)`, maxLimit), {
+            extensions: { code: LIMIT },
+            nodes: [node],
+          }),
         )
     },
   })

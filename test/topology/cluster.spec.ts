@@ -265,6 +265,41 @@ describe('reads through nginx', () => {
     expect(anonymous.text).not.toContain(title)
   })
 
+  it('never caches a preview read (?preview= or x-preview-token), nor serves one from the cache', async () => {
+    const published = `출고본 ${Date.now()}`
+    const draft = `미리보기 초안 ${Date.now()}`
+    const id = (await createArticle(edge, published, 'published')).json.doc.id
+    const saved = await call(
+      `${edge}/api/articles/${id}?draft=true`,
+      jsonInit('PATCH', { title: draft }, asStaff()),
+    )
+    expect(saved.status, saved.text).toBe(200)
+    const minted = await call(
+      `${edge}/api/articles/${id}/preview-token`,
+      jsonInit('POST', {}, asStaff()),
+    )
+    expect(minted.status, minted.text).toBe(200)
+    const token = minted.json.token as string
+    const url = `${edge}/api/articles/${id}?depth=0`
+    // Readers' copy in the edge's cache first: a preview must neither be served it nor replace it.
+    expect((await primeCache(url)).json.title).toBe(published)
+    for (const [previewUrl, headers] of [
+      [`${url}&preview=${token}`, {}],
+      [url, { 'x-preview-token': token }],
+    ] as const) {
+      for (let i = 0; i < 2; i++) {
+        const answer = await call(previewUrl, { headers })
+        expect(answer.status, answer.text).toBe(200)
+        expect(answer.json.title).toBe(draft)
+        expect(['BYPASS', null]).toContain(answer.headers.get('x-cache-status'))
+        expect(answer.headers.get('cache-control')).toBe('private, no-store')
+      }
+    }
+    const reader = await call(url)
+    expect(reader.json.title).toBe(published)
+    expect(reader.text).not.toContain(draft)
+  })
+
   it('shows a writer their own change at once, and readers within the micro-cache TTL', async () => {
     const id = (await createArticle(edge, `고침 전 ${Date.now()}`, 'published')).json.doc.id
     const url = `${edge}/api/articles/${id}?depth=0`
