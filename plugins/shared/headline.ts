@@ -70,16 +70,23 @@ const numberOrNull = (value: unknown): null | number => (typeof value === 'numbe
 const textOrNull = (value: unknown): null | string =>
   typeof value === 'string' && value !== '' ? value : null
 
-/** `url 300w, url 640w, …`: the original and every generated size with a width, narrowest first. */
+/**
+ * `url 640w, url 1600w, …`: the original and the generated sizes of the same shape, narrowest
+ * first; cropped sizes (thumbnail, og) cannot stand in for the original and are left out. Null
+ * without a URL and width.
+ */
 export const srcsetOf = (
-  image: { url: null | string; width: null | number },
+  image: { height: null | number; url: null | string; width: null | number },
   sizes: Record<string, PublicImageSize>,
 ): null | string => {
-  const candidates = new Map<number, string>()
-  for (const size of [...Object.values(sizes), image]) {
-    if (size.url && size.width && !candidates.has(size.width)) candidates.set(size.width, size.url)
+  if (!image.url || !image.width) return null
+  const ratio = image.height ? image.width / image.height : null
+  const candidates = new Map<number, string>([[image.width, image.url]])
+  for (const size of Object.values(sizes)) {
+    if (!size.url || !size.width || !size.height || ratio === null) continue
+    if (Math.abs(size.width / size.height - ratio) >= 0.01 * ratio) continue
+    if (!candidates.has(size.width)) candidates.set(size.width, size.url)
   }
-  if (candidates.size === 0) return null
   return [...candidates]
     .sort(([a], [b]) => a - b)
     .map(([width, url]) => `${url} ${width}w`)
@@ -103,16 +110,17 @@ export const publicSizes = (origin: string, media: Doc): Record<string, PublicIm
 export const publicImage = (origin: string, media: Doc): PublicImage => {
   const url = absoluteUrl(origin, media.url)
   const width = numberOrNull(media.width)
+  const height = numberOrNull(media.height)
   const sizes = publicSizes(origin, media)
   return {
     id: media.id as ID,
     url,
     width,
-    height: numberOrNull(media.height),
+    height,
     alt: textOrNull(media.alt),
     caption: textOrNull(media.caption),
     credit: textOrNull(media.credit),
-    srcset: srcsetOf({ url, width }, sizes),
+    srcset: srcsetOf({ url, width, height }, sizes),
     sizes,
   }
 }
