@@ -96,24 +96,36 @@ const buildRelated = async (
   return buildHeadlines(req, shown)
 }
 
+// Documents whose `related` is made in the collection's afterRead from links Payload leaves as ids.
+const builtAfterRead = new WeakSet<object>()
+
 /**
  * `related` on read: editors' picks first, then stored suggestions; published only, no
  * duplicates, at most `readLimit`. Only for the documents being read, not for articles populated
- * inside them. When the read populates the links anyway (REST `depth` ≥ 1) it is filled in by
- * `fillRelatedFromPopulated` from those documents, at no extra query; otherwise one batched query.
+ * inside them. GraphQL gets ids and resolves them as `Article`. Elsewhere the headlines are made
+ * in the collection's afterRead (`fillRelated`): Payload turns the objects of a hasMany
+ * relationship back into ids after the field's hooks. When the read populates the links anyway
+ * (REST `depth` ≥ 1) they are made from those documents, at no extra query; otherwise in one
+ * batched query.
  */
 export const readRelated =
   (config: SanitizedRelatedNewsConfig): FieldHook =>
   async ({ collection, currentDepth, depth, req, siblingData }) => {
     if (!collection || !siblingData || (currentDepth ?? 1) > 1) return []
-    if (deferUntilPopulated(req, 'related', siblingData, depth, currentDepth)) return []
-    return buildRelated(config, collection, req, siblingData as Doc, false)
+    if (req.payloadAPI === 'GraphQL')
+      return buildRelated(config, collection, req, siblingData as Doc, false)
+    if (!deferUntilPopulated(req, 'related', siblingData, depth, currentDepth))
+      builtAfterRead.add(siblingData)
+    return []
   }
 
 export const fillRelatedFromPopulated =
   (config: SanitizedRelatedNewsConfig): CollectionAfterReadHook =>
   async ({ collection, doc, req }) => {
-    if (doc && isDeferred(req, 'related', doc))
+    if (!doc) return doc
+    if (isDeferred(req, 'related', doc))
       doc.related = await buildRelated(config, collection, req, doc, true)
+    else if (builtAfterRead.has(doc))
+      doc.related = await buildRelated(config, collection, req, doc, false)
     return doc
   }
