@@ -171,6 +171,14 @@ describe('the headline shape', () => {
     }
   })
 
+  it('is what a reporter’s page lists over REST, at every depth', async () => {
+    for (const depth of [0, 1, 2]) {
+      const { body } = await api.rest('GET', `/reporters/${fixture.reporters.park}?depth=${depth}`)
+      expect(body.articles.docs.map((doc: Doc) => doc.id)).toEqual([middle.id])
+      expectHeadline(body.articles.docs[0], middle.id)
+    }
+  })
+
   it('GraphQL `related` and `adjacent` are `Article`, answering the same keys and values as REST', async () => {
     const { body } = await api.graphql(
       `${HEADLINE_FRAGMENT}
