@@ -61,14 +61,20 @@ const TIMESTAMPS: Path[] = [['createdAt'], ['updatedAt']]
  * Every instant a REST or GraphQL reader receives is RFC 3339 with `+09:00` (DESIGN.md, "Times").
  * Runs last among the collection's afterRead hooks, so our own hooks, Payload's and the database
  * adapters keep working with the stored instants. Only for reads made on a reader's behalf
- * (`overrideAccess: false` over REST or GraphQL); the Local API — the admin's server-rendered views,
- * our hooks' and jobs' reads, Payload's reads for a save — keeps Payload's UTC strings.
+ * (`overrideAccess: false` over REST or GraphQL); the Local API — our hooks' and jobs' reads,
+ * Payload's reads for a save — keeps Payload's UTC strings.
+ *
+ * Staff sessions (the admin's user collection) keep UTC too: the admin compares `updatedAt` as
+ * strings — the `updatedAt` of a save's REST answer against a fresh Local API read, to tell that
+ * someone else saved (Payload's handleStaleDataCheck) — and compares a saved document's fields
+ * with the form's for autosave. Both would see every instant as changed.
  */
 const publishInstants =
   (paths: Path[]): CollectionAfterReadHook =>
   ({ doc, overrideAccess, req }) => {
     const api = req.payloadAPI
     if (overrideAccess || (api !== 'REST' && api !== 'GraphQL') || !doc) return doc
+    if (req.user && req.user.collection === req.payload.config.admin.user) return doc
     const change = (value: unknown) => {
       if (!isInstant(value)) return value
       const time = new Date(value).getTime()
