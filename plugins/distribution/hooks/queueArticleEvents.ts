@@ -12,6 +12,7 @@ import crypto from 'node:crypto'
 import type { ArticleDoc } from '../articlePayload'
 import type { ArticleEvent, ChannelEvent, SanitizedDistributionConfig } from '../types'
 
+import { formatKstIso, instantsToKst } from '../../register-timestamps/formatKst'
 import { idOf, idsOf } from '../../shared/relationIds'
 import { listKey, surrogateKeysOf } from '../../shared/surrogateKeys'
 import { hasDrafts } from '../../shared/publication'
@@ -91,7 +92,8 @@ const queueMessages = async (
       regions.includes(String(await provinceOfRegion()))
     )
   }
-  const timestamp = new Date().toISOString()
+  // Every instant a channel receives is RFC 3339 in +09:00 (DESIGN.md, "Times"), the event's own too.
+  const timestamp = formatKstIso(new Date(), { withMilliseconds: true })
   for (const { data, event } of messages) {
     for (const channel of channels) {
       if (!channel.events?.includes(event)) continue
@@ -102,7 +104,11 @@ const queueMessages = async (
       )
         continue
       if (!(await matchesFilters(channel))) continue
-      const body = { type: event, timestamp, data: await data(channel.format ?? 'full') }
+      const body = {
+        type: event,
+        timestamp,
+        data: instantsToKst(await data(channel.format ?? 'full')),
+      }
       await req.payload.jobs.queue({
         task: DELIVER_TASK,
         input: {
