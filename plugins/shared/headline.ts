@@ -56,9 +56,9 @@ export const HEADLINE_SOURCES = [
   'byline',
 ] as const
 
-/** The origin public image URLs start with: serverURL, NEWSROOM_PUBLIC_URL, or a fallback. */
+/** The origin public image URLs start with: serverURL, NEWSROOM_PUBLIC_URL, else the site's URL. */
 export const publicOrigin = (req: PayloadRequest): string =>
-  resolveApiOrigin(req.payload.config.serverURL || undefined)
+  resolveApiOrigin(req.payload.config.serverURL || undefined, resolveSiteUrl(undefined))
 
 /** An upload URL made absolute against the public origin; absolute ones are kept. */
 export const absoluteUrl = (origin: string, url: unknown): null | string => {

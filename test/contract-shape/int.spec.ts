@@ -103,6 +103,11 @@ beforeAll(async () => {
     relatedArticles: [older.id],
     reporters: [fixture.reporters.kim, fixture.reporters.park],
   })
+  middle = (await payload.update({
+    collection: 'articles',
+    id: middle.id,
+    data: { corrections: [{ kind: 'correction', text: '제목의 날짜를 바로잡습니다.' }] } as never,
+  })) as Doc
 })
 afterAll(async () => {
   await payload?.destroy()
@@ -255,6 +260,9 @@ describe('the headline shape', () => {
       expect(fullData).toHaveProperty(key)
     expectKstInstants(summaryData)
     expectKstInstants(fullData, 2)
+    // The event's own time too, to the millisecond (receivers order events by it).
+    for (const body of bodies)
+      expect(body.timestamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+09:00$/)
   })
 })
 
@@ -271,6 +279,9 @@ describe('instants in public output', () => {
       expect(status).toBe(200)
       expectKstInstants(body)
     }
+    const article = (await api.rest('GET', `/articles/${middle.id}`)).body
+    expect(article.corrections[0].publishedAt).toMatch(/\+09:00$/)
+    expect(article.revisedAt).toMatch(/\+09:00$/)
   })
 
   it('are +09:00 over GraphQL (DateTime), and in jsonLd', async () => {
