@@ -51,6 +51,7 @@ import { queryLimits } from '../plugins/query-limits'
 import { structuredData } from '../plugins/structured-data'
 import { registerTimestamps } from '../plugins/register-timestamps'
 import { releaseStaleJobs } from '../plugins/shared/jobLease'
+import { publicTimes } from '../plugins/shared/publicTimes'
 import { relatedNews } from '../plugins/related-news'
 import { reporterPages } from '../plugins/reporter-pages'
 import { koTranslations } from './i18n/ko'
@@ -375,5 +376,9 @@ export const newsroom =
     if (options.inputGuards !== false) config = await inputGuards(options.inputGuards)(config)
     // After every other plugin's afterError hooks: codes they set are kept.
     if (options.errorCodes !== false) config = await errorCodes()(config)
+    // Last: readers' instants in +09:00 after every other hook has read them as stored (DESIGN.md, "Times").
+    config = await publicTimes(
+      [Articles, Regions, Reporters, Sections, Media].map((collection) => collection.slug),
+    )(config)
     return { ...config, collections: (config.collections ?? []).map(secureAuthCollection) }
   }

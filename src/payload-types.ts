@@ -113,6 +113,7 @@ export interface Article {
    * Generated from the title when left empty. Hangul is kept.
    */
   slug?: string | null;
+  url?: string | null;
   region?: (number | null) | Region;
   /**
    * e.g. 인천서부소방서
@@ -152,6 +153,7 @@ export interface Article {
   registeredAtSource?: ('publish' | 'manual') | null;
   registeredAtText?: string | null;
   revisedAtText?: string | null;
+  registeredAtListText?: string | null;
   /**
    * Until then the story is public nowhere. Publishing before it schedules the release: it goes live at this time by itself.
    */
@@ -163,15 +165,7 @@ export interface Article {
    */
   relatedArticles?: (number | Article)[] | null;
   relatedSuggestions?: (number | Article)[] | null;
-  related?:
-    | {
-        id?: number | null;
-        title?: string | null;
-        slug?: string | null;
-        regionLabel?: string | null;
-        registeredAt?: string | null;
-      }[]
-    | null;
+  related?: (number | Article)[] | null;
   adjacent?: {
     newer?: (number | null) | Article;
     older?: (number | null) | Article;
@@ -315,6 +309,7 @@ export interface Media {
   alt: string;
   caption?: string | null;
   credit?: string | null;
+  srcset?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -765,6 +760,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   title?: T;
   subtitle?: T;
   slug?: T;
+  url?: T;
   region?: T;
   dateline?: T;
   regionLabel?: T;
@@ -784,20 +780,13 @@ export interface ArticlesSelect<T extends boolean = true> {
   registeredAtSource?: T;
   registeredAtText?: T;
   revisedAtText?: T;
+  registeredAtListText?: T;
   embargoUntil?: T;
   embargoUntil_tz?: T;
   previousSlugs?: T;
   relatedArticles?: T;
   relatedSuggestions?: T;
-  related?:
-    | T
-    | {
-        id?: T;
-        title?: T;
-        slug?: T;
-        regionLabel?: T;
-        registeredAt?: T;
-      };
+  related?: T;
   adjacent?:
     | T
     | {
@@ -890,6 +879,7 @@ export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
   credit?: T;
+  srcset?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

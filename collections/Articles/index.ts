@@ -16,6 +16,8 @@ import { keepLockOnAutosave, markAutosave } from './hooks/keepLockOnAutosave'
 import { renderBodyHtml } from './hooks/renderBodyHtml'
 import { setRegionLabel } from './hooks/setRegionLabel'
 import { collectionLabels } from '../../plugins/shared/labels'
+import { defaultArticleUrl } from '../../plugins/shared/headline'
+import { selectVirtualSources } from '../../plugins/shared/selectVirtualSources'
 
 export const TITLE_MAX_LENGTH = 300
 
@@ -77,11 +79,14 @@ export const Articles: CollectionConfig = {
     title: true,
     subtitle: true,
     slug: true,
+    url: true,
     regionLabel: true,
     section: true,
     heroImage: true,
     registeredAt: true,
     registeredAtText: true,
+    registeredAtListText: true,
+    byline: true,
     revisedAt: true,
     _status: true,
   } as never,
@@ -121,6 +126,20 @@ export const Articles: CollectionConfig = {
       label: { en: 'Subtitle (deck)', ko: '부제' },
     },
     slugField('title'),
+    {
+      // The article's absolute public URL (NEWSROOM_SITE_URL), part of the headline shape.
+      name: 'url',
+      type: 'text',
+      virtual: true,
+      label: { en: 'Public URL', ko: '기사 주소' },
+      admin: { hidden: true },
+      hooks: {
+        afterRead: [
+          ({ siblingData }) =>
+            siblingData?.id ? defaultArticleUrl(siblingData as { id: number | string }) : null,
+        ],
+      },
+    },
     {
       type: 'row',
       fields: [
@@ -209,6 +228,7 @@ export const Articles: CollectionConfig = {
       ignoreDraftsForReaders,
       enforceLiveStateRule,
       markAutosave,
+      selectVirtualSources({ url: ['slug'] }),
     ],
     beforeChange: [
       rejectUnknownRelationships,

@@ -7,7 +7,13 @@ import { markDraftSave } from '../shared/markDraftSave'
 import { selectVirtualSources } from '../shared/selectVirtualSources'
 import { markGraphQLPopulationNested } from '../shared/nestedGraphQLReads'
 import { hasDrafts } from '../shared/publication'
-import { dropEmptyLinks, LINKS_FIELD, readAdjacent, rememberStoredLinks } from './readAdjacent'
+import {
+  dropEmptyLinks,
+  fillAdjacentHeadlines,
+  LINKS_FIELD,
+  readAdjacent,
+  rememberStoredLinks,
+} from './readAdjacent'
 import { keepStoredLinks, linkUnlinkedInBackground, relinkChanged, relinkDeleted } from './relink'
 
 export type { AdjacentArticlesOptions } from './types'
@@ -20,7 +26,8 @@ const adjacentField = (config: SanitizedAdjacentArticlesConfig, slug: string): F
   type: 'group',
   virtual: true,
   label: { en: 'Newer / older in section', ko: '이전·다음 기사' },
-  admin: { hidden: true },
+  // Headline objects over REST (readAdjacent), not ids: no place in the edit form.
+  admin: { disabled: true },
   hooks: { afterRead: [readAdjacent(config)] },
   fields: [
     {
@@ -98,7 +105,7 @@ export const adjacentArticles =
           ],
           beforeChange: [...(hooks.beforeChange ?? []), keepStoredLinks(config)],
           beforeRead: [...(hooks.beforeRead ?? []), rememberStoredLinks],
-          afterRead: [...(hooks.afterRead ?? []), dropEmptyLinks],
+          afterRead: [...(hooks.afterRead ?? []), dropEmptyLinks, fillAdjacentHeadlines],
           afterChange: [...(hooks.afterChange ?? []), relinkChanged(config)],
           afterDelete: [...(hooks.afterDelete ?? []), relinkDeleted(config)],
         },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { formatKstIso, formatKstList, formatKstRegister } from './formatKst'
+import { formatKstIso, formatKstList, formatKstRegister, instantsToKst } from './formatKst'
 
 describe('KST formatting', () => {
   const registered = '2020-04-17T04:33:00.000Z'
@@ -59,5 +59,29 @@ describe('KST formatting against the zone database', () => {
     expect(formatKstIso('1988-07-01T00:00:00.000Z')).toBe('1988-07-01T10:00:00+10:00')
     expect(formatKstIso('1988-12-01T00:00:00.000Z')).toBe('1988-12-01T09:00:00+09:00')
     expect(formatKstIso('1985-12-01T00:00:00.000Z')).toBe('1985-12-01T09:00:00+09:00')
+  })
+
+  it('keeps milliseconds when asked (webhook timestamps, which receivers sort)', () => {
+    expect(formatKstIso('2020-04-17T04:33:00.007Z', { withMilliseconds: true })).toBe(
+      '2020-04-17T13:33:00.007+09:00',
+    )
+  })
+
+  it('turns every stored UTC instant of a payload into +09:00, and nothing else', () => {
+    expect(
+      instantsToKst({
+        at: '2020-04-17T04:33:00.000Z',
+        list: [{ publishedAt: '2020-04-17T04:33:00Z' }],
+        text: '2020-04-17 is not an instant',
+        n: 3,
+        none: null,
+      }),
+    ).toEqual({
+      at: '2020-04-17T13:33:00+09:00',
+      list: [{ publishedAt: '2020-04-17T13:33:00+09:00' }],
+      text: '2020-04-17 is not an instant',
+      n: 3,
+      none: null,
+    })
   })
 })

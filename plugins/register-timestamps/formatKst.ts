@@ -86,9 +86,33 @@ export const formatKstList = (value: Date | null | string | undefined): null | s
   return p && `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`
 }
 
-/** ISO 8601 with Korea's offset (+09:00; +10:00 during the 1987–88 summer time), as feeds and structured data want it. */
-export const formatKstIso = (value: Date | null | string | undefined): null | string => {
+/**
+ * ISO 8601 with Korea's offset (+09:00; +10:00 during the 1987–88 summer time), as feeds and
+ * structured data want it; with `withMilliseconds`, `…:43.123+09:00` (a webhook's timestamp, by
+ * which receivers order events).
+ */
+export const formatKstIso = (
+  value: Date | null | string | undefined,
+  { withMilliseconds = false }: { withMilliseconds?: boolean } = {},
+): null | string => {
   if (!value) return null
   const p = kstParts(value)
-  return p && `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${p.offset}`
+  if (!p) return null
+  const millis = withMilliseconds
+    ? `.${pad(new Date(value).getTime() - Math.floor(new Date(value).getTime() / 1000) * 1000, 3)}`
+    : ''
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${millis}${p.offset}`
+}
+
+const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/
+
+/** A copy of `value` with every UTC instant string (`…Z`, as Payload stores them) in +09:00. */
+export const instantsToKst = (value: unknown): unknown => {
+  if (typeof value === 'string') return UTC_INSTANT.test(value) ? formatKstIso(value) : value
+  if (Array.isArray(value)) return value.map(instantsToKst)
+  if (value && typeof value === 'object' && !(value instanceof Date))
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, instantsToKst(item)]),
+    )
+  return value instanceof Date ? formatKstIso(value) : value
 }

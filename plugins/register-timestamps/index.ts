@@ -4,7 +4,7 @@ import type { RegisterTimestampsOptions, SanitizedRegisterTimestampsConfig } fro
 
 import { sanitizeRegisterTimestampsOptions } from './defaults'
 import { selectVirtualSources } from '../shared/selectVirtualSources'
-import { formatKstRegister } from './formatKst'
+import { formatKstList, formatKstRegister } from './formatKst'
 import { setRegisteredAt } from './hooks/setRegisteredAt'
 import { setRevisedAt } from './hooks/setRevisedAt'
 import { dateTimePicker } from '../shared/datePickers'
@@ -13,7 +13,12 @@ import { labelFunction } from '../shared/labels'
 export type { RegisterTimestampsOptions } from './types'
 export { formatKstIso, formatKstList, formatKstRegister } from './formatKst'
 
-const kstTextField = (name: string, source: string, label: { en: string; ko: string }): Field => ({
+const kstTextField = (
+  name: string,
+  source: string,
+  label: { en: string; ko: string },
+  format: (value: string | undefined) => null | string = formatKstRegister,
+): Field => ({
   name,
   type: 'text',
   virtual: true,
@@ -22,9 +27,7 @@ const kstTextField = (name: string, source: string, label: { en: string; ko: str
   // (KstDateCell), which sort; a virtual column cannot.
   admin: { disableListColumn: true, position: 'sidebar', readOnly: true },
   hooks: {
-    afterRead: [
-      ({ siblingData }) => formatKstRegister(siblingData?.[source] as string | undefined),
-    ],
+    afterRead: [({ siblingData }) => format(siblingData?.[source] as string | undefined)],
   },
 })
 
@@ -89,6 +92,13 @@ const timestampFields = (config: SanitizedRegisterTimestampsConfig): Field[] => 
   },
   kstTextField('registeredAtText', 'registeredAt', { en: 'Registered (KST)', ko: '등록 (KST)' }),
   kstTextField('revisedAtText', 'revisedAt', { en: 'Revised (KST)', ko: '수정 (KST)' }),
+  // The seed page's previous/next lines (`2020-04-17 13:37:43`), part of the headline shape.
+  kstTextField(
+    'registeredAtListText',
+    'registeredAt',
+    { en: 'Registered (KST, list)', ko: '등록 (KST, 목록)' },
+    formatKstList,
+  ),
 ]
 
 /**
@@ -118,6 +128,7 @@ export const registerTimestamps =
             ...(collection.hooks?.beforeOperation ?? []),
             selectVirtualSources({
               registeredAtText: ['registeredAt'],
+              registeredAtListText: ['registeredAt'],
               revisedAtText: ['revisedAt'],
             }),
           ],

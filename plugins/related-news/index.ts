@@ -14,17 +14,12 @@ import { unlinkDeletedArticle } from './hooks/unlinkDeletedArticle'
 import { validateRelatedLinks } from './hooks/validateRelatedLinks'
 import { fillRelatedFromPopulated, readRelated } from './readRelated'
 import { refreshRelatedSuggestionsTask } from './tasks/refreshRelatedSuggestions'
-import { dateTimePicker } from '../shared/datePickers'
 
 export type { RelatedNewsOptions, RelatedNewsWeights } from './types'
 export { defaultWeights } from './defaults'
 export { rankCandidates, scoreCandidate } from './scoring'
 
-const relatedFields = (
-  config: SanitizedRelatedNewsConfig,
-  slug: string,
-  idType: 'number' | 'text',
-): Field[] => [
+const relatedFields = (config: SanitizedRelatedNewsConfig, slug: string): Field[] => [
   {
     name: 'relatedArticles',
     type: 'relationship',
@@ -53,26 +48,17 @@ const relatedFields = (
     },
   },
   {
+    // Published related articles for readers, each the headline shape (plugins/shared/headline.ts);
+    // a relationship so that GraphQL answers `[Article!]`, the one type of a headline there.
     name: 'related',
-    type: 'array',
+    type: 'relationship',
+    relationTo: slug as never,
+    hasMany: true,
     virtual: true,
     label: { en: 'Related (for readers)', ko: '관련뉴스 (독자용)' },
-    admin: { hidden: true },
+    // Headline objects over REST (readRelated), not ids: no place in the edit form.
+    admin: { disabled: true },
     hooks: { afterRead: [readRelated(config)] },
-    fields: [
-      // The linked article's own id, of the collection's id type (a number on SQL with serial
-      // ids, a string on MongoDB and with uuid ids), not an array row id.
-      idType === 'number' ? { name: 'id', type: 'number' } : { name: 'id', type: 'text' },
-      { name: 'title', type: 'text', label: { en: 'Title', ko: '제목' } },
-      { name: 'slug', type: 'text', label: { en: 'Slug', ko: '슬러그' } },
-      { name: 'regionLabel', type: 'text', label: { en: 'Region label', ko: '지역 표기' } },
-      {
-        name: 'registeredAt',
-        type: 'date',
-        label: { en: 'Registered', ko: '등록' },
-        admin: { date: dateTimePicker },
-      },
-    ],
   },
 ]
 
@@ -84,16 +70,11 @@ export const relatedNews =
   (options: RelatedNewsOptions = {}): Plugin =>
   (incomingConfig: Config): Config => {
     const config = sanitizeRelatedNewsOptions(options)
-    // Ids are numbers on SQL databases by default and strings on MongoDB and with uuid ids.
-    const idType =
-      (incomingConfig.db as undefined | { defaultIDType?: string })?.defaultIDType === 'number'
-        ? 'number'
-        : 'text'
     const collections = (incomingConfig.collections ?? []).map((collection): CollectionConfig => {
       if (!config.collections.includes(collection.slug)) return collection
       return {
         ...collection,
-        fields: [...collection.fields, ...relatedFields(config, collection.slug, idType)],
+        fields: [...collection.fields, ...relatedFields(config, collection.slug)],
         hooks: {
           ...collection.hooks,
           beforeOperation: [

@@ -7,6 +7,9 @@ import type {
 
 import type { SanitizedRelatedNewsConfig } from './types'
 
+import type { Headline } from '../shared/headline'
+
+import { buildHeadlines, HEADLINE_SOURCES } from '../shared/headline'
 import { loadByIds } from '../shared/loadByIds'
 import { deferUntilPopulated, isDeferred } from '../shared/populatedLater'
 import { hasDrafts } from '../shared/publication'
@@ -14,13 +17,8 @@ import type { ID } from '../shared/relationIds'
 
 import { idOf } from '../shared/relationIds'
 
-export type RelatedItem = {
-  id: ID
-  regionLabel?: null | string
-  registeredAt?: null | string
-  slug?: null | string
-  title: string
-}
+/** Over REST and the Local API each item is the headline shape; GraphQL resolves ids as `Article`. */
+export type RelatedItem = Headline
 
 type Doc = Record<string, unknown>
 
@@ -52,7 +50,7 @@ const itemSelect = (
   if (!select) {
     const names = new Set(collection.flattenedFields.map((field) => field.name))
     select = Object.fromEntries(
-      ['title', 'slug', 'regionLabel', '_status', config.fields.date]
+      [...HEADLINE_SOURCES, '_status', config.fields.date]
         .filter((name) => names.has(name))
         .map((name) => [name, true as const]),
     )
@@ -73,7 +71,7 @@ const buildRelated = async (
   req: PayloadRequest,
   doc: Doc,
   wasPopulated: boolean,
-): Promise<RelatedItem[]> => {
+): Promise<ID[] | RelatedItem[]> => {
   const values = linkedValues(doc)
   if (values.length === 0) return []
   const isHidden = (value: unknown) => wasPopulated && typeof value !== 'object'
@@ -86,39 +84,48 @@ const buildRelated = async (
       })
     : new Map<string, Doc>()
   const isPublished = (linked: Doc) => !hasDrafts(collection) || linked._status === 'published'
-  return values
+  const shown = values
     .flatMap((value): Doc[] => {
       const linked = isLoaded(value) ? value : read.get(String(idOf(value)))
       return linked && isPublished(linked) ? [linked] : []
     })
     .slice(0, config.readLimit)
-    .map((linked): RelatedItem => ({
-      id: linked.id as ID,
-      title: linked.title as string,
-      slug: (linked.slug as string | undefined) ?? null,
-      regionLabel: (linked.regionLabel as string | undefined) ?? null,
-      registeredAt: (linked[config.fields.date] as string | undefined) ?? null,
-    }))
+  // GraphQL resolves the ids as `Article` (the one type of a headline there), reading what the
+  // query selects; everywhere else the items are the headline shape itself.
+  if (req.payloadAPI === 'GraphQL') return shown.map((linked) => linked.id as ID)
+  return buildHeadlines(req, shown)
 }
+
+// Documents whose `related` is made in the collection's afterRead from links Payload leaves as ids.
+const builtAfterRead = new WeakSet<object>()
 
 /**
  * `related` on read: editors' picks first, then stored suggestions; published only, no
  * duplicates, at most `readLimit`. Only for the documents being read, not for articles populated
- * inside them. When the read populates the links anyway (REST `depth` ≥ 1) it is filled in by
- * `fillRelatedFromPopulated` from those documents, at no extra query; otherwise one batched query.
+ * inside them. GraphQL gets ids and resolves them as `Article`. Elsewhere the headlines are made
+ * in the collection's afterRead (`fillRelated`): Payload turns the objects of a hasMany
+ * relationship back into ids after the field's hooks. When the read populates the links anyway
+ * (REST `depth` ≥ 1) they are made from those documents, at no extra query; otherwise in one
+ * batched query.
  */
 export const readRelated =
   (config: SanitizedRelatedNewsConfig): FieldHook =>
   async ({ collection, currentDepth, depth, req, siblingData }) => {
     if (!collection || !siblingData || (currentDepth ?? 1) > 1) return []
-    if (deferUntilPopulated(req, 'related', siblingData, depth, currentDepth)) return []
-    return buildRelated(config, collection, req, siblingData as Doc, false)
+    if (req.payloadAPI === 'GraphQL')
+      return buildRelated(config, collection, req, siblingData as Doc, false)
+    if (!deferUntilPopulated(req, 'related', siblingData, depth, currentDepth))
+      builtAfterRead.add(siblingData)
+    return []
   }
 
 export const fillRelatedFromPopulated =
   (config: SanitizedRelatedNewsConfig): CollectionAfterReadHook =>
   async ({ collection, doc, req }) => {
-    if (doc && isDeferred(req, 'related', doc))
+    if (!doc) return doc
+    if (isDeferred(req, 'related', doc))
       doc.related = await buildRelated(config, collection, req, doc, true)
+    else if (builtAfterRead.has(doc))
+      doc.related = await buildRelated(config, collection, req, doc, false)
     return doc
   }

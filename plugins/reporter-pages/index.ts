@@ -9,6 +9,7 @@ import { hasDrafts, publishedOnly } from '../shared/publication'
 import { reassignArticlesEndpoint } from './endpoints/reassignArticles'
 import { correctGraphQLJoinReads, restoreGraphQLJoinTotals } from './hooks/correctGraphQLJoinReads'
 import { preventOrphanedArticles } from './hooks/preventOrphanedArticles'
+import { listHeadlines } from './hooks/listHeadlines'
 import { repairJoinPage } from './hooks/repairJoinPage'
 import { refreshBylines } from './hooks/refreshBylines'
 import { requireActiveByline } from './hooks/requireByline'
@@ -92,6 +93,7 @@ export const reporterPages =
               ...(collection.hooks?.beforeOperation ?? []),
             ],
             afterChange: [...(collection.hooks?.afterChange ?? []), refreshBylines(config)],
+            afterRead: [...(collection.hooks?.afterRead ?? []), listHeadlines(config)],
             beforeDelete: [
               ...(collection.hooks?.beforeDelete ?? []),
               preventOrphanedArticles(config),

@@ -10,6 +10,7 @@ import type {
 } from 'payload'
 
 import { formatKstIso } from '../register-timestamps/formatKst'
+import { absoluteUrl, publicOrigin } from '../shared/headline'
 import { loadByIds } from '../shared/loadByIds'
 import { selectVirtualSources } from '../shared/selectVirtualSources'
 import { markGraphQLPopulationNested } from '../shared/nestedGraphQLReads'
@@ -39,14 +40,9 @@ type Doc = Record<string, unknown>
 type Reporter = { id: number | string; name: string; slug?: string }
 type Media = { sizes?: { og?: { url?: null | string } }; url?: null | string }
 
-const absolute = (
-  config: Sanitized,
-  req: PayloadRequest,
-  url: null | string | undefined,
-): null | string => {
-  if (!url) return null
-  return url.startsWith('http') ? url : `${req.payload.config.serverURL || config.siteUrl()}${url}`
-}
+/** Image URLs from the API's public origin (NEWSROOM_PUBLIC_URL), as everywhere (DESIGN.md, "Images"). */
+const absolute = (req: PayloadRequest, url: null | string | undefined): null | string =>
+  absoluteUrl(publicOrigin(req), url)
 
 const isReporter = (value: unknown): value is Reporter =>
   typeof value === 'object' && value !== null && 'name' in value
@@ -77,7 +73,7 @@ const buildJsonLd = async (config: Sanitized, req: PayloadRequest, doc: Doc) => 
   ])
   const media = (isMedia(doc.heroImage) ? doc.heroImage : readMedia.get(String(imageId))) as
     Media | undefined
-  const image = absolute(config, req, media?.sizes?.og?.url ?? media?.url)
+  const image = absolute(req, media?.sizes?.og?.url ?? media?.url)
   const published = formatKstIso(doc.registeredAt as null | string)
   return {
     '@context': 'https://schema.org',

@@ -127,7 +127,7 @@ describe('the seed page as one anonymous GraphQL query', () => {
     )
     const article = body.docs[0]
     expect(article.adjacent.newer.regionLabel).toBe('충남홍성군')
-    expect(article.adjacent.older.registeredAt).toBe('2020-04-16T07:35:32.000Z')
+    expect(article.adjacent.older.registeredAt).toBe('2020-04-16T16:35:32+09:00')
   })
 })
 

@@ -4,6 +4,12 @@ import type { CollectionBeforeChangeHook, CollectionSlug, PayloadRequest } from 
 
 import { convertLexicalToHTML, defaultHTMLConverters } from '@payloadcms/richtext-lexical/html'
 
+import {
+  absoluteUrl as absoluteUrlAt,
+  publicOrigin,
+  publicSizes,
+  srcsetOf,
+} from '../../../plugins/shared/headline'
 import { idOf } from '../../../plugins/shared/relationIds'
 import { escapeHtml, sanitizeRichTextHtml } from '../../../plugins/shared/sanitizeHtml'
 import {
@@ -77,9 +83,7 @@ const loadTargets = async (
 
 /** Public image URLs are absolute (DESIGN: images). */
 const absoluteUrl = (req: PayloadRequest, url: string): string =>
-  /^https?:\/\//i.test(url)
-    ? url
-    : `${(req.payload.config.serverURL || process.env.NEWSROOM_PUBLIC_URL || resolveSiteUrl(undefined)).replace(/\/+$/, '')}${url}`
+  absoluteUrlAt(publicOrigin(req), url) ?? url
 
 /** Where a link to a document goes on the public site; null when readers cannot see it there. */
 const publicHref = (
@@ -105,25 +109,17 @@ const figure = (req: PayloadRequest, media: MediaDoc): string => {
   const src = absoluteUrl(req, media.url)
   if (!String(media.mimeType ?? '').startsWith('image/'))
     return `<p><a href="${escapeHtml(src)}">${escapeHtml(media.filename ?? src)}</a></p>`
-  // Only sizes with the original's shape can stand in for it; cropped ones (thumbnail, og) cannot.
-  const ratio = media.width && media.height ? media.width / media.height : null
-  const candidates = [...Object.values(media.sizes ?? {}), media]
-    .filter((size): size is ImageSize & { url: string; width: number } =>
-      Boolean(size?.url && size.width && size.height),
-    )
-    .filter((size) => ratio !== null && Math.abs(size.width / size.height! - ratio) < 0.01 * ratio)
-    .sort((a, b) => a.width - b.width)
-  const srcset = [
-    ...new Map(
-      candidates.map((size) => [size.width, `${absoluteUrl(req, size.url)} ${size.width}w`]),
-    ).values(),
-  ].join(', ')
+  // The same srcset as the media's own (plugins/shared/headline.ts): sizes of the original's shape.
+  const srcset = srcsetOf(
+    { url: src, width: media.width ?? null, height: media.height ?? null },
+    publicSizes(publicOrigin(req), media as Record<string, unknown>),
+  )
   const caption = [media.caption?.trim(), media.credit?.trim() ? `사진=${media.credit.trim()}` : '']
     .filter(Boolean)
     .join(' ')
   const attributes = [
     `src="${escapeHtml(src)}"`,
-    candidates.length > 1 ? `srcset="${escapeHtml(srcset)}" sizes="100vw"` : '',
+    srcset?.includes(',') ? `srcset="${escapeHtml(srcset)}" sizes="100vw"` : '',
     `alt="${escapeHtml(media.alt ?? '')}"`,
     media.width ? `width="${media.width}"` : '',
     media.height ? `height="${media.height}"` : '',

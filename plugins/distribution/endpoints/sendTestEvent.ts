@@ -3,6 +3,7 @@ import type { Endpoint } from 'payload'
 import crypto from 'node:crypto'
 import { APIError } from 'payload'
 
+import { formatKstIso } from '../../register-timestamps/formatKst'
 import { canReadDistribution } from '../access'
 import { findRouteDocument } from './routeDocument'
 import { DELIVER_TASK } from '../tasks/deliverWebhook'
@@ -26,7 +27,7 @@ export const sendTestEventEndpoint = (): Endpoint => ({
     const webhookId = `msg_${crypto.randomUUID()}`
     const body = {
       type: 'test',
-      timestamp: new Date().toISOString(),
+      timestamp: formatKstIso(new Date(), { withMilliseconds: true }),
       data: { message: '테스트 이벤트입니다 (test event)' },
     }
     await req.payload.jobs.queue({

@@ -12,11 +12,12 @@ import crypto from 'node:crypto'
 import type { ArticleDoc } from '../articlePayload'
 import type { ArticleEvent, ChannelEvent, SanitizedDistributionConfig } from '../types'
 
+import { formatKstIso, instantsToKst } from '../../register-timestamps/formatKst'
 import { idOf, idsOf } from '../../shared/relationIds'
 import { listKey, surrogateKeysOf } from '../../shared/surrogateKeys'
 import { hasDrafts } from '../../shared/publication'
 import { readStoredDocument } from '../../shared/storedDocument'
-import { articlePayload } from '../articlePayload'
+import { articlePayload, payloadSignature } from '../articlePayload'
 import { CHANNELS_SLUG } from '../collections/channels'
 import { DISTRIBUTION_CONFIG_KEY } from '../defaults'
 import { DELIVER_TASK } from '../tasks/deliverWebhook'
@@ -30,7 +31,10 @@ type Channel = {
   sections?: unknown[]
 }
 
-type Message = { data: (format: 'full' | 'summary') => unknown; event: ChannelEvent }
+type Message = {
+  data: (format: 'full' | 'summary') => Promise<unknown> | unknown
+  event: ChannelEvent
+}
 
 /**
  * Matching active channels get one job per message, queued with `req`: a rolled-back save queues
@@ -88,7 +92,8 @@ const queueMessages = async (
       regions.includes(String(await provinceOfRegion()))
     )
   }
-  const timestamp = new Date().toISOString()
+  // Every instant a channel receives is RFC 3339 in +09:00 (DESIGN.md, "Times"), the event's own too.
+  const timestamp = formatKstIso(new Date(), { withMilliseconds: true })
   for (const { data, event } of messages) {
     for (const channel of channels) {
       if (!channel.events?.includes(event)) continue
@@ -99,7 +104,11 @@ const queueMessages = async (
       )
         continue
       if (!(await matchesFilters(channel))) continue
-      const body = { type: event, timestamp, data: data(channel.format ?? 'full') }
+      const body = {
+        type: event,
+        timestamp,
+        data: instantsToKst(await data(channel.format ?? 'full')),
+      }
       await req.payload.jobs.queue({
         task: DELIVER_TASK,
         input: {
@@ -148,8 +157,8 @@ export const queueArticleEvent = async (
   await queueMessages(config, req, doc, [
     {
       event,
-      data: (format) => ({
-        ...articlePayload(config, doc, withBody ? format : 'summary'),
+      data: async (format) => ({
+        ...(await articlePayload(config, req, doc, withBody ? format : 'summary')),
         ...data,
       }),
     },
@@ -175,16 +184,13 @@ const queueArticleMessages = (
   // runners can both take it), Save pressed on an unchanged article, an edit of what channels are
   // not sent (related picks). Our own responses may still show it, so the purge goes out.
   const isNews =
-    event !== 'article.updated' ||
-    !before ||
-    JSON.stringify(articlePayload(config, doc, 'full')) !==
-      JSON.stringify(articlePayload(config, before, 'full'))
+    event !== 'article.updated' || !before || payloadSignature(doc) !== payloadSignature(before)
   return queueMessages(
     config,
     req,
     doc,
     isNews
-      ? [{ event, data: (format) => articlePayload(config, doc, format) }, purgeMessage]
+      ? [{ event, data: (format) => articlePayload(config, req, doc, format) }, purgeMessage]
       : [purgeMessage],
   )
 }

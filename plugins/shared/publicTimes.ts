@@ -1,0 +1,128 @@
+import type {
+  CollectionAfterReadHook,
+  CollectionBeforeValidateHook,
+  CollectionConfig,
+  Config,
+  Field,
+  Plugin,
+} from 'payload'
+
+import { formatKstIso } from '../register-timestamps/formatKst'
+
+/**
+ * An instant that GraphQL's `DateTime` scalar passes through as it is (it keeps `Date` values and
+ * turns strings into new ones), written out in Korea's offset: `2020-04-17T13:33:00+09:00`.
+ */
+export class KstInstant extends Date {
+  override toJSON(): string {
+    return formatKstIso(this) ?? ''
+  }
+}
+
+type Path = string[]
+type Doc = Record<string, unknown>
+
+/** Where the date fields of a field list are: `registeredAt`, `corrections.*.date`, … */
+export const datePaths = (fields: Field[], prefix: Path = []): Path[] =>
+  fields.flatMap((field): Path[] => {
+    const named = 'name' in field && typeof field.name === 'string' ? field.name : null
+    if (field.type === 'date') return named ? [[...prefix, named]] : []
+    if (field.type === 'tabs')
+      return field.tabs.flatMap((tab) =>
+        datePaths(tab.fields, 'name' in tab && tab.name ? [...prefix, tab.name] : prefix),
+      )
+    if (field.type === 'array') return named ? datePaths(field.fields, [...prefix, named, '*']) : []
+    if ('fields' in field && Array.isArray(field.fields))
+      return datePaths(field.fields, named && field.type === 'group' ? [...prefix, named] : prefix)
+    return []
+  })
+
+/** Calls `change` on every value at `path` (`*` walks an array's rows) and stores what it answers. */
+const mapPath = (value: unknown, path: Path, change: (value: unknown) => unknown): void => {
+  if (!value || typeof value !== 'object') return
+  const [head, ...rest] = path
+  if (head === '*') {
+    if (Array.isArray(value)) for (const row of value) mapPath(row, rest, change)
+    return
+  }
+  const doc = value as Doc
+  if (!head || !(head in doc)) return
+  if (rest.length === 0) doc[head] = change(doc[head])
+  else mapPath(doc[head], rest, change)
+}
+
+const isInstant = (value: unknown): value is Date | string =>
+  (typeof value === 'string' && value !== '') || value instanceof Date
+
+// Payload's own timestamps, added at sanitize time when a collection does not define them.
+const TIMESTAMPS: Path[] = [['createdAt'], ['updatedAt']]
+
+/**
+ * Every instant a REST or GraphQL reader receives is RFC 3339 with `+09:00` (DESIGN.md, "Times").
+ * Runs last among the collection's afterRead hooks, so our own hooks, Payload's and the database
+ * adapters keep working with the stored instants. Only for reads made on a reader's behalf
+ * (`overrideAccess: false` over REST or GraphQL); the Local API — our hooks' and jobs' reads,
+ * Payload's reads for a save — keeps Payload's UTC strings.
+ *
+ * Staff sessions (the admin's user collection) keep UTC too: the admin compares `updatedAt` as
+ * strings — the `updatedAt` of a save's REST answer against a fresh Local API read, to tell that
+ * someone else saved (Payload's handleStaleDataCheck) — and compares a saved document's fields
+ * with the form's for autosave. Both would see every instant as changed.
+ */
+const publishInstants =
+  (paths: Path[]): CollectionAfterReadHook =>
+  ({ doc, overrideAccess, req }) => {
+    const api = req.payloadAPI
+    if (overrideAccess || (api !== 'REST' && api !== 'GraphQL') || !doc) return doc
+    if (req.user && req.user.collection === req.payload.config.admin.user) return doc
+    const change = (value: unknown) => {
+      if (!isInstant(value)) return value
+      const time = new Date(value).getTime()
+      if (Number.isNaN(time)) return value
+      return api === 'GraphQL' ? new KstInstant(time) : formatKstIso(new Date(time))
+    }
+    for (const path of paths) mapPath(doc, path, change)
+    return doc
+  }
+
+/**
+ * A writer may send back the `+09:00` instants it read: they are stored as UTC (`…Z`), the form
+ * every stored instant has, so that SQLite's text comparisons and sorts stay chronological.
+ */
+const normalizeInstants =
+  (paths: Path[]): CollectionBeforeValidateHook =>
+  ({ data }) => {
+    if (!data) return data
+    const change = (value: unknown) => {
+      if (typeof value !== 'string' || value.endsWith('Z')) return value
+      const time = new Date(value).getTime()
+      return Number.isNaN(time) ? value : new Date(time).toISOString()
+    }
+    for (const path of paths) mapPath(data, path, change)
+    return data
+  }
+
+/** Adds `+09:00` public instants to the named collections (see `publishInstants`). */
+export const publicTimes =
+  (collections: string[]): Plugin =>
+  (config: Config): Config => ({
+    ...config,
+    collections: (config.collections ?? []).map((collection): CollectionConfig => {
+      if (!collections.includes(collection.slug)) return collection
+      const own = datePaths(collection.fields)
+      const paths = [
+        ...own,
+        ...(collection.timestamps === false
+          ? []
+          : TIMESTAMPS.filter((path) => !own.some((other) => other.join('.') === path.join('.')))),
+      ]
+      return {
+        ...collection,
+        hooks: {
+          ...collection.hooks,
+          beforeValidate: [normalizeInstants(paths), ...(collection.hooks?.beforeValidate ?? [])],
+          afterRead: [...(collection.hooks?.afterRead ?? []), publishInstants(paths)],
+        },
+      }
+    }),
+  })
