@@ -22,20 +22,88 @@ export type ArticlePageQuery = {
       subtitle: string | null
       slug: string | null
       regionLabel: string | null
+      url: string | null
       registeredAt: string | null
       registeredAtText: string | null
+      registeredAtListText: string | null
       byline: string | null
       heroImage: {
         url: string | null
         alt: string
         width: number | null
         height: number | null
+        caption: string | null
+        credit: string | null
+        srcset: string | null
       } | null
       reporters: Array<{ name: string; slug: string | null }> | null
-      related: Array<{ id: number | null; title: string | null; slug: string | null }> | null
+      related: Array<{
+        id: number
+        title: string | null
+        subtitle: string | null
+        slug: string | null
+        regionLabel: string | null
+        url: string | null
+        registeredAt: string | null
+        registeredAtText: string | null
+        registeredAtListText: string | null
+        byline: string | null
+        section: { name: string; slug: string | null } | null
+        heroImage: {
+          url: string | null
+          width: number | null
+          height: number | null
+          alt: string
+          caption: string | null
+          credit: string | null
+          srcset: string | null
+        } | null
+      }> | null
       adjacent: {
-        newer: { id: number; title: string | null; slug: string | null } | null
-        older: { id: number; title: string | null; slug: string | null } | null
+        newer: {
+          id: number
+          title: string | null
+          subtitle: string | null
+          slug: string | null
+          regionLabel: string | null
+          url: string | null
+          registeredAt: string | null
+          registeredAtText: string | null
+          registeredAtListText: string | null
+          byline: string | null
+          section: { name: string; slug: string | null } | null
+          heroImage: {
+            url: string | null
+            width: number | null
+            height: number | null
+            alt: string
+            caption: string | null
+            credit: string | null
+            srcset: string | null
+          } | null
+        } | null
+        older: {
+          id: number
+          title: string | null
+          subtitle: string | null
+          slug: string | null
+          regionLabel: string | null
+          url: string | null
+          registeredAt: string | null
+          registeredAtText: string | null
+          registeredAtListText: string | null
+          byline: string | null
+          section: { name: string; slug: string | null } | null
+          heroImage: {
+            url: string | null
+            width: number | null
+            height: number | null
+            alt: string
+            caption: string | null
+            credit: string | null
+            srcset: string | null
+          } | null
+        } | null
       } | null
       corrections: Array<{ kind: Article_Corrections_Kind | null; text: string | null }> | null
       section: { name: string; slug: string | null } | null
@@ -49,10 +117,21 @@ export type HeadlineFragment = {
   subtitle: string | null
   slug: string | null
   regionLabel: string | null
+  url: string | null
   registeredAt: string | null
   registeredAtText: string | null
+  registeredAtListText: string | null
   byline: string | null
   section: { name: string; slug: string | null } | null
+  heroImage: {
+    url: string | null
+    width: number | null
+    height: number | null
+    alt: string
+    caption: string | null
+    credit: string | null
+    srcset: string | null
+  } | null
 }
 
 export type HomePageQueryVariables = Exact<{
@@ -69,10 +148,21 @@ export type HomePageQuery = {
       subtitle: string | null
       slug: string | null
       regionLabel: string | null
+      url: string | null
       registeredAt: string | null
       registeredAtText: string | null
+      registeredAtListText: string | null
       byline: string | null
       section: { name: string; slug: string | null } | null
+      heroImage: {
+        url: string | null
+        width: number | null
+        height: number | null
+        alt: string
+        caption: string | null
+        credit: string | null
+        srcset: string | null
+      } | null
     }>
   } | null
   section: {
@@ -83,10 +173,21 @@ export type HomePageQuery = {
       subtitle: string | null
       slug: string | null
       regionLabel: string | null
+      url: string | null
       registeredAt: string | null
       registeredAtText: string | null
+      registeredAtListText: string | null
       byline: string | null
       section: { name: string; slug: string | null } | null
+      heroImage: {
+        url: string | null
+        width: number | null
+        height: number | null
+        alt: string
+        caption: string | null
+        credit: string | null
+        srcset: string | null
+      } | null
     }>
   } | null
   region: {
@@ -97,10 +198,21 @@ export type HomePageQuery = {
       subtitle: string | null
       slug: string | null
       regionLabel: string | null
+      url: string | null
       registeredAt: string | null
       registeredAtText: string | null
+      registeredAtListText: string | null
       byline: string | null
       section: { name: string; slug: string | null } | null
+      heroImage: {
+        url: string | null
+        width: number | null
+        height: number | null
+        alt: string
+        caption: string | null
+        credit: string | null
+        srcset: string | null
+      } | null
     }>
   } | null
   sections: { docs: Array<{ name: string; slug: string | null }> } | null
@@ -135,10 +247,21 @@ export type RegionPageQuery = {
       subtitle: string | null
       slug: string | null
       regionLabel: string | null
+      url: string | null
       registeredAt: string | null
       registeredAtText: string | null
+      registeredAtListText: string | null
       byline: string | null
       section: { name: string; slug: string | null } | null
+      heroImage: {
+        url: string | null
+        width: number | null
+        height: number | null
+        alt: string
+        caption: string | null
+        credit: string | null
+        srcset: string | null
+      } | null
     }>
   } | null
 }
@@ -170,10 +293,21 @@ export type ReporterPageQuery = {
       subtitle: string | null
       slug: string | null
       regionLabel: string | null
+      url: string | null
       registeredAt: string | null
       registeredAtText: string | null
+      registeredAtListText: string | null
       byline: string | null
       section: { name: string; slug: string | null } | null
+      heroImage: {
+        url: string | null
+        width: number | null
+        height: number | null
+        alt: string
+        caption: string | null
+        credit: string | null
+        srcset: string | null
+      } | null
     }>
   } | null
 }
@@ -204,10 +338,21 @@ export type SectionPageQuery = {
       subtitle: string | null
       slug: string | null
       regionLabel: string | null
+      url: string | null
       registeredAt: string | null
       registeredAtText: string | null
+      registeredAtListText: string | null
       byline: string | null
       section: { name: string; slug: string | null } | null
+      heroImage: {
+        url: string | null
+        width: number | null
+        height: number | null
+        alt: string
+        caption: string | null
+        credit: string | null
+        srcset: string | null
+      } | null
     }>
   } | null
 }
@@ -238,9 +383,27 @@ export const HeadlineFragmentDoc = {
               ],
             },
           },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
           { kind: 'Field', name: { kind: 'Name', value: 'registeredAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'registeredAtText' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'registeredAtListText' } },
           { kind: 'Field', name: { kind: 'Name', value: 'byline' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'heroImage' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'width' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'height' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'alt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'caption' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'credit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'srcset' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -346,9 +509,7 @@ export const ArticlePageDocument = {
                         selectionSet: {
                           kind: 'SelectionSet',
                           selections: [
-                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'title' } },
-                            { kind: 'Field', name: { kind: 'Name', value: 'slug' } },
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'Headline' } },
                           ],
                         },
                       },
@@ -364,9 +525,10 @@ export const ArticlePageDocument = {
                               selectionSet: {
                                 kind: 'SelectionSet',
                                 selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'title' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'slug' } },
+                                  {
+                                    kind: 'FragmentSpread',
+                                    name: { kind: 'Name', value: 'Headline' },
+                                  },
                                 ],
                               },
                             },
@@ -376,9 +538,10 @@ export const ArticlePageDocument = {
                               selectionSet: {
                                 kind: 'SelectionSet',
                                 selections: [
-                                  { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'title' } },
-                                  { kind: 'Field', name: { kind: 'Name', value: 'slug' } },
+                                  {
+                                    kind: 'FragmentSpread',
+                                    name: { kind: 'Name', value: 'Headline' },
+                                  },
                                 ],
                               },
                             },
@@ -428,9 +591,27 @@ export const ArticlePageDocument = {
               ],
             },
           },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
           { kind: 'Field', name: { kind: 'Name', value: 'registeredAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'registeredAtText' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'registeredAtListText' } },
           { kind: 'Field', name: { kind: 'Name', value: 'byline' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'heroImage' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'width' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'height' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'alt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'caption' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'credit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'srcset' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -652,9 +833,27 @@ export const HomePageDocument = {
               ],
             },
           },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
           { kind: 'Field', name: { kind: 'Name', value: 'registeredAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'registeredAtText' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'registeredAtListText' } },
           { kind: 'Field', name: { kind: 'Name', value: 'byline' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'heroImage' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'width' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'height' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'alt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'caption' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'credit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'srcset' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -834,9 +1033,27 @@ export const RegionPageDocument = {
               ],
             },
           },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
           { kind: 'Field', name: { kind: 'Name', value: 'registeredAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'registeredAtText' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'registeredAtListText' } },
           { kind: 'Field', name: { kind: 'Name', value: 'byline' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'heroImage' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'width' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'height' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'alt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'caption' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'credit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'srcset' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -1014,9 +1231,27 @@ export const ReporterPageDocument = {
               ],
             },
           },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
           { kind: 'Field', name: { kind: 'Name', value: 'registeredAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'registeredAtText' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'registeredAtListText' } },
           { kind: 'Field', name: { kind: 'Name', value: 'byline' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'heroImage' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'width' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'height' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'alt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'caption' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'credit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'srcset' } },
+              ],
+            },
+          },
         ],
       },
     },
@@ -1193,9 +1428,27 @@ export const SectionPageDocument = {
               ],
             },
           },
+          { kind: 'Field', name: { kind: 'Name', value: 'url' } },
           { kind: 'Field', name: { kind: 'Name', value: 'registeredAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'registeredAtText' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'registeredAtListText' } },
           { kind: 'Field', name: { kind: 'Name', value: 'byline' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'heroImage' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'width' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'height' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'alt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'caption' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'credit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'srcset' } },
+              ],
+            },
+          },
         ],
       },
     },

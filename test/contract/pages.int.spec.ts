@@ -201,6 +201,17 @@ describe('the page queries of the seed site, one query per page', () => {
     expect(article.reporters?.map((reporter) => reporter.slug)).toEqual(['kim-hansu'])
     expect(article.bodyHtml).toContain('울산형 사회 혁신')
     expect(article.adjacent?.newer?.title ?? article.adjacent?.older?.title).toBeTruthy()
+    // One headline shape in a list, in 관련뉴스 and in the previous/next lines: the same keys, the
+    // article's own id type, absolute URLs, the seed page's list time.
+    const neighbour = (article.adjacent?.newer ?? article.adjacent?.older)!
+    const headlines = [article, neighbour, ...(article.related ?? [])]
+    for (const headline of headlines) {
+      expect(typeof headline.id).toBe(typeof article.id)
+      expect(headline.url).toMatch(/^https?:\/\//)
+      expect(headline.registeredAt).toMatch(/\+09:00$/)
+      expect(headline.registeredAtListText).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/)
+      if (headline.heroImage) expect(headline.heroImage.url).toMatch(/^https?:\/\//)
+    }
   })
 
   it('an unknown slug is NOT_FOUND, not an empty list', async () => {
