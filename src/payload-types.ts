@@ -373,6 +373,10 @@ export interface User {
    * The byline this account writes under
    */
   reporter?: (number | null) | Reporter;
+  /**
+   * Off: the account cannot sign in, its open sessions end and it gets no desk emails.
+   */
+  active?: boolean | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -534,6 +538,7 @@ export interface AuditLog {
     | 'unpublish'
     | 'delete'
     | 'workflow'
+    | 'derived'
     | 'roles'
     | 'secret'
     | 'login'
@@ -954,6 +959,7 @@ export interface UsersSelect<T extends boolean = true> {
   name?: T;
   roles?: T;
   reporter?: T;
+  active?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
