@@ -27,7 +27,8 @@ const contexts: BrowserContext[] = []
 
 beforeAll(async () => {
   fs.mkdirSync(screenshots, { recursive: true })
-  app = await startApp({ port: 3937 })
+  // A first run builds the app: on a loaded machine that takes longer than startApp's default wait.
+  app = await startApp({ port: 3937, timeoutMs: 540_000 })
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: [
@@ -41,6 +42,8 @@ beforeAll(async () => {
   })
 })
 afterAll(async () => {
+  // The server's side of the walk, beside the screenshots.
+  if (app) fs.writeFileSync(path.join(screenshots, 'desk-app.log'), app.log())
   for (const context of contexts) await context.close()
   await browser?.close()
   await app?.stop()
@@ -131,7 +134,7 @@ const expectMoved = async (page: Page, toast: string, badge: string) => {
       .allTextContents()
       .catch(() => [])
     throw new Error(
-      `expected the badge ${badge} after "${toast}"; the page showed badge ${JSON.stringify(shown)}, toasts ${JSON.stringify(toasts)}, lock dialog ${await page.locator('#document-locked').count()}: ${String(error)}`,
+      `expected the badge ${badge} after "${toast}"; the page showed badge ${JSON.stringify(shown)}, toasts ${JSON.stringify(toasts)}, lock dialog ${await page.locator('#document-locked').count()}: ${String(error)}\nthe app's last lines:\n${app.log().split('\n').slice(-40).join('\n')}`,
     )
   }
 }
@@ -293,7 +296,10 @@ describe('the desk review in the admin', () => {
     await expectKorean(reporter, 'photo drawer')
     await photoRow.locator('.default-cell__first-cell').first().click()
     await drawer.waitFor({ state: 'detached' })
-    await reporter.locator('[data-lexical-editor="true"] .LexicalEditorTheme__upload').first().waitFor()
+    await reporter
+      .locator('[data-lexical-editor="true"] .LexicalEditorTheme__upload')
+      .first()
+      .waitFor()
     await shot(reporter, '10-reporter-photo-in-body')
     await expectKorean(reporter, 'photo in the body')
     await deskButton(reporter, '송고').click()
@@ -389,9 +395,10 @@ describe('the desk review in the admin', () => {
     await editor.goto(`${app.url}/admin/collections/articles`)
     const row = editor.locator('table tbody tr', { hasText: `${title} (수정)` })
     await row.waitFor()
-    await editor.waitForLoadState('networkidle')
-    expect(await row.locator('td.cell-section').innerText()).toBe('뉴스')
-    expect(await row.locator('td.cell-reporters').innerText()).toContain('김한수')
+    // Each cell loads its names once it is on screen (불러오는 중... until then); a name that could
+    // not be loaded would stay `제목 없음 - ID: N`.
+    await expect.poll(() => row.locator('td.cell-section').innerText()).toBe('뉴스')
+    await expect.poll(() => row.locator('td.cell-reporters').innerText()).toBe('김한수')
     expect(await row.innerText()).not.toContain('제목 없음')
     await shot(editor, '17-editor-list-names')
     await expectKorean(editor, 'article list')
