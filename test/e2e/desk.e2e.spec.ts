@@ -13,8 +13,8 @@ import { checkKorean, report } from './koreanText'
 
 // The desk's review in the browser (issue 22): the reporter files with 송고, the editor finds it in
 // 송고 대기 and returns it with a note, the reporter reads the note, fixes and files again, and the
-// editor approves and publishes. On the way the reporter puts a photo in the body through the
-// editor's slash menu; afterwards the desk adds a correction that readers see, and the list names
+// editor approves and publishes, with a photo put in the body through the rich-text editor's slash
+// menu; afterwards the desk adds a correction that readers see, and the list names
 // each story's section and reporters. Each step leaves a screenshot (CI artifacts, git-ignored),
 // and every screen it passes is read for English (the walker's check, test/e2e/koreanText.ts).
 
@@ -180,7 +180,7 @@ describe('the desk review in the admin', () => {
     reporter = await signIn('reporter@newsroom.example')
     editor = await signIn('editor@newsroom.example')
     editorToken = await apiToken('editor@newsroom.example')
-    // The photo is in the library already (the reporter's earlier upload); they pick it in the body.
+    // The photo is in the library already (the reporter's upload); the desk picks it for the body.
     await uploadPhoto(await apiToken('reporter@newsroom.example'), photo)
   })
 
@@ -280,57 +280,70 @@ describe('the desk review in the admin', () => {
 
     await reporter.waitForLoadState('networkidle')
     await reporter.fill('#field-title', `${title} (수정)`)
-    // The photo goes into the body through the editor's slash menu: 사진, then the library's photo.
-    await reporter.locator('[data-lexical-editor="true"]').first().click()
-    await reporter.keyboard.press('Control+End')
-    await reporter.keyboard.press('Enter')
-    await reporter.keyboard.type('/')
-    const slashMenu = reporter.locator('.slash-menu-popup')
-    await slashMenu.waitFor()
-    await expectKorean(reporter, 'slash menu')
-    await slashMenu.locator('.slash-menu-popup__item', { hasText: /^사진$/ }).click()
-    const drawer = reporter.locator('.list-drawer')
-    const photoRow = drawer.locator('table tbody tr', { hasText: photo.alt })
-    await photoRow.waitFor()
-    await shot(reporter, '09-reporter-picks-photo')
-    await expectKorean(reporter, 'photo drawer')
-    await photoRow.locator('.default-cell__first-cell').first().click()
-    await drawer.waitFor({ state: 'detached' })
-    await reporter
-      .locator('[data-lexical-editor="true"] .LexicalEditorTheme__upload')
-      .first()
-      .waitFor()
-    await shot(reporter, '10-reporter-photo-in-body')
-    await expectKorean(reporter, 'photo in the body')
     await deskButton(reporter, '송고').click()
     await expectMoved(reporter, '송고했습니다', '송고')
     expect(await reporter.locator('.desk-notice').count()).toBe(0)
     const saved = await fetch(`${app.url}/api/articles/${articleId}?draft=true&depth=0`, {
       headers: { authorization: `JWT ${editorToken}` },
     })
-    const fixed = (await saved.json()) as { bodyHtml: string; title: string }
-    expect(fixed.title).toBe(`${title} (수정)`)
-    expect(fixed.bodyHtml).toContain('<figure>')
-    await shot(reporter, '11-reporter-filed-again')
+    expect(((await saved.json()) as { title: string }).title).toBe(`${title} (수정)`)
+    await shot(reporter, '09-reporter-filed-again')
     await expectKorean(reporter, 'reporter filed again')
   })
 
-  it('4. the editor approves and publishes it', async () => {
+  it('4. the editor approves it, puts a photo in the body and publishes it', async () => {
     // The reporter is still on the story: when their edit lock is held, the editor takes it over,
     // and the form they get is the reporter's last save, not an older copy.
     await openTakingOver(
       editor,
       `${app.url}/admin/collections/articles/${articleId}`,
-      '12-editor-takes-over',
+      '10-editor-takes-over',
     )
     expect(await editor.inputValue('#field-title')).toBe(`${title} (수정)`)
     await deskButton(editor, '승인').click()
     await expectMoved(editor, '승인했습니다', '승인')
-    await shot(editor, '13-editor-approved')
+    await shot(editor, '11-editor-approved')
     await expectKorean(editor, 'editor approved')
+
+    // The desk puts the photo in the body through the editor's slash menu: 사진, then the
+    // library's photo.
+    await editor.locator('[data-lexical-editor="true"]').first().click()
+    await editor.keyboard.press('Control+End')
+    await editor.keyboard.press('Enter')
+    // The autosave that carries the photo (its upload node), whenever it starts.
+    const autosaved = editor.waitForResponse(
+      (response) =>
+        response.request().method() === 'PATCH' &&
+        response.url().includes('autosave=true') &&
+        (response.request().postData() ?? '').includes('"relationTo":"media"'),
+      { timeout: 60_000 },
+    )
+    await editor.keyboard.type('/')
+    const slashMenu = editor.locator('.slash-menu-popup')
+    await slashMenu.waitFor()
+    await expectKorean(editor, 'slash menu')
+    await slashMenu.locator('.slash-menu-popup__item', { hasText: /^사진$/ }).click()
+    const drawer = editor.locator('.list-drawer')
+    const photoRow = drawer.locator('table tbody tr', { hasText: photo.alt })
+    await photoRow.waitFor()
+    await shot(editor, '13-editor-picks-photo')
+    await expectKorean(editor, 'photo drawer')
+    await photoRow.locator('.default-cell__first-cell').first().click()
+    await drawer.waitFor({ state: 'detached' })
+    await editor
+      .locator('[data-lexical-editor="true"] .LexicalEditorTheme__upload')
+      .first()
+      .waitFor()
+    // The new photo is autosaved (as every change is, a few seconds later); the publish waits for
+    // that save, which would otherwise land after it and make the form's copy stale.
+    await autosaved
+    await editor.waitForLoadState('networkidle')
+    await shot(editor, '14-editor-photo-in-body')
+    await expectKorean(editor, 'photo in the body')
 
     await editor.getByRole('button', { name: '게시' }).first().click()
     await editor.locator('.desk-actions__state', { hasText: '출고' }).waitFor()
+    await editor.waitForLoadState('networkidle')
     const live = await fetch(`${app.url}/api/articles/${articleId}?depth=0`)
     expect(live.status).toBe(200)
     const story = (await live.json()) as { bodyHtml: string }
@@ -347,7 +360,7 @@ describe('the desk review in the admin', () => {
     expect(figure).toMatch(/ srcset="[^"]+ 300w, [^"]+ 1200w"/)
     expect(figure).toContain(`alt="${photo.alt}"`)
     expect(figure).toContain(`<figcaption>${photo.caption} 사진=${photo.credit}</figcaption>`)
-    await shot(editor, '14-editor-published')
+    await shot(editor, '15-editor-published')
     await expectKorean(editor, 'editor published')
   })
 
@@ -363,7 +376,7 @@ describe('the desk review in the admin', () => {
     // 정정 is the kind a new entry starts with.
     expect(await corrections.locator('#field-corrections__0__kind').innerText()).toContain('정정')
     await text.fill(correction)
-    await shot(editor, '15-editor-adds-correction')
+    await shot(editor, '16-editor-adds-correction')
     await expectKorean(editor, 'correction added')
     await editor.getByRole('button', { name: '게시' }).first().click()
 
@@ -387,7 +400,7 @@ describe('the desk review in the admin', () => {
     ])
     await editor.locator('#field-corrections__0__publishedAt').waitFor()
     await editor.waitForLoadState('networkidle')
-    await shot(editor, '16-editor-correction-published')
+    await shot(editor, '17-editor-correction-published')
     await expectKorean(editor, 'correction published')
   })
 
@@ -400,7 +413,7 @@ describe('the desk review in the admin', () => {
     await expect.poll(() => row.locator('td.cell-section').innerText()).toBe('뉴스')
     await expect.poll(() => row.locator('td.cell-reporters').innerText()).toBe('김한수')
     expect(await row.innerText()).not.toContain('제목 없음')
-    await shot(editor, '17-editor-list-names')
+    await shot(editor, '18-editor-list-names')
     await expectKorean(editor, 'article list')
   })
 })
