@@ -368,6 +368,10 @@ export interface User {
    * The byline this account writes under
    */
   reporter?: (number | null) | Reporter;
+  /**
+   * Off: the account cannot sign in, its open sessions end and it gets no desk emails.
+   */
+  active?: boolean | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -529,6 +533,7 @@ export interface AuditLog {
     | 'unpublish'
     | 'delete'
     | 'workflow'
+    | 'derived'
     | 'roles'
     | 'secret'
     | 'login'
@@ -944,6 +949,7 @@ export interface UsersSelect<T extends boolean = true> {
   name?: T;
   roles?: T;
   reporter?: T;
+  active?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;

@@ -5,8 +5,10 @@ import { isSelfOrAdmin, isSelfOrAdminField, isStaffOrSelf } from '../access/isSe
 import { roleOptions } from '../access/roles'
 import { validateWhereValues } from '../hooks/validateWhereValues'
 import { rejectUnknownRelationships } from '../hooks/rejectUnknownRelationships'
+import { endSessionsOfInactive } from './hooks/endSessionsOfInactive'
 import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
+import { refuseInactiveLogin } from './hooks/refuseInactiveLogin'
 import { sessionCookies } from '../../src/http/origins'
 import { collectionLabels } from '../../plugins/shared/labels'
 
@@ -28,7 +30,7 @@ export const Users: CollectionConfig = {
   },
   admin: {
     useAsTitle: 'email',
-    defaultColumns: ['email', 'name', 'roles', 'reporter'],
+    defaultColumns: ['email', 'name', 'roles', 'reporter', 'active'],
     group: { en: 'Settings', ko: '설정' },
   },
   access: {
@@ -40,7 +42,10 @@ export const Users: CollectionConfig = {
     delete: isAdmin,
     // Only admins lift a lockout (GHSA-jg8r-5jh2-v2xj: by default any signed-in user could).
     unlock: isAdmin,
-    admin: ({ req: { user } }) => Boolean((user as { roles?: string[] } | null)?.roles?.length),
+    admin: ({ req: { user } }) => {
+      const account = user as { active?: boolean | null; roles?: string[] } | null
+      return Boolean(account?.roles?.length) && account?.active !== false
+    },
   },
   fields: [
     { name: 'name', type: 'text', label: { en: 'Name', ko: '이름' } },
@@ -67,9 +72,26 @@ export const Users: CollectionConfig = {
       },
       access: { read: isSelfOrAdminField, create: isAdminField, update: isAdminField },
     },
+    {
+      name: 'active',
+      type: 'checkbox',
+      defaultValue: true,
+      label: { en: 'Active', ko: '계정 사용' },
+      admin: {
+        position: 'sidebar',
+        description: {
+          en: 'Off: the account cannot sign in, its open sessions end and it gets no desk emails.',
+          ko: '끄면 이 계정으로 로그인할 수 없고, 열린 세션이 끝나며, 데스크 알림 메일도 받지 않습니다.',
+        },
+      },
+      // Only admins switch accounts on and off.
+      access: { create: isAdminField, update: isAdminField },
+    },
   ],
   hooks: {
     beforeOperation: [validateWhereValues, enforcePasswordPolicy],
     beforeChange: [makeFirstUserAdmin, rejectUnknownRelationships],
+    afterChange: [endSessionsOfInactive],
+    beforeLogin: [refuseInactiveLogin],
   },
 }

@@ -20,6 +20,9 @@ import { APIError } from 'payload'
 
 import { clientAddress } from '../login-throttle/clientAddress'
 import { trustedProxiesFromEnvironment } from '../login-throttle/defaults'
+import type { DerivedWriteListener } from '../shared/derivedWrites'
+
+import { addDerivedWriteListener } from '../shared/derivedWrites'
 import { markDraftSave } from '../shared/markDraftSave'
 import { idOf, idsOf } from '../shared/relationIds'
 
@@ -98,6 +101,8 @@ const actions = [
   ['unpublish', '게시 해제'],
   ['delete', '삭제'],
   ['workflow', '진행 상태 변경'],
+  // Written by the system without a save (a reassignment, computed related news, reciprocal links).
+  ['derived', '자동 갱신'],
   ['roles', '권한 변경'],
   ['secret', '비밀키 교체'],
   ['login', '로그인'],
@@ -238,6 +243,36 @@ const afterChange =
     return doc
   }
 
+/**
+ * A derived write (plugins/shared/writeRelations.ts), which no hook sees: recorded with its
+ * reason and the fields written, under whoever's request caused it (none for a job).
+ */
+const recordDerivedWrite =
+  (trustedProxies: number, isRecorded: (slug: string) => boolean): DerivedWriteListener =>
+  async ({ collection, detail, fields, id, reason, req }) => {
+    if (!isRecorded(collection)) return
+    const config = req.payload.collections[collection as CollectionSlug]?.config
+    const titleField = config?.admin?.useAsTitle
+    const stored = (await req.payload.db.findOne({
+      collection: collection as CollectionSlug,
+      req,
+      ...(titleField && titleField !== 'id' ? { select: { [titleField]: true } } : {}),
+      where: { id: { equals: id } },
+    })) as Doc | null
+    await record(req, trustedProxies, {
+      action: 'derived',
+      collection,
+      detail: { reason, ...detail },
+      doc: {
+        id,
+        ...(titleField && stored?.[titleField] !== undefined
+          ? { title: stored[titleField] }
+          : stored),
+      },
+      fields: fields.filter((field) => !UNCOUNTED.has(field)),
+    })
+  }
+
 const afterDelete =
   (trustedProxies: number): CollectionAfterDeleteHook =>
   async ({ collection, doc, req }) => {
@@ -274,7 +309,8 @@ const afterLoginError =
   async ({ collection, error, req }) => {
     const status = (error as { status?: number }).status
     const path = new URL(req.url ?? 'http://x/', 'http://x').pathname
-    if (!/\/login\/?$/.test(path) || (status !== 401 && status !== 423 && status !== 429)) return
+    // 403: an account switched off (its password was right).
+    if (!/\/login\/?$/.test(path) || ![401, 403, 423, 429].includes(status ?? 0)) return
     const email = String((req.data as { email?: unknown } | undefined)?.email ?? '').slice(0, 200)
     // Its own request scope: the failed login's transaction is rolled back.
     await req.payload.create({
@@ -388,6 +424,8 @@ export const auditLog =
     }
     const { trustedProxies } = options
     const users = config.admin?.user ?? 'users'
+    const isRecorded = (slug: string) =>
+      options.enabled && !SKIPPED.has(slug) && !options.exclude.includes(slug)
     const collections = (config.collections ?? []).map((incoming): CollectionConfig => {
       const authored = options.versionAuthors.includes(incoming.slug)
       // The field stays when disabled: a stable schema.
@@ -419,5 +457,8 @@ export const auditLog =
         },
       }
     })
-    return { ...config, collections: [...collections, auditCollection(options)] }
+    const withListener = options.enabled
+      ? addDerivedWriteListener(config, recordDerivedWrite(trustedProxies, isRecorded))
+      : config
+    return { ...withListener, collections: [...collections, auditCollection(options)] }
   }

@@ -1,7 +1,9 @@
 import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 
+import type { DerivedWriteReason } from './derivedWrites'
 import type { ID } from './relationIds'
 
+import { derivedWriteListeners } from './derivedWrites'
 import { DocumentBusyError, savesKeyOf, withLocks } from './documentLock'
 
 /**
@@ -15,49 +17,70 @@ import { DocumentBusyError, savesKeyOf, withLocks } from './documentLock'
  * or hasMany field by deleting its rows and inserting the new ones, and two writes to one document
  * at once (jobs refreshing suggestions together, in one process or two) each inserted after both
  * had deleted: the field came out doubled. A save of the collection already holds the lock.
+ *
+ * No hook sees these writes: the listeners registered in the config (derivedWrites.ts, e.g. the
+ * audit log) are told of each, with its `reason`, in the same transaction.
  */
 export const writeDerivedFields = async ({
   collection,
   data,
+  detail,
   id,
+  reason,
   req,
 }: {
   collection: string
   data: Record<string, unknown>
+  /** More about the write for the listeners (e.g. a reassignment's from and to). */
+  detail?: Record<string, unknown>
   id: ID
+  reason: DerivedWriteReason
   req: PayloadRequest
 }): Promise<void> => {
   const slug = collection as CollectionSlug
   await withLocks(req, [savesKeyOf(slug)], async (req) => {
-    await req.payload.db.updateOne({ collection: slug, data, id, req })
-    const config = req.payload.collections[slug]?.config
-    if (!config?.versions) return
-    // The version the admin edits: `updatedAt` alone could pick an older one saved in the same instant.
-    const latestVersion: Where = config.versions.drafts
-      ? { and: [{ parent: { equals: id } }, { latest: { equals: true } }] }
-      : { parent: { equals: id } }
-    if (req.payload.db.name === 'mongoose') {
-      await updateMongoVersion(req, slug, latestVersion, data)
-      return
-    }
-    const { docs } = await req.payload.db.findVersions({
-      collection: slug,
-      limit: 1,
-      pagination: false,
-      req,
-      select: { id: true },
-      sort: '-updatedAt',
-      where: latestVersion,
-    })
-    const latest = docs[0]
-    if (!latest) return
-    await req.payload.db.updateVersion({
-      collection: slug,
-      id: latest.id,
-      req,
-      returning: false,
-      versionData: { version: data } as never,
-    })
+    // Named before the write: the adapters add their own keys to `data`.
+    const fields = Object.keys(data)
+    await writeDocumentAndVersion(req, slug, id, data)
+    for (const listener of derivedWriteListeners(req.payload.config))
+      await listener({ collection, detail, fields, id, reason, req })
+  })
+}
+
+const writeDocumentAndVersion = async (
+  req: PayloadRequest,
+  slug: CollectionSlug,
+  id: ID,
+  data: Record<string, unknown>,
+): Promise<void> => {
+  await req.payload.db.updateOne({ collection: slug, data, id, req })
+  const config = req.payload.collections[slug]?.config
+  if (!config?.versions) return
+  // The version the admin edits: `updatedAt` alone could pick an older one saved in the same instant.
+  const latestVersion: Where = config.versions.drafts
+    ? { and: [{ parent: { equals: id } }, { latest: { equals: true } }] }
+    : { parent: { equals: id } }
+  if (req.payload.db.name === 'mongoose') {
+    await updateMongoVersion(req, slug, latestVersion, data)
+    return
+  }
+  const { docs } = await req.payload.db.findVersions({
+    collection: slug,
+    limit: 1,
+    pagination: false,
+    req,
+    select: { id: true },
+    sort: '-updatedAt',
+    where: latestVersion,
+  })
+  const latest = docs[0]
+  if (!latest) return
+  await req.payload.db.updateVersion({
+    collection: slug,
+    id: latest.id,
+    req,
+    returning: false,
+    versionData: { version: data } as never,
   })
 }
 

@@ -112,6 +112,45 @@ describe('autosave and document locking', () => {
     const stored = await payload.findByID({ collection: 'articles', id: article.id, draft: true })
     expect(stored.subtitle).toBe('편집자')
   })
+  it('leaves the lock alone after an autosave that changed nothing (the form’s trailing one after a desk move)', async () => {
+    const emails = loginEmails()
+    const editorToken = await api.login(emails.editor, PASSWORD)
+    const article = await createArticle({ title: '변경 없는 자동 저장' }, true)
+    const locks = async () =>
+      (
+        await payload.count({
+          collection: 'payload-locked-documents',
+          where: { 'document.value': { equals: article.id } },
+        })
+      ).totalDocs
+    const changed = await api.rest('PATCH', `/articles/${article.id}?draft=true&autosave=true`, {
+      body: { subtitle: '고친 부제' },
+      token: editorToken,
+    })
+    expect(changed.status).toBe(200)
+    expect(await locks()).toBe(1)
+    // The story is saved by a move (which releases the lock, as every save does) …
+    const move = await api.rest('PATCH', `/articles/${article.id}?draft=true`, {
+      body: { subtitle: '송고 직전 부제', workflow: { state: 'filed' } },
+      token: editorToken,
+    })
+    expect(move.status, move.text).toBe(200)
+    expect(await locks()).toBe(0)
+    const saved = await payload.findByID({
+      collection: 'articles',
+      id: article.id,
+      draft: true,
+      depth: 0,
+    })
+    // … and the form autosaves what the server answered: nothing new, so no lock is taken.
+    const trailing = await api.rest(
+      'PATCH',
+      `/articles/${article.id}?draft=true&autosave=true&depth=0`,
+      { body: saved, token: editorToken },
+    )
+    expect(trailing.status, trailing.text).toBe(200)
+    expect(await locks()).toBe(0)
+  })
 })
 
 describe('scheduled publishing', () => {

@@ -3,15 +3,20 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RunningApp } from '../helpers/server'
 
 import { startApp } from '../helpers/server'
+import { checkKorean, report } from './koreanText'
 
 // The desk's review in the browser (issue 22): the reporter files with 송고, the editor finds it in
 // 송고 대기 and returns it with a note, the reporter reads the note, fixes and files again, and the
-// editor approves and publishes. Each step leaves a screenshot (CI artifacts, git-ignored).
+// editor approves and publishes, with a photo put in the body through the rich-text editor's slash
+// menu; afterwards the desk adds a correction that readers see, and the list names
+// each story's section and reporters. Each step leaves a screenshot (CI artifacts, git-ignored),
+// and every screen it passes is read for English (the walker's check, test/e2e/koreanText.ts).
 
 const screenshots = path.resolve(import.meta.dirname, 'screenshots')
 const PASSWORD = 'newsroom-demo'
@@ -22,7 +27,8 @@ const contexts: BrowserContext[] = []
 
 beforeAll(async () => {
   fs.mkdirSync(screenshots, { recursive: true })
-  app = await startApp({ port: 3937 })
+  // A first run builds the app: on a loaded machine that takes longer than startApp's default wait.
+  app = await startApp({ port: 3937, timeoutMs: 540_000 })
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: [
@@ -36,6 +42,8 @@ beforeAll(async () => {
   })
 })
 afterAll(async () => {
+  // The server's side of the walk, beside the screenshots.
+  if (app) fs.writeFileSync(path.join(screenshots, 'desk-app.log'), app.log())
   for (const context of contexts) await context.close()
   await browser?.close()
   await app?.stop()
@@ -79,6 +87,33 @@ const apiToken = async (email: string): Promise<string> => {
   return ((await login.json()) as { token: string }).token
 }
 
+/** Fails, naming each string, when what the page shows now is not Korean. */
+const expectKorean = async (page: Page, screen: string) => {
+  expect(report(await checkKorean(page, screen))).toBe('')
+}
+
+/** A photo in the media library, as a reporter uploads it (3:2, so its thumbnail joins the srcset). */
+const uploadPhoto = async (
+  token: string,
+  data: { alt: string; caption: string; credit: string },
+): Promise<{ id: number | string }> => {
+  const png = await sharp({
+    create: { width: 1200, height: 800, channels: 3, background: '#2a6f97' },
+  })
+    .png()
+    .toBuffer()
+  const form = new FormData()
+  form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'desk-photo.png')
+  form.append('_payload', JSON.stringify(data))
+  const response = await fetch(`${app.url}/api/media`, {
+    method: 'POST',
+    headers: { authorization: `JWT ${token}` },
+    body: form,
+  })
+  expect(response.status).toBe(201)
+  return ((await response.json()) as { doc: { id: number | string } }).doc
+}
+
 const deskButton = (page: Page, name: string) =>
   page.locator('.desk-actions').getByRole('button', { name, exact: true })
 
@@ -99,26 +134,42 @@ const expectMoved = async (page: Page, toast: string, badge: string) => {
       .allTextContents()
       .catch(() => [])
     throw new Error(
-      `expected the badge ${badge} after "${toast}"; the page showed badge ${JSON.stringify(shown)}, toasts ${JSON.stringify(toasts)}, lock dialog ${await page.locator('#document-locked').count()}: ${String(error)}`,
+      `expected the badge ${badge} after "${toast}"; the page showed badge ${JSON.stringify(shown)}, toasts ${JSON.stringify(toasts)}, lock dialog ${await page.locator('#document-locked').count()}: ${String(error)}\nthe app's last lines:\n${app.log().split('\n').slice(-40).join('\n')}`,
     )
   }
 }
 
+/** Whether someone other than the token's user holds the story's edit lock now. */
+const isLockedByOther = async (id: string, token: string): Promise<boolean> => {
+  const headers = { authorization: `JWT ${token}` }
+  const me = (
+    (await (await fetch(`${app.url}/api/users/me`, { headers })).json()) as {
+      user: { id: number | string }
+    }
+  ).user
+  const locks = (await (
+    await fetch(
+      `${app.url}/api/payload-locked-documents?where[document.value][equals]=${id}&depth=0`,
+      { headers },
+    )
+  ).json()) as { docs: { user?: { value?: number | string } }[] }
+  return locks.docs.some((lock) => String(lock.user?.value) !== String(me.id))
+}
+
 /**
- * Opens the story in the editor's page, once it is interactive; when the reporter's edit lock is
- * held (they are still on it), takes it over, as the desk does, and waits for the reloaded form.
+ * Opens the story in the editor's page, once it is interactive; when another user's edit lock is
+ * held (the reporter is still on it), takes it over, as the desk does, and waits for the reloaded
+ * form. Whether it is locked is asked of the server (the other page has settled by now): the lock
+ * dialog comes when the page's own lock check answers, which on a loaded machine took longer than
+ * any fixed wait.
  */
-const openTakingOver = async (page: Page, url: string, screenshot?: string) => {
-  await page.goto(url)
+const openTakingOver = async (page: Page, id: string, token: string, screenshot?: string) => {
+  await page.goto(`${app.url}/admin/collections/articles/${id}`)
   await page.locator('.desk-actions').waitFor()
-  // The lock check answers after the page is drawn.
   await page.waitForLoadState('networkidle')
+  if (!(await isLockedByOther(id, token))) return
   const locked = page.locator('#document-locked')
-  const isLocked = await locked
-    .waitFor({ timeout: 3000 })
-    .then(() => true)
-    .catch(() => false)
-  if (!isLocked) return
+  await locked.waitFor()
   if (screenshot) await shot(page, screenshot)
   await locked.getByRole('button', { name: '넘겨받기' }).click()
   await locked.waitFor({ state: 'hidden' })
@@ -132,6 +183,12 @@ describe('the desk review in the admin', () => {
   const note = '제목이 깁니다. 20자 안으로 줄이고 사진 설명을 보강하세요.'
   let reporter: Page
   let editor: Page
+  const photo = {
+    alt: `시청 앞 청년 일자리 박람회 ${Date.now()}`,
+    caption: '울산시청 앞에서 열린 청년 일자리 박람회',
+    credit: '울산시 제공',
+  }
+  const correction = '청년 일자리 예산 증가 폭을 바로잡습니다. 전년 대비 12%가 아니라 21%입니다.'
   let articleId = ''
   let editorToken = ''
 
@@ -139,6 +196,8 @@ describe('the desk review in the admin', () => {
     reporter = await signIn('reporter@newsroom.example')
     editor = await signIn('editor@newsroom.example')
     editorToken = await apiToken('editor@newsroom.example')
+    // The photo is in the library already (the reporter's upload); the desk picks it for the body.
+    await uploadPhoto(await apiToken('reporter@newsroom.example'), photo)
   })
 
   it('1. the reporter writes a story and files it with the 송고 button', async () => {
@@ -153,6 +212,7 @@ describe('the desk review in the admin', () => {
     await deskButton(reporter, '송고').waitFor()
     expect(await deskButton(reporter, '승인').count()).toBe(0)
     await shot(reporter, '01-reporter-writes')
+    await expectKorean(reporter, 'reporter writes')
 
     await deskButton(reporter, '송고').click()
     await reporter.waitForURL(/\/admin\/collections\/articles\/[^/]+$/)
@@ -177,6 +237,7 @@ describe('the desk review in the admin', () => {
     expect((await stateOf(articleId, editorToken)).state).toBe('filed')
     await deskButton(reporter, '송고 취소').waitFor()
     await shot(reporter, '02-reporter-filed')
+    await expectKorean(reporter, 'reporter filed')
   })
 
   it('2. the editor finds it in 송고 대기 on the dashboard and returns it with a note', async () => {
@@ -186,6 +247,7 @@ describe('the desk review in the admin', () => {
     expect(await row.textContent()).toContain('김한수')
     expect(await row.textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)
     await shot(editor, '03-editor-dashboard-queue')
+    await expectKorean(editor, 'editor dashboard')
 
     // The list shows the desk state, and its quick filter finds the story too.
     await editor.goto(`${app.url}/admin/collections/articles`)
@@ -198,8 +260,9 @@ describe('the desk review in the admin', () => {
       '송고',
     )
     await shot(editor, '04-editor-list-filed')
+    await expectKorean(editor, 'article list, 송고 filter')
 
-    await openTakingOver(editor, `${app.url}/admin/collections/articles/${articleId}`)
+    await openTakingOver(editor, articleId, editorToken)
     await deskButton(editor, '반려').click()
     const dialog = editor.locator('.desk-actions__dialog')
     await dialog.waitFor()
@@ -207,10 +270,12 @@ describe('the desk review in the admin', () => {
     expect(await dialog.locator('.desk-actions__confirm-return').isDisabled()).toBe(true)
     await dialog.locator('textarea').fill(note)
     await shot(editor, '05-editor-return-note')
+    await expectKorean(editor, 'return dialog')
     await dialog.locator('.desk-actions__confirm-return').click()
     await expectMoved(editor, '반려했습니다', '반려')
     expect(await stateOf(articleId, editorToken)).toMatchObject({ state: 'returned', note })
     await shot(editor, '06-editor-returned')
+    await expectKorean(editor, 'editor returned')
   })
 
   it('3. the reporter reads the note, fixes the story and files it again', async () => {
@@ -220,12 +285,14 @@ describe('the desk review in the admin', () => {
     await returned.waitFor()
     expect(await returned.textContent()).toContain(title)
     await shot(reporter, '07-reporter-dashboard-mine')
+    await expectKorean(reporter, 'reporter dashboard')
     await returned.getByRole('link', { name: title }).click()
     await reporter.waitForURL(new RegExp(`/admin/collections/articles/${articleId}$`))
     const notice = reporter.locator('.desk-notice')
     await notice.waitFor()
     expect(await notice.textContent()).toContain(note)
     await shot(reporter, '08-reporter-sees-note')
+    await expectKorean(reporter, 'reporter sees the note')
 
     await reporter.waitForLoadState('networkidle')
     await reporter.fill('#field-title', `${title} (수정)`)
@@ -237,30 +304,126 @@ describe('the desk review in the admin', () => {
     })
     expect(((await saved.json()) as { title: string }).title).toBe(`${title} (수정)`)
     await shot(reporter, '09-reporter-filed-again')
+    await expectKorean(reporter, 'reporter filed again')
   })
 
-  it('4. the editor approves and publishes it', async () => {
+  it('4. the editor approves it, puts a photo in the body and publishes it', async () => {
     // The reporter is still on the story: when their edit lock is held, the editor takes it over,
     // and the form they get is the reporter's last save, not an older copy.
-    await openTakingOver(
-      editor,
-      `${app.url}/admin/collections/articles/${articleId}`,
-      '10-editor-takes-over',
-    )
+    await openTakingOver(editor, articleId, editorToken, '10-editor-takes-over')
     expect(await editor.inputValue('#field-title')).toBe(`${title} (수정)`)
     await deskButton(editor, '승인').click()
     await expectMoved(editor, '승인했습니다', '승인')
     await shot(editor, '11-editor-approved')
+    await expectKorean(editor, 'editor approved')
+
+    // The desk puts the photo in the body through the editor's slash menu: 사진, then the
+    // library's photo.
+    await editor.locator('[data-lexical-editor="true"]').first().click()
+    await editor.keyboard.press('Control+End')
+    await editor.keyboard.press('Enter')
+    // The autosave that carries the photo (its upload node), whenever it starts.
+    const autosaved = editor.waitForResponse(
+      (response) =>
+        response.request().method() === 'PATCH' &&
+        response.url().includes('autosave=true') &&
+        (response.request().postData() ?? '').includes('"relationTo":"media"'),
+      { timeout: 60_000 },
+    )
+    await editor.keyboard.type('/')
+    const slashMenu = editor.locator('.slash-menu-popup')
+    await slashMenu.waitFor()
+    await expectKorean(editor, 'slash menu')
+    await slashMenu.locator('.slash-menu-popup__item', { hasText: /^사진$/ }).click()
+    const drawer = editor.locator('.list-drawer')
+    const photoRow = drawer.locator('table tbody tr', { hasText: photo.alt })
+    await photoRow.waitFor()
+    await shot(editor, '13-editor-picks-photo')
+    await expectKorean(editor, 'photo drawer')
+    await photoRow.locator('.default-cell__first-cell').first().click()
+    await drawer.waitFor({ state: 'detached' })
+    await editor
+      .locator('[data-lexical-editor="true"] .LexicalEditorTheme__upload')
+      .first()
+      .waitFor()
+    // The new photo is autosaved (as every change is, a few seconds later); the publish waits for
+    // that save, which would otherwise land after it and make the form's copy stale.
+    await autosaved
+    await editor.waitForLoadState('networkidle')
+    await shot(editor, '14-editor-photo-in-body')
+    await expectKorean(editor, 'photo in the body')
 
     await editor.getByRole('button', { name: '게시' }).first().click()
     await editor.locator('.desk-actions__state', { hasText: '출고' }).waitFor()
+    await editor.waitForLoadState('networkidle')
     const live = await fetch(`${app.url}/api/articles/${articleId}?depth=0`)
     expect(live.status).toBe(200)
-    expect(await live.json()).toMatchObject({
+    const story = (await live.json()) as { bodyHtml: string }
+    expect(story).toMatchObject({
       _status: 'published',
       title: `${title} (수정)`,
       workflow: { state: 'published' },
     })
-    await shot(editor, '12-editor-published')
+    // Readers get the photo as a figure: the image in its sizes, the caption and the credit.
+    const figure = /<figure><img [^>]*\/>(?:<figcaption>[^<]*<\/figcaption>)?<\/figure>/.exec(
+      story.bodyHtml,
+    )?.[0]
+    expect(figure, story.bodyHtml).toBeDefined()
+    expect(figure).toMatch(/ srcset="[^"]+ 300w, [^"]+ 1200w"/)
+    expect(figure).toContain(`alt="${photo.alt}"`)
+    expect(figure).toContain(`<figcaption>${photo.caption} 사진=${photo.credit}</figcaption>`)
+    await shot(editor, '15-editor-published')
+    await expectKorean(editor, 'editor published')
+  })
+
+  it('5. the editor adds a correction (정정) to the live story, and readers see it', async () => {
+    await editor.reload()
+    await editor.locator('.desk-actions__state', { hasText: '출고' }).waitFor()
+    await editor.waitForLoadState('networkidle')
+    const corrections = editor.locator('#field-corrections')
+    await corrections.scrollIntoViewIfNeeded()
+    await corrections.locator('.array-field__add-row').first().click()
+    const text = editor.locator('#field-corrections__0__text')
+    await text.waitFor()
+    // 정정 is the kind a new entry starts with.
+    expect(await corrections.locator('#field-corrections__0__kind').innerText()).toContain('정정')
+    await text.fill(correction)
+    await shot(editor, '16-editor-adds-correction')
+    await expectKorean(editor, 'correction added')
+    await editor.getByRole('button', { name: '게시' }).first().click()
+
+    // An anonymous reader: the story carries it, and so does its structured data.
+    type Public = {
+      corrections?: { kind: string; publishedAt: string; text: string }[]
+      jsonLd?: { correction?: { '@type': string; datePublished?: string; text: string }[] }
+    }
+    const read = async (): Promise<Public> =>
+      (await (await fetch(`${app.url}/api/articles/${articleId}`)).json()) as Public
+    await expect.poll(async () => (await read()).corrections?.length ?? 0).toBe(1)
+    const story = await read()
+    expect(story.corrections![0]).toMatchObject({ kind: 'correction', text: correction })
+    // Structured data names the same instant, in Korea time.
+    const [entry] = story.jsonLd?.correction ?? []
+    expect(story.jsonLd?.correction).toHaveLength(1)
+    expect(entry).toMatchObject({ '@type': 'CorrectionComment', text: correction })
+    expect(entry!.datePublished).toMatch(/\+09:00$/)
+    expect(Date.parse(entry!.datePublished!)).toBe(Date.parse(story.corrections![0]!.publishedAt))
+    await editor.locator('#field-corrections__0__publishedAt').waitFor()
+    await editor.waitForLoadState('networkidle')
+    await shot(editor, '17-editor-correction-published')
+    await expectKorean(editor, 'correction published')
+  })
+
+  it('6. the article list names the section and the reporters', async () => {
+    await editor.goto(`${app.url}/admin/collections/articles`)
+    const row = editor.locator('table tbody tr', { hasText: `${title} (수정)` })
+    await row.waitFor()
+    // Each cell loads its names once it is on screen (불러오는 중... until then); a name that could
+    // not be loaded would stay `제목 없음 - ID: N`.
+    await expect.poll(() => row.locator('td.cell-section').innerText()).toBe('뉴스')
+    await expect.poll(() => row.locator('td.cell-reporters').innerText()).toBe('김한수')
+    expect(await row.innerText()).not.toContain('제목 없음')
+    await shot(editor, '18-editor-list-names')
+    await expectKorean(editor, 'article list')
   })
 })

@@ -216,6 +216,7 @@ describe('links written by several jobs at once', () => {
           collection: 'articles',
           data: { relatedSuggestions: index % 2 ? [others[0]!.id] : others.map((doc) => doc.id) },
           id: article.id,
+          reason: 'suggestionRefresh',
           req,
         }),
       ),

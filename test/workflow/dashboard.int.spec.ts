@@ -126,4 +126,52 @@ describe('the desk panel on the dashboard', () => {
     )
     expect(section(kim, 'scheduled')).toContain('아직 쓰는 기사')
   })
+
+  it('shows the desk the stories held under an embargo, soonest first, with their byline and time in KST', async () => {
+    const hold = async (title: string, until: string, reporters?: ID[]) => {
+      const id = await story(title, reporters)
+      await payload.update({
+        collection: 'articles',
+        id,
+        draft: true,
+        data: { embargoUntil: until } as never,
+      })
+      return id
+    }
+    const later = await hold('늦게 풀리는 엠바고', '2031-05-06T07:08:00.000Z')
+    const sooner = await hold('먼저 풀리는 엠바고', '2030-03-04T05:06:00.000Z', [
+      fixture.reporters.park,
+    ])
+    await hold('이미 풀린 엠바고', '2020-01-01T00:00:00.000Z')
+    // Published before its time: held back as a draft, and released by a job at the embargo.
+    const published = await payload.create({
+      collection: 'articles',
+      data: articleData(fixture, {
+        title: '게시했지만 엠바고',
+        embargoUntil: '2030-09-10T11:12:00.000Z',
+        _status: 'published',
+      }) as never,
+    })
+
+    const embargoed = section(await renderFor(fixture.users.editor), 'embargo')
+    expect(embargoed).toContain('엠바고')
+    const rows = [...embargoed.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((match) => match[1]!)
+    const titles = rows.flatMap((row) => [...row.matchAll(/<a href="[^"]+">([^<]+)<\/a>/g)])
+    expect(titles.map((match) => match[1])).toEqual([
+      '먼저 풀리는 엠바고',
+      '게시했지만 엠바고',
+      '늦게 풀리는 엠바고',
+    ])
+    const soonest = rows.find((row) => row.includes('먼저 풀리는 엠바고'))!
+    expect(soonest).toContain(`/admin/collections/articles/${sooner}`)
+    expect(soonest).toContain('박서연')
+    expect(soonest).toContain('2030-03-04 14:06')
+    expect(rows.find((row) => row.includes('게시했지만'))).toContain('2030-09-10 20:12')
+    expect(embargoed).toContain(`/admin/collections/articles/${published.id}`)
+    expect(embargoed).toContain(`/admin/collections/articles/${later}`)
+    expect(embargoed).not.toContain('이미 풀린 엠바고')
+
+    // The desk's panel: a reporter's dashboard has none.
+    expect(section(await renderFor(fixture.users.kim), 'embargo')).toBe('')
+  })
 })

@@ -27,6 +27,8 @@ type Text = { en: string; ko: string }
 
 const LIMIT = 20
 const SCHEDULE_TASK = 'schedulePublish'
+/** plugins/embargo's field; a collection without it (the plugin left out) gets no 엠바고 panel. */
+const EMBARGO_FIELD = 'embargoUntil'
 
 /** `yyyy-MM-dd HH:mm` in Korea time, whatever the server's zone. */
 const kst = (value: unknown): string =>
@@ -47,6 +49,9 @@ const cell: React.CSSProperties = {
 const hasField = (fields: FlattenedField[], name: string) =>
   fields.some((field) => field.name === name)
 
+const hasDateField = (fields: FlattenedField[], name: string) =>
+  fields.some((field) => field.name === name && field.type === 'date')
+
 /** The byline as the list shows it: the stored `byline`, else the populated reporters' names. */
 const bylineOf = (story: Story): string => {
   if (typeof story.byline === 'string') return story.byline
@@ -63,7 +68,8 @@ const bylineOf = (story: Story): string => {
 /**
  * The desk's panel on the dashboard (`admin.components.beforeDashboard`): 송고 대기 (filed and in
  * review, oldest first) for the desk, 내 기사 (the user's unpublished stories by state) for whoever
- * writes, and 예약 발행 (the pending jobs of Payload's schedulePublish task). Stories are read as
+ * writes, 엠바고 (stories held until their `embargoUntil`, soonest first) for the desk, and 예약
+ * 발행 (the pending jobs of Payload's schedulePublish task). Stories are read as
  * the signed-in user (overrideAccess false): nobody sees a story here they could not open.
  */
 export const DeskDashboard = async ({
@@ -91,7 +97,7 @@ export const DeskDashboard = async ({
         const select: Record<string, true> = { [titleField]: true, workflow: true }
         if (hasField(fields, 'byline')) select.byline = true
         else if (hasField(fields, 'reporters')) select.reporters = true
-        const read = (where: Where, sort: string) =>
+        const read = (where: Where, sort: string, also: Record<string, true> = {}) =>
           payload
             .find({
               collection: slug as CollectionSlug,
@@ -100,7 +106,7 @@ export const DeskDashboard = async ({
               limit: LIMIT,
               overrideAccess: false,
               req,
-              select: select as never,
+              select: { ...select, ...also } as never,
               sort,
               where,
             })
@@ -109,6 +115,16 @@ export const DeskDashboard = async ({
         const queue = isDeskUser
           ? await read({ 'workflow.state': { in: ['filed', 'inReview'] } }, 'workflow.changedAt')
           : null
+        // Held stories: a publish before the embargo stays a draft until then (plugins/embargo), so
+        // the latest drafts are read.
+        const embargoed =
+          isDeskUser && hasDateField(fields, EMBARGO_FIELD)
+            ? await read(
+                { [EMBARGO_FIELD]: { greater_than: new Date().toISOString() } },
+                EMBARGO_FIELD,
+                { [EMBARGO_FIELD]: true },
+              )
+            : null
         const mine = own
           ? await read(
               { and: [own, { 'workflow.state': { not_equals: 'published' } }] },
@@ -158,7 +174,7 @@ export const DeskDashboard = async ({
           const story = byId.get(String(job.doc))
           return story ? [{ ...job, story }] : []
         })
-        return { mine, queue, scheduled, slug, titleField }
+        return { embargoed, mine, queue, scheduled, slug, titleField }
       }),
   )
 
@@ -171,7 +187,7 @@ export const DeskDashboard = async ({
 
   return (
     <div className="desk-dashboard" style={{ display: 'grid', gap: '1rem', marginBottom: '2rem' }}>
-      {sections.map(({ mine, queue, scheduled, slug, titleField }) => {
+      {sections.map(({ embargoed, mine, queue, scheduled, slug, titleField }) => {
         const title = (story: Story) => String(story[titleField] ?? story.id)
         return (
           <React.Fragment key={slug}>
@@ -204,6 +220,46 @@ export const DeskDashboard = async ({
                           <td style={cell}>{bylineOf(story)}</td>
                           <td style={cell}>{stateText(story)}</td>
                           <td style={cell}>{kst(story.workflow?.changedAt)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+              </section>
+            ) : null}
+
+            {embargoed ? (
+              <section className="desk-dashboard__embargo" style={box}>
+                <h3 style={{ marginTop: 0 }}>
+                  {t({ en: 'Under embargo', ko: '엠바고' })}{' '}
+                  <small style={{ fontWeight: 'normal', opacity: 0.7 }}>
+                    {t({
+                      en: 'held until the time shown, soonest first',
+                      ko: '해제 시각이 가까운 순',
+                    })}
+                  </small>
+                </h3>
+                {embargoed.length === 0 ? (
+                  empty({ en: 'No story is held.', ko: '엠바고 중인 기사가 없습니다.' })
+                ) : (
+                  <table style={{ borderCollapse: 'collapse', width: '100%' }}>
+                    <thead>
+                      <tr>
+                        <th style={cell}>{t({ en: 'Title', ko: '제목' })}</th>
+                        <th style={cell}>{t({ en: 'Byline', ko: '기자' })}</th>
+                        <th style={cell}>{t({ en: 'Held until (KST)', ko: '해제 시각 (KST)' })}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {embargoed.map((story) => (
+                        <tr key={String(story.id)}>
+                          <td style={cell}>
+                            <a href={link(slug, story.id)}>{title(story)}</a>
+                          </td>
+                          <td style={cell}>{bylineOf(story)}</td>
+                          <td style={{ ...cell, whiteSpace: 'nowrap' }}>
+                            {kst(story[EMBARGO_FIELD])}
+                          </td>
                         </tr>
                       ))}
                     </tbody>

@@ -33,7 +33,13 @@ export const updatePicks = async (
   const next = change(current)
   if (next.length === current.length && next.every((value, index) => sameId(value, current[index])))
     return
-  await writeDerivedFields({ collection, data: { relatedArticles: next }, id, req })
+  await writeDerivedFields({
+    collection,
+    data: { relatedArticles: next },
+    id,
+    reason: 'reciprocalLink',
+    req,
+  })
 }
 
 /**

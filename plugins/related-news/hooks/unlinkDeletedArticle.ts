@@ -45,6 +45,7 @@ const unlinkFrom = async (
         relatedSuggestions: idsOf(doc.relatedSuggestions).filter((pick) => !sameId(pick, id)),
       },
       id: doc.id as number | string,
+      reason: 'unlinkDeleted',
       req,
     })
   }

@@ -94,6 +94,7 @@ export const refreshRelatedSuggestionsTask = (
         collection,
         data: { relatedSuggestions: next },
         id: affectedId,
+        reason: 'suggestionRefresh',
         req,
       })
       refreshed++

@@ -46,6 +46,24 @@ export const reassignArticlesEndpoint = (config: SanitizedReporterPagesConfig): 
         true,
       )
 
+    const source = await req.payload.find({
+      collection: config.reporters as CollectionSlug,
+      depth: 0,
+      limit: 1,
+      overrideAccess: true,
+      req,
+      where: { id: { equals: from } },
+    })
+    // For the record of each rewritten story (the audit log): from whom to whom.
+    const named = (doc: Record<string, unknown> | undefined, id: number | string) => ({
+      id: doc?.id ?? id,
+      name: typeof doc?.name === 'string' ? doc.name : null,
+    })
+    const detail = {
+      from: named(source.docs[0] as unknown as Record<string, unknown> | undefined, from),
+      to: named(target.docs[0] as unknown as Record<string, unknown>, body.to),
+    }
+
     const shouldCommit = await initTransaction(req)
     try {
       // Many articles are rewritten in one transaction, under the lock their saves take.
@@ -81,7 +99,9 @@ export const reassignArticlesEndpoint = (config: SanitizedReporterPagesConfig): 
               [config.bylineField]: nextIds,
               byline: composeByline(reporters, config.titleSuffix),
             },
+            detail,
             id: articleId,
+            reason: 'reassign',
             req,
           })
         }

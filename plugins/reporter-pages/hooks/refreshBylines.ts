@@ -37,6 +37,7 @@ export const refreshBylines =
         collection: config.articles,
         data: { byline: composeByline(reporters, config.titleSuffix) },
         id,
+        reason: 'bylineRefresh',
         req,
       })
     }

@@ -6,6 +6,8 @@ import * as migration_20261207_105507_audit_log from './20261207_105507_audit_lo
 import * as migration_20261207_111201_updated_by from './20261207_111201_updated_by';
 import * as migration_20261207_111541_desk_events from './20261207_111541_desk_events';
 import * as migration_20261207_112012_record_events from './20261207_112012_record_events';
+import * as migration_20261207_134701_users_active from './20261207_134701_users_active';
+import * as migration_20261207_134817_audit_derived_writes from './20261207_134817_audit_derived_writes';
 
 export const migrations = [
   {
@@ -46,6 +48,16 @@ export const migrations = [
   {
     up: migration_20261207_112012_record_events.up,
     down: migration_20261207_112012_record_events.down,
-    name: '20261207_112012_record_events'
+    name: '20261207_112012_record_events',
+  },
+  {
+    up: migration_20261207_134701_users_active.up,
+    down: migration_20261207_134701_users_active.down,
+    name: '20261207_134701_users_active',
+  },
+  {
+    up: migration_20261207_134817_audit_derived_writes.up,
+    down: migration_20261207_134817_audit_derived_writes.down,
+    name: '20261207_134817_audit_derived_writes'
   },
 ];

@@ -8,6 +8,8 @@ import * as migration_20261207_105502_audit_log from './20261207_105502_audit_lo
 import * as migration_20261207_111151_updated_by from './20261207_111151_updated_by';
 import * as migration_20261207_111535_desk_events from './20261207_111535_desk_events';
 import * as migration_20261207_112006_record_events from './20261207_112006_record_events';
+import * as migration_20261207_134636_users_active from './20261207_134636_users_active';
+import * as migration_20261207_134753_audit_derived_writes from './20261207_134753_audit_derived_writes';
 
 export const migrations = [
   {
@@ -58,6 +60,16 @@ export const migrations = [
   {
     up: migration_20261207_112006_record_events.up,
     down: migration_20261207_112006_record_events.down,
-    name: '20261207_112006_record_events'
+    name: '20261207_112006_record_events',
+  },
+  {
+    up: migration_20261207_134636_users_active.up,
+    down: migration_20261207_134636_users_active.down,
+    name: '20261207_134636_users_active',
+  },
+  {
+    up: migration_20261207_134753_audit_derived_writes.up,
+    down: migration_20261207_134753_audit_derived_writes.down,
+    name: '20261207_134753_audit_derived_writes'
   },
 ];
