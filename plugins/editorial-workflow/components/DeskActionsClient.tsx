@@ -26,13 +26,17 @@ const stateOf = (data: unknown): WorkflowState => {
     : 'writing'
 }
 
+type SavedMove = { state: WorkflowState; updatedAt: number }
+/** The last move saved from this tab, per document (see `saved` below). */
+const savedMoves = new Map<string, SavedMove>()
+
 /** The state and time of the story's latest draft, as stored (the form's answer is consumed). */
 const readSaved = async (
   api: string,
   collectionSlug: string,
   id: number | string,
   fallback: WorkflowState,
-): Promise<{ state: WorkflowState; updatedAt: number }> => {
+): Promise<SavedMove> => {
   try {
     const response = await fetch(
       formatAdminURL({
@@ -77,9 +81,15 @@ export const DeskActionsClient: React.FC<{ isDesk: boolean }> = ({ isDesk }) => 
   const t = (text: { en: string; ko: string }) => inLanguage(text, i18n.language)
 
   // The story as the server answered right after our last move. The badge shows whichever copy is
-  // newer, that one or the document's data: right after an edit-lock takeover Payload may still
-  // hand back (or reload late) an older copy, and the badge would show a state already left.
-  const [saved, setSaved] = useState<{ state: WorkflowState; updatedAt: number } | null>(null)
+  // newer, that one or the document's data: right after an edit-lock takeover Payload refreshes
+  // the view, and a refresh that left before the move landed hands back the older copy — and may
+  // remount this component, so the answer is kept per document outside it, for this tab.
+  const key = `${collectionSlug}:${String(id)}`
+  const [saved, setSaved] = useState<SavedMove | undefined>(() => savedMoves.get(key))
+  const remember = (move: SavedMove) => {
+    savedMoves.set(key, move)
+    setSaved(move)
+  }
   const dataUpdatedAt = Date.parse(String((data as { updatedAt?: unknown })?.updatedAt ?? ''))
   const state = saved && !(dataUpdatedAt > saved.updatedAt) ? saved.state : stateOf(data)
   const moves = hasSavePermission ? movesFor(isDesk ? 'desk' : 'writer', state) : []
@@ -106,7 +116,7 @@ export const DeskActionsClient: React.FC<{ isDesk: boolean }> = ({ isDesk }) => 
     // experimental return of `submit`; without it only the toast would be missing.)
     if (result?.res?.ok) {
       toast.success(t(action.done))
-      if (id) setSaved(await readSaved(api, collectionSlug, id, action.to))
+      if (id) remember(await readSaved(api, collectionSlug, id, action.to))
     }
   }
 
