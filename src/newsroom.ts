@@ -19,6 +19,7 @@ import type { StructuredDataOptions } from '../plugins/structured-data'
 import type { RegisterTimestampsOptions } from '../plugins/register-timestamps'
 import type { RelatedNewsOptions } from '../plugins/related-news'
 import type { ReporterPagesOptions } from '../plugins/reporter-pages'
+import type { SearchOptions } from '../plugins/search'
 
 import { canChangeLiveState } from '../collections/access/liveState'
 import { refuseLockOperations } from '../collections/access/refuseLockOperations'
@@ -51,6 +52,7 @@ import { registerTimestamps } from '../plugins/register-timestamps'
 import { releaseStaleJobs } from '../plugins/shared/jobLease'
 import { relatedNews } from '../plugins/related-news'
 import { reporterPages } from '../plugins/reporter-pages'
+import { INDEX_SLUG, search } from '../plugins/search'
 import { koTranslations } from './i18n/ko'
 
 export type NewsroomOptions = {
@@ -80,6 +82,8 @@ export type NewsroomOptions = {
   structuredData?: false | StructuredDataOptions
   /** Options for the feeds and sitemaps plugin, or false to leave it out. */
   feeds?: false | FeedsOptions
+  /** Public full-text search (`/api/search`, GraphQL `searchArticles`), or false to leave it out. */
+  search?: false | SearchOptions
   /** Options for the adjacent-articles plugin, or false to leave it out. */
   adjacentArticles?: false | AdjacentArticlesOptions
   /** Options for HTTP caching of anonymous reads (ETag, Cache-Control, surrogate keys), or false to leave it out. */
@@ -324,6 +328,9 @@ export const newsroom =
     if (options.feeds !== false) {
       config = await feeds({ enabled, ...options.feeds })(config)
     }
+    if (options.search !== false) {
+      config = await search({ collection: Articles.slug, enabled, ...options.search })(config)
+    }
     if (options.editorialWorkflow !== false) {
       config = await editorialWorkflow({
         collections: [Articles.slug],
@@ -354,7 +361,11 @@ export const newsroom =
       config = await auditLog({
         enabled,
         // The delivery log is a record of its own, written per attempt by the job runner.
-        exclude: ['webhook-deliveries'],
+        // The search index is derived from the articles, rebuilt at will: no record of its own.
+        exclude: [
+          'webhook-deliveries',
+          options.search ? (options.search.indexSlug ?? INDEX_SLUG) : INDEX_SLUG,
+        ],
         ...options.auditLog,
       })(config)
     }

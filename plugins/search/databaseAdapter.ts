@@ -1,0 +1,323 @@
+import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
+
+import { type SQL, sql } from 'drizzle-orm'
+
+import type { SearchAdapter, SearchDocument, SearchHit, SearchQuery } from './types'
+
+import { INDEX_SLUG, searchIndexCollection } from './indexCollection'
+import { buildSnippet } from './snippet'
+import { documentGrams, foldText, isExactByGrams, termGrams } from './text'
+
+type Row = Record<string, unknown>
+type Kind = 'mongodb' | 'postgres' | 'sqlite'
+
+const kindOf = (payload: Payload): Kind => {
+  const name = payload.db.name
+  if (name === 'sqlite') return 'sqlite'
+  if (name === 'postgres') return 'postgres'
+  if (name === 'mongoose') return 'mongodb'
+  throw new Error(`search: no built-in index for the "${name}" database adapter; pass an adapter`)
+}
+
+const tableOf = (slug: string) => slug.replace(/-/g, '_')
+
+/**
+ * The SQL that indexes the grams, per database; run at startup when missing (development pushes
+ * the schema without it) and by the committed migrations. SQLite: an FTS5 table over the grams
+ * column kept by triggers (`ascii` tokenizer: each gram is a token; `detail=none`: membership is
+ * all a gram needs). PostgreSQL: a GIN index over the grams array (`@>` containment).
+ */
+export const searchIndexSql = (kind: 'postgres' | 'sqlite', slug = INDEX_SLUG) => {
+  const table = tableOf(slug)
+  const fts = `${table}_fts`
+  if (kind === 'postgres')
+    return {
+      up: [
+        `CREATE INDEX IF NOT EXISTS "${table}_grams_gin_idx" ON "${table}" USING gin ("grams" jsonb_path_ops)`,
+      ],
+      down: [`DROP INDEX IF EXISTS "${table}_grams_gin_idx"`],
+    }
+  return {
+    up: [
+      `CREATE VIRTUAL TABLE IF NOT EXISTS "${fts}" USING fts5(grams, content='${table}', content_rowid='id', tokenize='ascii', detail='none')`,
+      `CREATE TRIGGER IF NOT EXISTS "${fts}_insert" AFTER INSERT ON "${table}" BEGIN INSERT INTO "${fts}"(rowid, grams) VALUES (new.id, new.grams); END`,
+      `CREATE TRIGGER IF NOT EXISTS "${fts}_delete" AFTER DELETE ON "${table}" BEGIN INSERT INTO "${fts}"("${fts}", rowid, grams) VALUES ('delete', old.id, old.grams); END`,
+      `CREATE TRIGGER IF NOT EXISTS "${fts}_update" AFTER UPDATE ON "${table}" BEGIN INSERT INTO "${fts}"("${fts}", rowid, grams) VALUES ('delete', old.id, old.grams); INSERT INTO "${fts}"(rowid, grams) VALUES (new.id, new.grams); END`,
+      `INSERT INTO "${fts}"("${fts}") VALUES ('rebuild')`,
+    ],
+    down: [
+      `DROP TRIGGER IF EXISTS "${fts}_update"`,
+      `DROP TRIGGER IF EXISTS "${fts}_delete"`,
+      `DROP TRIGGER IF EXISTS "${fts}_insert"`,
+      `DROP TABLE IF EXISTS "${fts}"`,
+    ],
+  }
+}
+
+type Drizzle = {
+  execute?: (query: SQL) => Promise<{ rows: Row[] }>
+  run?: (query: SQL) => Promise<{ rows: Row[] }>
+}
+
+const drizzleOf = async (payload: Payload, req?: PayloadRequest): Promise<Drizzle> => {
+  const db = payload.db as unknown as {
+    drizzle: Drizzle
+    sessions?: Record<string, { db: Drizzle }>
+  }
+  const id = req?.transactionID ? await req.transactionID : undefined
+  return (id !== undefined && db.sessions?.[String(id)]?.db) || db.drizzle
+}
+
+const rowsOf = async (kind: Kind, db: Drizzle, query: SQL): Promise<Row[]> =>
+  kind === 'sqlite' ? (await db.run!(query)).rows : (await db.execute!(query)).rows
+
+const list = (values: string[]) =>
+  sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  )
+
+/** The page's ids in rank order and the total, by one SQL count and one SQL page. */
+const searchSql = async (
+  kind: 'postgres' | 'sqlite',
+  slug: string,
+  req: PayloadRequest,
+  query: SearchQuery,
+): Promise<{ ids: string[]; totalDocs: number }> => {
+  const table = sql.identifier(tableOf(slug))
+  const grams = [...new Set(query.terms.flatMap(termGrams))]
+  const where: SQL[] = []
+  if (grams.length) {
+    if (kind === 'sqlite') {
+      const fts = sql.identifier(`${tableOf(slug)}_fts`)
+      // Grams are letters and digits only; quoted, each is one token.
+      const match = grams.map((gram) => `"${gram}"`).join(' AND ')
+      where.push(sql`s.id IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ${match})`)
+    } else where.push(sql`s.grams @> ${JSON.stringify(grams)}::jsonb`)
+  }
+  // Grams prove a one- or two-character word; anything longer (or with symbols) is checked as a
+  // literal substring: parameters, never query syntax.
+  for (const term of query.terms.filter((term) => !isExactByGrams(term)))
+    where.push(
+      kind === 'sqlite' ? sql`instr(s.text, ${term}) > 0` : sql`strpos(s.text, ${term}) > 0`,
+    )
+  if (query.sections) where.push(sql`s.section IN (${list(query.sections)})`)
+  if (query.regions) where.push(sql`s.region IN (${list(query.regions)})`)
+  const condition = where.length ? sql.join(where, sql` AND `) : sql`1 = 1`
+  const headHits = sql.join(
+    query.terms.map((term) =>
+      kind === 'sqlite'
+        ? sql`(instr(s.head, ${term}) > 0)`
+        : sql`(strpos(s.head, ${term}) > 0)::int`,
+    ),
+    sql` + `,
+  )
+  const db = await drizzleOf(req.payload, req)
+  const [count] = await rowsOf(
+    kind,
+    db,
+    sql`SELECT count(*) AS n FROM ${table} s WHERE ${condition}`,
+  )
+  const totalDocs = Number(count?.n ?? 0)
+  if (totalDocs === 0 || (query.page - 1) * query.limit >= totalDocs) return { ids: [], totalDocs }
+  const nullsLast = kind === 'postgres' ? sql` NULLS LAST` : sql``
+  const rows = await rowsOf(
+    kind,
+    db,
+    sql`SELECT s.article AS article FROM ${table} s WHERE ${condition}
+      ORDER BY ${headHits} DESC, s.registered_at DESC${nullsLast}, s.id DESC
+      LIMIT ${query.limit} OFFSET ${(query.page - 1) * query.limit}`,
+  )
+  return { ids: rows.map((row) => String(row.article)), totalDocs }
+}
+
+type MongoModel = {
+  find: (
+    filter: Record<string, unknown>,
+    projection?: Record<string, 1>,
+  ) => { lean: () => Promise<Row[]> }
+}
+
+const modelOf = (payload: Payload, slug: string) =>
+  (payload.db as unknown as { collections: Record<string, MongoModel> }).collections[slug]!
+
+/**
+ * MongoDB (and FerretDB): candidates by `$all` over the multikey-indexed grams, then the literal
+ * check and the ranking here — no text index or Atlas Search needed.
+ */
+const searchMongo = async (
+  slug: string,
+  req: PayloadRequest,
+  query: SearchQuery,
+): Promise<{ ids: string[]; totalDocs: number }> => {
+  const grams = [...new Set(query.terms.flatMap(termGrams))]
+  const filter: Record<string, unknown> = {}
+  if (grams.length) filter.grams = { $all: grams }
+  if (query.sections) filter.section = { $in: query.sections }
+  if (query.regions) filter.region = { $in: query.regions }
+  const literal = query.terms.filter((term) => !isExactByGrams(term))
+  const candidates = await modelOf(req.payload, slug)
+    .find(filter, { article: 1, head: 1, registeredAt: 1, ...(literal.length ? { text: 1 } : {}) })
+    .lean()
+  const time = (value: unknown) => (value ? new Date(value as string).getTime() : -Infinity)
+  const ranked = candidates
+    .filter((row) => literal.every((term) => String(row.text ?? '').includes(term)))
+    .map((row) => ({
+      id: String(row.article),
+      headHits: query.terms.filter((term) => String(row.head ?? '').includes(term)).length,
+      time: time(row.registeredAt),
+    }))
+    .sort((a, b) => b.headHits - a.headHits || b.time - a.time || (a.id < b.id ? 1 : -1))
+  const start = (query.page - 1) * query.limit
+  return {
+    ids: ranked.slice(start, start + query.limit).map((hit) => hit.id),
+    totalDocs: ranked.length,
+  }
+}
+
+const entryOf = (doc: SearchDocument) => {
+  const keywords = doc.keywords.join(' ')
+  const text = foldText(
+    [doc.title, doc.subtitle, keywords, doc.byline, doc.regionLabel, doc.body].join('\n'),
+  )
+  return {
+    article: doc.id,
+    section: doc.section,
+    region: doc.region,
+    registeredAt: doc.registeredAt,
+    head: foldText(`${doc.title} ${keywords}`),
+    title: doc.title,
+    subtitle: doc.subtitle,
+    body: doc.body,
+    text,
+    grams: documentGrams(text),
+  }
+}
+
+/**
+ * The built-in index, in the app's own database: SQLite (FTS5), PostgreSQL (GIN) or MongoDB
+ * (multikey index), through one hidden collection. Ranking: hits in title or keywords first, then
+ * newest first.
+ */
+export const databaseSearchAdapter = (options: { slug?: string } = {}): SearchAdapter => {
+  const slug = options.slug ?? INDEX_SLUG
+  const collection = slug as CollectionSlug
+  const findEntry = async (req: PayloadRequest, id: string) =>
+    (
+      await req.payload.find({
+        collection,
+        where: { article: { equals: id } },
+        depth: 0,
+        limit: 1,
+        pagination: false,
+        overrideAccess: true,
+        select: {} as never,
+        req,
+      })
+    ).docs[0] as { id: number | string } | undefined
+
+  return {
+    name: 'database',
+    collections: () => [searchIndexCollection(slug)],
+    init: async (payload) => {
+      const kind = kindOf(payload)
+      if (kind === 'mongodb') {
+        try {
+          await (
+            modelOf(payload, slug) as unknown as {
+              collection: { createIndex: (spec: object) => Promise<unknown> }
+            }
+          ).collection.createIndex({ grams: 1 })
+        } catch (error) {
+          payload.logger.warn({ err: error }, 'search: could not index the grams')
+        }
+        return
+      }
+      const db = await drizzleOf(payload)
+      if (kind === 'sqlite') {
+        const fts = `${tableOf(slug)}_fts`
+        const found = await rowsOf(
+          kind,
+          db,
+          sql`SELECT name FROM sqlite_master WHERE name = ${fts}`,
+        )
+        if (found.length) return
+      }
+      for (const statement of searchIndexSql(kind, slug).up)
+        await rowsOf(kind, db, sql.raw(statement))
+    },
+    upsert: async ({ doc, req }) => {
+      const data = entryOf(doc)
+      const existing = await findEntry(req, doc.id)
+      if (existing)
+        await req.payload.update({
+          collection,
+          id: existing.id,
+          data: data as never,
+          depth: 0,
+          overrideAccess: true,
+          select: {} as never,
+          req,
+        })
+      else
+        await req.payload.create({
+          collection,
+          data: data as never,
+          depth: 0,
+          overrideAccess: true,
+          select: {} as never,
+          req,
+        })
+    },
+    remove: async ({ id, req }) => {
+      await req.payload.delete({
+        collection,
+        where: { article: { equals: id } },
+        depth: 0,
+        overrideAccess: true,
+        select: {} as never,
+        req,
+      })
+    },
+    listIds: async ({ req }) => {
+      const { docs } = await req.payload.find({
+        collection,
+        depth: 0,
+        limit: 0,
+        pagination: false,
+        overrideAccess: true,
+        select: { article: true } as never,
+        req,
+      })
+      return docs.map((entry) => String((entry as unknown as { article: string }).article))
+    },
+    search: async ({ query, req }) => {
+      const kind = kindOf(req.payload)
+      const { ids, totalDocs } =
+        kind === 'mongodb'
+          ? await searchMongo(slug, req, query)
+          : await searchSql(kind, slug, req, query)
+      if (ids.length === 0) return { hits: [], totalDocs }
+      // The passages of the page's articles only.
+      const { docs } = await req.payload.find({
+        collection,
+        where: { article: { in: ids } },
+        depth: 0,
+        limit: ids.length,
+        pagination: false,
+        overrideAccess: true,
+        select: { article: true, body: true, subtitle: true } as never,
+        req,
+      })
+      const byArticle = new Map(
+        (docs as unknown as Row[]).map((entry) => [String(entry.article), entry]),
+      )
+      const hits: SearchHit[] = ids.map((id) => {
+        const entry = byArticle.get(id)
+        const body = String(entry?.body ?? '') || String(entry?.subtitle ?? '')
+        return { id, snippet: buildSnippet(body, query.terms) }
+      })
+      return { hits, totalDocs }
+    },
+  }
+}
