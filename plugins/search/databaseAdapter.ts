@@ -234,14 +234,24 @@ export const databaseSearchAdapter = (options: { slug?: string } = {}): SearchAd
         return
       }
       const db = await drizzleOf(payload)
+      const table = tableOf(slug)
+      // Before the migrations have run (`npm start` on a fresh database) there is nothing to
+      // index yet: the migration that creates the table indexes it too.
+      const [exists] = await rowsOf(
+        kind,
+        db,
+        kind === 'sqlite'
+          ? sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ${table}`
+          : sql`SELECT to_regclass(${table}) AS name`,
+      )
+      if (!exists?.name) return
       if (kind === 'sqlite') {
-        const fts = `${tableOf(slug)}_fts`
-        const found = await rowsOf(
+        const [found] = await rowsOf(
           kind,
           db,
-          sql`SELECT name FROM sqlite_master WHERE name = ${fts}`,
+          sql`SELECT name FROM sqlite_master WHERE name = ${`${table}_fts`}`,
         )
-        if (found.length) return
+        if (found) return
       }
       for (const statement of searchIndexSql(kind, slug).up)
         await rowsOf(kind, db, sql.raw(statement))

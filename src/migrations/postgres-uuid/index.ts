@@ -6,6 +6,7 @@ import * as migration_20261207_105507_audit_log from './20261207_105507_audit_lo
 import * as migration_20261207_111201_updated_by from './20261207_111201_updated_by';
 import * as migration_20261207_111541_desk_events from './20261207_111541_desk_events';
 import * as migration_20261207_112012_record_events from './20261207_112012_record_events';
+import * as migration_20261207_135117_search_index from './20261207_135117_search_index';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261207_112012_record_events.up,
     down: migration_20261207_112012_record_events.down,
-    name: '20261207_112012_record_events'
+    name: '20261207_112012_record_events',
+  },
+  {
+    up: migration_20261207_135117_search_index.up,
+    down: migration_20261207_135117_search_index.down,
+    name: '20261207_135117_search_index'
   },
 ];

@@ -8,6 +8,7 @@ import * as migration_20261207_105502_audit_log from './20261207_105502_audit_lo
 import * as migration_20261207_111151_updated_by from './20261207_111151_updated_by';
 import * as migration_20261207_111535_desk_events from './20261207_111535_desk_events';
 import * as migration_20261207_112006_record_events from './20261207_112006_record_events';
+import * as migration_20261207_135039_search_index from './20261207_135039_search_index';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261207_112006_record_events.up,
     down: migration_20261207_112006_record_events.down,
-    name: '20261207_112006_record_events'
+    name: '20261207_112006_record_events',
+  },
+  {
+    up: migration_20261207_135039_search_index.up,
+    down: migration_20261207_135039_search_index.down,
+    name: '20261207_135039_search_index'
   },
 ];

@@ -6,6 +6,7 @@ import * as migration_20261207_103842_embargo from './20261207_103842_embargo';
 import * as migration_20261207_104917_corrections from './20261207_104917_corrections';
 import * as migration_20261207_105455_audit_log from './20261207_105455_audit_log';
 import * as migration_20261207_111137_updated_by from './20261207_111137_updated_by';
+import * as migration_20261207_135000_search_index from './20261207_135000_search_index';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261207_111137_updated_by.up,
     down: migration_20261207_111137_updated_by.down,
-    name: '20261207_111137_updated_by'
+    name: '20261207_111137_updated_by',
+  },
+  {
+    up: migration_20261207_135000_search_index.up,
+    down: migration_20261207_135000_search_index.down,
+    name: '20261207_135000_search_index'
   },
 ];
