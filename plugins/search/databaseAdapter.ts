@@ -22,6 +22,14 @@ const kindOf = (payload: Payload): Kind => {
 const tableOf = (slug: string) => slug.replace(/-/g, '_')
 
 /**
+ * Development starts push Payload's schema with drizzle-kit, which drops every table it does not
+ * know (after a data-loss prompt) — the FTS5 table and its shadow tables included. It leaves
+ * tables named `_cf_…` alone (the prefix Cloudflare D1 keeps for itself), so the FTS5 table
+ * carries it; its triggers are not compared at all.
+ */
+const ftsTableOf = (slug: string) => `_cf_${tableOf(slug)}_fts`
+
+/**
  * The SQL that indexes the grams, per database; run at startup when missing (development pushes
  * the schema without it) and by the committed migrations. SQLite: an FTS5 table over the grams
  * column kept by triggers (`ascii` tokenizer: each gram is a token; `detail=none`: membership is
@@ -29,7 +37,7 @@ const tableOf = (slug: string) => slug.replace(/-/g, '_')
  */
 export const searchIndexSql = (kind: 'postgres' | 'sqlite', slug = INDEX_SLUG) => {
   const table = tableOf(slug)
-  const fts = `${table}_fts`
+  const fts = ftsTableOf(slug)
   if (kind === 'postgres')
     return {
       up: [
@@ -40,15 +48,15 @@ export const searchIndexSql = (kind: 'postgres' | 'sqlite', slug = INDEX_SLUG) =
   return {
     up: [
       `CREATE VIRTUAL TABLE IF NOT EXISTS "${fts}" USING fts5(grams, content='${table}', content_rowid='id', tokenize='ascii', detail='none')`,
-      `CREATE TRIGGER IF NOT EXISTS "${fts}_insert" AFTER INSERT ON "${table}" BEGIN INSERT INTO "${fts}"(rowid, grams) VALUES (new.id, new.grams); END`,
-      `CREATE TRIGGER IF NOT EXISTS "${fts}_delete" AFTER DELETE ON "${table}" BEGIN INSERT INTO "${fts}"("${fts}", rowid, grams) VALUES ('delete', old.id, old.grams); END`,
-      `CREATE TRIGGER IF NOT EXISTS "${fts}_update" AFTER UPDATE ON "${table}" BEGIN INSERT INTO "${fts}"("${fts}", rowid, grams) VALUES ('delete', old.id, old.grams); INSERT INTO "${fts}"(rowid, grams) VALUES (new.id, new.grams); END`,
+      `CREATE TRIGGER IF NOT EXISTS "${table}_fts_insert" AFTER INSERT ON "${table}" BEGIN INSERT INTO "${fts}"(rowid, grams) VALUES (new.id, new.grams); END`,
+      `CREATE TRIGGER IF NOT EXISTS "${table}_fts_delete" AFTER DELETE ON "${table}" BEGIN INSERT INTO "${fts}"("${fts}", rowid, grams) VALUES ('delete', old.id, old.grams); END`,
+      `CREATE TRIGGER IF NOT EXISTS "${table}_fts_update" AFTER UPDATE ON "${table}" BEGIN INSERT INTO "${fts}"("${fts}", rowid, grams) VALUES ('delete', old.id, old.grams); INSERT INTO "${fts}"(rowid, grams) VALUES (new.id, new.grams); END`,
       `INSERT INTO "${fts}"("${fts}") VALUES ('rebuild')`,
     ],
     down: [
-      `DROP TRIGGER IF EXISTS "${fts}_update"`,
-      `DROP TRIGGER IF EXISTS "${fts}_delete"`,
-      `DROP TRIGGER IF EXISTS "${fts}_insert"`,
+      `DROP TRIGGER IF EXISTS "${table}_fts_update"`,
+      `DROP TRIGGER IF EXISTS "${table}_fts_delete"`,
+      `DROP TRIGGER IF EXISTS "${table}_fts_insert"`,
       `DROP TABLE IF EXISTS "${fts}"`,
     ],
   }
@@ -89,7 +97,7 @@ const searchSql = async (
   const where: SQL[] = []
   if (grams.length) {
     if (kind === 'sqlite') {
-      const fts = sql.identifier(`${tableOf(slug)}_fts`)
+      const fts = sql.identifier(ftsTableOf(slug))
       // Grams are letters and digits only; quoted, each is one token.
       const match = grams.map((gram) => `"${gram}"`).join(' AND ')
       where.push(sql`s.id IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ${match})`)
@@ -246,12 +254,13 @@ export const databaseSearchAdapter = (options: { slug?: string } = {}): SearchAd
       )
       if (!exists?.name) return
       if (kind === 'sqlite') {
-        const [found] = await rowsOf(
+        // The FTS5 table and its three triggers: a push that rebuilt the table lost the triggers.
+        const found = await rowsOf(
           kind,
           db,
-          sql`SELECT name FROM sqlite_master WHERE name = ${`${table}_fts`}`,
+          sql`SELECT name FROM sqlite_master WHERE name IN (${ftsTableOf(slug)}, ${`${table}_fts_insert`}, ${`${table}_fts_delete`}, ${`${table}_fts_update`})`,
         )
-        if (found) return
+        if (found.length === 4) return
       }
       for (const statement of searchIndexSql(kind, slug).up)
         await rowsOf(kind, db, sql.raw(statement))

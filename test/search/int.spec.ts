@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { reindexSearch } from '../../plugins/search'
 import { seedDemo } from '../../src/seed'
 import { paragraphsToLexical } from '../../src/seed/lexical'
 import { apiClient } from '../helpers/http'
@@ -253,6 +254,32 @@ describe('what readers may not see', () => {
     expect(await titlesOf('삭제될단어')).toEqual(['삭제될단어 기사'])
     await payload.delete({ collection: 'articles', id: gone })
     expect(await titlesOf('삭제될단어')).toEqual([])
+  })
+})
+
+describe('npm run search:reindex', () => {
+  it('rebuilds a lost index, drops entries of articles no longer live and reports n/total', async () => {
+    await payload.delete({ collection: 'search-index', where: { article: { exists: true } } })
+    expect(await titlesOf('경찰')).toEqual([])
+    await payload.create({
+      collection: 'search-index',
+      data: { article: '999999999', title: '유령', head: '유령', text: '유령', grams: ['유령'] },
+    })
+    const progress: string[] = []
+    const result = await reindexSearch(payload, {
+      batch: 5,
+      onProgress: ({ done, total }) => progress.push(`${done}/${total}`),
+    })
+    const published = await payload.count({
+      collection: 'articles',
+      where: { _status: { equals: 'published' } },
+    })
+    expect(result).toMatchObject({ total: published.totalDocs, removed: 1 })
+    expect(progress.at(-1)).toBe(`${published.totalDocs}/${published.totalDocs}`)
+    expect(progress[0]).toBe(`5/${published.totalDocs}`)
+    expect(await titlesOf('경찰')).toHaveLength(4)
+    expect(await titlesOf('유령')).toEqual([])
+    expect(await titlesOf('초안단어')).toEqual([])
   })
 })
 
