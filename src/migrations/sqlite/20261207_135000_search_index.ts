@@ -46,9 +46,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
       `CREATE TRIGGER IF NOT EXISTS "search_index_fts_update" AFTER UPDATE ON "search_index" BEGIN INSERT INTO "_cf_search_index_fts"("_cf_search_index_fts", rowid, grams) VALUES ('delete', old.id, old.grams); INSERT INTO "_cf_search_index_fts"(rowid, grams) VALUES (new.id, new.grams); END`,
     ),
   )
+  await db.run(
+    sql.raw(
+      `CREATE INDEX IF NOT EXISTS "search_index_rank_idx" ON "search_index" (id, registered_at, section, region, head, article)`,
+    ),
+  )
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  await db.run(sql.raw(`DROP INDEX IF EXISTS "search_index_rank_idx"`))
   await db.run(sql.raw(`DROP TRIGGER IF EXISTS "search_index_fts_update"`))
   await db.run(sql.raw(`DROP TRIGGER IF EXISTS "search_index_fts_delete"`))
   await db.run(sql.raw(`DROP TRIGGER IF EXISTS "search_index_fts_insert"`))
