@@ -211,7 +211,7 @@ export const runSearchBench = async (sizes: number[]) => {
         await runSearch(config, req, query, 1)
         fullTimes.push(performance.now() - start)
       }
-      results.push({
+      const row = {
         articles: size,
         query: word,
         matches: totalDocs,
@@ -219,7 +219,10 @@ export const runSearchBench = async (sizes: number[]) => {
         'index p95 ms': round(percentile(indexTimes, 0.95)),
         'search p50 ms': round(percentile(fullTimes, 0.5)),
         'search p95 ms': round(percentile(fullTimes, 0.95)),
-      })
+      }
+      results.push(row)
+      // As it goes: a run stopped for time still leaves its numbers.
+      process.stderr.write(`[bench] ${JSON.stringify(row)}\n`)
     }
   }
 
