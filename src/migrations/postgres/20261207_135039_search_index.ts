@@ -24,11 +24,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "search_index_registered_at_idx" ON "search_index" USING btree ("registered_at");
   CREATE INDEX "search_index_updated_at_idx" ON "search_index" USING btree ("updated_at");
   CREATE INDEX "search_index_created_at_idx" ON "search_index" USING btree ("created_at");`)
-  // Public search (plugins/search): containment of grams (`@>`) by a GIN index. The plugin creates
+  // Public search (plugins/search): the grams as a text-search vector, GIN-indexed. The plugin creates
   // the same at startup when missing, e.g. after a development schema push.
   await db.execute(
     sql.raw(
-      `CREATE INDEX IF NOT EXISTS "search_index_grams_gin_idx" ON "search_index" USING gin ("grams" jsonb_path_ops)`,
+      `CREATE INDEX IF NOT EXISTS "search_index_grams_tsv_idx" ON "search_index" USING gin (jsonb_to_tsvector('simple'::regconfig, "grams", '["string"]'::jsonb))`,
     ),
   )
 }
