@@ -143,7 +143,22 @@ const searchSql = async (
     sql` + `,
   )
   const db = await drizzleOf(req.payload, req)
-  const [count] = await rowsOf(kind, db, sql`SELECT count(*) AS n FROM ${table} WHERE ${condition}`)
+  // SQLite: when the grams alone decide (no filters, no literal check), the FTS5 table counts
+  // without touching a row (11k matches at 100k stories: 28 ms → 1 ms).
+  const isCountedByGrams =
+    kind === 'sqlite' &&
+    grams.length > 0 &&
+    !query.sections &&
+    !query.regions &&
+    query.terms.every(isExact)
+  const fts = sql.identifier(ftsTableOf(slug))
+  const [count] = await rowsOf(
+    kind,
+    db,
+    isCountedByGrams
+      ? sql`SELECT count(*) AS n FROM ${fts} WHERE ${fts} MATCH ${grams.map((gram) => `"${gram}"`).join(' AND ')}`
+      : sql`SELECT count(*) AS n FROM ${table} WHERE ${condition}`,
+  )
   const totalDocs = Number(count?.n ?? 0)
   if (totalDocs === 0 || (query.page - 1) * query.limit >= totalDocs) return { ids: [], totalDocs }
   const nullsLast = kind === 'postgres' ? sql` NULLS LAST` : sql``
