@@ -33,8 +33,12 @@ const ftsTableOf = (slug: string) => `_cf_${tableOf(slug)}_fts`
  * PostgreSQL: the grams as a `simple` text-search vector, GIN-indexed. A `jsonb @>` GIN index
  * (jsonb_path_ops) is lossy: every candidate's grams were read back and decompressed to recheck,
  * 290 ms for a word in a third of 10k stories; a vector's AND of lexemes needs no recheck (8 ms).
+ * Wrapped in a PL/pgSQL function (never inlined) priced as costly as it is: with the bare
+ * expression the planner chose to compute it row by row over the whole table for common words.
  */
-const PG_GRAMS_VECTOR = `jsonb_to_tsvector('simple'::regconfig, "grams", '["string"]'::jsonb)`
+const pgVectorFunction = (table: string) => `${table}_grams_vector`
+const pgVectorSql = (table: string) =>
+  `CREATE OR REPLACE FUNCTION "${pgVectorFunction(table)}"(grams jsonb) RETURNS tsvector LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE COST 10000 AS $$ BEGIN RETURN jsonb_to_tsvector('simple'::regconfig, grams, '["string"]'::jsonb); END $$`
 
 // The text-search parser keeps a run of letters or of digits whole; a gram mixing both may be
 // split (`1경` → `1`, `경`), so such terms are checked literally as well.
@@ -52,9 +56,13 @@ export const searchIndexSql = (kind: 'postgres' | 'sqlite', slug = INDEX_SLUG) =
   if (kind === 'postgres')
     return {
       up: [
-        `CREATE INDEX IF NOT EXISTS "${table}_grams_tsv_idx" ON "${table}" USING gin (${PG_GRAMS_VECTOR})`,
+        pgVectorSql(table),
+        `CREATE INDEX IF NOT EXISTS "${table}_grams_tsv_idx" ON "${table}" USING gin ("${pgVectorFunction(table)}"("grams"))`,
       ],
-      down: [`DROP INDEX IF EXISTS "${table}_grams_tsv_idx"`],
+      down: [
+        `DROP INDEX IF EXISTS "${table}_grams_tsv_idx"`,
+        `DROP FUNCTION IF EXISTS "${pgVectorFunction(table)}"(jsonb)`,
+      ],
     }
   return {
     up: [
@@ -120,7 +128,7 @@ const searchSql = async (
       where.push(sql`s.id IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ${match})`)
     } else
       where.push(
-        sql`${sql.raw(PG_GRAMS_VECTOR.replace('"grams"', 's."grams"'))} @@ plainto_tsquery('simple', ${grams.join(' ')})`,
+        sql`${sql.identifier(pgVectorFunction(tableOf(slug)))}(s.grams) @@ plainto_tsquery('simple', ${grams.join(' ')})`,
       )
   }
   // Grams prove a one- or two-character word; anything longer (or with symbols) is checked as a
@@ -282,6 +290,15 @@ export const databaseSearchAdapter = (options: { slug?: string } = {}): SearchAd
           sql`SELECT name FROM sqlite_master WHERE name IN (${ftsTableOf(slug)}, ${`${table}_fts_insert`}, ${`${table}_fts_delete`}, ${`${table}_fts_update`}, ${`${table}_rank_idx`})`,
         )
         if (found.length === 5) return
+      }
+      if (kind === 'postgres') {
+        // Several processes start at once: only when missing (the migration made it otherwise).
+        const [found] = await rowsOf(
+          kind,
+          db,
+          sql`SELECT to_regclass(${`${table}_grams_tsv_idx`}) AS name`,
+        )
+        if (found?.name) return
       }
       for (const statement of searchIndexSql(kind, slug).up)
         await rowsOf(kind, db, sql.raw(statement))

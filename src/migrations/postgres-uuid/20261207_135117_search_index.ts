@@ -28,7 +28,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   // the same at startup when missing, e.g. after a development schema push.
   await db.execute(
     sql.raw(
-      `CREATE INDEX IF NOT EXISTS "search_index_grams_tsv_idx" ON "search_index" USING gin (jsonb_to_tsvector('simple'::regconfig, "grams", '["string"]'::jsonb))`,
+      `CREATE OR REPLACE FUNCTION "search_index_grams_vector"(grams jsonb) RETURNS tsvector LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE COST 10000 AS $$ BEGIN RETURN jsonb_to_tsvector('simple'::regconfig, grams, '["string"]'::jsonb); END $$`,
+    ),
+  )
+  await db.execute(
+    sql.raw(
+      `CREATE INDEX IF NOT EXISTS "search_index_grams_tsv_idx" ON "search_index" USING gin ("search_index_grams_vector"("grams"))`,
     ),
   )
 }
@@ -36,4 +41,5 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.execute(sql`
    DROP TABLE "search_index" CASCADE;`)
+  await db.execute(sql.raw(`DROP FUNCTION IF EXISTS "search_index_grams_vector"(jsonb)`))
 }
