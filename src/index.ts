@@ -27,6 +27,15 @@ export { adjacentArticles, relinkAdjacentArticles } from '../plugins/adjacent-ar
 export type { AdjacentArticlesOptions, RelinkProgress } from '../plugins/adjacent-articles'
 export { feeds, toKstRfc822 } from '../plugins/feeds'
 export type { FeedsOptions } from '../plugins/feeds'
+export { databaseSearchAdapter, search, searchIndexSql } from '../plugins/search'
+export type {
+  SearchAdapter,
+  SearchDocument,
+  SearchHit,
+  SearchOptions,
+  SearchQuery,
+  SearchResult,
+} from '../plugins/search'
 export {
   articleEvents,
   channelEventLabels,

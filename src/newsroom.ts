@@ -19,6 +19,7 @@ import type { StructuredDataOptions } from '../plugins/structured-data'
 import type { RegisterTimestampsOptions } from '../plugins/register-timestamps'
 import type { RelatedNewsOptions } from '../plugins/related-news'
 import type { ReporterPagesOptions } from '../plugins/reporter-pages'
+import type { SearchOptions } from '../plugins/search'
 
 import { canChangeLiveState } from '../collections/access/liveState'
 import { refuseLockOperations } from '../collections/access/refuseLockOperations'
@@ -54,6 +55,7 @@ import { releaseStaleJobs } from '../plugins/shared/jobLease'
 import { publicTimes } from '../plugins/shared/publicTimes'
 import { relatedNews } from '../plugins/related-news'
 import { reporterPages } from '../plugins/reporter-pages'
+import { INDEX_SLUG, search } from '../plugins/search'
 import { koTranslations } from './i18n/ko'
 
 export type NewsroomOptions = {
@@ -85,6 +87,8 @@ export type NewsroomOptions = {
   feeds?: false | FeedsOptions
   /** GraphQL `articlesBy(section, region, reporter)`: page lists by slug, or false to leave it out. */
   articleLists?: false | ArticleListsOptions
+  /** Public full-text search (`/api/search`, GraphQL `searchArticles`), or false to leave it out. */
+  search?: false | SearchOptions
   /** Options for the adjacent-articles plugin, or false to leave it out. */
   adjacentArticles?: false | AdjacentArticlesOptions
   /** Options for HTTP caching of anonymous reads (ETag, Cache-Control, surrogate keys), or false to leave it out. */
@@ -338,6 +342,9 @@ export const newsroom =
     if (options.articleLists !== false) {
       config = (await articleLists({ enabled, ...options.articleLists })(config)) as Config
     }
+    if (options.search !== false) {
+      config = await search({ collection: Articles.slug, enabled, ...options.search })(config)
+    }
     if (options.editorialWorkflow !== false) {
       config = await editorialWorkflow({
         collections: [Articles.slug],
@@ -368,7 +375,11 @@ export const newsroom =
       config = await auditLog({
         enabled,
         // The delivery log is a record of its own, written per attempt by the job runner.
-        exclude: ['webhook-deliveries'],
+        // The search index is derived from the articles, rebuilt at will: no record of its own.
+        exclude: [
+          'webhook-deliveries',
+          options.search ? (options.search.indexSlug ?? INDEX_SLUG) : INDEX_SLUG,
+        ],
         ...options.auditLog,
       })(config)
     }

@@ -29,6 +29,7 @@ export interface Config {
     'distribution-channels': DistributionChannel;
     'webhook-deliveries': WebhookDelivery;
     'correction-requests': CorrectionRequest;
+    'search-index': SearchIndex;
     'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -51,6 +52,7 @@ export interface Config {
     'distribution-channels': DistributionChannelsSelect<false> | DistributionChannelsSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'correction-requests': CorrectionRequestsSelect<false> | CorrectionRequestsSelect<true>;
+    'search-index': SearchIndexSelect<false> | SearchIndexSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -515,6 +517,33 @@ export interface CorrectionRequest {
   publishDueAt?: string | null;
   answeredAt?: string | null;
   note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-index".
+ */
+export interface SearchIndex {
+  id: number;
+  article: string;
+  section?: string | null;
+  region?: string | null;
+  registeredAt?: string | null;
+  head?: string | null;
+  title?: string | null;
+  subtitle?: string | null;
+  body?: string | null;
+  text?: string | null;
+  grams?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1038,6 +1067,24 @@ export interface CorrectionRequestsSelect<T extends boolean = true> {
   publishDueAt?: T;
   answeredAt?: T;
   note?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-index_select".
+ */
+export interface SearchIndexSelect<T extends boolean = true> {
+  article?: T;
+  section?: T;
+  region?: T;
+  registeredAt?: T;
+  head?: T;
+  title?: T;
+  subtitle?: T;
+  body?: T;
+  text?: T;
+  grams?: T;
   updatedAt?: T;
   createdAt?: T;
 }

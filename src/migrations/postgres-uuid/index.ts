@@ -8,6 +8,7 @@ import * as migration_20261207_111541_desk_events from './20261207_111541_desk_e
 import * as migration_20261207_112012_record_events from './20261207_112012_record_events';
 import * as migration_20261207_134701_users_active from './20261207_134701_users_active';
 import * as migration_20261207_134817_audit_derived_writes from './20261207_134817_audit_derived_writes';
+import * as migration_20261207_145531_search_index from './20261207_145531_search_index';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261207_134817_audit_derived_writes.up,
     down: migration_20261207_134817_audit_derived_writes.down,
-    name: '20261207_134817_audit_derived_writes'
+    name: '20261207_134817_audit_derived_writes',
+  },
+  {
+    up: migration_20261207_145531_search_index.up,
+    down: migration_20261207_145531_search_index.down,
+    name: '20261207_145531_search_index'
   },
 ];

@@ -10,6 +10,7 @@ import * as migration_20261207_111535_desk_events from './20261207_111535_desk_e
 import * as migration_20261207_112006_record_events from './20261207_112006_record_events';
 import * as migration_20261207_134636_users_active from './20261207_134636_users_active';
 import * as migration_20261207_134753_audit_derived_writes from './20261207_134753_audit_derived_writes';
+import * as migration_20261207_145525_search_index from './20261207_145525_search_index';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261207_134753_audit_derived_writes.up,
     down: migration_20261207_134753_audit_derived_writes.down,
-    name: '20261207_134753_audit_derived_writes'
+    name: '20261207_134753_audit_derived_writes',
+  },
+  {
+    up: migration_20261207_145525_search_index.up,
+    down: migration_20261207_145525_search_index.down,
+    name: '20261207_145525_search_index'
   },
 ];

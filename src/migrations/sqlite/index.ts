@@ -7,6 +7,7 @@ import * as migration_20261207_104917_corrections from './20261207_104917_correc
 import * as migration_20261207_105455_audit_log from './20261207_105455_audit_log';
 import * as migration_20261207_111137_updated_by from './20261207_111137_updated_by';
 import * as migration_20261207_134615_users_active from './20261207_134615_users_active';
+import * as migration_20261207_145519_search_index from './20261207_145519_search_index';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261207_134615_users_active.up,
     down: migration_20261207_134615_users_active.down,
-    name: '20261207_134615_users_active'
+    name: '20261207_134615_users_active',
+  },
+  {
+    up: migration_20261207_145519_search_index.up,
+    down: migration_20261207_145519_search_index.down,
+    name: '20261207_145519_search_index'
   },
 ];

@@ -1,0 +1,197 @@
+import type { CollectionSlug, PayloadRequest } from 'payload'
+
+import { APIError } from 'payload'
+
+import type { SanitizedSearchConfig, SearchQuery } from './types'
+
+import { queryTerms, stemOf } from './text'
+
+export type SearchArgs = {
+  limit?: unknown
+  page?: unknown
+  q?: unknown
+  region?: unknown
+  section?: unknown
+}
+
+export type SearchPage<T> = {
+  docs: (T & { snippet: string })[]
+  page: number
+  totalDocs: number
+  totalPages: number
+}
+
+/** A reader's bad query: a 400 with a stable code, logged as information, not as a server error. */
+export class SearchInputError extends APIError {
+  constructor(message: string, code = 'VALIDATION', status = 400) {
+    super(message, status, { code }, true)
+    this.name = 'SearchInputError'
+  }
+}
+
+const invalid = (message: string, code = 'VALIDATION') => new SearchInputError(message, code)
+
+const positiveInteger = (value: unknown, fallback: number): null | number => {
+  if (value === undefined || value === null || value === '') return fallback
+  const number = Number(value)
+  return Number.isInteger(number) && number >= 1 ? number : null
+}
+
+/** The fields of the headline shape (DESIGN.md §3), among those the collection has. */
+export const HEADLINE_FIELDS = [
+  'title',
+  'subtitle',
+  'slug',
+  'url',
+  'regionLabel',
+  'section',
+  'heroImage',
+  'registeredAt',
+  'registeredAtText',
+  'registeredAtListText',
+  'byline',
+] as const
+
+const idsOfScope = async (
+  req: PayloadRequest,
+  collection: string,
+  slug: unknown,
+  withChildren: boolean,
+  label: { en: string; ko: string },
+): Promise<null | string[]> => {
+  if (slug === undefined || slug === null || slug === '') return null
+  if (typeof slug !== 'string' || slug.length > 200)
+    throw invalid(`${label.ko}은(는) slug여야 합니다 (${label.en} must be a slug)`)
+  const found = await req.payload.find({
+    collection: collection as CollectionSlug,
+    where: { slug: { equals: slug.normalize('NFC') } },
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    select: {} as never,
+    req,
+  })
+  const target = found.docs[0] as unknown as { id: number | string } | undefined
+  if (!target)
+    throw new SearchInputError(
+      `${label.ko} '${slug}'을(를) 찾을 수 없습니다 (${label.en} not found)`,
+      'NOT_FOUND',
+      404,
+    )
+  const ids = [String(target.id)]
+  if (withChildren) {
+    const children = await req.payload.find({
+      collection: collection as CollectionSlug,
+      where: { parent: { equals: target.id } },
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      select: {} as never,
+      req,
+    })
+    ids.push(
+      ...(children.docs as unknown as { id: number | string }[]).map((child) => String(child.id)),
+    )
+  }
+  return ids
+}
+
+/** Checks and reads the request's search arguments; throws a 400 with a code on bad input. */
+export const parseSearchArgs = async (
+  config: SanitizedSearchConfig,
+  req: PayloadRequest,
+  args: SearchArgs,
+): Promise<SearchQuery> => {
+  const q = typeof args.q === 'string' ? args.q.normalize('NFC').trim() : ''
+  if (q === '')
+    throw invalid('검색어(q)를 입력하세요 (the search query q is required and must not be empty)')
+  if ([...q].length > config.maxQueryLength)
+    throw invalid(
+      `검색어는 ${config.maxQueryLength}자 이하여야 합니다 (the search query must be at most ${config.maxQueryLength} characters)`,
+    )
+  const page = positiveInteger(args.page, 1)
+  if (page === null || page > 10_000)
+    throw invalid(
+      'page는 1에서 10000 사이의 정수여야 합니다 (page must be an integer from 1 to 10000)',
+    )
+  const limit = positiveInteger(args.limit, config.defaultLimit)
+  if (limit === null || limit > config.maxLimit)
+    throw invalid(
+      `limit은(는) 1에서 ${config.maxLimit} 사이여야 합니다 (limit must be between 1 and ${config.maxLimit}; page through larger results)`,
+      'LIMIT',
+    )
+  const terms = queryTerms(q, config.maxTerms)
+  const sections = config.sections
+    ? await idsOfScope(req, config.sections, args.section, false, { ko: '섹션', en: 'section' })
+    : null
+  const regions = config.regions
+    ? await idsOfScope(req, config.regions, args.region, true, { ko: '지역', en: 'region' })
+    : null
+  return { terms, sections, regions, page, limit }
+}
+
+/**
+ * A search: the adapter's ranked hits, retried without trailing particles (울산시의 → 울산시)
+ * when the terms as typed find nothing, then the articles read as the reader may see them
+ * (published only, `overrideAccess: false`) with the headline fields and the snippet.
+ */
+export const runSearch = async <T extends Record<string, unknown>>(
+  config: SanitizedSearchConfig,
+  req: PayloadRequest,
+  query: SearchQuery,
+  depth: number,
+): Promise<SearchPage<T>> => {
+  let result = await config.adapter.search({ query, req })
+  let terms = query.terms
+  if (result.totalDocs === 0) {
+    const stemmed = query.terms.map((term) => stemOf(term) ?? term)
+    if (stemmed.some((term, index) => term !== query.terms[index])) {
+      terms = [...new Set(stemmed)]
+      result = await config.adapter.search({ query: { ...query, terms }, req })
+    }
+  }
+  const totalPages = Math.ceil(result.totalDocs / query.limit)
+  const page = { page: query.page, totalDocs: result.totalDocs, totalPages }
+  if (result.hits.length === 0) return { ...page, docs: [] }
+
+  const collection = req.payload.collections[config.collection as CollectionSlug]!.config
+  const names = new Set(collection.flattenedFields.map((field) => field.name))
+  const select = Object.fromEntries(
+    HEADLINE_FIELDS.filter((name) => names.has(name)).map((name) => [name, true]),
+  )
+  const idType =
+    (collection as { customIDType?: string }).customIDType ??
+    (req.payload.db as { defaultIDType?: string }).defaultIDType
+  const ids = result.hits.map((hit) => (idType === 'number' ? Number(hit.id) : hit.id))
+  const { docs } = await req.payload.find({
+    collection: config.collection as CollectionSlug,
+    where: { id: { in: ids } },
+    depth,
+    draft: false,
+    limit: ids.length,
+    pagination: false,
+    overrideAccess: false,
+    select: select as never,
+    req,
+  })
+  const byId = new Map(
+    (docs as unknown as (T & { id: number | string })[]).map((doc) => [String(doc.id), doc as T]),
+  )
+  return {
+    ...page,
+    docs: result.hits.flatMap((hit) => {
+      const doc = byId.get(hit.id)
+      if (!doc) return []
+      const section = doc.section as Record<string, unknown> | null | undefined
+      return [
+        {
+          ...doc,
+          ...(depth > 0 && section && typeof section === 'object'
+            ? { section: { id: section.id, name: section.name, slug: section.slug } }
+            : {}),
+          snippet: hit.snippet ?? '',
+        } as T & { snippet: string },
+      ]
+    }),
+  }
+}
