@@ -10,7 +10,8 @@ import {
   useTranslation,
 } from '@payloadcms/ui'
 import { formatAdminURL } from 'payload/shared'
-import React, { useId, useRef, useState } from 'react'
+import { useRouter } from 'next/navigation'
+import React, { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react'
 
 import type { MoveAction } from '../moves'
 import type { WorkflowState } from '../states'
@@ -27,8 +28,22 @@ const stateOf = (data: unknown): WorkflowState => {
 }
 
 type SavedMove = { state: WorkflowState; updatedAt: number }
-/** The last move saved from this tab, per document (see `saved` below). */
+/**
+ * The last move saved from this tab, per document (see `saved` below), as a small external store:
+ * the view that shows the badge may be a newer mount than the one whose button saved the move.
+ */
 const savedMoves = new Map<string, SavedMove>()
+const savedMoveListeners = new Set<() => void>()
+const subscribeToSavedMoves = (listener: () => void) => {
+  savedMoveListeners.add(listener)
+  return () => {
+    savedMoveListeners.delete(listener)
+  }
+}
+const rememberMove = (key: string, move: SavedMove) => {
+  savedMoves.set(key, move)
+  for (const listener of savedMoveListeners) listener()
+}
 
 /** The state and time of the story's latest draft, as stored (the form's answer is consumed). */
 const readSaved = async (
@@ -85,13 +100,23 @@ export const DeskActionsClient: React.FC<{ isDesk: boolean }> = ({ isDesk }) => 
   // the view, and a refresh that left before the move landed hands back the older copy — and may
   // remount this component, so the answer is kept per document outside it, for this tab.
   const key = `${collectionSlug}:${String(id)}`
-  const [saved, setSaved] = useState<SavedMove | undefined>(() => savedMoves.get(key))
-  const remember = (move: SavedMove) => {
-    savedMoves.set(key, move)
-    setSaved(move)
-  }
+  const saved = useSyncExternalStore(
+    subscribeToSavedMoves,
+    () => savedMoves.get(key),
+    () => undefined,
+  )
   const dataUpdatedAt = Date.parse(String((data as { updatedAt?: unknown })?.updatedAt ?? ''))
   const state = saved && !(dataUpdatedAt > saved.updatedAt) ? saved.state : stateOf(data)
+  // A view older than the saved move holds a stale form too (its next autosave would send the old
+  // state back): reload it from the server once, as Payload's own stale-data dialog does.
+  const router = useRouter()
+  const refreshedFor = useRef<number>(0)
+  const isStale = Boolean(saved && dataUpdatedAt < saved.updatedAt)
+  useEffect(() => {
+    if (!isStale || !saved || refreshedFor.current === saved.updatedAt) return
+    refreshedFor.current = saved.updatedAt
+    router.refresh()
+  }, [isStale, router, saved])
   const moves = hasSavePermission ? movesFor(isDesk ? 'desk' : 'writer', state) : []
 
   const move = async (action: MoveAction, note?: string) => {
@@ -116,7 +141,7 @@ export const DeskActionsClient: React.FC<{ isDesk: boolean }> = ({ isDesk }) => 
     // experimental return of `submit`; without it only the toast would be missing.)
     if (result?.res?.ok) {
       toast.success(t(action.done))
-      if (id) remember(await readSaved(api, collectionSlug, id, action.to))
+      if (id) rememberMove(key, await readSaved(api, collectionSlug, id, action.to))
     }
   }
 
