@@ -114,8 +114,8 @@ const variablesFor = (query: string): Record<string, unknown> => {
           : name === 'ReporterPage'
             ? 'kim-hansu'
             : 'ulsan-social-innovation',
-    section: 'news',
-    region: chungnam,
+    // The search page's example searches everything (울산 is no 충남 story).
+    ...(name === 'SearchPage' ? {} : { section: 'news', region: chungnam }),
     q: '울산',
   }
   const variables: Record<string, unknown> = {}

@@ -10,6 +10,7 @@ import type {
   HomePageQuery,
   RegionPageQuery,
   ReporterPageQuery,
+  SearchPageQuery,
   SectionPageQuery,
 } from './generated'
 
@@ -23,6 +24,7 @@ import {
   HomePageDocument,
   RegionPageDocument,
   ReporterPageDocument,
+  SearchPageDocument,
   SectionPageDocument,
 } from './generated'
 
@@ -212,6 +214,22 @@ describe('the page queries of the seed site, one query per page', () => {
       expect(headline.registeredAtListText).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/)
       if (headline.heroImage) expect(headline.heroImage.url).toMatch(/^https?:\/\//)
     }
+  })
+
+  it('search page: Korean words find the seed article, in the headline shape, as REST finds it', async () => {
+    const page: SearchPageQuery = await data(SearchPageDocument, { q: '사회적경제', limit: 5 })
+    const found = page.searchArticles
+    expect(found.totalDocs).toBeGreaterThan(0)
+    const seed = found.docs.find((doc) => doc.slug === 'ulsan-social-innovation')
+    expect(seed, JSON.stringify(found.docs.map((doc) => doc.slug))).toBeDefined()
+    expect(seed!.url).toMatch(/^https?:\/\//)
+    expect(seed!.registeredAt).toMatch(/\+09:00$/)
+    expect(seed!.snippet).toContain('<mark>')
+    const rest = await api.rest('GET', '/search?q=' + encodeURIComponent('사회적경제') + '&limit=5')
+    expect(rest.status).toBe(200)
+    expect((rest.body.docs as { id: unknown }[]).map((doc) => doc.id)).toEqual(
+      found.docs.map((doc) => doc.id),
+    )
   })
 
   it('an unknown slug is NOT_FOUND, not an empty list', async () => {
