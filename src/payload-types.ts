@@ -220,6 +220,7 @@ export interface Article {
    * From the reporters, in order
    */
   byline?: string | null;
+  contentChangedAt?: string | null;
   updatedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -854,6 +855,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         changedBy?: T;
       };
   byline?: T;
+  contentChangedAt?: T;
   updatedBy?: T;
   updatedAt?: T;
   createdAt?: T;

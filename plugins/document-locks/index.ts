@@ -2,6 +2,7 @@ import type { CollectionConfig, Config, Plugin } from 'payload'
 
 import type { DocumentLocksOptions } from './types'
 
+import { contentChangedAtField, stampContentChange } from './contentChange'
 import { sanitizeDocumentLocksOptions } from './defaults'
 import { answerLockErrors } from './hooks/answerLockErrors'
 import { checkDeletePrecondition } from './hooks/checkDeletePrecondition'
@@ -31,12 +32,17 @@ export const documentLocks =
       const hooks = collection.hooks ?? {}
       return {
         ...collection,
+        fields: [...collection.fields, contentChangedAtField],
         hooks: {
           ...hooks,
           // Last: after the hooks that may refuse the operation, right before Payload reads the document.
           beforeOperation: [...(hooks.beforeOperation ?? []), lockSavedDocuments],
-          // First: nothing else runs on a save that is refused.
-          beforeChange: [checkSavePreconditions(config), ...(hooks.beforeChange ?? [])],
+          // First: nothing else runs on a save that is refused. Last: the stamp sees the final data.
+          beforeChange: [
+            checkSavePreconditions(config),
+            ...(hooks.beforeChange ?? []),
+            stampContentChange,
+          ],
           beforeDelete: [checkDeletePrecondition, ...(hooks.beforeDelete ?? [])],
           afterOperation: [...(hooks.afterOperation ?? []), setEntityTag, releaseSavedDocuments],
           afterError: [...(hooks.afterError ?? []), answerLockErrors],

@@ -337,6 +337,44 @@ describe('a save based on an older copy (updatedAt of the admin form)', () => {
     expect(stored.subtitle ?? null).toBeNull()
   })
 
+  it('a save that changed nothing in between (another tab’s autosave of the same text) leaves the form current', async () => {
+    const article = await payload.create({
+      collection: 'articles',
+      data: articleData(fixture) as never,
+      draft: true,
+    })
+    const path = `/articles/${article.id}?draft=true&depth=0`
+    const form = (await api.rest('GET', path, { token: editor })).body
+    // The other tab: the same values again, as a form's trailing autosave sends them.
+    const other = (await api.rest('GET', path, { token: editor })).body
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    const echo = await api.rest(
+      'PATCH',
+      `/articles/${article.id}?draft=true&autosave=true&depth=0`,
+      { body: other, token: editor },
+    )
+    expect(echo.status).toBe(200)
+    expect(Date.parse(echo.body.doc.updatedAt)).toBeGreaterThan(Date.parse(form.updatedAt))
+    const saved = await api.rest('PATCH', `/articles/${article.id}?draft=true&depth=0`, {
+      body: { ...form, subtitle: '먼저 연 폼의 부제' },
+      token: editor,
+    })
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200)
+    expect(saved.body.doc.subtitle).toBe('먼저 연 폼의 부제')
+    // A real change in between still makes that first form stale.
+    const changed = await api.rest(
+      'PATCH',
+      `/articles/${article.id}?draft=true&autosave=true&depth=0`,
+      { body: { ...saved.body.doc, title: '다른 탭이 바꾼 제목' }, token: editor },
+    )
+    expect(changed.status).toBe(200)
+    const stale = await api.rest('PATCH', `/articles/${article.id}?draft=true&depth=0`, {
+      body: { ...saved.body.doc, subtitle: '낡은 폼의 부제' },
+      token: editor,
+    })
+    expect(stale.status).toBe(409)
+  })
+
   it('saves when the form is current, and autosaves that carry updatedAt of the previous answer do not fight each other', async () => {
     const article = await payload.create({
       collection: 'articles',

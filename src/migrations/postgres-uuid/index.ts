@@ -9,6 +9,7 @@ import * as migration_20261207_112012_record_events from './20261207_112012_reco
 import * as migration_20261207_134701_users_active from './20261207_134701_users_active';
 import * as migration_20261207_134817_audit_derived_writes from './20261207_134817_audit_derived_writes';
 import * as migration_20261207_145531_search_index from './20261207_145531_search_index';
+import * as migration_20261207_150618_content_changed_at from './20261207_150618_content_changed_at';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261207_145531_search_index.up,
     down: migration_20261207_145531_search_index.down,
-    name: '20261207_145531_search_index'
+    name: '20261207_145531_search_index',
+  },
+  {
+    up: migration_20261207_150618_content_changed_at.up,
+    down: migration_20261207_150618_content_changed_at.down,
+    name: '20261207_150618_content_changed_at'
   },
 ];

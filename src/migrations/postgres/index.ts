@@ -11,6 +11,7 @@ import * as migration_20261207_112006_record_events from './20261207_112006_reco
 import * as migration_20261207_134636_users_active from './20261207_134636_users_active';
 import * as migration_20261207_134753_audit_derived_writes from './20261207_134753_audit_derived_writes';
 import * as migration_20261207_145525_search_index from './20261207_145525_search_index';
+import * as migration_20261207_150602_content_changed_at from './20261207_150602_content_changed_at';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261207_145525_search_index.up,
     down: migration_20261207_145525_search_index.down,
-    name: '20261207_145525_search_index'
+    name: '20261207_145525_search_index',
+  },
+  {
+    up: migration_20261207_150602_content_changed_at.up,
+    down: migration_20261207_150602_content_changed_at.down,
+    name: '20261207_150602_content_changed_at'
   },
 ];

@@ -8,6 +8,7 @@ import * as migration_20261207_105455_audit_log from './20261207_105455_audit_lo
 import * as migration_20261207_111137_updated_by from './20261207_111137_updated_by';
 import * as migration_20261207_134615_users_active from './20261207_134615_users_active';
 import * as migration_20261207_145519_search_index from './20261207_145519_search_index';
+import * as migration_20261207_150545_content_changed_at from './20261207_150545_content_changed_at';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261207_145519_search_index.up,
     down: migration_20261207_145519_search_index.down,
-    name: '20261207_145519_search_index'
+    name: '20261207_145519_search_index',
+  },
+  {
+    up: migration_20261207_150545_content_changed_at.up,
+    down: migration_20261207_150545_content_changed_at.down,
+    name: '20261207_150545_content_changed_at'
   },
 ];
