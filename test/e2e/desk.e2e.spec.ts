@@ -171,11 +171,21 @@ const openTakingOver = async (page: Page, id: string, token: string, screenshot?
   const locked = page.locator('#document-locked')
   await locked.waitFor()
   if (screenshot) await shot(page, screenshot)
+  // Taking over makes Payload refresh the view from the server (router.refresh: a GET with the
+  // `rsc` header), which mounts the edit view again: a click before that lands on the old mount
+  // (a dialog opened there vanishes). Wait for that answer, then for the page to settle.
+  const refreshed = page
+    .waitForResponse(
+      (response) =>
+        response.request().method() === 'GET' && response.request().headers()['rsc'] === '1',
+      { timeout: 20_000 },
+    )
+    .catch(() => null)
   await locked.getByRole('button', { name: '넘겨받기' }).click()
   await locked.waitFor({ state: 'hidden' })
-  // Taking over reloads the story from the server; a move saved before that answer arrives
-  // would be shown with the older copy.
+  if (!(await refreshed)) console.info('no refresh after the takeover within 20 s')
   await page.waitForLoadState('networkidle')
+  await page.locator('.desk-actions').waitFor()
 }
 
 describe('the desk review in the admin', () => {
