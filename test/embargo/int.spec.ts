@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import type { NewsroomFixture } from '../helpers/newsroom'
 
+import { formatKstIso } from '../../plugins/register-timestamps/formatKst'
 import { apiClient } from '../helpers/http'
 import { graphQLIdType } from '../helpers/ids'
 import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
@@ -125,7 +126,12 @@ describe('an embargo', () => {
     expect(early).toHaveLength(1)
     const sent = JSON.parse(early[0]!.body)
     expect(sent.type).toBe('article.embargoed')
-    expect(sent.data).toMatchObject({ title: '엠바고 기사', embargo: { until } })
+    // Webhooks name instants in Korea time (RFC 3339, +09:00; DESIGN.md "Times").
+    expect(sent.data).toMatchObject({
+      title: '엠바고 기사',
+      embargo: { until: formatKstIso(until) },
+    })
+    expect(sent.data.embargo.until).toMatch(/\+09:00$/)
     expect(sent.data.bodyHtml).toContain('첫 문단입니다.')
     received = []
 
