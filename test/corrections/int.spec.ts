@@ -73,9 +73,15 @@ describe('corrections on a story', () => {
     expect(entry).toMatchObject({ kind: 'correction', text: '2면 기사의 인원수를 바로잡습니다.' })
     expect(entry!.editor).toBe(loginEmails().editor)
     expect(Date.now() - new Date(entry!.publishedAt).getTime()).toBeLessThan(60_000)
-    expect(new Date(read.body.revisedAt).getTime()).toBeGreaterThan(
+    // Readers get whole seconds in Korea time (+09:00); the stored instant has the milliseconds.
+    expect(read.body.revisedAt).toMatch(/\+09:00$/)
+    const after = await payload.findByID({ collection: 'articles', id: story.id })
+    expect(new Date(after.revisedAt as string).getTime()).toBeGreaterThan(
       new Date((before.revisedAt ?? before.registeredAt) as string).getTime(),
     )
+    expect(
+      Math.abs(Date.parse(read.body.revisedAt) - Date.parse(after.revisedAt as string)),
+    ).toBeLessThan(1000)
     expect(read.body.jsonLd.correction).toEqual([
       expect.objectContaining({
         '@type': 'CorrectionComment',
