@@ -4,6 +4,7 @@ import type { Config, Plugin, PayloadRequest, Where } from 'payload'
 import type { ArticleScopeCollections, ArticleScopeKind } from '../shared/articleScopes'
 
 import { resolveArticleScope } from '../shared/articleScopes'
+import { withInputErrorsAsInfo } from '../shared/inputError'
 
 export type ArticleListsOptions = {
   /** Collection slugs. @default articles, sections, regions, reporters */
@@ -44,6 +45,7 @@ export const articleLists =
     const previous = config.graphQL?.queries
     return {
       ...config,
+      loggingLevels: withInputErrorsAsInfo(config),
       graphQL: {
         ...config.graphQL,
         queries: (GraphQL, context) => {
@@ -84,12 +86,18 @@ export const articleLists =
               resolve: (async (source, args, ctx, info) => {
                 const { region, reporter, section, where, ...rest } = args
                 const given = { region, reporter, section }
-                const scoped: Where[] = []
-                for (const [argument, kind] of scopeArguments) {
-                  const slug = given[argument]
-                  if (typeof slug !== 'string' || slug === '') continue
-                  scoped.push((await resolveArticleScope(ctx.req, collections, kind, slug)).where)
-                }
+                // At once; an error names the first unknown slug in argument order, as one by one.
+                const resolved = await Promise.allSettled(
+                  scopeArguments.flatMap(([argument, kind]) => {
+                    const slug = given[argument]
+                    if (typeof slug !== 'string' || slug === '') return []
+                    return [resolveArticleScope(ctx.req, collections, kind, slug)]
+                  }),
+                )
+                const scoped: Where[] = resolved.map((result) => {
+                  if (result.status === 'rejected') throw result.reason
+                  return result.value.where
+                })
                 const all = [...(where ? [where] : []), ...scoped]
                 return listResolver(
                   source,

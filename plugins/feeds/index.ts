@@ -2,6 +2,7 @@ import type { Config, Plugin } from 'payload'
 
 import type { FeedsOptions } from './types'
 
+import { withInputErrorsAsInfo } from '../shared/inputError'
 import { sanitizeFeedsOptions } from './defaults'
 import { feedEndpoints } from './endpoints/feedEndpoints'
 import { sitemapEndpoints } from './endpoints/sitemapEndpoints'
@@ -19,6 +20,8 @@ export const feeds =
     const config = sanitizeFeedsOptions(options)
     return {
       ...incomingConfig,
+      // An unknown section, region or reporter slug is the reader's error (plugins/shared/articleScopes.ts).
+      loggingLevels: withInputErrorsAsInfo(incomingConfig),
       endpoints: [
         ...(incomingConfig.endpoints ?? []),
         ...feedEndpoints(config),

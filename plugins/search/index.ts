@@ -2,6 +2,7 @@ import type { CollectionConfig, Config, Plugin } from 'payload'
 
 import type { SearchOptions } from './types'
 
+import { withInputErrorsAsInfo } from '../shared/inputError'
 import { markDraftSave } from '../shared/markDraftSave'
 import { SEARCH_CONFIG_KEY, sanitizeSearchOptions } from './defaults'
 import { searchEndpoint } from './endpoint'
@@ -17,7 +18,7 @@ export type {
   SearchResult,
 } from './types'
 export { databaseSearchAdapter, searchIndexSql } from './databaseAdapter'
-export { parseSearchArgs, runSearch, SearchInputError } from './runSearch'
+export { parseSearchArgs, runSearch } from './runSearch'
 export { reindexSearch, searchConfigOf, type ReindexProgress } from './reindex'
 export { toSearchDocument } from './toSearchDocument'
 export { INDEX_SLUG } from './indexCollection'
@@ -56,10 +57,7 @@ export const search =
       collections: [...collections, ...extra],
       custom: { ...incomingConfig.custom, [SEARCH_CONFIG_KEY]: config },
       endpoints: [...(incomingConfig.endpoints ?? []), searchEndpoint(config)],
-      loggingLevels: {
-        SearchInputError: 'info',
-        ...incomingConfig.loggingLevels,
-      } as Config['loggingLevels'],
+      loggingLevels: withInputErrorsAsInfo(incomingConfig),
       graphQL: {
         ...incomingConfig.graphQL,
         queries: (GraphQL, context) => ({

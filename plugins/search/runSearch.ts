@@ -1,9 +1,9 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
-import { APIError } from 'payload'
-
 import type { SanitizedSearchConfig, SearchQuery } from './types'
 
+import { resolveArticleScope, scopeLabels } from '../shared/articleScopes'
+import { InputError } from '../shared/inputError'
 import { queryTerms, stemOf } from './text'
 
 export type SearchArgs = {
@@ -21,15 +21,7 @@ export type SearchPage<T> = {
   totalPages: number
 }
 
-/** A reader's bad query: a 400 with a stable code, logged as information, not as a server error. */
-export class SearchInputError extends APIError {
-  constructor(message: string, code = 'VALIDATION', status = 400) {
-    super(message, status, { code }, true)
-    this.name = 'SearchInputError'
-  }
-}
-
-const invalid = (message: string, code = 'VALIDATION') => new SearchInputError(message, code)
+const invalid = (message: string, code = 'VALIDATION') => new InputError(message, code)
 
 const positiveInteger = (value: unknown, fallback: number): null | number => {
   if (value === undefined || value === null || value === '') return fallback
@@ -52,48 +44,20 @@ export const HEADLINE_FIELDS = [
   'byline',
 ] as const
 
+/** The ids a section or region filter allows (a 시도 with its 시군구), or null when not asked. */
 const idsOfScope = async (
+  config: SanitizedSearchConfig,
   req: PayloadRequest,
-  collection: string,
+  kind: 'regions' | 'sections',
   slug: unknown,
-  withChildren: boolean,
-  label: { en: string; ko: string },
 ): Promise<null | string[]> => {
   if (slug === undefined || slug === null || slug === '') return null
+  const label = scopeLabels[kind]
   if (typeof slug !== 'string' || slug.length > 200)
     throw invalid(`${label.ko}은(는) slug여야 합니다 (${label.en} must be a slug)`)
-  const found = await req.payload.find({
-    collection: collection as CollectionSlug,
-    where: { slug: { equals: slug.normalize('NFC') } },
-    depth: 0,
-    limit: 1,
-    pagination: false,
-    select: {} as never,
-    req,
-  })
-  const target = found.docs[0] as unknown as { id: number | string } | undefined
-  if (!target)
-    throw new SearchInputError(
-      `${label.ko} '${slug}'을(를) 찾을 수 없습니다 (${label.en} not found)`,
-      'NOT_FOUND',
-      404,
-    )
-  const ids = [String(target.id)]
-  if (withChildren) {
-    const children = await req.payload.find({
-      collection: collection as CollectionSlug,
-      where: { parent: { equals: target.id } },
-      depth: 0,
-      limit: 0,
-      pagination: false,
-      select: {} as never,
-      req,
-    })
-    ids.push(
-      ...(children.docs as unknown as { id: number | string }[]).map((child) => String(child.id)),
-    )
-  }
-  return ids
+  const collections = { regions: config.regions, sections: config.sections }
+  const { ids } = await resolveArticleScope(req, collections, kind, slug.normalize('NFC'))
+  return ids.map(String)
 }
 
 /** Checks and reads the request's search arguments; throws a 400 with a code on bad input. */
@@ -121,12 +85,8 @@ export const parseSearchArgs = async (
       'LIMIT',
     )
   const terms = queryTerms(q, config.maxTerms)
-  const sections = config.sections
-    ? await idsOfScope(req, config.sections, args.section, false, { ko: '섹션', en: 'section' })
-    : null
-  const regions = config.regions
-    ? await idsOfScope(req, config.regions, args.region, true, { ko: '지역', en: 'region' })
-    : null
+  const sections = config.sections ? await idsOfScope(config, req, 'sections', args.section) : null
+  const regions = config.regions ? await idsOfScope(config, req, 'regions', args.region) : null
   return { terms, sections, regions, page, limit }
 }
 
