@@ -5,7 +5,7 @@ import { createLocalReq } from 'payload'
 import type { SanitizedSearchConfig } from './types'
 
 import { SEARCH_CONFIG_KEY } from './defaults'
-import { hasDrafts, publishedOnly } from '../shared/publication'
+import { publishedOnly } from '../shared/publication'
 import { toSearchDocument } from './toSearchDocument'
 
 export type ReindexProgress = { done: number; total: number }
@@ -20,9 +20,9 @@ export const searchConfigOf = (payload: Payload): SanitizedSearchConfig => {
 }
 
 /**
- * Rebuilds the index from the collection: every published, un-embargoed article written again, in
- * pages of `batch`, then entries of articles no longer live removed. Safe to run while the app
- * serves: searches keep finding what they found until each article is rewritten.
+ * Rebuilds the index from the collection: every published article (one under embargo never is)
+ * written again, in pages of `batch`, then entries of articles no longer live removed. Safe to
+ * run while the app serves: searches keep finding what they found until each article is rewritten.
  */
 export const reindexSearch = async (
   payload: Payload,
@@ -51,12 +51,8 @@ export const reindexSearch = async (
     })
     total = result.totalDocs
     for (const doc of result.docs as unknown as Record<string, unknown>[]) {
-      const embargo = doc.embargoUntil
-      const isHeld = Boolean(embargo) && new Date(embargo as string).getTime() > Date.now()
-      if (!isHeld && (!hasDrafts(collection) || doc._status === 'published')) {
-        await config.adapter.upsert({ doc: toSearchDocument(doc), req })
-        live.add(String(doc.id))
-      }
+      await config.adapter.upsert({ doc: toSearchDocument(doc), req })
+      live.add(String(doc.id))
       done++
     }
     options.onProgress?.({ done, total })

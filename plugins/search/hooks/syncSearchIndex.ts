@@ -5,21 +5,18 @@ import type { SanitizedSearchConfig } from '../types'
 import { hasDrafts } from '../../shared/publication'
 import { toSearchDocument } from '../toSearchDocument'
 
-const isFuture = (value: unknown) =>
-  (typeof value === 'string' || value instanceof Date) && new Date(value).getTime() > Date.now()
-
 /**
  * Keeps the index to what readers may see: a publish (the desk's, a scheduled one, an embargo's
  * release — all updates with `_status: 'published'`) or an edit of the live story writes it; an
- * unpublish or a story still under embargo takes it out. A draft save leaves the live story, and
- * so the index, as it was. In the save's transaction: a rolled-back save changes nothing.
+ * unpublish takes it out. A story under embargo is never published (the embargo plugin turns an
+ * early publish into a draft save). A draft save leaves the live story, and so the index, as it
+ * was. In the save's transaction: a rolled-back save changes nothing.
  */
 export const syncSearchIndex =
   (config: SanitizedSearchConfig): CollectionAfterChangeHook =>
   async ({ collection, doc, req }) => {
     if (req.context.isDraftSave) return doc
-    const isLive =
-      (!hasDrafts(collection) || doc._status === 'published') && !isFuture(doc.embargoUntil)
+    const isLive = !hasDrafts(collection) || doc._status === 'published'
     if (isLive) await config.adapter.upsert({ doc: toSearchDocument(doc), req })
     else await config.adapter.remove({ id: String(doc.id), req })
     return doc
