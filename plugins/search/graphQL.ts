@@ -3,7 +3,8 @@ import type { PayloadRequest } from 'payload'
 
 import type { SanitizedSearchConfig } from './types'
 
-import { HEADLINE_FIELDS, parseSearchArgs, runSearch } from './runSearch'
+import { HEADLINE_KEYS } from '../shared/headline'
+import { parseSearchArgs, runSearch } from './runSearch'
 
 type GraphQLModule = typeof import('graphql')
 type Context = { collections?: Record<string, { graphQL?: { type?: GraphQLObjectType } }> }
@@ -28,9 +29,7 @@ export const searchQuery =
       fields: () => {
         const fields = articleType.toConfig().fields
         const picked = Object.fromEntries(
-          ['id', ...HEADLINE_FIELDS]
-            .filter((name) => fields[name])
-            .map((name) => [name, fields[name]!]),
+          HEADLINE_KEYS.filter((name) => fields[name]).map((name) => [name, fields[name]!]),
         )
         return {
           ...picked,

@@ -3,6 +3,7 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 import type { SanitizedSearchConfig, SearchQuery } from './types'
 
 import { resolveArticleScope, scopeLabels } from '../shared/articleScopes'
+import { HEADLINE_KEYS } from '../shared/headline'
 import { InputError } from '../shared/inputError'
 import { queryTerms, stemOf } from './text'
 
@@ -28,21 +29,6 @@ const positiveInteger = (value: unknown, fallback: number): null | number => {
   const number = Number(value)
   return Number.isInteger(number) && number >= 1 ? number : null
 }
-
-/** The fields of the headline shape (DESIGN.md §3), among those the collection has. */
-export const HEADLINE_FIELDS = [
-  'title',
-  'subtitle',
-  'slug',
-  'url',
-  'regionLabel',
-  'section',
-  'heroImage',
-  'registeredAt',
-  'registeredAtText',
-  'registeredAtListText',
-  'byline',
-] as const
 
 /** The ids a section or region filter allows (a 시도 with its 시군구), or null when not asked. */
 const idsOfScope = async (
@@ -116,8 +102,9 @@ export const runSearch = async <T extends Record<string, unknown>>(
 
   const collection = req.payload.collections[config.collection as CollectionSlug]!.config
   const names = new Set(collection.flattenedFields.map((field) => field.name))
+  // The headline shape (DESIGN.md §3) among the fields the collection has; `id` always comes.
   const select = Object.fromEntries(
-    HEADLINE_FIELDS.filter((name) => names.has(name)).map((name) => [name, true]),
+    HEADLINE_KEYS.filter((name) => name !== 'id' && names.has(name)).map((name) => [name, true]),
   )
   const idType =
     (collection as { customIDType?: string }).customIDType ??
