@@ -106,10 +106,8 @@ export const runSearch = async <T extends Record<string, unknown>>(
   const select = Object.fromEntries(
     HEADLINE_KEYS.filter((name) => name !== 'id' && names.has(name)).map((name) => [name, true]),
   )
-  const idType =
-    (collection as { customIDType?: string }).customIDType ??
-    (req.payload.db as { defaultIDType?: string }).defaultIDType
-  const ids = result.hits.map((hit) => (idType === 'number' ? Number(hit.id) : hit.id))
+  // Ids as strings, whatever the id type: Payload casts them for every adapter (as loadByIds relies on).
+  const ids = result.hits.map((hit) => hit.id)
   const { docs } = await req.payload.find({
     collection: config.collection as CollectionSlug,
     where: { id: { in: ids } },
