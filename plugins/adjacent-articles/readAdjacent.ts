@@ -11,7 +11,7 @@ import type { SanitizedAdjacentArticlesConfig } from './types'
 
 import type { Headline } from '../shared/headline'
 
-import { buildHeadlines, HEADLINE_SOURCES } from '../shared/headline'
+import { buildHeadlines, headlineSelect } from '../shared/headline'
 import { loadByIds } from '../shared/loadByIds'
 import { deferUntilPopulated, isDeferred } from '../shared/populatedLater'
 import { hasDrafts } from '../shared/publication'
@@ -96,14 +96,6 @@ const neighbourIds = async (
 type Doc = Record<string, unknown>
 export type AdjacentHeadlines = { newer: Headline | null; older: Headline | null }
 
-// What a headline is made from, plus the status that says whether readers may see it.
-const headlineSelect = (collection: SanitizedCollectionConfig): Record<string, true> => {
-  const names = new Set(collection.flattenedFields.map((field) => field.name))
-  return Object.fromEntries(
-    [...HEADLINE_SOURCES, '_status'].filter((name) => names.has(name)).map((name) => [name, true]),
-  ) as Record<string, true>
-}
-
 /** The neighbours as headlines (plugins/shared/headline.ts), in one batched read per list. */
 const headlinesOf = async (
   req: PayloadRequest,
@@ -112,9 +104,8 @@ const headlinesOf = async (
 ): Promise<AdjacentHeadlines> => {
   const ids = [idOf(neighbours.newer), idOf(neighbours.older)]
   const wanted = ids.filter((id): id is number | string => id !== null)
-  const read = await loadByIds(req, collection.slug, wanted, headlineSelect(collection), {
-    shouldSkipReadHooks: true,
-  })
+  const select = headlineSelect(collection, { withStatus: true })
+  const read = await loadByIds(req, collection.slug, wanted, select, { shouldSkipReadHooks: true })
   const visible = (id: null | number | string): Doc | null => {
     const doc = id === null ? undefined : read.get(String(id))
     return doc && (!hasDrafts(collection) || doc._status === 'published') ? doc : null

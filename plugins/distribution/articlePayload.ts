@@ -52,16 +52,18 @@ export const articlePayload = async (
   doc: ArticleDoc,
   format: 'full' | 'summary',
 ): Promise<Doc> => {
-  const [headline] = await buildHeadlines(req, [doc], {
+  const headlines = buildHeadlines(req, [doc], {
     articleUrl: (article) => `${config.siteUrl()}${config.articlePath(article)}`,
     sections: config.sections,
   })
-  if (format === 'summary') return headline!
+  if (format === 'summary') return (await headlines)[0]!
   const has = (slug: string) => Boolean(req.payload.collections[slug as never])
   const sectionId = idOf(doc.section)
   const regionId = idOf(doc.region)
   const reporterIds = idsOf(doc.reporters)
-  const [sections, regions, reporters] = await Promise.all([
+  // Started together, the headline's section read and the one below join one batched query.
+  const [[headline], sections, regions, reporters] = await Promise.all([
+    headlines,
     sectionId !== null && has(config.sections)
       ? loadByIds(req, config.sections, [sectionId], selectOf(SECTION_FIELDS), {
           shouldSkipReadHooks: true,

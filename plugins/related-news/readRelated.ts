@@ -9,7 +9,7 @@ import type { SanitizedRelatedNewsConfig } from './types'
 
 import type { Headline } from '../shared/headline'
 
-import { buildHeadlines, HEADLINE_SOURCES } from '../shared/headline'
+import { buildHeadlines, headlineSelect } from '../shared/headline'
 import { loadByIds } from '../shared/loadByIds'
 import { deferUntilPopulated, isDeferred } from '../shared/populatedLater'
 import { hasDrafts } from '../shared/publication'
@@ -40,25 +40,6 @@ const linkedValues = (doc: Doc): unknown[] => {
 const isLoaded = (value: unknown): value is Doc =>
   typeof value === 'object' && value !== null && '_status' in value && 'title' in value
 
-// What an item shows, among the fields the collection has; worked out once per collection.
-const itemSelects = new WeakMap<SanitizedCollectionConfig, Record<string, true>>()
-const itemSelect = (
-  config: SanitizedRelatedNewsConfig,
-  collection: SanitizedCollectionConfig,
-): Record<string, true> => {
-  let select = itemSelects.get(collection)
-  if (!select) {
-    const names = new Set(collection.flattenedFields.map((field) => field.name))
-    select = Object.fromEntries(
-      [...HEADLINE_SOURCES, '_status', config.fields.date]
-        .filter((name) => names.has(name))
-        .map((name) => [name, true as const]),
-    )
-    itemSelects.set(collection, select)
-  }
-  return select
-}
-
 /**
  * The related items of `doc`: linked documents already populated with their status are used as
  * they are; the rest are read in one batched query (shared by all documents of a list). When the
@@ -78,10 +59,9 @@ const buildRelated = async (
   const toRead = values
     .filter((value) => !isLoaded(value) && !isHidden(value))
     .map((value) => idOf(value)!)
+  const select = headlineSelect(collection, { withStatus: true })
   const read = toRead.length
-    ? await loadByIds(req, collection.slug, toRead, itemSelect(config, collection), {
-        shouldSkipReadHooks: true,
-      })
+    ? await loadByIds(req, collection.slug, toRead, select, { shouldSkipReadHooks: true })
     : new Map<string, Doc>()
   const isPublished = (linked: Doc) => !hasDrafts(collection) || linked._status === 'published'
   const shown = values

@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import type { PayloadRequest, SanitizedCollectionConfig } from 'payload'
 
 import { formatKstIso, formatKstList, formatKstRegister } from '../register-timestamps/formatKst'
 import { loadByIds } from './loadByIds'
@@ -55,6 +55,36 @@ export const HEADLINE_SOURCES = [
   'registeredAt',
   'byline',
 ] as const
+
+// Worked out once per collection, with and without `_status`.
+const headlineSelects = new WeakMap<
+  SanitizedCollectionConfig,
+  { plain: Record<string, true>; withStatus: Record<string, true> }
+>()
+
+/**
+ * The `select` that reads what a headline is made from, among the fields `collection` has; with
+ * `withStatus`, also `_status` (whether readers may see the article) when the collection has drafts.
+ */
+export const headlineSelect = (
+  collection: SanitizedCollectionConfig,
+  { withStatus = false }: { withStatus?: boolean } = {},
+): Record<string, true> => {
+  let selects = headlineSelects.get(collection)
+  if (!selects) {
+    const names = new Set(collection.flattenedFields.map((field) => field.name))
+    const selectOf = (wanted: readonly string[]) =>
+      Object.fromEntries(
+        wanted.filter((name) => names.has(name)).map((name) => [name, true as const]),
+      )
+    selects = {
+      plain: selectOf(HEADLINE_SOURCES),
+      withStatus: selectOf([...HEADLINE_SOURCES, '_status']),
+    }
+    headlineSelects.set(collection, selects)
+  }
+  return withStatus ? selects.withStatus : selects.plain
+}
 
 /** The origin public image URLs start with: serverURL, NEWSROOM_PUBLIC_URL, else the site's URL. */
 export const publicOrigin = (req: PayloadRequest): string =>

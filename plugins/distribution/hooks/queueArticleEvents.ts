@@ -95,6 +95,13 @@ const queueMessages = async (
   // Every instant a channel receives is RFC 3339 in +09:00 (DESIGN.md, "Times"), the event's own too.
   const timestamp = formatKstIso(new Date(), { withMilliseconds: true })
   for (const { data, event } of messages) {
+    // Channels of one format get the same data: made (and its instants converted) once per format.
+    const made = new Map<'full' | 'summary', Promise<unknown>>()
+    const dataIn = (format: 'full' | 'summary') => {
+      let result = made.get(format)
+      if (!result) made.set(format, (result = Promise.resolve(data(format)).then(instantsToKst)))
+      return result
+    }
     for (const channel of channels) {
       if (!channel.events?.includes(event)) continue
       if (
@@ -107,7 +114,7 @@ const queueMessages = async (
       const body = {
         type: event,
         timestamp,
-        data: instantsToKst(await data(channel.format ?? 'full')),
+        data: await dataIn(channel.format ?? 'full'),
       }
       await req.payload.jobs.queue({
         task: DELIVER_TASK,

@@ -2,7 +2,7 @@ import type { CollectionAfterReadHook, CollectionSlug } from 'payload'
 
 import type { SanitizedReporterPagesConfig } from '../types'
 
-import { buildHeadlines, HEADLINE_SOURCES } from '../../shared/headline'
+import { buildHeadlines, headlineSelect } from '../../shared/headline'
 import { loadByIds } from '../../shared/loadByIds'
 import { idOf } from '../../shared/relationIds'
 
@@ -22,12 +22,10 @@ export const listHeadlines =
       return doc
     const articles = req.payload.collections[config.articles as CollectionSlug]?.config
     if (!articles) return doc
-    const names = new Set(articles.flattenedFields.map((field) => field.name))
-    const select = Object.fromEntries(
-      HEADLINE_SOURCES.filter((name) => names.has(name)).map((name) => [name, true]),
-    ) as Record<string, true>
     const ids = join.docs.map(idOf).filter((id): id is number | string => id !== null)
-    const read = await loadByIds(req, config.articles, ids, select, { shouldSkipReadHooks: true })
+    const read = await loadByIds(req, config.articles, ids, headlineSelect(articles), {
+      shouldSkipReadHooks: true,
+    })
     const listed = ids.flatMap((id) => {
       const article = read.get(String(id))
       return article ? [article] : []
