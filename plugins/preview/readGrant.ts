@@ -4,11 +4,11 @@ import { APIError } from 'payload'
 
 import type { PreviewCheck } from './token'
 
-import { checkPreviewToken, readPreviewClaim } from './token'
+import { checkPreviewToken, PREVIEW_HEADER, PREVIEW_READ_PARAM, readPreviewClaim } from './token'
 
 /** Where a collection read carries its preview token: `?preview=` or the `x-preview-token` header. */
 export const previewTokenOf = (req: PayloadRequest): string | undefined => {
-  const token = req.searchParams?.get('preview') ?? req.headers?.get('x-preview-token')
+  const token = req.searchParams?.get(PREVIEW_READ_PARAM) ?? req.headers?.get(PREVIEW_HEADER)
   return token ? token : undefined
 }
 

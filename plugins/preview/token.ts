@@ -1,5 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
+/**
+ * Where a request carries a preview token: `?preview=` on reads of the collection, `?token=` in the
+ * links to the preview endpoint, or the header. Here, with no Payload import, for the HTTP cache
+ * (plugins/http-cache), which must know before access runs.
+ */
+export const PREVIEW_READ_PARAM = 'preview'
+export const PREVIEW_LINK_PARAM = 'token'
+export const PREVIEW_HEADER = 'x-preview-token'
+
 /** What a preview token grants: reading one document's latest draft until `exp` (ms). */
 export type PreviewClaim = { collection: string; exp: number; id: string }
 
