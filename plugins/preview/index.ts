@@ -18,7 +18,7 @@ import {
 import { checkPreviewToken, mintPreviewToken, PREVIEW_LINK_PARAM } from './token'
 
 export { previewTokenOf } from './readGrant'
-export { checkPreviewToken, mintPreviewToken, readPreviewClaim } from './token'
+export { checkPreviewToken, mintPreviewToken } from './token'
 
 export type PreviewOptions = {
   /** Collections (with drafts) that get preview links. @default ['articles'] */
