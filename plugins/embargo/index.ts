@@ -8,11 +8,11 @@ import type {
   PayloadRequest,
   Plugin,
   SelectField,
-  Where,
 } from 'payload'
 
 import { APIError } from 'payload'
 
+import { EMBARGO_FIELD } from '../shared/embargoField'
 import { labelFunction } from '../shared/labels'
 import { readStoredDocument } from '../shared/storedDocument'
 import { pendingScheduledPublishJobs, SCHEDULE_PUBLISH_TASK } from '../shared/scheduledPublishJobs'
@@ -36,8 +36,7 @@ export type EmbargoOptions = {
   enabled?: boolean
 }
 
-export const EMBARGO_FIELD = 'embargoUntil'
-const RELEASE_TASK = SCHEDULE_PUBLISH_TASK
+export { EMBARGO_FIELD }
 
 type Doc = Record<string, unknown> & { id: number | string }
 
@@ -78,10 +77,6 @@ const embargoField = (): Field => ({
     },
   },
 })
-
-/** Pending release jobs of a document: Payload's scheduled publish, queued for its embargo time. */
-const pendingReleases = (collection: string, id: unknown, at?: unknown): Where =>
-  pendingScheduledPublishJobs({ collection, id, type: 'publish', waitUntil: at })
 
 /**
  * A publish asked for before the embargo passes becomes a draft save, and the release is queued:
@@ -163,7 +158,12 @@ const scheduleRelease =
       (
         await req.payload.find({
           collection: 'payload-jobs',
-          where: pendingReleases(collection.slug, doc.id, at),
+          where: pendingScheduledPublishJobs({
+            collection: collection.slug,
+            id: doc.id,
+            type: 'publish',
+            waitUntil: at,
+          }),
           limit: 10,
           depth: 0,
           overrideAccess: true,
@@ -182,7 +182,7 @@ const scheduleRelease =
       })
     if (!isWanted || !isFuture(until)) return doc
     await req.payload.jobs.queue({
-      task: RELEASE_TASK,
+      task: SCHEDULE_PUBLISH_TASK,
       input: {
         type: 'publish',
         doc: { relationTo: collection.slug, value: String(doc.id) },

@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 
 import type { SanitizedHttpCacheConfig } from './types'
 
+import { PREVIEW_HEADER, PREVIEW_LINK_PARAM, PREVIEW_READ_PARAM } from '../preview/token'
 import { carriesCredentials } from '../shared/sessionCredentials'
 import { isMarkedAnswerWithErrors } from './graphQLErrors'
 import { httpCacheState, KEYS_HEADER, RECORD_KEYS_HEADER } from './requestScope'
@@ -11,19 +12,22 @@ type Handler<Args extends unknown[]> = (request: Request, ...args: Args) => Prom
 // Endpoints that answer about the caller, not about content: never shared, even when anonymous.
 const callerSpecific = new Set(['access', 'init', 'me', 'refresh-token'])
 
-/** Preview tokens (plugins/preview) open drafts: the URL's `?preview=`/`?token=` or the header. */
-const carriesPreviewToken = (request: Request): boolean => {
-  if (request.headers.get('x-preview-token') != null) return true
-  const { searchParams } = new URL(request.url)
-  return searchParams.has('preview') || searchParams.has('token')
-}
+/**
+ * Preview tokens (plugins/preview) open drafts: the URL's `?preview=`/`?token=` or the header, in
+ * any of the spellings the preview plugin reads — checked here since the cache decides before
+ * access runs.
+ */
+const carriesPreviewToken = (request: Request, { searchParams }: URL): boolean =>
+  request.headers.get(PREVIEW_HEADER) != null ||
+  searchParams.has(PREVIEW_READ_PARAM) ||
+  searchParams.has(PREVIEW_LINK_PARAM)
 
 /**
  * No credentials on the request, in any spelling Payload might read (see `carriesCredentials`),
- * nor a preview token.
+ * nor a preview token. `url` is the request's, when the caller has parsed it already.
  */
-export const isAnonymousRequest = (request: Request): boolean =>
-  !carriesCredentials((name) => request.headers.get(name)) && !carriesPreviewToken(request)
+export const isAnonymousRequest = (request: Request, url = new URL(request.url)): boolean =>
+  !carriesCredentials((name) => request.headers.get(name)) && !carriesPreviewToken(request, url)
 
 /** Content reads a shared cache may keep: collection documents and lists, feeds, sitemaps, GraphQL. */
 const isPublicPath = (
@@ -107,8 +111,9 @@ export const withHttpCache =
     const { apiRoute, config } = httpCacheState
     if (!config?.enabled || (request.method !== 'GET' && request.method !== 'HEAD'))
       return handler(request, ...args)
-    const { pathname } = new URL(request.url)
-    const isShared = isAnonymousRequest(request) && isPublicPath(config, apiRoute, pathname)
+    const url = new URL(request.url)
+    const { pathname } = url
+    const isShared = isAnonymousRequest(request, url) && isPublicPath(config, apiRoute, pathname)
     // Asks the plugin's hooks for the surrogate keys (see requestScope.ts), only where they are
     // sent: a signed-in read does not pay for them. A client's own marker never reaches the hooks.
     const marked = new Headers(request.headers)

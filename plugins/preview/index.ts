@@ -8,11 +8,17 @@ import type {
 } from 'payload'
 
 import { escapeHtml } from '../shared/sanitizeHtml'
-import { grantPreviewRead, previewError, readDraftWithToken, refusalOf } from './readGrant'
-import { checkPreviewToken, mintPreviewToken } from './token'
+import {
+  grantPreviewRead,
+  previewError,
+  previewTokenOf,
+  readDraftWithToken,
+  refusalOf,
+} from './readGrant'
+import { checkPreviewToken, mintPreviewToken, PREVIEW_LINK_PARAM } from './token'
 
 export { previewTokenOf } from './readGrant'
-export { checkPreviewToken, mintPreviewToken, readPreviewClaim } from './token'
+export { checkPreviewToken, mintPreviewToken } from './token'
 
 export type PreviewOptions = {
   /** Collections (with drafts) that get preview links. @default ['articles'] */
@@ -61,11 +67,12 @@ const links = (
   token: string,
 ) => {
   const api = `${options.publicUrl}/api/${collection}/${encodeURIComponent(id)}/preview`
+  const param = `${PREVIEW_LINK_PARAM}=${token}`
   return {
-    api: `${api}?token=${token}`,
-    html: `${api}?format=html&token=${token}`,
+    api: `${api}?${param}`,
+    html: `${api}?format=html&${param}`,
     frontend: options.frontendUrl
-      ? `${options.frontendUrl}/${collection}/${encodeURIComponent(id)}?token=${token}`
+      ? `${options.frontendUrl}/${collection}/${encodeURIComponent(id)}?${param}`
       : null,
   }
 }
@@ -147,7 +154,7 @@ const previewEndpoint = (collection: string): Endpoint => ({
   method: 'get',
   handler: async (req) => {
     const query = (req.query ?? {}) as Record<string, unknown>
-    const token = String(query.token ?? query.preview ?? req.headers.get('x-preview-token') ?? '')
+    const token = String(query[PREVIEW_LINK_PARAM] ?? previewTokenOf(req) ?? '')
     if (!token) throw previewError('미리보기 토큰이 없습니다 (preview token missing)', 401)
     const id = routeId(req)
     const check = checkPreviewToken(req.payload.secret, token, collection, id)

@@ -2,13 +2,13 @@ import type { Access, CollectionBeforeOperationHook, PayloadRequest, Where } fro
 
 import { APIError } from 'payload'
 
-import type { PreviewCheck } from './token'
+import type { PreviewCheck, PreviewClaim } from './token'
 
-import { checkPreviewToken, readPreviewClaim } from './token'
+import { judgePreviewClaim, PREVIEW_HEADER, PREVIEW_READ_PARAM, verifyPreviewToken } from './token'
 
 /** Where a collection read carries its preview token: `?preview=` or the `x-preview-token` header. */
 export const previewTokenOf = (req: PayloadRequest): string | undefined => {
-  const token = req.searchParams?.get('preview') ?? req.headers?.get('x-preview-token')
+  const token = req.searchParams?.get(PREVIEW_READ_PARAM) ?? req.headers?.get(PREVIEW_HEADER)
   return token ? token : undefined
 }
 
@@ -24,6 +24,22 @@ export const refusalOf = (check: Extract<PreviewCheck, { ok: false }>) =>
       : previewError('미리보기 토큰이 올바르지 않습니다 (invalid preview token)', 401)
 
 const PRIMARY_READ = 'previewPrimaryRead'
+const VERIFIED = 'previewTokenVerified'
+
+/**
+ * `checkPreviewToken` with the signature checked once per request: access and the read hook ask
+ * on every read, hooks' reads included, and always about the same token.
+ */
+const checkToken = (req: PayloadRequest, token: string, collection: string, id?: string) => {
+  let verified = req.context[VERIFIED] as undefined | { claim: null | PreviewClaim; token: string }
+  if (verified?.token !== token) {
+    verified = { claim: verifyPreviewToken(req.payload.secret, token), token }
+    req.context[VERIFIED] = verified
+  }
+  return verified.claim
+    ? judgePreviewClaim(verified.claim, collection, id)
+    : ({ ok: false, reason: 'invalid' } as const)
+}
 
 /** Never kept by a shared cache or the browser: a draft is no public answer. */
 const markPrivate = (req: PayloadRequest) => {
@@ -49,7 +65,7 @@ export const readDraftWithToken =
     if (readArgs.id === undefined || readArgs.id === null) return args
     const isPrimary = !req.context[PRIMARY_READ]
     req.context[PRIMARY_READ] = true
-    const check = checkPreviewToken(req.payload.secret, token, collection, String(readArgs.id))
+    const check = checkToken(req, token, collection, String(readArgs.id))
     if (check.ok) return { ...args, draft: true }
     if (isPrimary) throw refusalOf(check)
     return args
@@ -65,8 +81,9 @@ export const grantPreviewRead =
     const original = read ? await read(args) : Boolean(args.req.user)
     const token = previewTokenOf(args.req)
     if (!token || original === true) return original
-    const claim = readPreviewClaim(args.req.payload.secret, token, collection)
-    if (!claim) return original
+    const check = checkToken(args.req, token, collection)
+    if (!check.ok) return original
+    const { claim } = check
     if (args.id !== undefined && args.id !== null)
       return String(args.id) === claim.id ? true : original
     const only: Where = { id: { equals: claim.id } }

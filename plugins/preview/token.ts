@@ -1,5 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
+/**
+ * Where a request carries a preview token: `?preview=` on reads of the collection, `?token=` in the
+ * links to the preview endpoint, or the header. Here, with no Payload import, for the HTTP cache
+ * (plugins/http-cache), which must know before access runs.
+ */
+export const PREVIEW_READ_PARAM = 'preview'
+export const PREVIEW_LINK_PARAM = 'token'
+export const PREVIEW_HEADER = 'x-preview-token'
+
 /** What a preview token grants: reading one document's latest draft until `exp` (ms). */
 export type PreviewClaim = { collection: string; exp: number; id: string }
 
@@ -17,46 +26,41 @@ export type PreviewCheck =
   | { claim: PreviewClaim; ok: true }
   | { ok: false; reason: 'expired' | 'invalid' | 'other-document' }
 
-export const checkPreviewToken = (
-  secret: string,
-  token: string,
-  collection: string,
-  id: string,
-  now = Date.now(),
-): PreviewCheck => {
+/** The claim of a token whose signature holds; null for a forged or malformed one. */
+export const verifyPreviewToken = (secret: string, token: string): null | PreviewClaim => {
   const [body, signature, extra] = token.split('.')
-  if (!body || !signature || extra !== undefined) return { ok: false, reason: 'invalid' }
+  if (!body || !signature || extra !== undefined) return null
   const expected = Buffer.from(sign(secret, body))
   const given = Buffer.from(signature)
-  if (expected.length !== given.length || !timingSafeEqual(expected, given))
-    return { ok: false, reason: 'invalid' }
-  let claim: PreviewClaim
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null
   try {
-    claim = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as PreviewClaim
+    return JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as PreviewClaim
   } catch {
-    return { ok: false, reason: 'invalid' }
+    return null
   }
-  if (claim.collection !== collection || claim.id !== id)
+}
+
+/** What a verified claim opens: the document `id` of `collection`, or without `id` any of it. */
+export const judgePreviewClaim = (
+  claim: PreviewClaim,
+  collection: string,
+  id?: string,
+  now = Date.now(),
+): PreviewCheck => {
+  if (claim.collection !== collection || (id !== undefined && claim.id !== id))
     return { ok: false, reason: 'other-document' }
   if (!(claim.exp > now)) return { ok: false, reason: 'expired' }
   return { claim, ok: true }
 }
 
-/** The claim of a valid, unexpired token for `collection`, whatever document it names; else null. */
-export const readPreviewClaim = (
+/** Whether `token` opens the document `id` of `collection` (without `id`: the one it names). */
+export const checkPreviewToken = (
   secret: string,
   token: string,
   collection: string,
+  id?: string,
   now = Date.now(),
-): null | PreviewClaim => {
-  const [body] = token.split('.')
-  let claimed: Partial<PreviewClaim> = {}
-  try {
-    claimed = JSON.parse(Buffer.from(body ?? '', 'base64url').toString('utf8')) as PreviewClaim
-  } catch {
-    return null
-  }
-  if (typeof claimed.id !== 'string') return null
-  const check = checkPreviewToken(secret, token, collection, claimed.id, now)
-  return check.ok ? check.claim : null
+): PreviewCheck => {
+  const claim = verifyPreviewToken(secret, token)
+  return claim ? judgePreviewClaim(claim, collection, id, now) : { ok: false, reason: 'invalid' }
 }

@@ -7,7 +7,9 @@ import React from 'react'
 import type { WorkflowState } from '../states'
 
 import { formatKstList } from '../../register-timestamps/formatKst'
+import { EMBARGO_FIELD } from '../../shared/embargoField'
 import { idOf } from '../../shared/relationIds'
+import { SCHEDULE_PUBLISH_TASK } from '../../shared/scheduledPublishJobs'
 import { stateLabels } from '../states'
 import { whereSearch } from './listQuery'
 import { inLanguage } from './text'
@@ -26,9 +28,6 @@ type Story = Record<string, unknown> & {
 type Text = { en: string; ko: string }
 
 const LIMIT = 20
-const SCHEDULE_TASK = 'schedulePublish'
-/** plugins/embargo's field; a collection without it (the plugin left out) gets no 엠바고 panel. */
-const EMBARGO_FIELD = 'embargoUntil'
 
 /** `yyyy-MM-dd HH:mm` in Korea time, whatever the server's zone. */
 const kst = (value: unknown): string =>
@@ -116,7 +115,8 @@ export const DeskDashboard = async ({
           ? await read({ 'workflow.state': { in: ['filed', 'inReview'] } }, 'workflow.changedAt')
           : null
         // Held stories: a publish before the embargo stays a draft until then (plugins/embargo), so
-        // the latest drafts are read.
+        // the latest drafts are read. A collection without the field (the plugin left out) gets no
+        // 엠바고 panel.
         const embargoed =
           isDeskUser && hasDateField(fields, EMBARGO_FIELD)
             ? await read(
@@ -145,7 +145,7 @@ export const DeskDashboard = async ({
             sort: 'waitUntil',
             where: {
               and: [
-                { taskSlug: { equals: SCHEDULE_TASK } },
+                { taskSlug: { equals: SCHEDULE_PUBLISH_TASK } },
                 { completedAt: { exists: false } },
                 { hasError: { not_equals: true } },
               ],
