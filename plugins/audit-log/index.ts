@@ -24,7 +24,7 @@ import type { DerivedWriteListener } from '../shared/derivedWrites'
 
 import { addDerivedWriteListener } from '../shared/derivedWrites'
 import { markDraftSave } from '../shared/markDraftSave'
-import { idOf, idsOf } from '../shared/relationIds'
+import { changedStoredFields, SAVE_STAMPS } from '../shared/storedChange'
 
 export type AuditLogOptions = {
   /** Collections never recorded (besides Payload's own bookkeeping). @default [] */
@@ -58,15 +58,14 @@ const SKIPPED = new Set([
   'payload-kv',
   'payload-folders',
 ])
-/** Fields every save touches or that are computed from others. */
+/**
+ * Besides every save's own stamps (shared/storedChange.ts): fields computed from others, auth
+ * bookkeeping, and secrets whose change is an action of its own (never a value here).
+ */
 const UNCOUNTED = new Set([
-  'id',
-  'createdAt',
-  'updatedAt',
-  '_status',
+  ...SAVE_STAMPS,
   'sizes',
   'bodyHtml',
-  // Auth bookkeeping, and secrets whose change is an action of its own (never a value here).
   'loginAttempts',
   'lockUntil',
   'sessions',
@@ -116,47 +115,17 @@ type Doc = Record<string, unknown> & { id?: number | string }
 const roles = (req: PayloadRequest) =>
   ((req.user as { roles?: string[] } | null)?.roles ?? []) as string[]
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
-
-/** The stored top-level fields (through rows, collapsibles and unnamed tabs), virtual ones left out. */
-const storedFields = (fields: Field[]): Field[] =>
-  fields.flatMap((field): Field[] => {
-    if (field.type === 'tabs')
-      return field.tabs.flatMap((tab) =>
-        'name' in tab && tab.name ? [] : storedFields(tab.fields),
-      )
-    if (!('name' in field)) return 'fields' in field ? storedFields(field.fields) : []
-    // Virtual fields are computed on read; hidden ones are kept by code (bodyHtml, adjacent links).
-    const { admin, hidden, virtual } = field as {
-      admin?: { hidden?: boolean }
-      hidden?: boolean
-      virtual?: unknown
-    }
-    return virtual || hidden || admin?.hidden ? [] : [field]
-  })
-
-/** A relationship compares by what it points at: a populated document and its id are the same. */
-const comparable = (field: Field, value: unknown): unknown =>
-  field.type === 'relationship' || field.type === 'upload'
-    ? Array.isArray(value)
-      ? idsOf(value)
-      : idOf(value)
-    : value
-
+/** Hidden fields are kept by code (bodyHtml, adjacent links): no editor changed them. */
 const changedFields = (
   collection: SanitizedCollectionConfig,
   doc: Doc,
   previous: Doc | undefined,
 ): string[] =>
   previous
-    ? storedFields(collection.fields)
-        .filter(
-          (field) =>
-            'name' in field &&
-            !UNCOUNTED.has(field.name) &&
-            !same(comparable(field, doc[field.name]), comparable(field, previous[field.name])),
-        )
-        .map((field) => (field as { name: string }).name)
+    ? changedStoredFields(collection.fields, doc, previous, {
+        includeHidden: false,
+        uncounted: UNCOUNTED,
+      })
     : []
 
 const titleOf = (doc: Doc) =>

@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook, Field } from 'payload'
 
-import { idOf, idsOf } from '../shared/relationIds'
+import { hasStoredChange } from '../shared/storedChange'
 
 /** Hidden stamp: when a save last changed the document's content (not merely re-saved it). */
 export const CONTENT_CHANGED_AT = 'contentChangedAt'
@@ -10,38 +10,6 @@ export const contentChangedAtField: Field = {
   type: 'date',
   hidden: true,
   index: false,
-}
-
-/** The save's own stamps and what code derives on every save. */
-const UNCOUNTED = new Set(['id', 'createdAt', 'updatedAt', '_status', CONTENT_CHANGED_AT])
-
-/** Stored top-level fields (through rows, collapsibles, unnamed tabs), virtual ones left out. */
-const storedFields = (fields: Field[]): Field[] =>
-  fields.flatMap((field): Field[] => {
-    if (field.type === 'tabs')
-      return field.tabs.flatMap((tab) =>
-        'name' in tab && tab.name ? [tab as unknown as Field] : storedFields(tab.fields),
-      )
-    if (!('name' in field)) return 'fields' in field ? storedFields(field.fields) : []
-    return (field as { virtual?: unknown }).virtual || field.type === 'join' ? [] : [field]
-  })
-
-/** Key order and id-or-document spellings aside, so a form's round trip compares equal. */
-const stable = (value: unknown): string =>
-  JSON.stringify(value ?? null, (_key, inner: unknown) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : inner,
-  )
-
-const comparable = (field: Field, value: unknown): unknown => {
-  if (field.type === 'relationship' || field.type === 'upload')
-    return Array.isArray(value) ? idsOf(value).map(String) : String(idOf(value) ?? '')
-  if (field.type === 'date') {
-    const time = Date.parse(String(value ?? ''))
-    return Number.isNaN(time) ? null : time
-  }
-  return value
 }
 
 /**
@@ -59,11 +27,8 @@ export const stampContentChange: CollectionBeforeChangeHook = ({
 }) => {
   const now = new Date().toISOString()
   if (operation !== 'update' || !originalDoc) return { ...data, [CONTENT_CHANGED_AT]: now }
-  const changed = storedFields(collection.fields).some((field) => {
-    const name = (field as { name: string }).name
-    if (UNCOUNTED.has(name) || data[name] === undefined) return false
-    return stable(comparable(field, data[name])) !== stable(comparable(field, originalDoc[name]))
-  })
+  // Hidden stored fields (adjacent links, bodyHtml) count: they are content the save wrote.
+  const changed = hasStoredChange(collection.fields, data, originalDoc, { compare: 'sent' })
   const previous =
     (originalDoc as Record<string, unknown>)[CONTENT_CHANGED_AT] ??
     (originalDoc as Record<string, unknown>).updatedAt

@@ -2,16 +2,10 @@ import type { PayloadRequest } from 'payload'
 
 import type { RegisterTimestampsOptions, SanitizedRegisterTimestampsConfig } from './types'
 
-/** Never editorial: bookkeeping Payload or this plugin writes. */
-export const systemFields = [
-  'id',
-  'createdAt',
-  'updatedAt',
-  '_status',
-  'registeredAt',
-  'revisedAt',
-  'registeredAtSource',
-]
+import { SAVE_STAMPS } from '../shared/storedChange'
+
+/** Never editorial: every save's own stamps (shared/storedChange.ts) and this plugin's. */
+export const systemFields = [...SAVE_STAMPS, 'registeredAt', 'revisedAt', 'registeredAtSource']
 
 export const defaultCanSetRegisteredAt = ({ req }: { req: PayloadRequest }): boolean => {
   const user = req.user as ({ roles?: unknown } & Record<string, unknown>) | null

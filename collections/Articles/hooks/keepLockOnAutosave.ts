@@ -1,24 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionBeforeOperationHook } from 'payload'
 
-/** The save's own stamps: every save moves them. */
-const STAMPS = new Set(['updatedAt', 'updatedBy'])
-
-const stable = (value: unknown): string =>
-  JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : inner,
-  )
-
-/** Whether the save changed a value both copies carry (hidden fields are in the stored copy only). */
-const changedAnything = (doc: Record<string, unknown>, previous: Record<string, unknown>) =>
-  Object.keys(doc).some(
-    (key) =>
-      !STAMPS.has(key) &&
-      doc[key] !== undefined &&
-      previous[key] !== undefined &&
-      stable(doc[key]) !== stable(previous[key]),
-  )
+import { hasStoredChange } from '../../../plugins/shared/storedChange'
 
 /**
  * Payload releases a document's edit lock on every save, and autosave saves every few seconds, so
@@ -41,7 +23,9 @@ export const keepLockOnAutosave: CollectionAfterChangeHook = async ({
   req,
 }) => {
   if (!req.context.isAutosave || !req.user || collection.lockDocuments === false) return doc
-  if (previousDoc && !changedAnything(doc, previousDoc)) return doc
+  // Compared where both copies carry a value: the answer leaves hidden fields out.
+  if (previousDoc && !hasStoredChange(collection.fields, doc, previousDoc, { compare: 'shared' }))
+    return doc
   await req.payload.create({
     collection: 'payload-locked-documents',
     data: {

@@ -6,7 +6,12 @@ import { systemFields } from '../defaults'
 import { readStoredDocument } from '../../shared/storedDocument'
 import { isPublishingSave } from './publicationState'
 
-/** Relationship values arrive as ids or populated objects; compare them by id. */
+/**
+ * Relationship values arrive as ids or populated objects; compare them by id. Not the shared
+ * comparison (shared/storedChange.ts): this one compares a save's data with the published copy,
+ * where a cleared text ('') and an absent one are the same, and relations inside groups and arrays
+ * arrive populated too.
+ */
 const comparable = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(comparable)
   if (value && typeof value === 'object') {
