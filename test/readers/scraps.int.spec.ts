@@ -86,6 +86,41 @@ describe('saving an article', () => {
     ).toBe(1)
   })
 
+  it('keeps one scrap when saves of one article race', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        api.rest('POST', '/scraps', { token: alice.token, body: { article: published[3] } }),
+      ),
+    )
+    for (const answer of answers) expect([200, 201], answer.text).toContain(answer.status)
+    expect(new Set(answers.map((answer) => String(answer.body.doc.id))).size).toBe(1)
+    expect(
+      await countOf(payload, 'scraps', {
+        and: [{ reader: { equals: alice.id } }, { article: { equals: published[3] } }],
+      }),
+    ).toBe(1)
+  })
+
+  it('has the database refuse a second row itself (the unique index on reader and article)', async () => {
+    await expect(
+      payload.db.create({
+        collection: 'scraps',
+        data: { reader: alice.id, article: published[0] },
+      }),
+    ).rejects.toThrow()
+    expect(
+      await countOf(payload, 'scraps', {
+        and: [{ reader: { equals: alice.id } }, { article: { equals: published[0] } }],
+      }),
+    ).toBe(1)
+    // The same write of another pair goes in: it was the pair that was refused.
+    const other = await payload.db.create({
+      collection: 'scraps',
+      data: { reader: alice.id, article: published[4] },
+    })
+    await payload.delete({ collection: 'scraps', id: other.id })
+  })
+
   it('answers 409 to a second create through GraphQL and the Local API', async () => {
     const gql = await api.graphql(
       `mutation ($article: ${idType()}!) { createScrap(data: { article: $article }) { id } }`,
