@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { isStaffRequest } from '../plugins/shared/staffUser'
 import { isEditor } from './access/isEditor'
 import { validateWhereValues } from './hooks/validateWhereValues'
 import { rejectUnknownRelationships } from './hooks/rejectUnknownRelationships'
@@ -34,7 +35,8 @@ export const Reporters: CollectionConfig = {
       relationTo: 'users',
       label: { en: 'Login account', ko: '로그인 계정' },
       admin: { position: 'sidebar' },
-      access: { read: ({ req: { user } }) => Boolean(user) },
+      // Staff only: which login a byline belongs to is no reader's business, signed in or not.
+      access: { read: ({ req }) => isStaffRequest(req) },
     },
     {
       name: 'active',

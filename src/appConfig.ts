@@ -1,4 +1,4 @@
-import type { Config, DatabaseAdapterObj } from 'payload'
+import type { Config, DatabaseAdapterObj, EmailAdapter } from 'payload'
 
 import {
   lexicalEditor,
@@ -12,6 +12,7 @@ import sharp from 'sharp'
 import type { NewsroomOptions } from './newsroom'
 
 import { databaseAdapter, optimizeDatabase } from './database'
+import { consoleEmail } from './email'
 import { withKoreanEditor } from './i18n/ko'
 import { bodyLimits } from './http/limits'
 import { corsOrigins, trustedOrigins } from './http/origins'
@@ -25,6 +26,12 @@ import { seedMode } from './seed/seedMode'
 
 export type AppConfigOptions = {
   db?: DatabaseAdapterObj
+  /**
+   * Where account mail goes (readers' address confirmation, password resets). @default the log,
+   * whole, outside production (src/email.ts); in production Payload's default, which sends
+   * nothing: pass a real adapter there.
+   */
+  email?: EmailAdapter | Promise<EmailAdapter>
   /** `demo` seeds the demo newsroom on an empty database; `off` starts empty. @default seedMode(): NEWSROOM_SEED, else demo except in production */
   seed?: 'demo' | 'off'
   newsroom?: NewsroomOptions
@@ -53,6 +60,7 @@ export const newsroomAppConfig = (options: AppConfigOptions = {}): Config => {
     },
     csrf: trustedOrigins(serverURL),
     db: options.db ?? databaseAdapter(),
+    email: options.email ?? (process.env.NODE_ENV === 'production' ? undefined : consoleEmail()),
     // Rich text may point at articles (relationship blocks, internal links) and media (photos)
     // only: anything else would be stored in a public body although the page renders nothing of it.
     // Its slash menu and toolbar in the newsroom's Korean (src/i18n/ko.ts, withKoreanEditor).

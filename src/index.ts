@@ -106,6 +106,20 @@ export {
 } from '../plugins/login-throttle'
 export type { LoginThrottleOptions } from '../plugins/login-throttle'
 export {
+  addReaderDeletionListener,
+  isReader,
+  READERS_SLUG,
+  readers,
+  SCRAPS_SLUG,
+} from '../plugins/readers'
+export type {
+  DeletedReader,
+  ReaderDeletionListener,
+  ReadersOptions,
+  ScrapView,
+} from '../plugins/readers'
+export { isStaffAccount, isStaffRequest } from '../plugins/shared/staffUser'
+export {
   isCommonPassword,
   passwordProblem,
   PASSWORD_MIN_LENGTH,

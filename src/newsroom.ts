@@ -15,6 +15,7 @@ import type { HttpCacheOptions } from '../plugins/http-cache'
 import type { LoginThrottleOptions } from '../plugins/login-throttle'
 import type { InputGuardsOptions } from '../plugins/input-guards'
 import type { QueryLimitsOptions } from '../plugins/query-limits'
+import type { ReadersOptions } from '../plugins/readers'
 import type { StructuredDataOptions } from '../plugins/structured-data'
 import type { RegisterTimestampsOptions } from '../plugins/register-timestamps'
 import type { RelatedNewsOptions } from '../plugins/related-news'
@@ -49,6 +50,7 @@ import { loginThrottle } from '../plugins/login-throttle'
 import { errorCodes } from '../plugins/error-codes'
 import { inputGuards } from '../plugins/input-guards'
 import { queryLimits } from '../plugins/query-limits'
+import { READERS_SLUG, readers, SCRAPS_SLUG } from '../plugins/readers'
 import { structuredData } from '../plugins/structured-data'
 import { registerTimestamps } from '../plugins/register-timestamps'
 import { releaseStaleJobs } from '../plugins/shared/jobLease'
@@ -89,6 +91,8 @@ export type NewsroomOptions = {
   articleLists?: false | ArticleListsOptions
   /** Public full-text search (`/api/search`, GraphQL `searchArticles`), or false to leave it out. */
   search?: false | SearchOptions
+  /** Reader accounts (`readers`, apart from staff) and their saved articles (`scraps`), or false to leave them out. */
+  readers?: false | ReadersOptions
   /** Options for the adjacent-articles plugin, or false to leave it out. */
   adjacentArticles?: false | AdjacentArticlesOptions
   /** Options for HTTP caching of anonymous reads (ETag, Cache-Control, surrogate keys), or false to leave it out. */
@@ -356,6 +360,12 @@ export const newsroom =
     if (options.reporterPages !== false) {
       config = await reporterPages({ enabled, ...options.reporterPages })(config)
     }
+    // Before login-throttle and the password rule (secureAuthCollection), which then cover readers
+    // too; before the audit log, which leaves readers' accounts and scraps out (their own data,
+    // deleted with the account, is no record of the newsroom's).
+    if (options.readers !== false) {
+      config = await readers({ articles: Articles.slug, enabled, ...options.readers })(config)
+    }
     if (options.queryLimits !== false) {
       config = await queryLimits(options.queryLimits)(config)
     }
@@ -379,6 +389,12 @@ export const newsroom =
         exclude: [
           'webhook-deliveries',
           options.search ? (options.search.indexSlug ?? INDEX_SLUG) : INDEX_SLUG,
+          ...(options.readers === false
+            ? []
+            : [
+                options.readers?.readersSlug ?? READERS_SLUG,
+                options.readers?.scrapsSlug ?? SCRAPS_SLUG,
+              ]),
         ],
         ...options.auditLog,
       })(config)

@@ -1,11 +1,18 @@
 import type { PayloadRequest } from 'payload'
 
+import { isStaffAccount } from '../../plugins/shared/staffUser'
+
 export const roleOptions = ['admin', 'editor', 'reporter'] as const
 export type Role = (typeof roleOptions)[number]
 
-type UserWithRoles = { roles?: null | readonly string[] } | null | undefined
+type UserWithRoles = { collection?: string; roles?: null | readonly string[] } | null | undefined
 
+/**
+ * Whether a staff account (of `users`) holds one of `roles`. An account of another auth collection
+ * (a site reader) never does, whatever fields that collection has.
+ */
 export const hasRole = (user: UserWithRoles, ...roles: Role[]): boolean =>
+  isStaffAccount(user, 'users') &&
   Boolean(user?.roles?.some((role) => (roles as string[]).includes(role)))
 
 /** The id of the reporter profile a user writes as, or null. */

@@ -24,6 +24,7 @@ import type { DerivedWriteListener } from '../shared/derivedWrites'
 
 import { addDerivedWriteListener } from '../shared/derivedWrites'
 import { markDraftSave } from '../shared/markDraftSave'
+import { isStaffRequest } from '../shared/staffUser'
 import { changedStoredFields, SAVE_STAMPS } from '../shared/storedChange'
 
 export type AuditLogOptions = {
@@ -87,8 +88,9 @@ const updatedByField = (users: string): Field => ({
 })
 
 const stampAuthor: CollectionBeforeChangeHook = ({ data, req }) => {
-  // Only a signed-in save names someone; jobs and scripts keep the previous author.
-  if (req.user) data[UPDATED_BY_FIELD] = req.user.id
+  // Only a staff member's save names someone (the field points at the staff collection); jobs,
+  // scripts and accounts of other auth collections keep the previous author.
+  if (isStaffRequest(req)) data[UPDATED_BY_FIELD] = req.user!.id
   else delete data[UPDATED_BY_FIELD]
   return data
 }
@@ -112,8 +114,9 @@ type Action = (typeof actions)[number][0]
 
 type Doc = Record<string, unknown> & { id?: number | string }
 
+// Staff roles only: an account of another auth collection (a site reader) has none.
 const roles = (req: PayloadRequest) =>
-  ((req.user as { roles?: string[] } | null)?.roles ?? []) as string[]
+  (isStaffRequest(req) ? ((req.user as { roles?: string[] } | null)?.roles ?? []) : []) as string[]
 
 /** Hidden fields are kept by code (bodyHtml, adjacent links): no editor changed them. */
 const changedFields = (

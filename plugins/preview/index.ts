@@ -8,6 +8,7 @@ import type {
 } from 'payload'
 
 import { escapeHtml } from '../shared/sanitizeHtml'
+import { isStaffRequest } from '../shared/staffUser'
 import {
   grantPreviewRead,
   previewError,
@@ -94,6 +95,8 @@ const mintForStaff = async (
   collection: string,
 ) => {
   if (!req.user) throw previewError('로그인이 필요합니다 (sign in to preview)', 401)
+  // A signed-in site reader reads a published article too, and its token would open the draft.
+  if (!isStaffRequest(req)) throw previewError('직원만 미리볼 수 있습니다 (staff only)', 403)
   const id = routeId(req)
   // Throws 403/404 unless this user may read the draft.
   await req.payload.findByID({

@@ -4,6 +4,7 @@ import { APIError } from 'payload'
 
 import type { PreviewCheck, PreviewClaim } from './token'
 
+import { isStaffRequest } from '../shared/staffUser'
 import { judgePreviewClaim, PREVIEW_HEADER, PREVIEW_READ_PARAM, verifyPreviewToken } from './token'
 
 /** Where a collection read carries its preview token: `?preview=` or the `x-preview-token` header. */
@@ -78,7 +79,7 @@ export const readDraftWithToken =
 export const grantPreviewRead =
   (collection: string, read: Access | undefined): Access =>
   async (args) => {
-    const original = read ? await read(args) : Boolean(args.req.user)
+    const original = read ? await read(args) : isStaffRequest(args.req)
     const token = previewTokenOf(args.req)
     if (!token || original === true) return original
     const check = checkToken(args.req, token, collection)

@@ -2,9 +2,12 @@ import type { PayloadRequest } from 'payload'
 
 import type { ReporterPagesOptions, SanitizedReporterPagesConfig } from './types'
 
+import { isStaffRequest } from '../shared/staffUser'
+
+// Staff only (the admin's user collection): a signed-in site reader has no roles either.
 const defaultCanReassign = ({ req }: { req: PayloadRequest }): boolean => {
   const roles = (req.user as { roles?: unknown } | null)?.roles
-  if (!req.user) return false
+  if (!isStaffRequest(req)) return false
   return !Array.isArray(roles) || roles.includes('admin') || roles.includes('editor')
 }
 

@@ -6,6 +6,7 @@ import {
   isRouteDocument,
   setResponseEntityTag,
 } from '../entityTag'
+import { isStaffRequest } from '../../shared/staffUser'
 
 /**
  * A signed-in REST read of one document, and the answer to a save of it, carry the `ETag` of the
@@ -19,7 +20,9 @@ export const setEntityTag: CollectionAfterOperationHook = async ({
   req,
   result,
 }) => {
-  if (!req.user || (operation !== 'findByID' && operation !== 'updateByID')) return result
+  // Staff only: a signed-in site reader's read is a reader's (no save of theirs merges onto it).
+  if (!isStaffRequest(req) || (operation !== 'findByID' && operation !== 'updateByID'))
+    return result
   if (operation === 'findByID' && req.method !== 'GET' && req.method !== 'HEAD') return result
   const doc = result as { id?: unknown; updatedAt?: unknown } | null
   const id = (args as { id?: unknown }).id
