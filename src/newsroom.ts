@@ -34,7 +34,7 @@ import { isAdmin } from '../collections/access/isAdmin'
 import { refuseScheduleCancel } from '../collections/access/refuseScheduleCancel'
 import { staffIntrospectionOnly } from '../collections/access/staffIntrospection'
 import { ADJACENT_LINKS_FIELD, adjacentArticles } from '../plugins/adjacent-articles'
-import { distribution, queueArticleEvent } from '../plugins/distribution'
+import { distribution, queueArticleEvent, queueCachePurge } from '../plugins/distribution'
 import { documentLocks } from '../plugins/document-locks'
 import { editorialWorkflow, eventOfMove, WORKFLOW_FIELD } from '../plugins/editorial-workflow'
 import { EMBARGO_FIELD, embargo, type EmbargoOptions } from '../plugins/embargo'
@@ -45,6 +45,7 @@ import { slugRedirects, type SlugRedirectsOptions } from '../plugins/slug-redire
 import { articleLists, type ArticleListsOptions } from '../plugins/article-lists'
 import { feeds } from '../plugins/feeds'
 import { httpCache } from '../plugins/http-cache'
+import { sanitizeHttpCacheOptions } from '../plugins/http-cache/defaults'
 import { loginThrottle } from '../plugins/login-throttle'
 import { errorCodes } from '../plugins/error-codes'
 import { inputGuards } from '../plugins/input-guards'
@@ -56,6 +57,7 @@ import { publicTimes } from '../plugins/shared/publicTimes'
 import { relatedNews } from '../plugins/related-news'
 import { reporterPages } from '../plugins/reporter-pages'
 import { INDEX_SLUG, search } from '../plugins/search'
+import { TICKER_SLUG, ticker, type TickerOptions } from '../plugins/ticker'
 import { koTranslations } from './i18n/ko'
 
 export type NewsroomOptions = {
@@ -91,6 +93,8 @@ export type NewsroomOptions = {
   search?: false | SearchOptions
   /** Options for the adjacent-articles plugin, or false to leave it out. */
   adjacentArticles?: false | AdjacentArticlesOptions
+  /** 티커뉴스: `ticker-items`, `GET /api/ticker-items/current`, GraphQL `ticker`, 속보 on articles. */
+  ticker?: false | TickerOptions
   /** Options for HTTP caching of anonymous reads (ETag, Cache-Control, surrogate keys), or false to leave it out. */
   httpCache?: false | HttpCacheOptions
   /** Page size and GraphQL depth/complexity limits for REST and GraphQL reads, or false to leave them out. */
@@ -356,6 +360,16 @@ export const newsroom =
     if (options.reporterPages !== false) {
       config = await reporterPages({ enabled, ...options.reporterPages })(config)
     }
+    if (options.ticker !== false) {
+      config = await ticker({
+        enabled,
+        // CDN copies of the ticker go when it changes, like an article's (distribution's cache.purge).
+        ...(options.distribution !== false && {
+          onChange: ({ keys, reason, req }) => queueCachePurge(req, { keys, reason }),
+        }),
+        ...options.ticker,
+      })(config)
+    }
     if (options.queryLimits !== false) {
       config = await queryLimits(options.queryLimits)(config)
     }
@@ -365,7 +379,17 @@ export const newsroom =
       ) as Config
     }
     if (options.httpCache !== false) {
-      config = await httpCache({ enabled, ...options.httpCache })(config)
+      config = await httpCache({
+        enabled,
+        // The ticker's public read is a content read like the collections' (its surrogate keys).
+        ...(options.ticker !== false && {
+          collections: [
+            ...sanitizeHttpCacheOptions().collections,
+            (options.ticker && options.ticker.slug) || TICKER_SLUG,
+          ],
+        }),
+        ...options.httpCache,
+      })(config)
     }
     if (options.loginThrottle !== false) {
       config = await loginThrottle({ enabled, ...options.loginThrottle })(config)

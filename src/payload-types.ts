@@ -30,6 +30,7 @@ export interface Config {
     'webhook-deliveries': WebhookDelivery;
     'correction-requests': CorrectionRequest;
     'search-index': SearchIndex;
+    'ticker-items': TickerItem;
     'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -53,6 +54,7 @@ export interface Config {
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'correction-requests': CorrectionRequestsSelect<false> | CorrectionRequestsSelect<true>;
     'search-index': SearchIndexSelect<false> | SearchIndexSelect<true>;
+    'ticker-items': TickerItemsSelect<false> | TickerItemsSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -220,6 +222,10 @@ export interface Article {
    * From the reporters, in order
    */
   byline?: string | null;
+  /**
+   * Once published, the story goes on the ticker for 60 minutes (once). Clearing this or unpublishing takes it off.
+   */
+  breaking?: boolean | null;
   contentChangedAt?: string | null;
   updatedBy?: (number | null) | User;
   updatedAt: string;
@@ -549,6 +555,34 @@ export interface SearchIndex {
   createdAt: string;
 }
 /**
+ * Lines on the site’s news ticker. Readers see items switched on, within their start and end, lowest order first. GET /api/ticker-items/current and GraphQL `ticker`.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ticker-items".
+ */
+export interface TickerItem {
+  id: number;
+  /**
+   * Empty: the linked article’s title.
+   */
+  text?: string | null;
+  link?: string | null;
+  /**
+   * Shown only while the article is published.
+   */
+  article?: (number | null) | Article;
+  startsAt?: string | null;
+  endsAt?: string | null;
+  /**
+   * Lowest first.
+   */
+  order?: number | null;
+  active?: boolean | null;
+  source?: ('manual' | 'breaking') | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Who did what, when and from where. Nobody can change or delete an entry.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -742,6 +776,10 @@ export interface PayloadLockedDocument {
         value: number | CorrectionRequest;
       } | null)
     | ({
+        relationTo: 'ticker-items';
+        value: number | TickerItem;
+      } | null)
+    | ({
         relationTo: 'audit-log';
         value: number | AuditLog;
       } | null);
@@ -855,6 +893,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         changedBy?: T;
       };
   byline?: T;
+  breaking?: T;
   contentChangedAt?: T;
   updatedBy?: T;
   updatedAt?: T;
@@ -1087,6 +1126,22 @@ export interface SearchIndexSelect<T extends boolean = true> {
   body?: T;
   text?: T;
   grams?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ticker-items_select".
+ */
+export interface TickerItemsSelect<T extends boolean = true> {
+  text?: T;
+  link?: T;
+  article?: T;
+  startsAt?: T;
+  endsAt?: T;
+  order?: T;
+  active?: T;
+  source?: T;
   updatedAt?: T;
   createdAt?: T;
 }
