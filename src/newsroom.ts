@@ -58,6 +58,8 @@ import { relatedNews } from '../plugins/related-news'
 import { reporterPages } from '../plugins/reporter-pages'
 import { INDEX_SLUG, search } from '../plugins/search'
 import { TICKER_SLUG, ticker, type TickerOptions } from '../plugins/ticker'
+import { readerReports, type ReaderReportsOptions } from '../plugins/reader-reports'
+import { inquiries, type InquiriesOptions } from '../plugins/inquiries'
 import { koTranslations } from './i18n/ko'
 
 export type NewsroomOptions = {
@@ -95,6 +97,10 @@ export type NewsroomOptions = {
   adjacentArticles?: false | AdjacentArticlesOptions
   /** 티커뉴스: `ticker-items`, `GET /api/ticker-items/current`, GraphQL `ticker`, 속보 on articles. */
   ticker?: false | TickerOptions
+  /** 신고하기: `reports` from readers (or anonymous), rate-limited, and the desk's moderation queue. */
+  readerReports?: false | ReaderReportsOptions
+  /** 이메일문의: `inquiries` to a reporter or the desk, emailed by a job, answered in the admin. */
+  inquiries?: false | InquiriesOptions
   /** Options for HTTP caching of anonymous reads (ETag, Cache-Control, surrogate keys), or false to leave it out. */
   httpCache?: false | HttpCacheOptions
   /** Page size and GraphQL depth/complexity limits for REST and GraphQL reads, or false to leave them out. */
@@ -369,6 +375,12 @@ export const newsroom =
         }),
         ...options.ticker,
       })(config)
+    }
+    if (options.readerReports !== false) {
+      config = await readerReports({ enabled, ...options.readerReports })(config)
+    }
+    if (options.inquiries !== false) {
+      config = await inquiries({ enabled, ...options.inquiries })(config)
     }
     if (options.queryLimits !== false) {
       config = await queryLimits(options.queryLimits)(config)

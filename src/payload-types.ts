@@ -31,6 +31,8 @@ export interface Config {
     'correction-requests': CorrectionRequest;
     'search-index': SearchIndex;
     'ticker-items': TickerItem;
+    reports: Report;
+    inquiries: Inquiry;
     'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -55,6 +57,8 @@ export interface Config {
     'correction-requests': CorrectionRequestsSelect<false> | CorrectionRequestsSelect<true>;
     'search-index': SearchIndexSelect<false> | SearchIndexSelect<true>;
     'ticker-items': TickerItemsSelect<false> | TickerItemsSelect<true>;
+    reports: ReportsSelect<false> | ReportsSelect<true>;
+    inquiries: InquiriesSelect<false> | InquiriesSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -78,6 +82,7 @@ export interface Config {
       refreshRelatedSuggestions: TaskRefreshRelatedSuggestions;
       deliverWebhook: TaskDeliverWebhook;
       notifyWorkflowMove: TaskNotifyWorkflowMove;
+      sendInquiryEmail: TaskSendInquiryEmail;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -583,6 +588,50 @@ export interface TickerItem {
   createdAt: string;
 }
 /**
+ * Readers’ reports on articles. Filter by status for the open queue; resolve or dismiss with a note.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reports".
+ */
+export interface Report {
+  id: number;
+  article: number | Article;
+  reason: 'abuse' | 'falsehood' | 'spam' | 'privacy' | 'copyright' | 'other';
+  text?: string | null;
+  status?: ('open' | 'resolved' | 'dismissed') | null;
+  resolutionNote?: string | null;
+  resolvedBy?: (number | null) | User;
+  resolvedAt?: string | null;
+  reader?: string | null;
+  submitter?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Readers’ messages to a reporter or the desk. Each is emailed to the reporter and the desk; answer here.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "inquiries".
+ */
+export interface Inquiry {
+  id: number;
+  to?: ('desk' | 'reporter') | null;
+  reporter?: (number | null) | Reporter;
+  name: string;
+  email: string;
+  phone?: string | null;
+  subject: string;
+  message: string;
+  status?: ('new' | 'answered' | 'closed') | null;
+  answer?: string | null;
+  answeredBy?: (number | null) | User;
+  answeredAt?: string | null;
+  notifiedAt?: string | null;
+  reader?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Who did what, when and from where. Nobody can change or delete an entry.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -691,7 +740,13 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'refreshRelatedSuggestions' | 'deliverWebhook' | 'notifyWorkflowMove' | 'schedulePublish';
+        taskSlug:
+          | 'inline'
+          | 'refreshRelatedSuggestions'
+          | 'deliverWebhook'
+          | 'notifyWorkflowMove'
+          | 'sendInquiryEmail'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -725,7 +780,15 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    ('inline' | 'refreshRelatedSuggestions' | 'deliverWebhook' | 'notifyWorkflowMove' | 'schedulePublish') | null;
+    | (
+        | 'inline'
+        | 'refreshRelatedSuggestions'
+        | 'deliverWebhook'
+        | 'notifyWorkflowMove'
+        | 'sendInquiryEmail'
+        | 'schedulePublish'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -778,6 +841,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'ticker-items';
         value: number | TickerItem;
+      } | null)
+    | ({
+        relationTo: 'reports';
+        value: number | Report;
+      } | null)
+    | ({
+        relationTo: 'inquiries';
+        value: number | Inquiry;
       } | null)
     | ({
         relationTo: 'audit-log';
@@ -1147,6 +1218,44 @@ export interface TickerItemsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reports_select".
+ */
+export interface ReportsSelect<T extends boolean = true> {
+  article?: T;
+  reason?: T;
+  text?: T;
+  status?: T;
+  resolutionNote?: T;
+  resolvedBy?: T;
+  resolvedAt?: T;
+  reader?: T;
+  submitter?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "inquiries_select".
+ */
+export interface InquiriesSelect<T extends boolean = true> {
+  to?: T;
+  reporter?: T;
+  name?: T;
+  email?: T;
+  phone?: T;
+  subject?: T;
+  message?: T;
+  status?: T;
+  answer?: T;
+  answeredBy?: T;
+  answeredAt?: T;
+  notifiedAt?: T;
+  reader?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-log_select".
  */
 export interface AuditLogSelect<T extends boolean = true> {
@@ -1297,6 +1406,16 @@ export interface TaskNotifyWorkflowMove {
       | boolean
       | null;
     at: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendInquiryEmail".
+ */
+export interface TaskSendInquiryEmail {
+  input: {
+    id: string;
   };
   output?: unknown;
 }
