@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { NewsroomFixture } from '../helpers/newsroom'
 
+import { graphQLGetHandler, graphQLPost, withHttpCache } from '../../plugins/http-cache'
 import { apiClient, cachedReader } from '../helpers/http'
 import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
 import { bootPayload } from '../helpers/payload'
@@ -133,6 +134,19 @@ describe('the ticker', () => {
       authorization: `JWT ${editor}`,
     })
     expect(signed.headers.get('cache-control')).toBe('private, no-store')
+
+    // GraphQL over GET names the same keys.
+    const graphqlGet = withHttpCache(graphQLGetHandler(graphQLPost(payload.config)))
+    const viaGraphQL = await graphqlGet(
+      new Request(
+        `http://localhost/api/graphql?query=${encodeURIComponent('{ ticker { id text } }')}`,
+      ),
+    )
+    expect(viaGraphQL.status).toBe(200)
+    expect(viaGraphQL.headers.get('cache-control')).toMatch(/^public, /)
+    expect((viaGraphQL.headers.get('surrogate-key') ?? '').split(' ')).toEqual(
+      expect.arrayContaining(['ticker-items:list', `articles:${live.id}`]),
+    )
 
     received.length = 0
     const changed = await api.rest('PATCH', `/ticker-items/${item.id}`, {
