@@ -296,6 +296,10 @@ export const newsroom =
           `${EMBARGO_FIELD}_tz`,
           // Who saved last (audit-log): no revision of the story either.
           UPDATED_BY_FIELD,
+          // The 속보 flag (ticker) says how the story is promoted, not what it says.
+          ...(options.ticker !== false && options.ticker?.breaking !== false
+            ? [options.ticker?.breaking?.field ?? 'breaking']
+            : []),
         ],
         ...options.registerTimestamps,
       })(config)

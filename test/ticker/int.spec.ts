@@ -215,9 +215,13 @@ describe('속보 articles', () => {
     })
     expect(await breakingLines()).toHaveLength(1)
 
-    // Cleared: off. Flagged again: it had its turn.
+    // Cleared: off (the flag is no revision: 수정 time stays). Flagged again: it had its turn.
+    const revised = (await payload.findByID({ collection: 'articles', id: story.id })).revisedAt
     await api.rest('PATCH', `/articles/${story.id}`, { body: { breaking: false }, token: editor })
     expect(await breakingLines()).toHaveLength(0)
+    expect((await payload.findByID({ collection: 'articles', id: story.id })).revisedAt).toBe(
+      revised,
+    )
     await api.rest('PATCH', `/articles/${story.id}`, { body: { breaking: true }, token: editor })
     expect(await breakingLines()).toHaveLength(0)
     expect(
