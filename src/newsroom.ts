@@ -35,7 +35,7 @@ import { isAdmin } from '../collections/access/isAdmin'
 import { refuseScheduleCancel } from '../collections/access/refuseScheduleCancel'
 import { staffIntrospectionOnly } from '../collections/access/staffIntrospection'
 import { ADJACENT_LINKS_FIELD, adjacentArticles } from '../plugins/adjacent-articles'
-import { distribution, queueArticleEvent } from '../plugins/distribution'
+import { distribution, queueArticleEvent, queueCachePurge } from '../plugins/distribution'
 import { documentLocks } from '../plugins/document-locks'
 import { editorialWorkflow, eventOfMove, WORKFLOW_FIELD } from '../plugins/editorial-workflow'
 import { EMBARGO_FIELD, embargo, type EmbargoOptions } from '../plugins/embargo'
@@ -46,6 +46,7 @@ import { slugRedirects, type SlugRedirectsOptions } from '../plugins/slug-redire
 import { articleLists, type ArticleListsOptions } from '../plugins/article-lists'
 import { feeds } from '../plugins/feeds'
 import { httpCache } from '../plugins/http-cache'
+import { sanitizeHttpCacheOptions } from '../plugins/http-cache/defaults'
 import { loginThrottle } from '../plugins/login-throttle'
 import { errorCodes } from '../plugins/error-codes'
 import { inputGuards } from '../plugins/input-guards'
@@ -58,6 +59,9 @@ import { publicTimes } from '../plugins/shared/publicTimes'
 import { relatedNews } from '../plugins/related-news'
 import { reporterPages } from '../plugins/reporter-pages'
 import { INDEX_SLUG, search } from '../plugins/search'
+import { TICKER_SLUG, ticker, type TickerOptions } from '../plugins/ticker'
+import { readerReports, type ReaderReportsOptions } from '../plugins/reader-reports'
+import { inquiries, type InquiriesOptions } from '../plugins/inquiries'
 import { koTranslations } from './i18n/ko'
 
 export type NewsroomOptions = {
@@ -95,6 +99,12 @@ export type NewsroomOptions = {
   readers?: false | ReadersOptions
   /** Options for the adjacent-articles plugin, or false to leave it out. */
   adjacentArticles?: false | AdjacentArticlesOptions
+  /** 티커뉴스: `ticker-items`, `GET /api/ticker-items/current`, GraphQL `ticker`, 속보 on articles. */
+  ticker?: false | TickerOptions
+  /** 신고하기: `reports` from readers (or anonymous), rate-limited, and the desk's moderation queue. */
+  readerReports?: false | ReaderReportsOptions
+  /** 이메일문의: `inquiries` to a reporter or the desk, emailed by a job, answered in the admin. */
+  inquiries?: false | InquiriesOptions
   /** Options for HTTP caching of anonymous reads (ETag, Cache-Control, surrogate keys), or false to leave it out. */
   httpCache?: false | HttpCacheOptions
   /** Page size and GraphQL depth/complexity limits for REST and GraphQL reads, or false to leave them out. */
@@ -290,6 +300,10 @@ export const newsroom =
           `${EMBARGO_FIELD}_tz`,
           // Who saved last (audit-log): no revision of the story either.
           UPDATED_BY_FIELD,
+          // The 속보 flag (ticker) says how the story is promoted, not what it says.
+          ...(options.ticker !== false && options.ticker?.breaking !== false
+            ? [options.ticker?.breaking?.field ?? 'breaking']
+            : []),
         ],
         ...options.registerTimestamps,
       })(config)
@@ -366,6 +380,22 @@ export const newsroom =
     if (options.readers !== false) {
       config = await readers({ articles: Articles.slug, enabled, ...options.readers })(config)
     }
+    if (options.ticker !== false) {
+      config = await ticker({
+        enabled,
+        // CDN copies of the ticker go when it changes, like an article's (distribution's cache.purge).
+        ...(options.distribution !== false && {
+          onChange: ({ keys, reason, req }) => queueCachePurge(req, { keys, reason }),
+        }),
+        ...options.ticker,
+      })(config)
+    }
+    if (options.readerReports !== false) {
+      config = await readerReports({ enabled, ...options.readerReports })(config)
+    }
+    if (options.inquiries !== false) {
+      config = await inquiries({ enabled, ...options.inquiries })(config)
+    }
     if (options.queryLimits !== false) {
       config = await queryLimits(options.queryLimits)(config)
     }
@@ -375,7 +405,17 @@ export const newsroom =
       ) as Config
     }
     if (options.httpCache !== false) {
-      config = await httpCache({ enabled, ...options.httpCache })(config)
+      config = await httpCache({
+        enabled,
+        // The ticker's public read is a content read like the collections' (its surrogate keys).
+        ...(options.ticker !== false && {
+          collections: [
+            ...sanitizeHttpCacheOptions().collections,
+            (options.ticker && options.ticker.slug) || TICKER_SLUG,
+          ],
+        }),
+        ...options.httpCache,
+      })(config)
     }
     if (options.loginThrottle !== false) {
       config = await loginThrottle({ enabled, ...options.loginThrottle })(config)

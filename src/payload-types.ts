@@ -33,6 +33,9 @@ export interface Config {
     'search-index': SearchIndex;
     readers: Reader;
     scraps: Scrap;
+    'ticker-items': TickerItem;
+    reports: Report;
+    inquiries: Inquiry;
     'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -58,6 +61,9 @@ export interface Config {
     'search-index': SearchIndexSelect<false> | SearchIndexSelect<true>;
     readers: ReadersSelect<false> | ReadersSelect<true>;
     scraps: ScrapsSelect<false> | ScrapsSelect<true>;
+    'ticker-items': TickerItemsSelect<false> | TickerItemsSelect<true>;
+    reports: ReportsSelect<false> | ReportsSelect<true>;
+    inquiries: InquiriesSelect<false> | InquiriesSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -81,6 +87,7 @@ export interface Config {
       refreshRelatedSuggestions: TaskRefreshRelatedSuggestions;
       deliverWebhook: TaskDeliverWebhook;
       notifyWorkflowMove: TaskNotifyWorkflowMove;
+      sendInquiryEmail: TaskSendInquiryEmail;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -243,6 +250,10 @@ export interface Article {
    * From the reporters, in order
    */
   byline?: string | null;
+  /**
+   * Once published, the story goes on the ticker for 60 minutes (once). Clearing this or unpublishing takes it off.
+   */
+  breaking?: boolean | null;
   contentChangedAt?: string | null;
   updatedBy?: (number | null) | User;
   updatedAt: string;
@@ -613,6 +624,78 @@ export interface Scrap {
   createdAt: string;
 }
 /**
+ * Lines on the site’s news ticker. Readers see items switched on, within their start and end, lowest order first. GET /api/ticker-items/current and GraphQL `ticker`.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ticker-items".
+ */
+export interface TickerItem {
+  id: number;
+  /**
+   * Empty: the linked article’s title.
+   */
+  text?: string | null;
+  link?: string | null;
+  /**
+   * Shown only while the article is published.
+   */
+  article?: (number | null) | Article;
+  startsAt?: string | null;
+  endsAt?: string | null;
+  /**
+   * Lowest first.
+   */
+  order?: number | null;
+  active?: boolean | null;
+  source?: ('manual' | 'breaking') | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Readers’ reports on articles. Filter by status for the open queue; resolve or dismiss with a note.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reports".
+ */
+export interface Report {
+  id: number;
+  article: number | Article;
+  reason: 'abuse' | 'falsehood' | 'spam' | 'privacy' | 'copyright' | 'other';
+  text?: string | null;
+  status?: ('open' | 'resolved' | 'dismissed') | null;
+  resolutionNote?: string | null;
+  resolvedBy?: (number | null) | User;
+  resolvedAt?: string | null;
+  reader?: string | null;
+  submitter?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Readers’ messages to a reporter or the desk. Each is emailed to the reporter and the desk; answer here.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "inquiries".
+ */
+export interface Inquiry {
+  id: number;
+  to?: ('desk' | 'reporter') | null;
+  reporter?: (number | null) | Reporter;
+  name: string;
+  email: string;
+  phone?: string | null;
+  subject: string;
+  message: string;
+  status?: ('new' | 'answered' | 'closed') | null;
+  answer?: string | null;
+  answeredBy?: (number | null) | User;
+  answeredAt?: string | null;
+  notifiedAt?: string | null;
+  reader?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Who did what, when and from where. Nobody can change or delete an entry.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -721,7 +804,13 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'refreshRelatedSuggestions' | 'deliverWebhook' | 'notifyWorkflowMove' | 'schedulePublish';
+        taskSlug:
+          | 'inline'
+          | 'refreshRelatedSuggestions'
+          | 'deliverWebhook'
+          | 'notifyWorkflowMove'
+          | 'sendInquiryEmail'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -755,7 +844,15 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    ('inline' | 'refreshRelatedSuggestions' | 'deliverWebhook' | 'notifyWorkflowMove' | 'schedulePublish') | null;
+    | (
+        | 'inline'
+        | 'refreshRelatedSuggestions'
+        | 'deliverWebhook'
+        | 'notifyWorkflowMove'
+        | 'sendInquiryEmail'
+        | 'schedulePublish'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -812,6 +909,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'scraps';
         value: number | Scrap;
+      } | null)
+    | ({
+        relationTo: 'ticker-items';
+        value: number | TickerItem;
+      } | null)
+    | ({
+        relationTo: 'reports';
+        value: number | Report;
+      } | null)
+    | ({
+        relationTo: 'inquiries';
+        value: number | Inquiry;
       } | null)
     | ({
         relationTo: 'audit-log';
@@ -937,6 +1046,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         changedBy?: T;
       };
   byline?: T;
+  breaking?: T;
   contentChangedAt?: T;
   updatedBy?: T;
   updatedAt?: T;
@@ -1211,6 +1321,60 @@ export interface ScrapsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ticker-items_select".
+ */
+export interface TickerItemsSelect<T extends boolean = true> {
+  text?: T;
+  link?: T;
+  article?: T;
+  startsAt?: T;
+  endsAt?: T;
+  order?: T;
+  active?: T;
+  source?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reports_select".
+ */
+export interface ReportsSelect<T extends boolean = true> {
+  article?: T;
+  reason?: T;
+  text?: T;
+  status?: T;
+  resolutionNote?: T;
+  resolvedBy?: T;
+  resolvedAt?: T;
+  reader?: T;
+  submitter?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "inquiries_select".
+ */
+export interface InquiriesSelect<T extends boolean = true> {
+  to?: T;
+  reporter?: T;
+  name?: T;
+  email?: T;
+  phone?: T;
+  subject?: T;
+  message?: T;
+  status?: T;
+  answer?: T;
+  answeredBy?: T;
+  answeredAt?: T;
+  notifiedAt?: T;
+  reader?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-log_select".
  */
 export interface AuditLogSelect<T extends boolean = true> {
@@ -1361,6 +1525,16 @@ export interface TaskNotifyWorkflowMove {
       | boolean
       | null;
     at: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendInquiryEmail".
+ */
+export interface TaskSendInquiryEmail {
+  input: {
+    id: string;
   };
   output?: unknown;
 }

@@ -21,7 +21,7 @@ export {
   recordEvents,
   workflowEvents,
 } from './types'
-export { queueArticleEvent } from './hooks/queueArticleEvents'
+export { queueArticleEvent, queueCachePurge } from './hooks/queueArticleEvents'
 export { isPrivateAddress } from './network'
 export { generateSecret, signPayload } from './signing'
 

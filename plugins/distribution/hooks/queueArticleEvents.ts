@@ -172,6 +172,48 @@ export const queueArticleEvent = async (
   ])
 }
 
+/**
+ * A `cache.purge` about something other than one article (the ticker, a global): `keys` are the
+ * surrogate keys to drop, sent to every active channel subscribed to `cache.purge` (section and
+ * region filters are about articles and do not apply). Queued with `req`: a rolled-back save
+ * queues nothing. Does nothing when the distribution plugin is absent or disabled.
+ */
+export const queueCachePurge = async (
+  req: PayloadRequest,
+  { keys, reason, urls = [] }: { keys: string[]; reason: string; urls?: string[] },
+): Promise<void> => {
+  const config = (req.payload.config.custom as Record<string, unknown> | undefined)?.[
+    DISTRIBUTION_CONFIG_KEY
+  ] as SanitizedDistributionConfig | undefined
+  if (!config?.enabled || keys.length === 0) return
+  const channels = (
+    await req.payload.find({
+      collection: CHANNELS_SLUG as CollectionSlug,
+      depth: 0,
+      limit: 0,
+      overrideAccess: true,
+      pagination: false,
+      req,
+      where: { and: [{ active: { equals: true } }, { events: { in: ['cache.purge'] } }] },
+    })
+  ).docs as unknown as Channel[]
+  const timestamp = formatKstIso(new Date(), { withMilliseconds: true })
+  for (const channel of channels) {
+    if (channel.kind === 'indexnow') continue
+    await req.payload.jobs.queue({
+      task: DELIVER_TASK,
+      input: {
+        channel: String(channel.id),
+        event: 'cache.purge',
+        webhookId: `msg_${crypto.randomUUID()}`,
+        attempt: 1,
+        body: { type: 'cache.purge', timestamp, data: { reason, keys, urls } },
+      },
+      req,
+    } as never)
+  }
+}
+
 /** The article event itself, then its `cache.purge`. */
 const queueArticleMessages = (
   config: SanitizedDistributionConfig,
