@@ -30,6 +30,7 @@ export interface Config {
     'webhook-deliveries': WebhookDelivery;
     'correction-requests': CorrectionRequest;
     'search-index': SearchIndex;
+    votes: Vote;
     'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -53,6 +54,7 @@ export interface Config {
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'correction-requests': CorrectionRequestsSelect<false> | CorrectionRequestsSelect<true>;
     'search-index': SearchIndexSelect<false> | SearchIndexSelect<true>;
+    votes: VotesSelect<false> | VotesSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -76,6 +78,7 @@ export interface Config {
       refreshRelatedSuggestions: TaskRefreshRelatedSuggestions;
       deliverWebhook: TaskDeliverWebhook;
       notifyWorkflowMove: TaskNotifyWorkflowMove;
+      flushArticleViews: TaskFlushArticleViews;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -549,6 +552,18 @@ export interface SearchIndex {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "votes".
+ */
+export interface Vote {
+  id: number;
+  document: string;
+  voter: string;
+  value: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Who did what, when and from where. Nobody can change or delete an entry.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -657,7 +672,13 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'refreshRelatedSuggestions' | 'deliverWebhook' | 'notifyWorkflowMove' | 'schedulePublish';
+        taskSlug:
+          | 'inline'
+          | 'refreshRelatedSuggestions'
+          | 'deliverWebhook'
+          | 'notifyWorkflowMove'
+          | 'flushArticleViews'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -691,7 +712,15 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    ('inline' | 'refreshRelatedSuggestions' | 'deliverWebhook' | 'notifyWorkflowMove' | 'schedulePublish') | null;
+    | (
+        | 'inline'
+        | 'refreshRelatedSuggestions'
+        | 'deliverWebhook'
+        | 'notifyWorkflowMove'
+        | 'flushArticleViews'
+        | 'schedulePublish'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -740,6 +769,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'correction-requests';
         value: number | CorrectionRequest;
+      } | null)
+    | ({
+        relationTo: 'votes';
+        value: number | Vote;
       } | null)
     | ({
         relationTo: 'audit-log';
@@ -1092,6 +1125,17 @@ export interface SearchIndexSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "votes_select".
+ */
+export interface VotesSelect<T extends boolean = true> {
+  document?: T;
+  voter?: T;
+  value?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-log_select".
  */
 export interface AuditLogSelect<T extends boolean = true> {
@@ -1244,6 +1288,16 @@ export interface TaskNotifyWorkflowMove {
     at: string;
   };
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskFlushArticleViews".
+ */
+export interface TaskFlushArticleViews {
+  input?: unknown;
+  output: {
+    written?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
