@@ -76,9 +76,12 @@ export const isBotAgent = (userAgent: null | string | undefined, patterns: RegEx
 /** The route's `:id`, when it can be an id of `collection` at all; else undefined (a 404). */
 export const routeIdOf = (req: PayloadRequest, collection: string): number | string | undefined => {
   const raw = String(req.routeParams?.id ?? '')
-  const config = req.payload.collections[collection as CollectionSlug]
-  const type = config?.customIDType ?? req.payload.db.defaultIDType
+  const custom = req.payload.collections[collection as CollectionSlug]?.customIDType
+  const type = custom ?? req.payload.db.defaultIDType
   if (type === 'number') return /^\d{1,15}$/.test(raw) ? Number(raw) : undefined
+  // MongoDB's own ids are ObjectIds ('text' to Payload): anything else matches nothing.
+  if (!custom && req.payload.db.name === 'mongoose')
+    return isValidID(raw, 'ObjectID') && /^[0-9a-f]{24}$/i.test(raw) ? raw : undefined
   return isValidID(raw, type) ? raw : undefined
 }
 
