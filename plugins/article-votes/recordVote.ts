@@ -16,8 +16,8 @@ type Vote = -1 | 0 | 1
  * after the vote's row was committed includes every vote committed before it, so whatever order
  * parallel votes take, the last write holds exact totals — on SQLite, PostgreSQL and MongoDB
  * alike, with nothing adapter-specific. An editor's save that wrote back older totals (it holds
- * the same lock on PostgreSQL; elsewhere the window is its own read-to-write) is corrected by the
- * next vote.
+ * the same lock on PostgreSQL; on SQLite and MongoDB the window is its own read-to-write) is
+ * corrected by the next vote.
  */
 export const recordVote = async (
   config: SanitizedArticleVotesConfig,
