@@ -411,3 +411,27 @@ describe('visitors (현재접속자)', () => {
     expect(now.headers.get('cache-control')).toMatch(/no-store/)
   })
 })
+
+describe.runIf(useRedis)('with REDIS_URL', () => {
+  it('keeps views, most-read buckets, presence and limits in Redis, not in the process', async () => {
+    const { Redis } = await import('ioredis')
+    const client = new Redis(redis!.url)
+    try {
+      const id = await publish({ title: 'Redis 기사' })
+      expect((await view(id, { 'x-reader-token': token() })).status).toBe(204)
+      const keys = await client.keys('*')
+      expect(keys).toEqual(
+        expect.arrayContaining([
+          'views:pending',
+          expect.stringMatching(/^views:h:\d+$/),
+          expect.stringMatching(/^views:seen:/),
+          'visitors:present',
+          expect.stringMatching(/^votes:rl:anonymous/),
+        ]),
+      )
+      expect(await client.hget('views:pending', String(id))).toBe('1')
+    } finally {
+      client.disconnect()
+    }
+  })
+})
