@@ -15,5 +15,6 @@ export const sanitizeArticleVotesOptions = (
   trustedProxies: options.trustedProxies ?? trustedProxiesFromEnvironment(),
   anonymousPerAddress: options.anonymousPerAddress ?? { points: 30, durationSeconds: 60 },
   perVoter: options.perVoter ?? { points: 60, durationSeconds: 60 },
+  graphQLMutation: options.graphQLMutation ?? 'voteArticle',
   enabled: options.enabled ?? true,
 })

@@ -5,7 +5,8 @@ import type { ArticleVotesOptions } from './types'
 import { createCounterStore } from '../shared/counterStore'
 import { withInputErrorsAsInfo } from '../shared/inputError'
 import { sanitizeArticleVotesOptions } from './defaults'
-import { voteEndpoint } from './voteEndpoint'
+import { voteMutation } from './graphQL'
+import { voteCaster, voteEndpoint } from './voteEndpoint'
 import { votesCollection } from './votesCollection'
 
 export type { ArticleVotesOptions, VoteResult } from './types'
@@ -41,19 +42,31 @@ export const articleVotes =
         else console.warn(message)
       },
     })
+    const cast = voteCaster(config, store)
     const collections = withCollection.map((collection): CollectionConfig => {
       if (!config.collections.includes(collection.slug)) return collection
       return {
         ...collection,
         endpoints: [
           ...(Array.isArray(collection.endpoints) ? collection.endpoints : []),
-          voteEndpoint(config, collection.slug, store),
+          voteEndpoint(collection.slug, cast),
         ],
       }
     })
+    const userMutations = incomingConfig.graphQL?.mutations
+    const [first] = config.collections
     return {
       ...incomingConfig,
       collections,
+      graphQL: {
+        ...incomingConfig.graphQL,
+        mutations: (GraphQL, context) => ({
+          ...(userMutations?.(GraphQL, context) ?? {}),
+          ...(first && config.graphQLMutation
+            ? voteMutation(config.graphQLMutation, first, cast)(GraphQL as never)
+            : {}),
+        }),
+      },
       loggingLevels: withInputErrorsAsInfo(incomingConfig),
       onInit: async (payload) => {
         logger = payload.logger

@@ -25,6 +25,8 @@ export type ArticleVotesOptions = {
   anonymousPerAddress?: RateLimit
   /** Votes per signed-in voter. @default 60 per minute */
   perVoter?: RateLimit
+  /** The GraphQL mutation voting on the first of `collections`, or false for none. @default 'voteArticle' */
+  graphQLMutation?: false | string
   /** When false, the collection and fields stay and the endpoint answers 404. @default true */
   enabled?: boolean
 }
@@ -39,6 +41,7 @@ export type SanitizedArticleVotesConfig = {
   trustedProxies: number
   anonymousPerAddress: RateLimit
   perVoter: RateLimit
+  graphQLMutation: false | string
   enabled: boolean
 }
 

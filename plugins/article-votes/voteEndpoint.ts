@@ -1,25 +1,24 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { CounterStore } from '../shared/counterStore'
-import type { SanitizedArticleVotesConfig } from './types'
+import type { SanitizedArticleVotesConfig, VoteResult } from './types'
 
 import { findPublicDocument } from '../shared/counterWrites'
 import { InputError } from '../shared/inputError'
 import {
+  documentIdOf,
   jsonBodyOf,
   opaqueKey,
   rateLimitedResponse,
   READER_TOKEN_HEADER,
   readerAddressOf,
   readerTokenOf,
-  routeIdOf,
 } from '../shared/readerClient'
 import { recordVote } from './recordVote'
 
 const notFound = () => new InputError('기사를 찾을 수 없습니다 (not found)', 'NOT_FOUND', 404)
 
-const parseValue = (body: Record<string, unknown>): -1 | 0 | 1 => {
-  const value = body.value
+const parseValue = (value: unknown): -1 | 0 | 1 => {
   if (value === 1 || value === -1 || value === 0) return value
   throw new InputError(
     'value: 1(올려), -1(내려) 또는 0(취소)이어야 합니다 (value must be 1, -1 or 0)',
@@ -56,38 +55,44 @@ const voterOf = async (
   return { voter: opaqueKey(req, 'voter', 'anonymous', token, address) }
 }
 
-/** `POST /api/<collection>/:id/vote` `{ "value": 1 | -1 | 0 }` → `{ votesUp, votesDown, myVote }`. */
-export const voteEndpoint = (
-  config: SanitizedArticleVotesConfig,
+/** A vote as REST and GraphQL take it: the answer, or the seconds to wait (429). */
+export type CastVote = (
+  req: PayloadRequest,
   collection: string,
-  store: CounterStore,
-): Endpoint => {
+  rawId: unknown,
+  rawValue: unknown,
+) => Promise<{ retryAfter: number } | VoteResult>
+
+/** Checks the id, the value and the voter's limit, then records the vote on a public document. */
+export const voteCaster = (config: SanitizedArticleVotesConfig, store: CounterStore): CastVote => {
   const limits = {
     anonymous: store.rateLimiter('anonymous', config.anonymousPerAddress),
     signedIn: store.rateLimiter('voter', config.perVoter),
   }
-  return {
-    path: '/:id/vote',
-    method: 'post',
-    handler: async (req) => {
-      const id = routeIdOf(req, collection)
-      if (id === undefined) throw notFound()
-      const value = parseValue(await jsonBodyOf(req))
-      const identity = await voterOf(config, req, limits)
-      if ('retryAfter' in identity) return rateLimitedResponse(req, identity.retryAfter)
-      const stored = await findPublicDocument(req, collection, id, {
-        [config.fields.up]: true,
-        [config.fields.down]: true,
-      })
-      if (!stored) throw notFound()
-      const result = await recordVote(config, req, {
-        collection,
-        id,
-        stored,
-        value,
-        voter: identity.voter,
-      })
-      return Response.json(result, { headers: { 'cache-control': 'private, no-store' } })
-    },
+  return async (req, collection, rawId, rawValue) => {
+    const id = documentIdOf(req, collection, rawId)
+    if (id === undefined) throw notFound()
+    const value = parseValue(rawValue)
+    const identity = await voterOf(config, req, limits)
+    if ('retryAfter' in identity) return identity
+    const stored = await findPublicDocument(req, collection, id, {
+      [config.fields.up]: true,
+      [config.fields.down]: true,
+    })
+    if (!stored) throw notFound()
+    return recordVote(config, req, { collection, id, stored, value, voter: identity.voter })
   }
 }
+
+/** `POST /api/<collection>/:id/vote` `{ "value": 1 | -1 | 0 }` → `{ votesUp, votesDown, myVote }`. */
+export const voteEndpoint = (collection: string, cast: CastVote): Endpoint => ({
+  path: '/:id/vote',
+  method: 'post',
+  handler: async (req) => {
+    if (documentIdOf(req, collection, req.routeParams?.id) === undefined) throw notFound()
+    const body = await jsonBodyOf(req)
+    const result = await cast(req, collection, req.routeParams?.id, body.value)
+    if ('retryAfter' in result) return rateLimitedResponse(req, result.retryAfter)
+    return Response.json(result, { headers: { 'cache-control': 'private, no-store' } })
+  },
+})

@@ -73,17 +73,26 @@ export const isBotAgent = (userAgent: null | string | undefined, patterns: RegEx
   return patterns.some((pattern) => pattern.test(userAgent))
 }
 
-/** The route's `:id`, when it can be an id of `collection` at all; else undefined (a 404). */
-export const routeIdOf = (req: PayloadRequest, collection: string): number | string | undefined => {
-  const raw = String(req.routeParams?.id ?? '')
+/** `raw` as an id of `collection`, when it can be one at all; else undefined (a 404). */
+export const documentIdOf = (
+  req: PayloadRequest,
+  collection: string,
+  raw: unknown,
+): number | string | undefined => {
+  if (typeof raw !== 'string' && typeof raw !== 'number') return undefined
+  const text = String(raw)
   const custom = req.payload.collections[collection as CollectionSlug]?.customIDType
   const type = custom ?? req.payload.db.defaultIDType
-  if (type === 'number') return /^\d{1,15}$/.test(raw) ? Number(raw) : undefined
+  if (type === 'number') return /^\d{1,15}$/.test(text) ? Number(text) : undefined
   // MongoDB's own ids are ObjectIds ('text' to Payload): anything else matches nothing.
   if (!custom && req.payload.db.name === 'mongoose')
-    return isValidID(raw, 'ObjectID') && /^[0-9a-f]{24}$/i.test(raw) ? raw : undefined
-  return isValidID(raw, type) ? raw : undefined
+    return isValidID(text, 'ObjectID') && /^[0-9a-f]{24}$/i.test(text) ? text : undefined
+  return isValidID(text, type) ? text : undefined
 }
+
+/** The route's `:id`, when it can be an id of `collection` at all; else undefined (a 404). */
+export const routeIdOf = (req: PayloadRequest, collection: string): number | string | undefined =>
+  documentIdOf(req, collection, req.routeParams?.id)
 
 /** 429 with `Retry-After`, in the shape of every REST error (`RATE_LIMITED`). */
 export const rateLimitedResponse = (req: PayloadRequest, retryAfterSeconds: number): Response =>

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { NewsroomFixture } from '../helpers/newsroom'
 
+import { graphQLPost } from '../../plugins/http-cache'
 import { apiClient, cachedReader } from '../helpers/http'
 import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
 import { bootPayload } from '../helpers/payload'
@@ -256,6 +257,55 @@ describe('votes (올려/내려)', () => {
     })
     expect(rows.docs).toHaveLength(1)
     expect(JSON.stringify(rows.docs)).not.toContain(secret)
+  })
+})
+
+describe('votes through GraphQL (voteArticle)', () => {
+  const mutate = async (variables: Record<string, unknown>, headers: Record<string, string>) => {
+    const response = await graphQLPost(payload.config)(
+      new Request('http://localhost/api/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({
+          query:
+            'mutation ($id: ID!, $value: Int!) { voteArticle(id: $id, value: $value) { votesUp votesDown myVote } }',
+          variables,
+        }),
+      }),
+    )
+    return (await response.json()) as {
+      data?: { voteArticle: unknown }
+      errors?: { extensions: { code: string } }[]
+    }
+  }
+
+  it('votes as REST does, with the same refusals', async () => {
+    const id = await publish({ title: 'GraphQL 투표' })
+    const me = { 'x-reader-token': token(), 'x-forwarded-for': address() }
+    expect((await mutate({ id: String(id), value: 1 }, me)).data?.voteArticle).toEqual({
+      votesUp: 1,
+      votesDown: 0,
+      myVote: 1,
+    })
+    expect((await mutate({ id: String(id), value: -1 }, me)).data?.voteArticle).toEqual({
+      votesUp: 0,
+      votesDown: 1,
+      myVote: -1,
+    })
+    expect((await stored(id)).votesDown).toBe(1)
+    const bad = await mutate({ id: String(id), value: 3 }, me)
+    expect(bad.errors?.[0]?.extensions.code).toBe('VALIDATION')
+    const hidden = await draft({ title: 'GraphQL 초안' })
+    const notFound = await mutate({ id: String(hidden), value: 1 }, me)
+    expect(notFound.errors?.[0]?.extensions.code).toBe('NOT_FOUND')
+    const from = address()
+    let last
+    for (let index = 0; index < 6; index++)
+      last = await mutate(
+        { id: String(id), value: 1 },
+        { 'x-reader-token': token(), 'x-forwarded-for': from },
+      )
+    expect(last!.errors?.[0]?.extensions.code).toBe('RATE_LIMITED')
   })
 })
 
