@@ -6,6 +6,9 @@ import { en } from '@payloadcms/translations/languages/en'
 import { ko } from '@payloadcms/translations/languages/ko'
 
 import type { AdjacentArticlesOptions } from '../plugins/adjacent-articles'
+import type { ArticleVotesOptions } from '../plugins/article-votes'
+import type { ArticleViewsOptions } from '../plugins/article-views'
+import type { VisitorsOptions } from '../plugins/visitors'
 import type { ChannelEvent } from '../plugins/distribution'
 import type { EditorialWorkflowOptions, WorkflowMoveArgs } from '../plugins/editorial-workflow'
 import type { DistributionOptions } from '../plugins/distribution'
@@ -44,6 +47,9 @@ import { corrections, type CorrectionsOptions } from '../plugins/corrections'
 import { auditLog, type AuditLogOptions, UPDATED_BY_FIELD } from '../plugins/audit-log'
 import { slugRedirects, type SlugRedirectsOptions } from '../plugins/slug-redirects'
 import { articleLists, type ArticleListsOptions } from '../plugins/article-lists'
+import { articleVotes } from '../plugins/article-votes'
+import { articleViews } from '../plugins/article-views'
+import { visitors } from '../plugins/visitors'
 import { feeds } from '../plugins/feeds'
 import { httpCache } from '../plugins/http-cache'
 import { sanitizeHttpCacheOptions } from '../plugins/http-cache/defaults'
@@ -97,6 +103,12 @@ export type NewsroomOptions = {
   search?: false | SearchOptions
   /** Reader accounts (`readers`, apart from staff) and their saved articles (`scraps`), or false to leave them out. */
   readers?: false | ReadersOptions
+  /** 올려/내려: `POST /api/articles/:id/vote`, or false to leave it out. */
+  articleVotes?: false | ArticleVotesOptions
+  /** 조회수 and most-read: `POST /api/articles/:id/view`, `GET /api/articles/most-read`, GraphQL `mostRead`, or false. */
+  articleViews?: false | ArticleViewsOptions
+  /** 현재접속자: `POST /api/visitors/heartbeat`, `GET /api/visitors`, or false to leave it out. */
+  visitors?: false | VisitorsOptions
   /** Options for the adjacent-articles plugin, or false to leave it out. */
   adjacentArticles?: false | AdjacentArticlesOptions
   /** 티커뉴스: `ticker-items`, `GET /api/ticker-items/current`, GraphQL `ticker`, 속보 on articles. */
@@ -396,6 +408,21 @@ export const newsroom =
     if (options.inquiries !== false) {
       config = await inquiries({ enabled, ...options.inquiries })(config)
     }
+    if (options.articleVotes !== false) {
+      config = articleVotes({
+        collections: [Articles.slug],
+        enabled,
+        ...options.articleVotes,
+      })(config) as Config
+    }
+    if (options.articleViews !== false) {
+      config = articleViews({ collection: Articles.slug, enabled, ...options.articleViews })(
+        config,
+      ) as Config
+    }
+    if (options.visitors !== false) {
+      config = visitors({ enabled, ...options.visitors })(config) as Config
+    }
     if (options.queryLimits !== false) {
       config = await queryLimits(options.queryLimits)(config)
     }
@@ -428,6 +455,8 @@ export const newsroom =
         // The search index is derived from the articles, rebuilt at will: no record of its own.
         exclude: [
           'webhook-deliveries',
+          // One row per reader's vote, written past the API: no editorial act.
+          options.articleVotes ? (options.articleVotes.votesSlug ?? 'votes') : 'votes',
           options.search ? (options.search.indexSlug ?? INDEX_SLUG) : INDEX_SLUG,
           ...(options.readers === false
             ? []

@@ -36,6 +36,7 @@ export interface Config {
     'ticker-items': TickerItem;
     reports: Report;
     inquiries: Inquiry;
+    votes: Vote;
     'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -64,6 +65,7 @@ export interface Config {
     'ticker-items': TickerItemsSelect<false> | TickerItemsSelect<true>;
     reports: ReportsSelect<false> | ReportsSelect<true>;
     inquiries: InquiriesSelect<false> | InquiriesSelect<true>;
+    votes: VotesSelect<false> | VotesSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -88,6 +90,7 @@ export interface Config {
       deliverWebhook: TaskDeliverWebhook;
       notifyWorkflowMove: TaskNotifyWorkflowMove;
       sendInquiryEmail: TaskSendInquiryEmail;
+      flushArticleViews: TaskFlushArticleViews;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -696,6 +699,18 @@ export interface Inquiry {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "votes".
+ */
+export interface Vote {
+  id: number;
+  document: string;
+  voter: string;
+  value: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Who did what, when and from where. Nobody can change or delete an entry.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -810,6 +825,7 @@ export interface PayloadJob {
           | 'deliverWebhook'
           | 'notifyWorkflowMove'
           | 'sendInquiryEmail'
+          | 'flushArticleViews'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -850,6 +866,7 @@ export interface PayloadJob {
         | 'deliverWebhook'
         | 'notifyWorkflowMove'
         | 'sendInquiryEmail'
+        | 'flushArticleViews'
         | 'schedulePublish'
       )
     | null;
@@ -921,6 +938,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'inquiries';
         value: number | Inquiry;
+      } | null)
+    | ({
+        relationTo: 'votes';
+        value: number | Vote;
       } | null)
     | ({
         relationTo: 'audit-log';
@@ -1375,6 +1396,17 @@ export interface InquiriesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "votes_select".
+ */
+export interface VotesSelect<T extends boolean = true> {
+  document?: T;
+  voter?: T;
+  value?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-log_select".
  */
 export interface AuditLogSelect<T extends boolean = true> {
@@ -1537,6 +1569,16 @@ export interface TaskSendInquiryEmail {
     id: string;
   };
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskFlushArticleViews".
+ */
+export interface TaskFlushArticleViews {
+  input?: unknown;
+  output: {
+    written?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

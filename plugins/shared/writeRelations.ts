@@ -47,13 +47,24 @@ export const writeDerivedFields = async ({
   })
 }
 
-const writeDocumentAndVersion = async (
+/**
+ * Writes `data` to the stored document and its latest version, without hooks or a new version.
+ * With `keepUpdatedAt`, the document's `updatedAt` stays as it is (MongoDB's adapter would set it).
+ */
+export const writeDocumentAndVersion = async (
   req: PayloadRequest,
   slug: CollectionSlug,
   id: ID,
   data: Record<string, unknown>,
+  { keepUpdatedAt = false }: { keepUpdatedAt?: boolean } = {},
 ): Promise<void> => {
-  await req.payload.db.updateOne({ collection: slug, data, id, req })
+  await req.payload.db.updateOne({
+    collection: slug,
+    // `updatedAt: null` is the adapters' documented way to leave it alone.
+    data: keepUpdatedAt ? { ...data, updatedAt: null } : data,
+    id,
+    req,
+  })
   const config = req.payload.collections[slug]?.config
   if (!config?.versions) return
   // The version the admin edits: `updatedAt` alone could pick an older one saved in the same instant.

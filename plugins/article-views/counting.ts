@@ -1,0 +1,107 @@
+import type { CollectionSlug, PayloadRequest } from 'payload'
+
+import type { CounterStore } from '../shared/counterStore'
+import type { ID } from '../shared/relationIds'
+import type { MostReadWindow, SanitizedArticleViewsConfig } from './types'
+
+import { writeCounters } from '../shared/counterWrites'
+
+/** Views wait here, per document id, for the flush job. */
+export const PENDING_KEY = 'pending'
+const FLUSH_QUEUED_KEY = 'flush-queued'
+const HOUR_MS = 60 * 60 * 1000
+/** Hourly buckets outlive the longest window by a day. */
+const BUCKET_TTL_SECONDS = 8 * 24 * 60 * 60
+
+export const WINDOW_HOURS: Record<MostReadWindow, number> = { '24h': 24, '7d': 7 * 24 }
+
+const hourOf = (time: number) => Math.floor(time / HOUR_MS)
+const bucketKey = (hour: number, section: null | string) =>
+  section === null ? `h:${hour}` : `h:${hour}:s:${section}`
+
+/**
+ * Counts one view (already de-duplicated and known public): into the pending buffer that the flush
+ * job writes to the document, and into this hour's most-read buckets, overall and per section.
+ * The first view after a flush interval queues the flush job: one job per interval for every
+ * process together (Redis) — no database write per view.
+ */
+export const countView = async (
+  config: SanitizedArticleViewsConfig,
+  store: CounterStore,
+  req: PayloadRequest,
+  { id, section }: { id: ID; section: null | string },
+): Promise<void> => {
+  const hour = hourOf(Date.now())
+  const member = String(id)
+  await Promise.all([
+    store.hashIncrement(PENDING_KEY, member, 1),
+    store.sortedIncrement(bucketKey(hour, null), member, 1, BUCKET_TTL_SECONDS),
+    section === null
+      ? undefined
+      : store.sortedIncrement(bucketKey(hour, section), member, 1, BUCKET_TTL_SECONDS),
+  ])
+  if (await store.setIfAbsent(FLUSH_QUEUED_KEY, Math.max(1, config.flushSeconds))) {
+    await req.payload.jobs.queue({
+      task: config.taskSlug,
+      input: {},
+      queue: 'default',
+      waitUntil: new Date(Date.now() + config.flushSeconds * 1000),
+    } as never)
+  }
+}
+
+/**
+ * Writes the buffered views to the documents' count field, each under the collection's save lock
+ * (counterWrites.ts): stored count + buffered views, never a save. Views of a document that fails
+ * go back into the buffer for the next flush. Answers how many documents were written.
+ */
+export const flushViews = async (
+  config: SanitizedArticleViewsConfig,
+  store: CounterStore,
+  req: PayloadRequest,
+): Promise<number> => {
+  const pending = await store.takeHash(PENDING_KEY)
+  let written = 0
+  const entries = Object.entries(pending).filter(([, views]) => views > 0)
+  for (let index = 0; index < entries.length; index++) {
+    const [member, views] = entries[index]!
+    const idType =
+      req.payload.collections[config.collection as CollectionSlug]?.customIDType ??
+      req.payload.db.defaultIDType
+    const id: ID = idType === 'number' ? Number(member) : member
+    try {
+      await writeCounters(req, config.collection, id, [config.field], (stored) => ({
+        [config.field]: stored[config.field] + views,
+      }))
+      written++
+    } catch (error) {
+      // Nothing counted is lost: this one and the rest wait for the next flush.
+      for (const [rest, restViews] of entries.slice(index))
+        await store.hashIncrement(PENDING_KEY, rest, restViews)
+      throw error
+    }
+  }
+  return written
+}
+
+/** The most-read document ids of a window, overall or in one section, with their views in it. */
+export const topViewed = (
+  config: SanitizedArticleViewsConfig,
+  store: CounterStore,
+  { limit, section, window }: { limit: number; section: null | string; window: MostReadWindow },
+) => {
+  const now = hourOf(Date.now())
+  const hours = WINDOW_HOURS[window]
+  // This hour's bucket and the `hours - 1` before it: the window ends now.
+  const keys = Array.from({ length: hours }, (_, back) => bucketKey(now - back, section))
+  return store.sortedUnionTop(
+    keys,
+    limit,
+    config.mostReadCacheSeconds > 0
+      ? {
+          key: `top:${window}:${section ?? 'all'}:${now}:${limit}`,
+          ttlSeconds: config.mostReadCacheSeconds,
+        }
+      : undefined,
+  )
+}

@@ -1,0 +1,284 @@
+import { Redis } from 'ioredis'
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible'
+
+/** A member of a sorted set and its score. */
+export type ScoredMember = { member: string; score: number }
+
+/**
+ * The few operations the reader counters need (votes' limits, views, most-read, visitors), on
+ * Redis when configured — shared by every app process and worker — or in this process's memory
+ * (the embedded single-process default). Keys are namespaced by the store's prefix.
+ */
+export type CounterStore = {
+  readonly kind: 'memory' | 'redis'
+  /** Adds `by` to `field` of the hash at `key`. */
+  hashIncrement: (key: string, field: string, by: number) => Promise<void>
+  /** Reads the hash at `key` and removes it, in one step: what a later increment adds is not lost. */
+  takeHash: (key: string) => Promise<Record<string, number>>
+  /** Sets `key` for `ttlSeconds` unless it is set: true when this call set it (de-duplication). */
+  setIfAbsent: (key: string, ttlSeconds: number) => Promise<boolean>
+  /** Adds `by` to `member`'s score in the sorted set at `key`, which expires `ttlSeconds` after its last change. */
+  sortedIncrement: (key: string, member: string, by: number, ttlSeconds: number) => Promise<void>
+  /**
+   * The `limit` highest-scored members of the union (scores summed) of the sorted sets at `keys`,
+   * highest first. With `cache`, the union is kept under `cache.key` for `cache.ttlSeconds` and
+   * reused meanwhile (Redis only; memory sums at once).
+   */
+  sortedUnionTop: (
+    keys: string[],
+    limit: number,
+    cache?: { key: string; ttlSeconds: number },
+  ) => Promise<ScoredMember[]>
+  /** Sets `member`'s score in the sorted set at `key` (presence: the time last seen). */
+  sortedSet: (key: string, member: string, score: number, ttlSeconds: number) => Promise<void>
+  /** How many members of the sorted set at `key` score at least `min`; older ones are removed first. */
+  sortedCountFrom: (key: string, min: number) => Promise<number>
+  /**
+   * A limiter of `points` per `durationSeconds` per key: `consume` answers the seconds to wait
+   * when over the limit, else undefined.
+   */
+  rateLimiter: (
+    name: string,
+    limit: { durationSeconds: number; points: number },
+  ) => { consume: (key: string) => Promise<number | undefined> }
+  /** Closes the Redis connection this store opened, if any. */
+  close: () => Promise<void>
+}
+
+export type CounterStoreOptions = {
+  /** A Redis URL or an ioredis client; none: this process's memory. */
+  redis?: null | Redis | string
+  /** Namespace of the store's keys. */
+  keyPrefix: string
+  /** Told when Redis fails (limits fall back to memory meanwhile). @default console.warn */
+  onError?: (error: Error) => void
+}
+
+/** `REDIS_URL` when set, else null (memory). */
+export const redisFromEnvironment = (): null | string => process.env.REDIS_URL?.trim() || null
+
+const retryAfterOf = (error: unknown): number => {
+  if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 1000))
+  throw error
+}
+
+const limiterConsume =
+  (limiter: RateLimiterMemory | RateLimiterRedis) =>
+  async (key: string): Promise<number | undefined> => {
+    try {
+      await limiter.consume(key)
+      return undefined
+    } catch (error) {
+      return retryAfterOf(error)
+    }
+  }
+
+// ---- memory --------------------------------------------------------------------------------
+
+type Expiring<T> = { expiresAt: number; value: T }
+
+const memoryStore = (prefix: string): CounterStore => {
+  const hashes = new Map<string, Map<string, number>>()
+  const flags = new Map<string, number>()
+  const sorted = new Map<string, Expiring<Map<string, number>>>()
+  let lastSweep = Date.now()
+
+  // Expired entries go on the next write after a minute: a long-running process keeps no stale keys.
+  const sweep = () => {
+    const now = Date.now()
+    if (now - lastSweep < 60_000) return
+    lastSweep = now
+    for (const [key, expiresAt] of flags) if (expiresAt <= now) flags.delete(key)
+    for (const [key, entry] of sorted) if (entry.expiresAt <= now) sorted.delete(key)
+  }
+  const liveSet = (key: string): Map<string, number> | undefined => {
+    const entry = sorted.get(prefix + key)
+    if (!entry) return undefined
+    if (entry.expiresAt > Date.now()) return entry.value
+    sorted.delete(prefix + key)
+    return undefined
+  }
+  const touchSet = (key: string, ttlSeconds: number): Map<string, number> => {
+    const existing = liveSet(key)
+    const value = existing ?? new Map<string, number>()
+    sorted.set(prefix + key, { expiresAt: Date.now() + ttlSeconds * 1000, value })
+    return value
+  }
+
+  return {
+    kind: 'memory',
+    hashIncrement: async (key, field, by) => {
+      const hash = hashes.get(prefix + key) ?? new Map<string, number>()
+      hash.set(field, (hash.get(field) ?? 0) + by)
+      hashes.set(prefix + key, hash)
+    },
+    takeHash: async (key) => {
+      const hash = hashes.get(prefix + key)
+      hashes.delete(prefix + key)
+      return Object.fromEntries(hash ?? [])
+    },
+    setIfAbsent: async (key, ttlSeconds) => {
+      sweep()
+      const expiresAt = flags.get(prefix + key)
+      if (expiresAt !== undefined && expiresAt > Date.now()) return false
+      flags.set(prefix + key, Date.now() + ttlSeconds * 1000)
+      return true
+    },
+    sortedIncrement: async (key, member, by, ttlSeconds) => {
+      sweep()
+      const set = touchSet(key, ttlSeconds)
+      set.set(member, (set.get(member) ?? 0) + by)
+    },
+    sortedUnionTop: async (keys, limit) => {
+      const sums = new Map<string, number>()
+      for (const key of keys)
+        for (const [member, score] of liveSet(key) ?? [])
+          sums.set(member, (sums.get(member) ?? 0) + score)
+      return [...sums]
+        .map(([member, score]) => ({ member, score }))
+        .sort((a, b) => b.score - a.score || a.member.localeCompare(b.member))
+        .slice(0, limit)
+    },
+    sortedSet: async (key, member, score, ttlSeconds) => {
+      sweep()
+      touchSet(key, ttlSeconds).set(member, score)
+    },
+    sortedCountFrom: async (key, min) => {
+      const set = liveSet(key)
+      if (!set) return 0
+      for (const [member, score] of set) if (score < min) set.delete(member)
+      return set.size
+    },
+    rateLimiter: (name, limit) => ({
+      consume: limiterConsume(
+        new RateLimiterMemory({
+          keyPrefix: `${prefix}rl:${name}`,
+          points: limit.points,
+          duration: limit.durationSeconds,
+        }),
+      ),
+    }),
+    close: async () => undefined,
+  }
+}
+
+// ---- Redis ---------------------------------------------------------------------------------
+
+const redisStore = (
+  option: Redis | string,
+  prefix: string,
+  onError: (error: Error) => void,
+): CounterStore => {
+  let own: null | Redis = null
+  let lastError = 0
+  // Opened on first use, so that building the config (e.g. `next build`) opens no connection.
+  const client = (): Redis => {
+    if (typeof option !== 'string') return option
+    if (!own) {
+      own = new Redis(option, { maxRetriesPerRequest: 1 })
+      own.on('error', (error: Error) => {
+        // ioredis reconnects by itself; one report a minute is enough.
+        if (Date.now() - lastError < 60_000) return
+        lastError = Date.now()
+        onError(error)
+      })
+    }
+    return own
+  }
+  const k = (key: string) => prefix + key
+
+  return {
+    kind: 'redis',
+    hashIncrement: async (key, field, by) => {
+      await client().hincrby(k(key), field, by)
+    },
+    takeHash: async (key) => {
+      // MULTI: nothing lands between the read and the removal.
+      const results = await client().multi().hgetall(k(key)).del(k(key)).exec()
+      const [error, hash] = results?.[0] ?? [null, {}]
+      if (error) throw error
+      return Object.fromEntries(
+        Object.entries((hash ?? {}) as Record<string, string>).map(([field, value]) => [
+          field,
+          Number(value),
+        ]),
+      )
+    },
+    setIfAbsent: async (key, ttlSeconds) =>
+      (await client().set(k(key), '1', 'EX', Math.max(1, Math.ceil(ttlSeconds)), 'NX')) === 'OK',
+    sortedIncrement: async (key, member, by, ttlSeconds) => {
+      await client()
+        .multi()
+        .zincrby(k(key), by, member)
+        .expire(k(key), Math.max(1, Math.ceil(ttlSeconds)))
+        .exec()
+    },
+    sortedUnionTop: async (keys, limit, cache) => {
+      const redis = client()
+      const target = cache ? k(cache.key) : k(`tmp:${process.pid}:${Math.random()}`)
+      if (!cache || (await redis.exists(target)) === 0) {
+        // ZUNIONSTORE keeps the sum of the windows' buckets; a cached one serves every reader until it expires.
+        await redis
+          .multi()
+          .zunionstore(target, keys.length, ...keys.map(k))
+          .expire(target, cache ? Math.max(1, cache.ttlSeconds) : 10)
+          .exec()
+      }
+      const flat = await redis.zrevrange(target, 0, Math.max(0, limit - 1), 'WITHSCORES')
+      if (!cache) await redis.del(target)
+      const top: ScoredMember[] = []
+      for (let index = 0; index < flat.length; index += 2)
+        top.push({ member: flat[index]!, score: Number(flat[index + 1]) })
+      return top
+    },
+    sortedSet: async (key, member, score, ttlSeconds) => {
+      await client()
+        .multi()
+        .zadd(k(key), score, member)
+        .expire(k(key), Math.max(1, Math.ceil(ttlSeconds)))
+        .exec()
+    },
+    sortedCountFrom: async (key, min) => {
+      const results = await client()
+        .multi()
+        .zremrangebyscore(k(key), '-inf', `(${min}`)
+        .zcard(k(key))
+        .exec()
+      return Number(results?.[1]?.[1] ?? 0)
+    },
+    rateLimiter: (name, limit) => {
+      const options = {
+        keyPrefix: `${prefix}rl:${name}`,
+        points: limit.points,
+        duration: limit.durationSeconds,
+      }
+      let limiter: RateLimiterRedis | undefined
+      return {
+        consume: (key) =>
+          limiterConsume(
+            (limiter ??= new RateLimiterRedis({
+              ...options,
+              storeClient: client(),
+              rejectIfRedisNotReady: true,
+              // Each process's memory counts while Redis is unreachable.
+              insuranceLimiter: new RateLimiterMemory(options),
+            })),
+          )(key),
+      }
+    },
+    close: async () => {
+      if (own) await own.quit()
+      own = null
+    },
+  }
+}
+
+/** A counter store on Redis when `redis` is given, else in this process's memory. */
+export const createCounterStore = ({
+  keyPrefix,
+  onError = (error) => console.warn(`counter store: Redis: ${error.message}`),
+  redis,
+}: CounterStoreOptions): CounterStore => {
+  const prefix = keyPrefix.endsWith(':') ? keyPrefix : `${keyPrefix}:`
+  return redis ? redisStore(redis, prefix, onError) : memoryStore(prefix)
+}
