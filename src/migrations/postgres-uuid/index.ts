@@ -10,6 +10,7 @@ import * as migration_20261207_134701_users_active from './20261207_134701_users
 import * as migration_20261207_134817_audit_derived_writes from './20261207_134817_audit_derived_writes';
 import * as migration_20261207_145531_search_index from './20261207_145531_search_index';
 import * as migration_20261207_150618_content_changed_at from './20261207_150618_content_changed_at';
+import * as migration_20261207_183659_reader_features from './20261207_183659_reader_features';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261207_150618_content_changed_at.up,
     down: migration_20261207_150618_content_changed_at.down,
-    name: '20261207_150618_content_changed_at'
+    name: '20261207_150618_content_changed_at',
+  },
+  {
+    up: migration_20261207_183659_reader_features.up,
+    down: migration_20261207_183659_reader_features.down,
+    name: '20261207_183659_reader_features'
   },
 ];

@@ -12,6 +12,7 @@ import * as migration_20261207_134636_users_active from './20261207_134636_users
 import * as migration_20261207_134753_audit_derived_writes from './20261207_134753_audit_derived_writes';
 import * as migration_20261207_145525_search_index from './20261207_145525_search_index';
 import * as migration_20261207_150602_content_changed_at from './20261207_150602_content_changed_at';
+import * as migration_20261207_183651_reader_features from './20261207_183651_reader_features';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261207_150602_content_changed_at.up,
     down: migration_20261207_150602_content_changed_at.down,
-    name: '20261207_150602_content_changed_at'
+    name: '20261207_150602_content_changed_at',
+  },
+  {
+    up: migration_20261207_183651_reader_features.up,
+    down: migration_20261207_183651_reader_features.down,
+    name: '20261207_183651_reader_features'
   },
 ];

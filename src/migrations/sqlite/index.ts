@@ -9,6 +9,7 @@ import * as migration_20261207_111137_updated_by from './20261207_111137_updated
 import * as migration_20261207_134615_users_active from './20261207_134615_users_active';
 import * as migration_20261207_145519_search_index from './20261207_145519_search_index';
 import * as migration_20261207_150545_content_changed_at from './20261207_150545_content_changed_at';
+import * as migration_20261207_183643_reader_features from './20261207_183643_reader_features';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261207_150545_content_changed_at.up,
     down: migration_20261207_150545_content_changed_at.down,
-    name: '20261207_150545_content_changed_at'
+    name: '20261207_150545_content_changed_at',
+  },
+  {
+    up: migration_20261207_183643_reader_features.up,
+    down: migration_20261207_183643_reader_features.down,
+    name: '20261207_183643_reader_features'
   },
 ];
