@@ -100,6 +100,7 @@ export const searchIndexSql = (kind: 'postgres' | 'sqlite', slug = INDEX_SLUG) =
 type Drizzle = {
   execute?: (query: SQL) => Promise<{ rows: Row[] }>
   run?: (query: SQL) => Promise<{ rows: Row[] }>
+  transaction?: <T>(run: (tx: Drizzle) => Promise<T>) => Promise<T>
 }
 
 const drizzleOf = async (payload: Payload, req?: PayloadRequest): Promise<Drizzle> => {
@@ -129,8 +130,9 @@ const list = (values: string[]) =>
 export type SearchStrategy = 'auto' | 'sort' | 'walk'
 
 // A walked entry costs more than a sorted one (an index step and a membership check against a
-// sorted entry's index seek): ~8× on SQLite at 100k (55 µs against 7 µs).
-const WALK_COST = 8
+// sorted entry's read): ~8× on SQLite (55 µs against 7 µs), ~20× on PostgreSQL (a walked
+// entry's text is read back from TOAST).
+const WALK_COST = { postgres: 20, sqlite: 8 }
 
 /**
  * The page's ids in rank order and the exact total. The ranking has two parts: title/keyword hits
@@ -138,10 +140,10 @@ const WALK_COST = 8
  * Each part is read only as far as the page reaches into it, by the cheaper of `sort` and `walk`,
  * so that a word in nearly every story costs about a page, not every match.
  */
-const searchSql = async (
+const rankedPage = async (
   kind: 'postgres' | 'sqlite',
   slug: string,
-  req: PayloadRequest,
+  db: Drizzle,
   query: SearchQuery,
   strategy: SearchStrategy,
 ): Promise<{ ids: string[]; totalDocs: number }> => {
@@ -195,7 +197,6 @@ const searchSql = async (
     sql` + `,
   )
   const nullsLast = kind === 'postgres' ? sql` NULLS LAST` : sql``
-  const db = await drizzleOf(req.payload, req)
   const one = async (query_: SQL) => Number((await rowsOf(kind, db, query_))[0]?.n ?? 0)
   const articles = async (query_: SQL) =>
     (await rowsOf(kind, db, query_)).map((row) => String(row.article))
@@ -242,7 +243,7 @@ const searchSql = async (
   const isWalked = async (skip: number, take: number, matches: number) => {
     if (strategy !== 'auto') return strategy === 'walk'
     size ??= await stories()
-    return ((skip + take) * Math.max(size, matches) * WALK_COST) / matches < matches
+    return ((skip + take) * Math.max(size, matches) * WALK_COST[kind]) / matches < matches
   }
   const filters = rest.slice(query.terms.filter((term) => !isExact(term)).length)
   /**
@@ -277,6 +278,27 @@ const searchSql = async (
     ids.push(...(await part(false, skip, end - Math.max(offset, headDocs), totalDocs - headDocs)))
   }
   return { ids, totalDocs }
+}
+
+/**
+ * PostgreSQL: the gram vector's declared cost (which keeps the planner from computing it per row)
+ * also prices every bitmap heap scan as costly, which switches on JIT compilation (~100 ms a
+ * query, more than the query) and parallel workers; neither pays for an index read of a page.
+ */
+const searchSql = async (
+  kind: 'postgres' | 'sqlite',
+  slug: string,
+  req: PayloadRequest,
+  query: SearchQuery,
+  strategy: SearchStrategy,
+) => {
+  const db = await drizzleOf(req.payload, req)
+  if (kind === 'sqlite') return rankedPage(kind, slug, db, query, strategy)
+  return db.transaction!(async (tx) => {
+    await tx.execute!(sql`SET LOCAL jit = off`)
+    await tx.execute!(sql`SET LOCAL max_parallel_workers_per_gather = 0`)
+    return rankedPage(kind, slug, tx, query, strategy)
+  })
 }
 
 type MongoModel = {
