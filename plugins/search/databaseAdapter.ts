@@ -223,28 +223,32 @@ const rankedPage = async (
     return { ids, totalDocs }
   }
 
-  const totalDocs = await one(
-    isCountedByGrams
-      ? sql`SELECT count(*) AS n FROM ${fts} WHERE ${fts} MATCH ${ftsMatch}`
-      : sql`SELECT count(*) AS n FROM ${rankTable} WHERE ${and(all)}`,
+  // Both counts and the index's size (an estimate is enough: how far a walk must go) at once.
+  const [counts] = await rowsOf(
+    kind,
+    db,
+    sql`SELECT (${
+      isCountedByGrams
+        ? sql`SELECT count(*) FROM ${fts} WHERE ${fts} MATCH ${ftsMatch}`
+        : sql`SELECT count(*) FROM ${rankTable} WHERE ${and(all)}`
+    }) AS total, (${
+      isCountedByGrams
+        ? sql`SELECT count(*) FROM ${fts} WHERE ${fts} MATCH ${ftsHeadMatch}`
+        : sql`SELECT count(*) FROM ${rankTable} WHERE ${and([byGrams(true), ...rest, headAny])}`
+    }) AS head, (${
+      kind === 'sqlite'
+        ? sql`SELECT max(id) FROM ${sql.identifier(name)}`
+        : sql`SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = to_regclass(${name})`
+    }) AS stories`,
   )
+  const totalDocs = Number(counts?.total ?? 0)
+  const headDocs = Number(counts?.head ?? 0)
+  const size = Number(counts?.stories ?? 0)
   if (offset >= totalDocs) return { ids: [], totalDocs }
-  const headDocs = await one(
-    isCountedByGrams
-      ? sql`SELECT count(*) AS n FROM ${fts} WHERE ${fts} MATCH ${ftsHeadMatch}`
-      : sql`SELECT count(*) AS n FROM ${rankTable} WHERE ${and([byGrams(true), ...rest, headAny])}`,
-  )
-  // Stories in the index, for how far a walk must go: an estimate is enough.
-  const stories = async () =>
-    kind === 'sqlite'
-      ? one(sql`SELECT max(id) AS n FROM ${sql.identifier(name)}`)
-      : one(sql`SELECT greatest(reltuples, 0) AS n FROM pg_class WHERE oid = to_regclass(${name})`)
-  let size: null | number = null
-  const isWalked = async (skip: number, take: number, matches: number) => {
-    if (strategy !== 'auto') return strategy === 'walk'
-    size ??= await stories()
-    return ((skip + take) * Math.max(size, matches) * WALK_COST[kind]) / matches < matches
-  }
+  const isWalked = (skip: number, take: number, matches: number) =>
+    strategy === 'auto'
+      ? ((skip + take) * Math.max(size, matches) * WALK_COST[kind]) / matches < matches
+      : strategy === 'walk'
   const filters = rest.slice(query.terms.filter((term) => !isExact(term)).length)
   /**
    * `take` entries of one part (title hits or body-only hits) after `skip`, in rank order. A walk
@@ -255,7 +259,7 @@ const rankedPage = async (
   const part = async (isHead: boolean, skip: number, take: number, matches: number) => {
     const headCondition = isHead ? headAny : sql`NOT ${headAny}`
     // One term: every title hit ranks alike, so date order alone (a walk) is the rank.
-    if ((!isHead || query.terms.length === 1) && (await isWalked(skip, take, matches))) {
+    if ((!isHead || query.terms.length === 1) && isWalked(skip, take, matches)) {
       // A title or keyword hit of the only term is in the text too.
       const check = isHead ? [] : query.terms.map((term) => contains('text', term))
       return articles(
@@ -295,8 +299,9 @@ const searchSql = async (
   const db = await drizzleOf(req.payload, req)
   if (kind === 'sqlite') return rankedPage(kind, slug, db, query, strategy)
   return db.transaction!(async (tx) => {
-    await tx.execute!(sql`SET LOCAL jit = off`)
-    await tx.execute!(sql`SET LOCAL max_parallel_workers_per_gather = 0`)
+    await tx.execute!(
+      sql`SELECT set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`,
+    )
     return rankedPage(kind, slug, tx, query, strategy)
   })
 }
