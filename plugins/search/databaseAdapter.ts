@@ -8,6 +8,7 @@ import { INDEX_SLUG, searchIndexCollection } from './indexCollection'
 import { buildSnippet } from './snippet'
 import {
   documentGrams,
+  HEAD_MARK,
   foldText,
   headGrams,
   headTermGrams,
@@ -413,6 +414,19 @@ export const databaseSearchAdapter = (
           : sql`SELECT to_regclass(${table}) AS name`,
       )
       if (!exists?.name) return
+      // Entries written before title grams were marked (`hh…`) are in neither part of the ranking
+      // until `npm run search:reindex`; the oldest entry tells.
+      const [oldest] = await rowsOf(
+        kind,
+        db,
+        sql`SELECT head, grams FROM ${sql.identifier(table)} ORDER BY id LIMIT 1`,
+      )
+      const stored = oldest?.grams
+      const grams = typeof stored === 'string' ? stored : JSON.stringify(stored ?? [])
+      if (oldest?.head && !grams.includes(`"${HEAD_MARK}`))
+        payload.logger.warn(
+          'search: 검색 색인이 옛 형식입니다 — npm run search:reindex 를 실행하세요 (the search index predates marked title grams: run npm run search:reindex)',
+        )
       if (kind === 'sqlite') {
         // The FTS5 table, its three triggers and the two rank indexes: a development push that rebuilt
         // the table lost the triggers, and it drops indexes it does not know.
