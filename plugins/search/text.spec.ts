@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest'
 
 import { buildSnippet } from './snippet'
-import { documentGrams, htmlToText, isExactByGrams, queryTerms, stemOf, termGrams } from './text'
+import {
+  documentGrams,
+  headGrams,
+  headTermGrams,
+  htmlToText,
+  isExactByGrams,
+  queryTerms,
+  stemOf,
+  termGrams,
+} from './text'
 
 describe('grams', () => {
   it('a document has every syllable and every pair inside a word, none across words', () => {
@@ -15,6 +24,14 @@ describe('grams', () => {
       '출동',
       '동',
     ])
+  })
+
+  it('title grams are marked, and a marked gram never equals a document gram', () => {
+    expect(headGrams('경찰 출동')).toEqual(['hh경', 'hh경찰', 'hh찰', 'hh출', 'hh출동', 'hh동'])
+    expect(headTermGrams('경찰서')).toEqual(['hh경찰', 'hh찰서'])
+    const text = 'hh hhh 경찰 hh경찰'
+    const plain = new Set(documentGrams(text))
+    expect(headGrams(text).filter((gram) => plain.has(gram))).toEqual([])
   })
 
   it('a term needs its pairs, a one-syllable term itself, symbols nothing', () => {

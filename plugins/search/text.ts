@@ -65,6 +65,21 @@ export const termGrams = (term: string): string[] => {
   return [...grams]
 }
 
+/**
+ * Title and keyword grams are stored a second time with this mark (`hh경찰`) among the grams, so
+ * that the title/keyword hits of a word are found through the same gram index without reading
+ * every match. Grams are at most two characters: a marked one (three or four) never equals one.
+ */
+export const HEAD_MARK = 'hh'
+
+/** The marked grams of the title and keywords (folded), stored with the document's grams. */
+export const headGrams = (foldedHead: string): string[] =>
+  documentGrams(foldedHead).map((gram) => HEAD_MARK + gram)
+
+/** The marked grams an entry's title or keywords must have to contain `term`. */
+export const headTermGrams = (term: string): string[] =>
+  termGrams(term).map((gram) => HEAD_MARK + gram)
+
 /** Whether the grams alone prove a match (a single word of one or two characters). */
 export const isExactByGrams = (term: string): boolean => {
   const chars = [...term]
