@@ -11,6 +11,7 @@ import * as migration_20261207_134817_audit_derived_writes from './20261207_1348
 import * as migration_20261207_145531_search_index from './20261207_145531_search_index';
 import * as migration_20261207_150618_content_changed_at from './20261207_150618_content_changed_at';
 import * as migration_20261207_183659_reader_features from './20261207_183659_reader_features';
+import * as migration_20261207_184100_search_recent_index from './20261207_184100_search_recent_index';
 
 export const migrations = [
   {
@@ -77,5 +78,10 @@ export const migrations = [
     up: migration_20261207_183659_reader_features.up,
     down: migration_20261207_183659_reader_features.down,
     name: '20261207_183659_reader_features'
+  },
+  {
+    up: migration_20261207_184100_search_recent_index.up,
+    down: migration_20261207_184100_search_recent_index.down,
+    name: '20261207_184100_search_recent_index'
   },
 ];

@@ -13,6 +13,7 @@ import * as migration_20261207_134753_audit_derived_writes from './20261207_1347
 import * as migration_20261207_145525_search_index from './20261207_145525_search_index';
 import * as migration_20261207_150602_content_changed_at from './20261207_150602_content_changed_at';
 import * as migration_20261207_183651_reader_features from './20261207_183651_reader_features';
+import * as migration_20261207_184100_search_recent_index from './20261207_184100_search_recent_index';
 
 export const migrations = [
   {
@@ -89,5 +90,10 @@ export const migrations = [
     up: migration_20261207_183651_reader_features.up,
     down: migration_20261207_183651_reader_features.down,
     name: '20261207_183651_reader_features'
+  },
+  {
+    up: migration_20261207_184100_search_recent_index.up,
+    down: migration_20261207_184100_search_recent_index.down,
+    name: '20261207_184100_search_recent_index'
   },
 ];

@@ -10,6 +10,7 @@ import * as migration_20261207_134615_users_active from './20261207_134615_users
 import * as migration_20261207_145519_search_index from './20261207_145519_search_index';
 import * as migration_20261207_150545_content_changed_at from './20261207_150545_content_changed_at';
 import * as migration_20261207_183643_reader_features from './20261207_183643_reader_features';
+import * as migration_20261207_184100_search_recent_index from './20261207_184100_search_recent_index';
 
 export const migrations = [
   {
@@ -71,5 +72,10 @@ export const migrations = [
     up: migration_20261207_183643_reader_features.up,
     down: migration_20261207_183643_reader_features.down,
     name: '20261207_183643_reader_features'
+  },
+  {
+    up: migration_20261207_184100_search_recent_index.up,
+    down: migration_20261207_184100_search_recent_index.down,
+    name: '20261207_184100_search_recent_index'
   },
 ];
