@@ -117,7 +117,7 @@ export const seedDemo = async (payload: Payload): Promise<DemoLogins> => {
     }
   }
 
-  await ensure(
+  const seedArticle = await ensure(
     payload,
     'articles',
     { slug: { equals: 'ulsan-social-innovation' } },
@@ -174,5 +174,26 @@ export const seedDemo = async (payload: Payload): Promise<DemoLogins> => {
     },
     { draft: true },
   )
+
+  // Reader features, where their plugins are on: a confirmed reader account (scraps, votes) and
+  // one ticker line (티커뉴스) pointing at the seed page's story.
+  if (payload.collections['readers' as CollectionSlug]) {
+    const reader = { email: 'reader@newsroom.example', password, role: 'reader (독자)' }
+    await ensure(
+      payload,
+      'readers' as CollectionSlug,
+      { email: { equals: reader.email } },
+      { email: reader.email, password, name: '독자 (데모)', _verified: true },
+    )
+    logins.push(reader)
+  }
+  if (payload.collections['ticker-items' as CollectionSlug]) {
+    await ensure(
+      payload,
+      'ticker-items' as CollectionSlug,
+      { article: { equals: seedArticle } },
+      { article: seedArticle, order: 0, active: true },
+    )
+  }
   return logins
 }

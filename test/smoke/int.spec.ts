@@ -2,7 +2,8 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { seedDemo } from '../../src/seed'
+import { DEMO_PASSWORD_DEFAULT, seedDemo } from '../../src/seed'
+import { apiClient } from '../helpers/http'
 import { bootPayload } from '../helpers/payload'
 
 let payload: Payload
@@ -25,5 +26,18 @@ describe('demo seed', () => {
       regionLabel: '울산시',
       registeredAtText: '2020년04월17일 13시33분',
     })
+  })
+})
+
+describe('demo reader features', () => {
+  it('gives a confirmed reader login and a ticker line to the seed story', async () => {
+    const api = apiClient(payload)
+    const login = await api.rest('POST', '/readers/login', {
+      body: { email: 'reader@newsroom.example', password: DEMO_PASSWORD_DEFAULT },
+    })
+    expect(login.status).toBe(200)
+    const ticker = await api.rest('GET', '/ticker-items/current')
+    expect(ticker.status).toBe(200)
+    expect(JSON.stringify(ticker.body)).toContain('ulsan-social-innovation')
   })
 })
