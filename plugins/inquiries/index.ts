@@ -15,11 +15,10 @@ import type { InquiriesOptions, SanitizedInquiriesConfig } from './types'
 
 import { InputError, withInputErrorsAsInfo } from '../shared/inputError'
 import { collectionLabels } from '../shared/labels'
-import { readerOf } from '../shared/readerIdentity'
+import { readerAddressOf, readerOf } from '../shared/readerClient'
 import { idOf } from '../shared/relationIds'
 import {
   createRequestLimits,
-  requestClient,
   type RequestLimits,
   withRateLimitedErrors,
 } from '../shared/requestLimits'
@@ -48,7 +47,7 @@ const guardSubmission =
   async ({ args, operation, req }) => {
     if (operation !== 'create' || req.payloadAPI === 'local' || isStaffUser(config, req))
       return args
-    await limits.consume(req, 'client', requestClient(req, config.trustedProxies))
+    await limits.consume(req, 'client', readerAddressOf(req, config.trustedProxies))
     const reader = readerOf(req, config.readers)
     if (reader) await limits.consume(req, 'reader', String(reader.id))
     const data = (args as { data?: Record<string, unknown> }).data

@@ -13,12 +13,11 @@ import type { SanitizedReaderReportsConfig, ReaderReportsOptions } from './types
 
 import { InputError, withInputErrorsAsInfo } from '../shared/inputError'
 import { anonymousReadWhere } from '../shared/publicArticles'
-import { readerOf, submitterKey } from '../shared/readerIdentity'
+import { readerAddressOf, readerOf, submitterKey } from '../shared/readerClient'
 import { idOf } from '../shared/relationIds'
 import { collectionLabels } from '../shared/labels'
 import {
   createRequestLimits,
-  requestClient,
   type RequestLimits,
   withRateLimitedErrors,
 } from '../shared/requestLimits'
@@ -39,11 +38,10 @@ const limitReports =
   (config: SanitizedReaderReportsConfig, limits: Limits): CollectionBeforeOperationHook =>
   async ({ args, operation, req }) => {
     if (operation !== 'create' || req.payloadAPI === 'local' || config.isDesk(req)) return args
-    const client = requestClient(req, config.trustedProxies)
-    await limits.consume(req, 'client', client)
+    await limits.consume(req, 'client', readerAddressOf(req, config.trustedProxies))
     const reader = readerOf(req, config.readers)
     if (reader) await limits.consume(req, 'reader', String(reader.id))
-    req.context[SUBMITTER] = submitterKey(req, config.readers, client)
+    req.context[SUBMITTER] = submitterKey(req, config.readers, config.trustedProxies)
     return args
   }
 
@@ -73,7 +71,7 @@ const checkNewReport =
       throw new InputError('신고할 기사를 찾을 수 없습니다 (article not found)', 'NOT_FOUND', 404)
     const key =
       (req.context[SUBMITTER] as string | undefined) ??
-      submitterKey(req, config.readers, requestClient(req, config.trustedProxies))
+      submitterKey(req, config.readers, config.trustedProxies)
     const duplicate = await req.payload.count({
       collection: config.slug as CollectionSlug,
       overrideAccess: true,

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis'
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible'
+
+import { type WindowLimiter, windowLimiter } from './requestLimits'
 
 /** A member of a sorted set and its score. */
 export type ScoredMember = { member: string; score: number }
@@ -37,10 +38,7 @@ export type CounterStore = {
    * A limiter of `points` per `durationSeconds` per key: `consume` answers the seconds to wait
    * when over the limit, else undefined.
    */
-  rateLimiter: (
-    name: string,
-    limit: { durationSeconds: number; points: number },
-  ) => { consume: (key: string) => Promise<number | undefined> }
+  rateLimiter: (name: string, limit: { durationSeconds: number; points: number }) => WindowLimiter
   /** Closes the Redis connection this store opened, if any. */
   close: () => Promise<void>
 }
@@ -56,22 +54,6 @@ export type CounterStoreOptions = {
 
 /** `REDIS_URL` when set, else null (memory). */
 export const redisFromEnvironment = (): null | string => process.env.REDIS_URL?.trim() || null
-
-const retryAfterOf = (error: unknown): number => {
-  if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 1000))
-  throw error
-}
-
-const limiterConsume =
-  (limiter: RateLimiterMemory | RateLimiterRedis) =>
-  async (key: string): Promise<number | undefined> => {
-    try {
-      await limiter.consume(key)
-      return undefined
-    } catch (error) {
-      return retryAfterOf(error)
-    }
-  }
 
 // ---- memory --------------------------------------------------------------------------------
 
@@ -149,15 +131,8 @@ const memoryStore = (prefix: string): CounterStore => {
       for (const [member, score] of set) if (score < min) set.delete(member)
       return set.size
     },
-    rateLimiter: (name, limit) => ({
-      consume: limiterConsume(
-        new RateLimiterMemory({
-          keyPrefix: `${prefix}rl:${name}`,
-          points: limit.points,
-          duration: limit.durationSeconds,
-        }),
-      ),
-    }),
+    rateLimiter: (name, limit) =>
+      windowLimiter({ keyPrefix: `${prefix}rl:${name}`, limit, redis: () => null }),
     close: async () => undefined,
   }
 }
@@ -246,26 +221,9 @@ const redisStore = (
         .exec()
       return Number(results?.[1]?.[1] ?? 0)
     },
-    rateLimiter: (name, limit) => {
-      const options = {
-        keyPrefix: `${prefix}rl:${name}`,
-        points: limit.points,
-        duration: limit.durationSeconds,
-      }
-      let limiter: RateLimiterRedis | undefined
-      return {
-        consume: (key) =>
-          limiterConsume(
-            (limiter ??= new RateLimiterRedis({
-              ...options,
-              storeClient: client(),
-              rejectIfRedisNotReady: true,
-              // Each process's memory counts while Redis is unreachable.
-              insuranceLimiter: new RateLimiterMemory(options),
-            })),
-          )(key),
-      }
-    },
+    // Each process's memory counts while Redis is unreachable (see windowLimiter).
+    rateLimiter: (name, limit) =>
+      windowLimiter({ keyPrefix: `${prefix}rl:${name}`, limit, redis: client }),
     close: async () => {
       if (own) await own.quit()
       own = null
