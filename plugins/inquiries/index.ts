@@ -14,6 +14,7 @@ import type {
 import type { InquiriesOptions, SanitizedInquiriesConfig } from './types'
 
 import { InputError, withInputErrorsAsInfo } from '../shared/inputError'
+import { deskStamps } from '../shared/deskFields'
 import { collectionLabels } from '../shared/labels'
 import { readerAddressOf, readerOf } from '../shared/readerClient'
 import { idOf } from '../shared/relationIds'
@@ -125,6 +126,7 @@ const inquiriesCollection = (config: SanitizedInquiriesConfig): CollectionConfig
   const staffField: FieldAccess = ({ req }) => isStaffUser(config, req)
   const deskField: FieldAccess = ({ req }) => config.isDesk(req)
   const nobody: FieldAccess = () => false
+  const stamp = deskStamps(staffField)
   // The desk sees every inquiry; a reporter those addressed to them; a reader their own.
   const own = ({ req }: { req: PayloadRequest }): boolean | Where => {
     if (config.isDesk(req)) return true
@@ -251,44 +253,10 @@ const inquiriesCollection = (config: SanitizedInquiriesConfig): CollectionConfig
         label: { en: 'Staff answer', ko: '답변' },
         access: { read: staffField, create: staffField, update: staffField },
       },
-      {
-        name: 'answeredBy',
-        type: 'relationship',
-        relationTo: config.users as never,
-        label: { en: 'Answered by', ko: '답변자' },
-        access: { read: staffField, create: nobody, update: nobody },
-        admin: { position: 'sidebar', readOnly: true },
-      },
-      {
-        name: 'answeredAt',
-        type: 'date',
-        label: { en: 'Answered at', ko: '답변 일시' },
-        access: { read: staffField, create: nobody, update: nobody },
-        admin: {
-          position: 'sidebar',
-          readOnly: true,
-          date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' },
-        },
-      },
-      {
-        name: 'notifiedAt',
-        type: 'date',
-        label: { en: 'Emailed at', ko: '메일 발송' },
-        access: { read: staffField, create: nobody, update: nobody },
-        admin: {
-          position: 'sidebar',
-          readOnly: true,
-          date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' },
-        },
-      },
-      {
-        name: 'reader',
-        type: 'text',
-        index: true,
-        label: { en: 'Reader account', ko: '독자 계정' },
-        access: { read: staffField, create: nobody, update: nobody },
-        admin: { position: 'sidebar', readOnly: true },
-      },
+      stamp.by('answeredBy', { en: 'Answered by', ko: '답변자' }, config.users),
+      stamp.at('answeredAt', { en: 'Answered at', ko: '답변 일시' }),
+      stamp.at('notifiedAt', { en: 'Emailed at', ko: '메일 발송' }),
+      stamp.text('reader', { en: 'Reader account', ko: '독자 계정' }),
     ],
   }
 }

@@ -15,6 +15,7 @@ import { InputError, withInputErrorsAsInfo } from '../shared/inputError'
 import { anonymousReadWhere } from '../shared/publicArticles'
 import { readerAddressOf, readerOf, submitterKey } from '../shared/readerClient'
 import { idOf } from '../shared/relationIds'
+import { deskStamps } from '../shared/deskFields'
 import { collectionLabels } from '../shared/labels'
 import {
   createRequestLimits,
@@ -116,7 +117,7 @@ const stampResolution =
 const reportsCollection = (config: SanitizedReaderReportsConfig): CollectionConfig => {
   const desk = ({ req }: { req: PayloadRequest }) => config.isDesk(req)
   const deskField: FieldAccess = ({ req }) => config.isDesk(req)
-  const nobody: FieldAccess = () => false
+  const stamp = deskStamps(deskField)
   return {
     slug: config.slug,
     labels: collectionLabels({ en: 'Report', ko: '신고' }, { en: 'Reports', ko: '신고' }),
@@ -182,43 +183,12 @@ const reportsCollection = (config: SanitizedReaderReportsConfig): CollectionConf
         label: { en: 'Resolution note', ko: '처리 메모' },
         access: { read: deskField, create: deskField, update: deskField },
       },
-      {
-        name: 'resolvedBy',
-        type: 'relationship',
-        relationTo: (config.users ?? 'users') as never,
-        label: { en: 'Resolved by', ko: '처리자' },
-        access: { read: deskField, create: nobody, update: nobody },
-        admin: { position: 'sidebar', readOnly: true },
-      },
-      {
-        name: 'resolvedAt',
-        type: 'date',
-        label: { en: 'Resolved at', ko: '처리 일시' },
-        access: { read: deskField, create: nobody, update: nobody },
-        admin: {
-          position: 'sidebar',
-          readOnly: true,
-          date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' },
-        },
-      },
-      {
-        // The reader's account id (the readers collection may live in another plugin).
-        name: 'reader',
-        type: 'text',
-        index: true,
-        label: { en: 'Reader account', ko: '독자 계정' },
-        access: { read: deskField, create: nobody, update: nobody },
-        admin: { position: 'sidebar', readOnly: true },
-      },
-      {
-        // Who sent it, as a key (account, hashed browser token or hashed address): duplicates.
-        name: 'submitter',
-        type: 'text',
-        index: true,
-        label: { en: 'Sender key', ko: '신고자 식별값' },
-        access: { read: deskField, create: nobody, update: nobody },
-        admin: { position: 'sidebar', readOnly: true },
-      },
+      stamp.by('resolvedBy', { en: 'Resolved by', ko: '처리자' }, config.users ?? 'users'),
+      stamp.at('resolvedAt', { en: 'Resolved at', ko: '처리 일시' }),
+      // The reader's account id, cleared when the reader deletes their account.
+      stamp.text('reader', { en: 'Reader account', ko: '독자 계정' }),
+      // Who sent it, as a key (account, browser token or address, opaque): duplicates.
+      stamp.text('submitter', { en: 'Sender key', ko: '신고자 식별값' }),
     ],
   }
 }
