@@ -3,7 +3,9 @@ import type { CollectionConfig, Config, Payload, Plugin } from 'payload'
 import type { ArticleVotesOptions } from './types'
 
 import { createCounterStore } from '../shared/counterStore'
+import { addReaderDeletionListener } from '../readers/readerDeletion'
 import { withInputErrorsAsInfo } from '../shared/inputError'
+import { deleteReaderVotes } from './deleteReaderVotes'
 import { sanitizeArticleVotesOptions } from './defaults'
 import { voteMutation } from './graphQL'
 import { voteCaster, voteEndpoint } from './voteEndpoint'
@@ -31,7 +33,9 @@ export const articleVotes =
     const withCollection = hasVotes
       ? (incomingConfig.collections ?? [])
       : [...(incomingConfig.collections ?? []), votesCollection(config.votesSlug)]
-    if (!config.enabled) return { ...incomingConfig, collections: withCollection }
+    // A reader who deletes their account takes their votes along (called by the readers plugin, if on).
+    const withListener = addReaderDeletionListener(incomingConfig, deleteReaderVotes(config))
+    if (!config.enabled) return { ...withListener, collections: withCollection }
     let logger: Payload['logger'] | undefined
     const store = createCounterStore({
       redis: config.redis,
@@ -56,7 +60,7 @@ export const articleVotes =
     const userMutations = incomingConfig.graphQL?.mutations
     const [first] = config.collections
     return {
-      ...incomingConfig,
+      ...withListener,
       collections,
       graphQL: {
         ...incomingConfig.graphQL,

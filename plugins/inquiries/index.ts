@@ -13,6 +13,7 @@ import type {
 
 import type { InquiriesOptions, SanitizedInquiriesConfig } from './types'
 
+import { addReaderDeletionListener, type ReaderDeletionListener } from '../readers/readerDeletion'
 import { InputError, withInputErrorsAsInfo } from '../shared/inputError'
 import { deskStamps } from '../shared/deskFields'
 import { collectionLabels } from '../shared/labels'
@@ -120,6 +121,28 @@ const queueEmail =
       req,
     } as never)
     return doc
+  }
+
+/** What stands in for a deleted reader's name and address (`.invalid`: a domain that never exists). */
+export const DELETED_READER = { name: '탈퇴한 독자', email: 'deleted-reader@deleted.invalid' }
+
+/**
+ * A reader who deletes their account leaves their inquiries to the desk, naming no one: the
+ * account id, name, email and phone go (name and email are required: placeholders stand in); the
+ * subject, message and answer stay on record.
+ */
+const anonymiseInquiries =
+  (config: SanitizedInquiriesConfig): ReaderDeletionListener =>
+  async ({ collection, id, req }) => {
+    if (collection !== config.readers) return
+    await req.payload.update({
+      collection: config.slug as CollectionSlug,
+      where: { reader: { equals: String(id) } },
+      data: { ...DELETED_READER, phone: null, reader: null },
+      overrideAccess: true,
+      depth: 0,
+      req,
+    })
   }
 
 const inquiriesCollection = (config: SanitizedInquiriesConfig): CollectionConfig => {
@@ -274,6 +297,8 @@ export const inquiries =
       ...options,
     })
     const collection = inquiriesCollection(config)
+    // Called by the readers plugin when a reader deletes their account (nothing when it is off).
+    incomingConfig = addReaderDeletionListener(incomingConfig, anonymiseInquiries(config))
     if (!config.enabled)
       return { ...incomingConfig, collections: [...(incomingConfig.collections ?? []), collection] }
     const limits = createRequestLimits({

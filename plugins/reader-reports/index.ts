@@ -11,6 +11,7 @@ import type {
 
 import type { SanitizedReaderReportsConfig, ReaderReportsOptions } from './types'
 
+import { addReaderDeletionListener, type ReaderDeletionListener } from '../readers/readerDeletion'
 import { InputError, withInputErrorsAsInfo } from '../shared/inputError'
 import { anonymousReadWhere } from '../shared/publicArticles'
 import { readerAddressOf, readerOf, submitterKey } from '../shared/readerClient'
@@ -114,6 +115,24 @@ const stampResolution =
     }
   }
 
+/**
+ * A reader who deletes their account leaves their reports to the desk, naming no one: the account
+ * id and the sender key (`reader:<id>`) are cleared; the reason and text stay for the queue.
+ */
+const anonymiseReports =
+  (config: SanitizedReaderReportsConfig): ReaderDeletionListener =>
+  async ({ collection, id, req }) => {
+    if (collection !== config.readers) return
+    await req.payload.update({
+      collection: config.slug as CollectionSlug,
+      where: { reader: { equals: String(id) } },
+      data: { reader: null, submitter: null },
+      overrideAccess: true,
+      depth: 0,
+      req,
+    })
+  }
+
 const reportsCollection = (config: SanitizedReaderReportsConfig): CollectionConfig => {
   const desk = ({ req }: { req: PayloadRequest }) => config.isDesk(req)
   const deskField: FieldAccess = ({ req }) => config.isDesk(req)
@@ -207,6 +226,8 @@ export const readerReports =
       ...options,
     })
     const collection = reportsCollection(config)
+    // Called by the readers plugin when a reader deletes their account (nothing when it is off).
+    incomingConfig = addReaderDeletionListener(incomingConfig, anonymiseReports(config))
     if (!config.enabled)
       return { ...incomingConfig, collections: [...(incomingConfig.collections ?? []), collection] }
     const limits = createRequestLimits({
