@@ -14,16 +14,12 @@ import type {
 import type { InquiriesOptions, SanitizedInquiriesConfig } from './types'
 
 import { addReaderDeletionListener, type ReaderDeletionListener } from '../readers/readerDeletion'
-import { InputError, withInputErrorsAsInfo } from '../shared/inputError'
+import { InputError } from '../shared/inputError'
 import { deskStamps } from '../shared/deskFields'
 import { collectionLabels } from '../shared/labels'
-import { readerAddressOf, readerOf } from '../shared/readerClient'
+import { readerOf } from '../shared/readerClient'
 import { idOf } from '../shared/relationIds'
-import {
-  createRequestLimits,
-  type RequestLimits,
-  withRateLimitedErrors,
-} from '../shared/requestLimits'
+import { submissionLimiter, withSubmissionCollection } from '../shared/readerSubmissions'
 import { SEND_INQUIRY_TASK, sanitizeInquiriesOptions } from './defaults'
 import { sendInquiryTask } from './sendInquiry'
 
@@ -44,14 +40,12 @@ const isStaffUser = (config: SanitizedInquiriesConfig, req: PayloadRequest): boo
 const guardSubmission =
   (
     config: SanitizedInquiriesConfig,
-    limits: RequestLimits<'client' | 'reader'>,
+    limit: (req: PayloadRequest) => Promise<void>,
   ): CollectionBeforeOperationHook =>
   async ({ args, operation, req }) => {
     if (operation !== 'create' || req.payloadAPI === 'local' || isStaffUser(config, req))
       return args
-    await limits.consume(req, 'client', readerAddressOf(req, config.trustedProxies))
-    const reader = readerOf(req, config.readers)
-    if (reader) await limits.consume(req, 'reader', String(reader.id))
+    await limit(req)
     const data = (args as { data?: Record<string, unknown> }).data
     const trap = data?.[config.honeypotField]
     if (trap !== undefined && trap !== null && trap !== '')
@@ -299,34 +293,16 @@ export const inquiries =
     const collection = inquiriesCollection(config)
     // Called by the readers plugin when a reader deletes their account (nothing when it is off).
     incomingConfig = addReaderDeletionListener(incomingConfig, anonymiseInquiries(config))
-    if (!config.enabled)
-      return { ...incomingConfig, collections: [...(incomingConfig.collections ?? []), collection] }
-    const limits = createRequestLimits({
-      redis: config.redis,
-      keyPrefix: config.keyPrefix,
-      limits: { client: config.perClient, reader: config.perReader },
-    })
+    if (!config.enabled) return withSubmissionCollection(incomingConfig, collection)
     return {
-      ...incomingConfig,
-      collections: [
-        ...(incomingConfig.collections ?? []),
-        {
-          ...collection,
-          hooks: {
-            beforeOperation: [guardSubmission(config, limits)],
-            beforeChange: [prepareInquiry(config)],
-            afterChange: [queueEmail(config)],
-          },
-        },
-      ],
-      hooks: withRateLimitedErrors(incomingConfig),
+      ...withSubmissionCollection(incomingConfig, collection, {
+        beforeOperation: [guardSubmission(config, submissionLimiter(config))],
+        beforeChange: [prepareInquiry(config)],
+        afterChange: [queueEmail(config)],
+      }),
       jobs: {
         ...incomingConfig.jobs,
         tasks: [...(incomingConfig.jobs?.tasks ?? []), sendInquiryTask(config)],
       },
-      loggingLevels: {
-        ...withInputErrorsAsInfo(incomingConfig),
-        RateLimitedError: 'info',
-      } as Config['loggingLevels'],
     }
   }

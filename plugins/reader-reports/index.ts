@@ -12,23 +12,17 @@ import type {
 import type { SanitizedReaderReportsConfig, ReaderReportsOptions } from './types'
 
 import { addReaderDeletionListener, type ReaderDeletionListener } from '../readers/readerDeletion'
-import { InputError, withInputErrorsAsInfo } from '../shared/inputError'
+import { InputError } from '../shared/inputError'
 import { anonymousReadWhere } from '../shared/publicArticles'
-import { readerAddressOf, readerOf, submitterKey } from '../shared/readerClient'
+import { readerOf, submitterKey } from '../shared/readerClient'
 import { idOf } from '../shared/relationIds'
 import { deskStamps } from '../shared/deskFields'
 import { collectionLabels } from '../shared/labels'
-import {
-  createRequestLimits,
-  type RequestLimits,
-  withRateLimitedErrors,
-} from '../shared/requestLimits'
+import { submissionLimiter, withSubmissionCollection } from '../shared/readerSubmissions'
 import { reportReasons, reportStatuses, sanitizeReaderReportsOptions } from './defaults'
 
 export type { ReaderReportsOptions } from './types'
 export { REPORTS_SLUG, reportReasons, reportStatuses } from './defaults'
-
-type Limits = RequestLimits<'client' | 'reader'>
 
 const SUBMITTER = 'readerReportsSubmitter'
 
@@ -37,12 +31,13 @@ const SUBMITTER = 'readerReportsSubmitter'
  * address and the signed-in reader, before anything else runs: past a limit, 429 with Retry-After.
  */
 const limitReports =
-  (config: SanitizedReaderReportsConfig, limits: Limits): CollectionBeforeOperationHook =>
+  (
+    config: SanitizedReaderReportsConfig,
+    limit: (req: PayloadRequest) => Promise<void>,
+  ): CollectionBeforeOperationHook =>
   async ({ args, operation, req }) => {
     if (operation !== 'create' || req.payloadAPI === 'local' || config.isDesk(req)) return args
-    await limits.consume(req, 'client', readerAddressOf(req, config.trustedProxies))
-    const reader = readerOf(req, config.readers)
-    if (reader) await limits.consume(req, 'reader', String(reader.id))
+    await limit(req)
     req.context[SUBMITTER] = submitterKey(req, config.readers, config.trustedProxies)
     return args
   }
@@ -228,29 +223,9 @@ export const readerReports =
     const collection = reportsCollection(config)
     // Called by the readers plugin when a reader deletes their account (nothing when it is off).
     incomingConfig = addReaderDeletionListener(incomingConfig, anonymiseReports(config))
-    if (!config.enabled)
-      return { ...incomingConfig, collections: [...(incomingConfig.collections ?? []), collection] }
-    const limits = createRequestLimits({
-      redis: config.redis,
-      keyPrefix: config.keyPrefix,
-      limits: { client: config.perClient, reader: config.perReader },
+    if (!config.enabled) return withSubmissionCollection(incomingConfig, collection)
+    return withSubmissionCollection(incomingConfig, collection, {
+      beforeOperation: [limitReports(config, submissionLimiter(config))],
+      beforeChange: [checkNewReport(config), stampResolution(config)],
     })
-    return {
-      ...incomingConfig,
-      collections: [
-        ...(incomingConfig.collections ?? []),
-        {
-          ...collection,
-          hooks: {
-            beforeOperation: [limitReports(config, limits)],
-            beforeChange: [checkNewReport(config), stampResolution(config)],
-          },
-        },
-      ],
-      hooks: withRateLimitedErrors(incomingConfig),
-      loggingLevels: {
-        ...withInputErrorsAsInfo(incomingConfig),
-        RateLimitedError: 'info',
-      } as Config['loggingLevels'],
-    }
   }
