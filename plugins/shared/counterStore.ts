@@ -1,3 +1,5 @@
+import type { Config, Payload } from 'payload'
+
 import { Redis } from 'ioredis'
 
 import { type WindowLimiter, windowLimiter } from './requestLimits'
@@ -239,4 +241,31 @@ export const createCounterStore = ({
 }: CounterStoreOptions): CounterStore => {
   const prefix = keyPrefix.endsWith(':') ? keyPrefix : `${keyPrefix}:`
   return redis ? redisStore(redis, prefix, onError) : memoryStore(prefix)
+}
+
+/**
+ * A plugin's counter store whose Redis failures go to Payload's logger once it is up (the console
+ * before), and the `onInit` (chaining the config's own) that hands it the logger.
+ */
+export const pluginCounterStore = (
+  plugin: string,
+  options: Pick<CounterStoreOptions, 'keyPrefix' | 'redis'>,
+  incomingConfig: Pick<Config, 'onInit'>,
+): { onInit: NonNullable<Config['onInit']>; store: CounterStore } => {
+  let logger: Payload['logger'] | undefined
+  const store = createCounterStore({
+    ...options,
+    onError: (error) => {
+      const message = `${plugin}: Redis unreachable: ${error.message}`
+      if (logger) logger.warn(message)
+      else console.warn(message)
+    },
+  })
+  return {
+    store,
+    onInit: async (payload) => {
+      logger = payload.logger
+      await incomingConfig.onInit?.(payload)
+    },
+  }
 }
