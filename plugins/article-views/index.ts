@@ -1,8 +1,8 @@
-import type { CollectionConfig, Config, Payload, Plugin } from 'payload'
+import type { CollectionConfig, Config, Plugin } from 'payload'
 
 import type { ArticleViewsOptions } from './types'
 
-import { createCounterStore } from '../shared/counterStore'
+import { pluginCounterStore } from '../shared/counterStore'
 import { withInputErrorsAsInfo } from '../shared/inputError'
 import { sanitizeArticleViewsOptions } from './defaults'
 import { mostReadEndpoint, viewEndpoint } from './endpoints'
@@ -25,16 +25,11 @@ export const articleViews =
   (incomingConfig: Config): Config => {
     const config = sanitizeArticleViewsOptions(options)
     if (!config.enabled) return incomingConfig
-    let logger: Payload['logger'] | undefined
-    const store = createCounterStore({
-      redis: config.redis,
-      keyPrefix: config.keyPrefix,
-      onError: (error) => {
-        const message = `article-views: Redis unreachable: ${error.message}`
-        if (logger) logger.warn(message)
-        else console.warn(message)
-      },
-    })
+    const { onInit, store } = pluginCounterStore(
+      'article-views',
+      { redis: config.redis, keyPrefix: config.keyPrefix },
+      incomingConfig,
+    )
     const collections = (incomingConfig.collections ?? []).map((collection): CollectionConfig => {
       if (collection.slug !== config.collection) return collection
       return {
@@ -63,9 +58,6 @@ export const articleViews =
         tasks: [...(incomingConfig.jobs?.tasks ?? []), flushViewsTask(config, store)],
       },
       loggingLevels: withInputErrorsAsInfo(incomingConfig),
-      onInit: async (payload) => {
-        logger = payload.logger
-        await incomingConfig.onInit?.(payload)
-      },
+      onInit,
     }
   }

@@ -1,9 +1,11 @@
-import type { CollectionConfig, Config, Payload, Plugin } from 'payload'
+import type { CollectionConfig, Config, Plugin } from 'payload'
 
 import type { ArticleVotesOptions } from './types'
 
-import { createCounterStore } from '../shared/counterStore'
+import { pluginCounterStore } from '../shared/counterStore'
+import { addReaderDeletionListener } from '../readers/readerDeletion'
 import { withInputErrorsAsInfo } from '../shared/inputError'
+import { deleteReaderVotes } from './deleteReaderVotes'
 import { sanitizeArticleVotesOptions } from './defaults'
 import { voteMutation } from './graphQL'
 import { voteCaster, voteEndpoint } from './voteEndpoint'
@@ -31,17 +33,14 @@ export const articleVotes =
     const withCollection = hasVotes
       ? (incomingConfig.collections ?? [])
       : [...(incomingConfig.collections ?? []), votesCollection(config.votesSlug)]
-    if (!config.enabled) return { ...incomingConfig, collections: withCollection }
-    let logger: Payload['logger'] | undefined
-    const store = createCounterStore({
-      redis: config.redis,
-      keyPrefix: config.keyPrefix,
-      onError: (error) => {
-        const message = `article-votes: Redis unreachable: ${error.message}`
-        if (logger) logger.warn(message)
-        else console.warn(message)
-      },
-    })
+    // A reader who deletes their account takes their votes along (called by the readers plugin, if on).
+    const withListener = addReaderDeletionListener(incomingConfig, deleteReaderVotes(config))
+    if (!config.enabled) return { ...withListener, collections: withCollection }
+    const { onInit, store } = pluginCounterStore(
+      'article-votes',
+      { redis: config.redis, keyPrefix: config.keyPrefix },
+      incomingConfig,
+    )
     const cast = voteCaster(config, store)
     const collections = withCollection.map((collection): CollectionConfig => {
       if (!config.collections.includes(collection.slug)) return collection
@@ -56,7 +55,7 @@ export const articleVotes =
     const userMutations = incomingConfig.graphQL?.mutations
     const [first] = config.collections
     return {
-      ...incomingConfig,
+      ...withListener,
       collections,
       graphQL: {
         ...incomingConfig.graphQL,
@@ -68,9 +67,6 @@ export const articleVotes =
         }),
       },
       loggingLevels: withInputErrorsAsInfo(incomingConfig),
-      onInit: async (payload) => {
-        logger = payload.logger
-        await incomingConfig.onInit?.(payload)
-      },
+      onInit,
     }
   }

@@ -12,6 +12,7 @@ import {
   rateLimitedResponse,
   READER_TOKEN_HEADER,
   readerAddressOf,
+  readerOf,
   readerTokenOf,
 } from '../shared/readerClient'
 import { recordVote } from './recordVote'
@@ -27,6 +28,10 @@ const parseValue = (value: unknown): -1 | 0 | 1 => {
 
 type Limiter = ReturnType<CounterStore['rateLimiter']>
 
+/** The stored voter key of a signed-in reader (what a reader's account deletion removes). */
+export const readerVoterKey = (req: PayloadRequest, readerId: number | string): string =>
+  opaqueKey(req, 'voter', 'reader', String(readerId))
+
 /**
  * Who votes: a signed-in user (a reader of `readersSlug`, or staff) as themself; else an
  * anonymous browser, by its `x-reader-token` together with its address. Answers the voter's
@@ -39,8 +44,9 @@ const voterOf = async (
 ): Promise<{ retryAfter: number } | { voter: string }> => {
   const user = req.user as { collection?: string; id?: number | string } | null
   if (user?.id !== undefined && user.collection) {
-    const kind = user.collection === config.readersSlug ? 'reader' : `user:${user.collection}`
-    const voter = opaqueKey(req, 'voter', kind, String(user.id))
+    const voter = readerOf(req, config.readersSlug)
+      ? readerVoterKey(req, user.id)
+      : opaqueKey(req, 'voter', `user:${user.collection}`, String(user.id))
     const retryAfter = await limits.signedIn.consume(voter)
     return retryAfter ? { retryAfter } : { voter }
   }

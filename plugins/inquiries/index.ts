@@ -13,16 +13,13 @@ import type {
 
 import type { InquiriesOptions, SanitizedInquiriesConfig } from './types'
 
-import { InputError, withInputErrorsAsInfo } from '../shared/inputError'
+import { addReaderDeletionListener, type ReaderDeletionListener } from '../readers/readerDeletion'
+import { InputError } from '../shared/inputError'
+import { deskStamps } from '../shared/deskFields'
 import { collectionLabels } from '../shared/labels'
-import { readerOf } from '../shared/readerIdentity'
+import { readerOf } from '../shared/readerClient'
 import { idOf } from '../shared/relationIds'
-import {
-  createRequestLimits,
-  requestClient,
-  type RequestLimits,
-  withRateLimitedErrors,
-} from '../shared/requestLimits'
+import { submissionLimiter, withSubmissionCollection } from '../shared/readerSubmissions'
 import { SEND_INQUIRY_TASK, sanitizeInquiriesOptions } from './defaults'
 import { sendInquiryTask } from './sendInquiry'
 
@@ -43,14 +40,12 @@ const isStaffUser = (config: SanitizedInquiriesConfig, req: PayloadRequest): boo
 const guardSubmission =
   (
     config: SanitizedInquiriesConfig,
-    limits: RequestLimits<'client' | 'reader'>,
+    limit: (req: PayloadRequest) => Promise<void>,
   ): CollectionBeforeOperationHook =>
   async ({ args, operation, req }) => {
     if (operation !== 'create' || req.payloadAPI === 'local' || isStaffUser(config, req))
       return args
-    await limits.consume(req, 'client', requestClient(req, config.trustedProxies))
-    const reader = readerOf(req, config.readers)
-    if (reader) await limits.consume(req, 'reader', String(reader.id))
+    await limit(req)
     const data = (args as { data?: Record<string, unknown> }).data
     const trap = data?.[config.honeypotField]
     if (trap !== undefined && trap !== null && trap !== '')
@@ -122,10 +117,33 @@ const queueEmail =
     return doc
   }
 
+/** What stands in for a deleted reader's name and address (`.invalid`: a domain that never exists). */
+export const DELETED_READER = { name: '탈퇴한 독자', email: 'deleted-reader@deleted.invalid' }
+
+/**
+ * A reader who deletes their account leaves their inquiries to the desk, naming no one: the
+ * account id, name, email and phone go (name and email are required: placeholders stand in); the
+ * subject, message and answer stay on record.
+ */
+const anonymiseInquiries =
+  (config: SanitizedInquiriesConfig): ReaderDeletionListener =>
+  async ({ collection, id, req }) => {
+    if (collection !== config.readers) return
+    await req.payload.update({
+      collection: config.slug as CollectionSlug,
+      where: { reader: { equals: String(id) } },
+      data: { ...DELETED_READER, phone: null, reader: null },
+      overrideAccess: true,
+      depth: 0,
+      req,
+    })
+  }
+
 const inquiriesCollection = (config: SanitizedInquiriesConfig): CollectionConfig => {
   const staffField: FieldAccess = ({ req }) => isStaffUser(config, req)
   const deskField: FieldAccess = ({ req }) => config.isDesk(req)
   const nobody: FieldAccess = () => false
+  const stamp = deskStamps(staffField)
   // The desk sees every inquiry; a reporter those addressed to them; a reader their own.
   const own = ({ req }: { req: PayloadRequest }): boolean | Where => {
     if (config.isDesk(req)) return true
@@ -252,44 +270,10 @@ const inquiriesCollection = (config: SanitizedInquiriesConfig): CollectionConfig
         label: { en: 'Staff answer', ko: '답변' },
         access: { read: staffField, create: staffField, update: staffField },
       },
-      {
-        name: 'answeredBy',
-        type: 'relationship',
-        relationTo: config.users as never,
-        label: { en: 'Answered by', ko: '답변자' },
-        access: { read: staffField, create: nobody, update: nobody },
-        admin: { position: 'sidebar', readOnly: true },
-      },
-      {
-        name: 'answeredAt',
-        type: 'date',
-        label: { en: 'Answered at', ko: '답변 일시' },
-        access: { read: staffField, create: nobody, update: nobody },
-        admin: {
-          position: 'sidebar',
-          readOnly: true,
-          date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' },
-        },
-      },
-      {
-        name: 'notifiedAt',
-        type: 'date',
-        label: { en: 'Emailed at', ko: '메일 발송' },
-        access: { read: staffField, create: nobody, update: nobody },
-        admin: {
-          position: 'sidebar',
-          readOnly: true,
-          date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' },
-        },
-      },
-      {
-        name: 'reader',
-        type: 'text',
-        index: true,
-        label: { en: 'Reader account', ko: '독자 계정' },
-        access: { read: staffField, create: nobody, update: nobody },
-        admin: { position: 'sidebar', readOnly: true },
-      },
+      stamp.by('answeredBy', { en: 'Answered by', ko: '답변자' }, config.users),
+      stamp.at('answeredAt', { en: 'Answered at', ko: '답변 일시' }),
+      stamp.at('notifiedAt', { en: 'Emailed at', ko: '메일 발송' }),
+      stamp.text('reader', { en: 'Reader account', ko: '독자 계정' }),
     ],
   }
 }
@@ -307,34 +291,18 @@ export const inquiries =
       ...options,
     })
     const collection = inquiriesCollection(config)
-    if (!config.enabled)
-      return { ...incomingConfig, collections: [...(incomingConfig.collections ?? []), collection] }
-    const limits = createRequestLimits({
-      redis: config.redis,
-      keyPrefix: config.keyPrefix,
-      limits: { client: config.perClient, reader: config.perReader },
-    })
+    // Called by the readers plugin when a reader deletes their account (nothing when it is off).
+    incomingConfig = addReaderDeletionListener(incomingConfig, anonymiseInquiries(config))
+    if (!config.enabled) return withSubmissionCollection(incomingConfig, collection)
     return {
-      ...incomingConfig,
-      collections: [
-        ...(incomingConfig.collections ?? []),
-        {
-          ...collection,
-          hooks: {
-            beforeOperation: [guardSubmission(config, limits)],
-            beforeChange: [prepareInquiry(config)],
-            afterChange: [queueEmail(config)],
-          },
-        },
-      ],
-      hooks: withRateLimitedErrors(incomingConfig),
+      ...withSubmissionCollection(incomingConfig, collection, {
+        beforeOperation: [guardSubmission(config, submissionLimiter(config))],
+        beforeChange: [prepareInquiry(config)],
+        afterChange: [queueEmail(config)],
+      }),
       jobs: {
         ...incomingConfig.jobs,
         tasks: [...(incomingConfig.jobs?.tasks ?? []), sendInquiryTask(config)],
       },
-      loggingLevels: {
-        ...withInputErrorsAsInfo(incomingConfig),
-        RateLimitedError: 'info',
-      } as Config['loggingLevels'],
     }
   }

@@ -11,23 +11,18 @@ import type {
 
 import type { SanitizedReaderReportsConfig, ReaderReportsOptions } from './types'
 
-import { InputError, withInputErrorsAsInfo } from '../shared/inputError'
+import { addReaderDeletionListener, type ReaderDeletionListener } from '../readers/readerDeletion'
+import { InputError } from '../shared/inputError'
 import { anonymousReadWhere } from '../shared/publicArticles'
-import { readerOf, submitterKey } from '../shared/readerIdentity'
+import { readerOf, submitterKey } from '../shared/readerClient'
 import { idOf } from '../shared/relationIds'
+import { deskStamps } from '../shared/deskFields'
 import { collectionLabels } from '../shared/labels'
-import {
-  createRequestLimits,
-  requestClient,
-  type RequestLimits,
-  withRateLimitedErrors,
-} from '../shared/requestLimits'
+import { submissionLimiter, withSubmissionCollection } from '../shared/readerSubmissions'
 import { reportReasons, reportStatuses, sanitizeReaderReportsOptions } from './defaults'
 
 export type { ReaderReportsOptions } from './types'
 export { REPORTS_SLUG, reportReasons, reportStatuses } from './defaults'
-
-type Limits = RequestLimits<'client' | 'reader'>
 
 const SUBMITTER = 'readerReportsSubmitter'
 
@@ -36,14 +31,14 @@ const SUBMITTER = 'readerReportsSubmitter'
  * address and the signed-in reader, before anything else runs: past a limit, 429 with Retry-After.
  */
 const limitReports =
-  (config: SanitizedReaderReportsConfig, limits: Limits): CollectionBeforeOperationHook =>
+  (
+    config: SanitizedReaderReportsConfig,
+    limit: (req: PayloadRequest) => Promise<void>,
+  ): CollectionBeforeOperationHook =>
   async ({ args, operation, req }) => {
     if (operation !== 'create' || req.payloadAPI === 'local' || config.isDesk(req)) return args
-    const client = requestClient(req, config.trustedProxies)
-    await limits.consume(req, 'client', client)
-    const reader = readerOf(req, config.readers)
-    if (reader) await limits.consume(req, 'reader', String(reader.id))
-    req.context[SUBMITTER] = submitterKey(req, config.readers, client)
+    await limit(req)
+    req.context[SUBMITTER] = submitterKey(req, config.readers, config.trustedProxies)
     return args
   }
 
@@ -73,7 +68,7 @@ const checkNewReport =
       throw new InputError('신고할 기사를 찾을 수 없습니다 (article not found)', 'NOT_FOUND', 404)
     const key =
       (req.context[SUBMITTER] as string | undefined) ??
-      submitterKey(req, config.readers, requestClient(req, config.trustedProxies))
+      submitterKey(req, config.readers, config.trustedProxies)
     const duplicate = await req.payload.count({
       collection: config.slug as CollectionSlug,
       overrideAccess: true,
@@ -115,10 +110,28 @@ const stampResolution =
     }
   }
 
+/**
+ * A reader who deletes their account leaves their reports to the desk, naming no one: the account
+ * id and the sender key (`reader:<id>`) are cleared; the reason and text stay for the queue.
+ */
+const anonymiseReports =
+  (config: SanitizedReaderReportsConfig): ReaderDeletionListener =>
+  async ({ collection, id, req }) => {
+    if (collection !== config.readers) return
+    await req.payload.update({
+      collection: config.slug as CollectionSlug,
+      where: { reader: { equals: String(id) } },
+      data: { reader: null, submitter: null },
+      overrideAccess: true,
+      depth: 0,
+      req,
+    })
+  }
+
 const reportsCollection = (config: SanitizedReaderReportsConfig): CollectionConfig => {
   const desk = ({ req }: { req: PayloadRequest }) => config.isDesk(req)
   const deskField: FieldAccess = ({ req }) => config.isDesk(req)
-  const nobody: FieldAccess = () => false
+  const stamp = deskStamps(deskField)
   return {
     slug: config.slug,
     labels: collectionLabels({ en: 'Report', ko: '신고' }, { en: 'Reports', ko: '신고' }),
@@ -184,43 +197,12 @@ const reportsCollection = (config: SanitizedReaderReportsConfig): CollectionConf
         label: { en: 'Resolution note', ko: '처리 메모' },
         access: { read: deskField, create: deskField, update: deskField },
       },
-      {
-        name: 'resolvedBy',
-        type: 'relationship',
-        relationTo: (config.users ?? 'users') as never,
-        label: { en: 'Resolved by', ko: '처리자' },
-        access: { read: deskField, create: nobody, update: nobody },
-        admin: { position: 'sidebar', readOnly: true },
-      },
-      {
-        name: 'resolvedAt',
-        type: 'date',
-        label: { en: 'Resolved at', ko: '처리 일시' },
-        access: { read: deskField, create: nobody, update: nobody },
-        admin: {
-          position: 'sidebar',
-          readOnly: true,
-          date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' },
-        },
-      },
-      {
-        // The reader's account id (the readers collection may live in another plugin).
-        name: 'reader',
-        type: 'text',
-        index: true,
-        label: { en: 'Reader account', ko: '독자 계정' },
-        access: { read: deskField, create: nobody, update: nobody },
-        admin: { position: 'sidebar', readOnly: true },
-      },
-      {
-        // Who sent it, as a key (account, hashed browser token or hashed address): duplicates.
-        name: 'submitter',
-        type: 'text',
-        index: true,
-        label: { en: 'Sender key', ko: '신고자 식별값' },
-        access: { read: deskField, create: nobody, update: nobody },
-        admin: { position: 'sidebar', readOnly: true },
-      },
+      stamp.by('resolvedBy', { en: 'Resolved by', ko: '처리자' }, config.users ?? 'users'),
+      stamp.at('resolvedAt', { en: 'Resolved at', ko: '처리 일시' }),
+      // The reader's account id, cleared when the reader deletes their account.
+      stamp.text('reader', { en: 'Reader account', ko: '독자 계정' }),
+      // Who sent it, as a key (account, browser token or address, opaque): duplicates.
+      stamp.text('submitter', { en: 'Sender key', ko: '신고자 식별값' }),
     ],
   }
 }
@@ -239,29 +221,11 @@ export const readerReports =
       ...options,
     })
     const collection = reportsCollection(config)
-    if (!config.enabled)
-      return { ...incomingConfig, collections: [...(incomingConfig.collections ?? []), collection] }
-    const limits = createRequestLimits({
-      redis: config.redis,
-      keyPrefix: config.keyPrefix,
-      limits: { client: config.perClient, reader: config.perReader },
+    // Called by the readers plugin when a reader deletes their account (nothing when it is off).
+    incomingConfig = addReaderDeletionListener(incomingConfig, anonymiseReports(config))
+    if (!config.enabled) return withSubmissionCollection(incomingConfig, collection)
+    return withSubmissionCollection(incomingConfig, collection, {
+      beforeOperation: [limitReports(config, submissionLimiter(config))],
+      beforeChange: [checkNewReport(config), stampResolution(config)],
     })
-    return {
-      ...incomingConfig,
-      collections: [
-        ...(incomingConfig.collections ?? []),
-        {
-          ...collection,
-          hooks: {
-            beforeOperation: [limitReports(config, limits)],
-            beforeChange: [checkNewReport(config), stampResolution(config)],
-          },
-        },
-      ],
-      hooks: withRateLimitedErrors(incomingConfig),
-      loggingLevels: {
-        ...withInputErrorsAsInfo(incomingConfig),
-        RateLimitedError: 'info',
-      } as Config['loggingLevels'],
-    }
   }

@@ -1,5 +1,8 @@
+import type { Config, Payload } from 'payload'
+
 import { Redis } from 'ioredis'
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible'
+
+import { type WindowLimiter, windowLimiter } from './requestLimits'
 
 /** A member of a sorted set and its score. */
 export type ScoredMember = { member: string; score: number }
@@ -37,10 +40,7 @@ export type CounterStore = {
    * A limiter of `points` per `durationSeconds` per key: `consume` answers the seconds to wait
    * when over the limit, else undefined.
    */
-  rateLimiter: (
-    name: string,
-    limit: { durationSeconds: number; points: number },
-  ) => { consume: (key: string) => Promise<number | undefined> }
+  rateLimiter: (name: string, limit: { durationSeconds: number; points: number }) => WindowLimiter
   /** Closes the Redis connection this store opened, if any. */
   close: () => Promise<void>
 }
@@ -56,22 +56,6 @@ export type CounterStoreOptions = {
 
 /** `REDIS_URL` when set, else null (memory). */
 export const redisFromEnvironment = (): null | string => process.env.REDIS_URL?.trim() || null
-
-const retryAfterOf = (error: unknown): number => {
-  if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 1000))
-  throw error
-}
-
-const limiterConsume =
-  (limiter: RateLimiterMemory | RateLimiterRedis) =>
-  async (key: string): Promise<number | undefined> => {
-    try {
-      await limiter.consume(key)
-      return undefined
-    } catch (error) {
-      return retryAfterOf(error)
-    }
-  }
 
 // ---- memory --------------------------------------------------------------------------------
 
@@ -149,15 +133,8 @@ const memoryStore = (prefix: string): CounterStore => {
       for (const [member, score] of set) if (score < min) set.delete(member)
       return set.size
     },
-    rateLimiter: (name, limit) => ({
-      consume: limiterConsume(
-        new RateLimiterMemory({
-          keyPrefix: `${prefix}rl:${name}`,
-          points: limit.points,
-          duration: limit.durationSeconds,
-        }),
-      ),
-    }),
+    rateLimiter: (name, limit) =>
+      windowLimiter({ keyPrefix: `${prefix}rl:${name}`, limit, redis: () => null }),
     close: async () => undefined,
   }
 }
@@ -246,26 +223,9 @@ const redisStore = (
         .exec()
       return Number(results?.[1]?.[1] ?? 0)
     },
-    rateLimiter: (name, limit) => {
-      const options = {
-        keyPrefix: `${prefix}rl:${name}`,
-        points: limit.points,
-        duration: limit.durationSeconds,
-      }
-      let limiter: RateLimiterRedis | undefined
-      return {
-        consume: (key) =>
-          limiterConsume(
-            (limiter ??= new RateLimiterRedis({
-              ...options,
-              storeClient: client(),
-              rejectIfRedisNotReady: true,
-              // Each process's memory counts while Redis is unreachable.
-              insuranceLimiter: new RateLimiterMemory(options),
-            })),
-          )(key),
-      }
-    },
+    // Each process's memory counts while Redis is unreachable (see windowLimiter).
+    rateLimiter: (name, limit) =>
+      windowLimiter({ keyPrefix: `${prefix}rl:${name}`, limit, redis: client }),
     close: async () => {
       if (own) await own.quit()
       own = null
@@ -281,4 +241,31 @@ export const createCounterStore = ({
 }: CounterStoreOptions): CounterStore => {
   const prefix = keyPrefix.endsWith(':') ? keyPrefix : `${keyPrefix}:`
   return redis ? redisStore(redis, prefix, onError) : memoryStore(prefix)
+}
+
+/**
+ * A plugin's counter store whose Redis failures go to Payload's logger once it is up (the console
+ * before), and the `onInit` (chaining the config's own) that hands it the logger.
+ */
+export const pluginCounterStore = (
+  plugin: string,
+  options: Pick<CounterStoreOptions, 'keyPrefix' | 'redis'>,
+  incomingConfig: Pick<Config, 'onInit'>,
+): { onInit: NonNullable<Config['onInit']>; store: CounterStore } => {
+  let logger: Payload['logger'] | undefined
+  const store = createCounterStore({
+    ...options,
+    onError: (error) => {
+      const message = `${plugin}: Redis unreachable: ${error.message}`
+      if (logger) logger.warn(message)
+      else console.warn(message)
+    },
+  })
+  return {
+    store,
+    onInit: async (payload) => {
+      logger = payload.logger
+      await incomingConfig.onInit?.(payload)
+    },
+  }
 }

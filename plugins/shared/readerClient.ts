@@ -4,7 +4,14 @@ import crypto from 'node:crypto'
 import { isValidID } from 'payload'
 
 import { clientAddress } from '../login-throttle/clientAddress'
+import { RateLimitedError } from '../login-throttle/errors'
 import { InputError } from './inputError'
+
+/*
+ * Who a public request comes from, one way for every reader plugin (votes, views, visitors,
+ * reports, inquiries): the signed-in reader, the browser's own token, the client address, and
+ * opaque keys of them; and the one 429 answer of their rate limits.
+ */
 
 /** The header an anonymous browser sends its own random token in (kept in its local storage). */
 export const READER_TOKEN_HEADER = 'x-reader-token'
@@ -21,15 +28,21 @@ const cookieValue = (header: null | string, name: string): string | undefined =>
   return undefined
 }
 
+/** The browser's token as sent (header, else cookie), unchecked; undefined when absent or empty. */
+const sentTokenOf = (req: PayloadRequest): string | undefined => {
+  const token =
+    req.headers.get(READER_TOKEN_HEADER)?.trim() ??
+    cookieValue(req.headers.get('cookie'), READER_TOKEN_COOKIE)
+  return token ? token : undefined
+}
+
 /**
  * The browser's token from the `x-reader-token` header (or the `newsroom-reader` cookie): 16–128
  * URL-safe characters. Undefined when absent; a malformed one is the reader's error (400).
  */
 export const readerTokenOf = (req: PayloadRequest): string | undefined => {
-  const token =
-    req.headers.get(READER_TOKEN_HEADER)?.trim() ??
-    cookieValue(req.headers.get('cookie'), READER_TOKEN_COOKIE)
-  if (token === undefined || token === '') return undefined
+  const token = sentTokenOf(req)
+  if (token === undefined) return undefined
   if (!TOKEN_PATTERN.test(token))
     throw new InputError(
       `${READER_TOKEN_HEADER}: 16~128자의 영문·숫자·-·_ 이어야 합니다 (${READER_TOKEN_HEADER} must be 16–128 URL-safe characters)`,
@@ -51,6 +64,34 @@ export const opaqueKey = (req: PayloadRequest, ...parts: string[]): string =>
     .update(parts.join('\u0000'))
     .digest('base64url')
     .slice(0, 32)
+
+/** The signed-in reader (`req.user` of the readers collection `readersSlug`), or null. */
+export const readerOf = (
+  req: PayloadRequest,
+  readersSlug: string,
+): null | { collection: string; id: number | string } => {
+  const user = req.user as { collection?: string; id?: number | string } | null
+  return user?.id !== undefined && user.collection === readersSlug
+    ? { collection: user.collection, id: user.id }
+    : null
+}
+
+/**
+ * Who submits (a report), as one stable key that names no one in clear: a signed-in account
+ * (reader or staff), else the browser's token, else the client address, these two as opaque keys.
+ * Any token counts here (reports take what a browser sends; votes require a well-formed one).
+ */
+export const submitterKey = (
+  req: PayloadRequest,
+  readersSlug: string,
+  trustedProxies: number,
+): string => {
+  const user = req.user as { collection?: string; id: number | string } | null
+  if (user) return `${user.collection === readersSlug ? 'reader' : 'user'}:${String(user.id)}`
+  const token = sentTokenOf(req)
+  if (token) return `token:${opaqueKey(req, 'token', token.slice(0, 200))}`
+  return `client:${opaqueKey(req, 'address', readerAddressOf(req, trustedProxies))}`
+}
 
 /**
  * The browser a view or a heartbeat comes from: its token when it sends one, else its address
@@ -94,22 +135,17 @@ export const documentIdOf = (
 export const routeIdOf = (req: PayloadRequest, collection: string): number | string | undefined =>
   documentIdOf(req, collection, req.routeParams?.id)
 
-/** 429 with `Retry-After`, in the shape of every REST error (`RATE_LIMITED`). */
-export const rateLimitedResponse = (req: PayloadRequest, retryAfterSeconds: number): Response =>
-  Response.json(
-    {
-      errors: [
-        {
-          message:
-            req.i18n?.language === 'en'
-              ? `Too many requests. Try again in ${retryAfterSeconds} seconds.`
-              : `요청이 너무 많습니다. ${retryAfterSeconds}초 뒤에 다시 시도하세요.`,
-          code: 'RATE_LIMITED',
-        },
-      ],
-    },
-    { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } },
+/**
+ * 429 with `Retry-After` from an endpoint, the very answer a thrown RateLimitedError gets
+ * (login-throttle's formatRateLimitedError): `{ errors: [{ message, code: 'RATE_LIMITED' }] }`.
+ */
+export const rateLimitedResponse = (req: PayloadRequest, retryAfterSeconds: number): Response => {
+  const error = new RateLimitedError(retryAfterSeconds, req)
+  return Response.json(
+    { errors: [{ message: error.message, code: error.code }] },
+    { status: 429, headers: { 'retry-after': String(error.retryAfterSeconds) } },
   )
+}
 
 /** A JSON body as an object, or the reader's error (400). */
 export const jsonBodyOf = async (req: PayloadRequest): Promise<Record<string, unknown>> => {

@@ -5,11 +5,58 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limite
 
 import type { WindowLimit } from '../login-throttle/types'
 
-import { clientAddress } from '../login-throttle/clientAddress'
 import { RateLimitedError } from '../login-throttle/errors'
 import { formatRateLimitedError } from '../login-throttle/hooks/formatRateLimitedError'
 
 export type { WindowLimit } from '../login-throttle/types'
+
+/** A fixed-window limit on some key: `consume` answers the seconds to wait when over it, else undefined. */
+export type WindowLimiter = { consume: (key: string) => Promise<number | undefined> }
+
+/**
+ * The one way the reader plugins build a rate limiter (rate-limiter-flexible): in Redis when
+ * `redis()` gives a client, with this process's memory standing in while Redis is unreachable,
+ * else in memory. The limiter is made on first use, so that building the config opens no connection.
+ */
+export const windowLimiter = ({
+  keyPrefix,
+  limit,
+  redis,
+}: {
+  keyPrefix: string
+  limit: WindowLimit
+  redis: () => null | Redis
+}): WindowLimiter => {
+  let limiter: RateLimiterMemory | RateLimiterRedis | undefined
+  const build = () => {
+    const options = {
+      keyPrefix,
+      points: limit.points,
+      duration: limit.durationSeconds,
+      blockDuration: limit.blockSeconds ?? 0,
+    }
+    const storeClient = redis()
+    return storeClient
+      ? new RateLimiterRedis({
+          ...options,
+          storeClient,
+          rejectIfRedisNotReady: true,
+          insuranceLimiter: new RateLimiterMemory(options),
+        })
+      : new RateLimiterMemory(options)
+  }
+  return {
+    consume: async (key) => {
+      try {
+        await (limiter ??= build()).consume(key)
+        return undefined
+      } catch (error) {
+        if (!(error instanceof RateLimiterRes)) throw error
+        return Math.max(1, Math.ceil(error.msBeforeNext / 1000))
+      }
+    },
+  }
+}
 
 export type RequestLimitsConfig<Name extends string> = {
   /** A Redis URL or ioredis client shared by every app process; else each process's memory. */
@@ -25,60 +72,48 @@ export type RequestLimits<Name extends string> = {
 }
 
 /**
- * Fixed-window limits for public writes (reports, inquiries), the login-throttle's way: in Redis
- * when configured, with each process's memory standing in while Redis is unreachable, else in
- * memory; created on first use, so that building the config opens no connection.
+ * Named limits for public writes inside collection operations (reports, inquiries): past one, a
+ * RateLimitedError (429 RATE_LIMITED, Retry-After) that withRateLimitedErrors formats.
  */
 export const createRequestLimits = <Name extends string>(
   config: RequestLimitsConfig<Name>,
 ): RequestLimits<Name> => {
   let ownClient: null | Redis = null
   let lastStoreError = 0
-  const limiters = new Map<Name, RateLimiterMemory | RateLimiterRedis>()
-  const limiter = (name: Name) => {
-    let existing = limiters.get(name)
-    if (existing) return existing
-    const limit = config.limits[name]
-    const options = {
-      keyPrefix: `${config.keyPrefix}:${name}`,
-      points: limit.points,
-      duration: limit.durationSeconds,
-      blockDuration: limit.blockSeconds ?? 0,
-    }
-    if (!config.redis) existing = new RateLimiterMemory(options)
-    else {
-      if (typeof config.redis === 'string' && !ownClient) {
-        ownClient = new Redis(config.redis, { maxRetriesPerRequest: 1 })
-        ownClient.on('error', (error: Error) => {
-          if (Date.now() - lastStoreError < 60_000) return
-          lastStoreError = Date.now()
-          console.warn(
-            `${config.keyPrefix}: Redis unreachable, counting in memory: ${error.message}`,
-          )
-        })
-      }
-      existing = new RateLimiterRedis({
-        ...options,
-        storeClient: typeof config.redis === 'string' ? ownClient! : config.redis,
-        rejectIfRedisNotReady: true,
-        insuranceLimiter: new RateLimiterMemory(options),
+  const client = (): null | Redis => {
+    if (!config.redis) return null
+    if (typeof config.redis !== 'string') return config.redis
+    if (!ownClient) {
+      ownClient = new Redis(config.redis, { maxRetriesPerRequest: 1 })
+      ownClient.on('error', (error: Error) => {
+        if (Date.now() - lastStoreError < 60_000) return
+        lastStoreError = Date.now()
+        console.warn(`${config.keyPrefix}: Redis unreachable, counting in memory: ${error.message}`)
       })
     }
-    limiters.set(name, existing)
+    return ownClient
+  }
+  const limiters = new Map<Name, WindowLimiter>()
+  const limiter = (name: Name): WindowLimiter => {
+    let existing = limiters.get(name)
+    if (!existing) {
+      existing = windowLimiter({
+        keyPrefix: `${config.keyPrefix}:${name}`,
+        limit: config.limits[name],
+        redis: client,
+      })
+      limiters.set(name, existing)
+    }
     return existing
   }
   return {
     consume: async (req, name, key) => {
-      try {
-        await limiter(name).consume(key)
-      } catch (error) {
-        if (!(error instanceof RateLimiterRes)) throw error
-        const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000))
-        const headers = new Headers(req.responseHeaders)
-        headers.set('Retry-After', String(seconds))
-        req.responseHeaders = headers
-        throw new RateLimitedError(seconds, req)
-      }
+      const seconds = await limiter(name).consume(key)
+      if (seconds === undefined) return
+      const headers = new Headers(req.responseHeaders)
+      headers.set('Retry-After', String(seconds))
+      req.responseHeaders = headers
+      throw new RateLimitedError(seconds, req)
     },
     close: async () => {
       if (ownClient) await ownClient.quit()
@@ -87,10 +122,6 @@ export const createRequestLimits = <Name extends string>(
     },
   }
 }
-
-/** The address the limits key a request by (see login-throttle/clientAddress.ts), or 'unknown'. */
-export const requestClient = (req: PayloadRequest, trustedProxies: number): string =>
-  clientAddress(req.headers, trustedProxies) ?? 'unknown'
 
 /**
  * The config with the 429 `RATE_LIMITED` formatting of login-throttle's errors, once: a plugin
