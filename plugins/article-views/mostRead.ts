@@ -6,6 +6,7 @@ import type { MostReadWindow, SanitizedArticleViewsConfig } from './types'
 import { headlineSelect } from '../shared/headline'
 import { InputError } from '../shared/inputError'
 import { publishedOnly } from '../shared/publication'
+import { documentIdOf } from '../shared/readerClient'
 import { topViewed, WINDOW_HOURS } from './counting'
 
 export type MostReadArgs = { limit: number; section: null | string; window: MostReadWindow }
@@ -48,8 +49,7 @@ const resolveSection = async (
   value: string,
 ): Promise<string> => {
   const slug = config.sections as CollectionSlug
-  const idType = req.payload.collections[slug]?.customIDType ?? req.payload.db.defaultIDType
-  const isId = idType === 'number' ? /^\d{1,15}$/.test(value) : /^[0-9a-f]{24}$/i.test(value)
+  const id = documentIdOf(req, slug, value)
   const { docs } = await req.payload.find({
     collection: slug,
     depth: 0,
@@ -58,14 +58,10 @@ const resolveSection = async (
     pagination: false,
     req,
     select: {},
-    where: isId
-      ? {
-          or: [
-            { id: { equals: idType === 'number' ? Number(value) : value } },
-            { slug: { equals: value } },
-          ],
-        }
-      : { slug: { equals: value } },
+    where:
+      id === undefined
+        ? { slug: { equals: value } }
+        : { or: [{ id: { equals: id } }, { slug: { equals: value } }] },
   })
   const found = docs[0]
   if (!found)

@@ -125,6 +125,11 @@ export const documentIdOf = (
   const custom = req.payload.collections[collection as CollectionSlug]?.customIDType
   const type = custom ?? req.payload.db.defaultIDType
   if (type === 'number') return /^\d{1,15}$/.test(text) ? Number(text) : undefined
+  // PostgreSQL with uuid ids ('text' to Payload): anything else is no row (and an SQL error).
+  if (!custom && (req.payload.db as { idType?: string }).idType === 'uuid')
+    return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)
+      ? text
+      : undefined
   // MongoDB's own ids are ObjectIds ('text' to Payload): anything else matches nothing.
   if (!custom && req.payload.db.name === 'mongoose')
     return isValidID(text, 'ObjectID') && /^[0-9a-f]{24}$/i.test(text) ? text : undefined

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import type { NewsroomFixture } from '../helpers/newsroom'
 
+import { missingId } from '../helpers/ids'
 import { apiClient } from '../helpers/http'
 import { createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
 import { bootPayload } from '../helpers/payload'
@@ -171,7 +172,7 @@ describe('sending an inquiry', () => {
     const nobody = await send(
       valid({
         to: 'reporter',
-        reporter: typeof fixture.reporters.kim === 'number' ? 987654 : '0123456789abcdef01234567',
+        reporter: missingId(payload),
       }),
     )
     expect(nobody.status).toBe(404)

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { NewsroomFixture } from '../helpers/newsroom'
 
+import { missingId } from '../helpers/ids'
 import { apiClient } from '../helpers/http'
 import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
 import { bootPayload } from '../helpers/payload'
@@ -127,7 +128,7 @@ describe('reporting an article', () => {
     const draft = await report({ article: hidden.id, reason: 'abuse' })
     expect(draft.status).toBe(404)
     expect(draft.body.errors[0].code).toBe('NOT_FOUND')
-    const unknownId = typeof live.id === 'number' ? 987654 : '0123456789abcdef01234567'
+    const unknownId = missingId(payload)
     const missing = await report({ article: unknownId, reason: 'abuse' })
     expect(missing.status).toBe(404)
     const badReason = await report({ article: live.id, reason: 'boring' })
