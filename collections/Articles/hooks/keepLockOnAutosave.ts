@@ -23,8 +23,9 @@ export const keepLockOnAutosave: CollectionAfterChangeHook = async ({
   req,
 }) => {
   if (!req.context.isAutosave || !req.user || collection.lockDocuments === false) return doc
-  // Compared where both copies carry a value: the answer leaves hidden fields out.
-  if (previousDoc && !hasStoredChange(collection.fields, doc, previousDoc, { compare: 'shared' }))
+  // The fields the saved answer carries (it leaves hidden ones out); one the earlier copy lacks is
+  // null there (MongoDB stores no key for an unset field).
+  if (previousDoc && !hasStoredChange(collection.fields, doc, previousDoc, { compare: 'sent' }))
     return doc
   await req.payload.create({
     collection: 'payload-locked-documents',
