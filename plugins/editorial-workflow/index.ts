@@ -58,9 +58,6 @@ const workflowField = (): Field => ({
       label: { en: 'State', ko: '진행 상태' },
       options: workflowStates.map((value) => ({ label: stateLabels[value], value })),
       admin: {
-        // Moves go through the desk buttons (DeskActions), which name the move the server checks;
-        // a free select would offer moves the role cannot make.
-        readOnly: true,
         description: {
           en: 'Reporters file (송고) and withdraw; the desk reviews, returns and approves. Publishing sets 출고.',
           ko: '기자는 송고하고 회수합니다. 데스크가 검토·반려·승인하고, 발행하면 출고가 됩니다.',
