@@ -12,6 +12,7 @@ export const breakingField = (breaking: Required<TickerBreakingOptions>): Field 
   label: { en: 'Breaking news', ko: '속보' },
   admin: {
     position: 'sidebar',
+    components: { Diff: '/../plugins/ticker/components/YesNoDiff#YesNoDiff' },
     description: {
       en: `Once published, the story goes on the ticker for ${breaking.durationMinutes} minutes (once). Clearing this or unpublishing takes it off.`,
       ko: `출고하면 티커뉴스에 ${breaking.durationMinutes}분 동안 한 번 올라갑니다. 해제하거나 출고를 취소하면 내려갑니다.`,

@@ -24,6 +24,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { KstDateCell as KstDateCell_672ecf4115e004e338f0e19b513ddc1f } from '../../../../plugins/register-timestamps/components/KstDateCell'
 import { RelatedSuggestionsField as RelatedSuggestionsField_1cc7df1f5f85b8941e7528258662226c } from '../../../../plugins/related-news/components/RelatedSuggestionsField'
+import { YesNoDiff as YesNoDiff_2037ecd761c8a619e684d4d074481519 } from '../../../../plugins/ticker/components/YesNoDiff'
 import { DeskFilters as DeskFilters_b1586d017c4b181a86d8485e53985a8f } from '../../../../plugins/editorial-workflow/components/DeskFilters'
 import { DeskActions as DeskActions_a52324d11506900351fcab9d9e8991f1 } from '../../../../plugins/editorial-workflow/components/DeskActions'
 import { PublishButton as PublishButton_0a80ea9b5141bca0dcf8bb333ef199a8 } from '../../../../collections/Articles/components/PublishButton'
@@ -63,6 +64,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/../plugins/register-timestamps/components/KstDateCell#KstDateCell": KstDateCell_672ecf4115e004e338f0e19b513ddc1f,
   "/../plugins/related-news/components/RelatedSuggestionsField#RelatedSuggestionsField": RelatedSuggestionsField_1cc7df1f5f85b8941e7528258662226c,
+  "/../plugins/ticker/components/YesNoDiff#YesNoDiff": YesNoDiff_2037ecd761c8a619e684d4d074481519,
   "/../plugins/editorial-workflow/components/DeskFilters#DeskFilters": DeskFilters_b1586d017c4b181a86d8485e53985a8f,
   "/../plugins/editorial-workflow/components/DeskActions#DeskActions": DeskActions_a52324d11506900351fcab9d9e8991f1,
   "/../collections/Articles/components/PublishButton#PublishButton": PublishButton_0a80ea9b5141bca0dcf8bb333ef199a8,
