@@ -28,8 +28,8 @@ export type AppConfigOptions = {
   db?: DatabaseAdapterObj
   /**
    * Where account mail goes (readers' address confirmation, password resets). @default the log,
-   * whole, outside production (src/email.ts); in production Payload's default, which sends
-   * nothing: pass a real adapter there.
+   * whole, outside production and in the demo (src/email.ts); in production Payload's default,
+   * which sends nothing: pass a real adapter there.
    */
   email?: EmailAdapter | Promise<EmailAdapter>
   /** `demo` seeds the demo newsroom on an empty database; `off` starts empty. @default seedMode(): NEWSROOM_SEED, else demo except in production */
@@ -60,7 +60,11 @@ export const newsroomAppConfig = (options: AppConfigOptions = {}): Config => {
     },
     csrf: trustedOrigins(serverURL),
     db: options.db ?? databaseAdapter(),
-    email: options.email ?? (process.env.NODE_ENV === 'production' ? undefined : consoleEmail()),
+    // The demo (`npm start` runs in production mode) writes mail to the log too: a reader trying
+    // sign-up there needs the confirmation link.
+    email:
+      options.email ??
+      (process.env.NODE_ENV === 'production' && seed !== 'demo' ? undefined : consoleEmail()),
     // Rich text may point at articles (relationship blocks, internal links) and media (photos)
     // only: anything else would be stored in a public body although the page renders nothing of it.
     // Its slash menu and toolbar in the newsroom's Korean (src/i18n/ko.ts, withKoreanEditor).
