@@ -1,7 +1,9 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible'
 
 import { Redis } from 'ioredis'
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible'
+
+import { BoundedMemoryLimiter } from '../shared/memoryLimiter'
 
 import type {
   AuthAttempt,
@@ -66,7 +68,7 @@ export const createLoginLimiters = (
       duration: limit.durationSeconds,
       blockDuration: limit.blockSeconds ?? 0,
     }
-    if (!config.redis) return new RateLimiterMemory(options)
+    if (!config.redis) return new BoundedMemoryLimiter(options)
     if (typeof config.redis === 'string' && !ownClient) {
       ownClient = new Redis(config.redis, { maxRetriesPerRequest: 1 })
       // ioredis reconnects by itself; one report a minute is enough.
@@ -81,7 +83,7 @@ export const createLoginLimiters = (
       ...options,
       storeClient,
       rejectIfRedisNotReady: true,
-      insuranceLimiter: new RateLimiterMemory(options),
+      insuranceLimiter: new BoundedMemoryLimiter(options),
     })
   }
 

@@ -1,12 +1,13 @@
 import type { AfterErrorHook, Config, PayloadRequest } from 'payload'
 
 import { Redis } from 'ioredis'
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible'
 
 import type { WindowLimit } from '../login-throttle/types'
 
 import { RateLimitedError } from '../login-throttle/errors'
 import { formatRateLimitedError } from '../login-throttle/hooks/formatRateLimitedError'
+import { BoundedMemoryLimiter } from './memoryLimiter'
 
 export type { WindowLimit } from '../login-throttle/types'
 
@@ -27,7 +28,7 @@ export const windowLimiter = ({
   limit: WindowLimit
   redis: () => null | Redis
 }): WindowLimiter => {
-  let limiter: RateLimiterMemory | RateLimiterRedis | undefined
+  let limiter: BoundedMemoryLimiter | RateLimiterRedis | undefined
   const build = () => {
     const options = {
       keyPrefix,
@@ -41,9 +42,9 @@ export const windowLimiter = ({
           ...options,
           storeClient,
           rejectIfRedisNotReady: true,
-          insuranceLimiter: new RateLimiterMemory(options),
+          insuranceLimiter: new BoundedMemoryLimiter(options),
         })
-      : new RateLimiterMemory(options)
+      : new BoundedMemoryLimiter(options)
   }
   return {
     consume: async (key) => {
