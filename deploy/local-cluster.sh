@@ -14,7 +14,8 @@
 #   NEWSROOM_CLUSTER_DIR (.cluster/), DATABASE_URI (else a database on the Debian PostgreSQL),
 #   REDIS_URL (else a redis-server of its own on NEWSROOM_REDIS_PORT, default 6390 + edge − 8080),
 #   NEWSROOM_EDGE_READ_RATE (100r/s), NEWSROOM_EDGE_READ_BURST (200),
-#   NEWSROOM_EDGE_LOGIN_RATE (30r/m), NEWSROOM_EDGE_LOGIN_BURST (20).
+#   NEWSROOM_EDGE_LOGIN_RATE (30r/m), NEWSROOM_EDGE_LOGIN_BURST (20),
+#   NEWSROOM_EDGE_ACTION_RATE (50r/s), NEWSROOM_EDGE_ACTION_BURST (200).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -165,6 +166,8 @@ render_nginx() {
     -e "s|{{READ_BURST}}|${NEWSROOM_EDGE_READ_BURST:-200}|g" \
     -e "s|{{LOGIN_RATE}}|${NEWSROOM_EDGE_LOGIN_RATE:-30r/m}|g" \
     -e "s|{{LOGIN_BURST}}|${NEWSROOM_EDGE_LOGIN_BURST:-20}|g" \
+    -e "s|{{ACTION_RATE}}|${NEWSROOM_EDGE_ACTION_RATE:-50r/s}|g" \
+    -e "s|{{ACTION_BURST}}|${NEWSROOM_EDGE_ACTION_BURST:-200}|g" \
     -e "s|{{WORKER_USER}}|$user|g" \
     "$ROOT/deploy/nginx.conf" >"$STATE/nginx.conf"
 }

@@ -646,6 +646,35 @@ describe('edge limits', () => {
     }
   })
 
+  it('sends reader actions to the reader pool under their own limit, and answers staff meanwhile', async () => {
+    const id = (await createArticle(edge, `조회 폭주 ${Date.now()}`, 'published')).json.doc.id
+    // 400 view beacons from one address at once, twice the actions' burst (200 in local-cluster.sh);
+    // the app alone would take them all (600 a minute per address, plugins/article-views).
+    const beacons = Promise.all(
+      Array.from({ length: 400 }, (_, i) =>
+        call(`${edge}/api/articles/${id}/view`, {
+          method: 'POST',
+          headers: {
+            'user-agent': 'Mozilla/5.0 (topology)',
+            'x-reader-token': `topology-browser-${String(i).padStart(4, '0')}`,
+          },
+        }),
+      ),
+    )
+    const staff = await call(`${edge}/api/articles/${id}?depth=1`, { headers: asStaff() })
+    const answers = await beacons
+    expect(staff.status).toBe(200)
+    const statuses = answers.map((answer) => answer.status)
+    expect(new Set(statuses.filter((status) => status !== 204 && status !== 429))).toEqual(
+      new Set(),
+    )
+    const refusedAtEdge = answers.filter((answer) => answer.headers.get('x-refused-by') === 'edge')
+    expect(refusedAtEdge.length).toBeGreaterThanOrEqual(100)
+    for (const answer of refusedAtEdge) expect(answer.json.errors[0].code).toBe('RATE_LIMITED')
+    // Never cached: a beacon answer is nobody else's.
+    expect(answers[0].headers.get('x-cache-status')).toBeNull()
+  })
+
   it('answers 429 to 100 rapid logins', async () => {
     const answers = await Promise.all(
       Array.from({ length: 100 }, () =>
