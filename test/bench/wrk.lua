@@ -43,18 +43,23 @@ function init(args)
   for number = first, #lines, count do
     local fields = split(lines[number])
     local method, path, body = fields[1], fields[2], fields[3]
+    -- wrk.format takes a request's headers instead of wrk -H's, not besides them: start from those.
     local headers = nil
+    local function own()
+      if headers == nil then
+        headers = {}
+        for name, value in pairs(wrk.headers) do headers[name] = value end
+      end
+      return headers
+    end
     if body ~= nil and body ~= "" then
-      headers = { ["Content-Type"] = "application/json" }
+      own()["Content-Type"] = "application/json"
     else
       body = nil
     end
     for field = 4, #fields do
       local name, value = fields[field]:match("^([^:]+):%s*(.*)$")
-      if name then
-        headers = headers or {}
-        headers[name] = value
-      end
+      if name then own()[name] = value end
     end
     table.insert(requests, wrk.format(method, path, headers, body))
   end
