@@ -2,10 +2,13 @@
 --
 --   WRK_RESULT_FILE=<result file> wrk -t<threads> ... -s test/bench/wrk.lua <url> -- <requests file> <threads>
 --
--- The requests file has one request a line: METHOD <tab> PATH [<tab> BODY]. With one line, every
--- request is that one (a repeated read); with many, each thread walks its own share of the lines in
--- order, so no two requests of a run send the same URL (wrk.ts makes enough lines for that).
--- A POST body is sent as application/json. Headers given with wrk -H are added to every request.
+-- The requests file has one request a line: METHOD <tab> PATH [<tab> BODY [<tab> NAME: VALUE ...]].
+-- With one line, every request is that one (a repeated read); with many, each thread walks its own
+-- share of the lines in order, so no two requests of a run send the same URL (wrk.ts makes enough
+-- lines for that). A POST body is sent as application/json. Headers after the body (the body may
+-- be empty) are that request's own, e.g. a reader's token; headers given with wrk -H are added to
+-- every request. With WRK_DELAY_MS set, each connection waits that long before each request (a
+-- paced load: about connections × 1000 / (delay + latency) requests a second).
 -- done() writes the run's counts and latency percentiles as JSON to the result file.
 
 local thread_count = 0
@@ -40,15 +43,34 @@ function init(args)
   for number = first, #lines, count do
     local fields = split(lines[number])
     local method, path, body = fields[1], fields[2], fields[3]
+    -- wrk.format takes a request's headers instead of wrk -H's, not besides them: start from those.
     local headers = nil
+    local function own()
+      if headers == nil then
+        headers = {}
+        for name, value in pairs(wrk.headers) do headers[name] = value end
+      end
+      return headers
+    end
     if body ~= nil and body ~= "" then
-      headers = { ["Content-Type"] = "application/json" }
+      own()["Content-Type"] = "application/json"
     else
       body = nil
+    end
+    for field = 4, #fields do
+      local name, value = fields[field]:match("^([^:]+):%s*(.*)$")
+      if name then own()[name] = value end
     end
     table.insert(requests, wrk.format(method, path, headers, body))
   end
   assert(#requests > 0, "no requests for this thread")
+end
+
+local pause = tonumber(os.getenv("WRK_DELAY_MS") or "")
+if pause and pause > 0 then
+  function delay()
+    return pause
+  end
 end
 
 function request()

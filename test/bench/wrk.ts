@@ -8,7 +8,13 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-export type RequestLine = { method?: 'GET' | 'POST'; path: string; body?: string }
+export type RequestLine = {
+  method?: 'GET' | 'POST'
+  path: string
+  body?: string
+  /** This request's own headers (e.g. a reader's token), besides WrkOptions.headers. */
+  headers?: Record<string, string>
+}
 
 export type WrkOptions = {
   /** Base URL, e.g. http://127.0.0.1:8100 */
@@ -22,6 +28,8 @@ export type WrkOptions = {
   /** Where the requests and result files go. */
   dir: string
   name: string
+  /** Each connection waits this long before each request (a paced load; wrk.lua's delay()). */
+  delayMs?: number
 }
 
 export type WrkResult = {
@@ -49,12 +57,14 @@ type RawResult = {
 const script = path.join(import.meta.dirname, 'wrk.lua')
 
 const toLine = (request: RequestLine) => {
-  if (/[\t\n]/.test(request.path) || /[\t\n]/.test(request.body ?? ''))
+  const headers = Object.entries(request.headers ?? {}).map(([name, value]) => `${name}: ${value}`)
+  if ([request.path, request.body ?? '', ...headers].some((field) => /[\t\n]/.test(field)))
     throw new Error(`a request line may hold no tab or newline: ${request.path}`)
   return [
     request.method ?? (request.body ? 'POST' : 'GET'),
     request.path,
-    ...(request.body ? [request.body] : []),
+    ...(request.body || headers.length ? [request.body ?? ''] : []),
+    ...headers,
   ].join('\t')
 }
 
@@ -88,7 +98,11 @@ export const startWrk = (
     String(options.threads),
   ]
   const child = spawn('wrk', args, {
-    env: { ...process.env, WRK_RESULT_FILE: resultFile },
+    env: {
+      ...process.env,
+      WRK_RESULT_FILE: resultFile,
+      WRK_DELAY_MS: options.delayMs ? String(options.delayMs) : '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

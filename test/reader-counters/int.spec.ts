@@ -355,6 +355,26 @@ describe('views and most-read (조회수, 많이 본 뉴스)', () => {
     expect((await stored(id)).viewCount).toBe(6)
   })
 
+  it('lets the process answer others between the documents a flush writes', async () => {
+    // On SQLite the driver answers in microtasks: a flush that never yielded kept every other
+    // request (and timer) of the embedded server waiting until its last document was written.
+    const ids = [await publish(), await publish(), await publish(), await publish()]
+    for (const id of ids) expect((await view(id)).status).toBe(204)
+    await sleep(1_100)
+    let turns = 0
+    let spinning = true
+    const spin = () => {
+      if (!spinning) return
+      turns++
+      setImmediate(spin)
+    }
+    setImmediate(spin)
+    await payload.jobs.run({ limit: 100, queue: 'default' })
+    spinning = false
+    for (const id of ids) expect((await stored(id)).viewCount).toBe(1)
+    expect(turns).toBeGreaterThanOrEqual(ids.length - 1)
+  })
+
   it('answers 404 for drafts and embargoed stories, and counts nothing for them', async () => {
     const hidden = await draft({ title: '조회 초안' })
     const embargoed = await draft({
