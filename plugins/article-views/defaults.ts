@@ -30,7 +30,6 @@ export const sanitizeArticleViewsOptions = (
   botPatterns: options.botPatterns ?? defaultBotPatterns,
   flushSeconds: options.flushSeconds ?? 10,
   viewsPerAddress: options.viewsPerAddress ?? { points: 600, durationSeconds: 60 },
-  mostReadCacheSeconds: options.mostReadCacheSeconds ?? 30,
   maxLimit: options.maxLimit ?? 50,
   defaultLimit: options.defaultLimit ?? 10,
   taskSlug: options.taskSlug ?? 'flushArticleViews',

@@ -84,7 +84,7 @@ export const findMostRead = async (
   req: PayloadRequest,
   args: MostReadArgs,
 ): Promise<MostReadDoc[]> => {
-  const top = await topViewed(config, store, { ...args, limit: args.limit * 2 + 10 })
+  const top = await topViewed(store, { ...args, limit: args.limit * 2 + 10 })
   if (top.length === 0) return []
   const slug = config.collection as CollectionSlug
   const collection = req.payload.collections[slug]?.config

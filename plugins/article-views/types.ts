@@ -34,7 +34,10 @@ export type ArticleViewsOptions = {
   flushSeconds?: number
   /** View beacons per client address. @default 600 per minute */
   viewsPerAddress?: RateLimit
-  /** How long one most-read ranking is reused (Redis only). @default 30 */
+  /**
+   * @deprecated No effect: each window's ranking is a running total kept current as views come
+   * (a sliding window over hourly buckets), so reading it costs no sum to cache.
+   */
   mostReadCacheSeconds?: number
   /** The largest `limit` of most-read. @default 50 */
   maxLimit?: number
@@ -46,6 +49,8 @@ export type ArticleViewsOptions = {
   enabled?: boolean
 }
 
-export type SanitizedArticleViewsConfig = Required<Omit<ArticleViewsOptions, 'redis'>> & {
+export type SanitizedArticleViewsConfig = Required<
+  Omit<ArticleViewsOptions, 'mostReadCacheSeconds' | 'redis'>
+> & {
   redis: null | Redis | string
 }

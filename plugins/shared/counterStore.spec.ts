@@ -36,16 +36,45 @@ const behaves = (name: string, make: () => CounterStore) =>
       expect(await store.setIfAbsent('seen', 1)).toBe(true)
     })
 
-    it('sums sorted sets and answers the top members, highest first', async () => {
-      await store.sortedIncrement('h1', 'x', 3, 60)
-      await store.sortedIncrement('h1', 'y', 1, 60)
-      await store.sortedIncrement('h2', 'y', 5, 60)
-      await store.sortedIncrement('h2', 'z', 2, 60)
-      expect(await store.sortedUnionTop(['h1', 'h2', 'missing'], 2)).toEqual([
+    it('answers the top members of a sorted set, highest first, ties as Redis orders them', async () => {
+      await store.sortedIncrementAll(['top', 'top-copy'], 'x', 3, 60)
+      await store.sortedIncrement('top', 'y', 5, 60)
+      await store.sortedIncrement('top', 'a', 3, 60)
+      await store.sortedIncrement('top', 'z', 1, 60)
+      expect(await store.sortedTop('top', 3)).toEqual([
+        { member: 'y', score: 5 },
+        { member: 'x', score: 3 },
+        { member: 'a', score: 3 },
+      ])
+      expect(await store.sortedTop('top-copy', 5)).toEqual([{ member: 'x', score: 3 }])
+      expect(await store.sortedTop('missing', 5)).toEqual([])
+    })
+
+    it('keeps a sliding window: rebuilt once from its buckets, each old bucket subtracted once', async () => {
+      await store.sortedIncrement('b1', 'x', 3, 60)
+      await store.sortedIncrement('b1', 'y', 1, 60)
+      await store.sortedIncrement('b2', 'y', 5, 60)
+      await store.sortedIncrement('b2', 'z', 2, 60)
+      // No mark yet: nothing to subtract from.
+      expect(await store.sortedSubtractOnce('win', 'b1', 'win:out', 1, 60)).toBe(false)
+      expect(await store.sortedRebuildOnce('win', ['b1', 'b2', 'gone'], 'win:out', 0, 60)).toBe(
+        true,
+      )
+      expect(await store.sortedRebuildOnce('win', ['b2'], 'win:out', 0, 60)).toBe(false)
+      expect(await store.markOf('win:out')).toBe(0)
+      expect(await store.sortedTop('win', 5)).toEqual([
         { member: 'y', score: 6 },
         { member: 'x', score: 3 },
+        { member: 'z', score: 2 },
       ])
-      expect(await store.sortedUnionTop(['missing'], 5)).toEqual([])
+      // Bucket 1 leaves the window: subtracted once, members left at 0 go.
+      expect(await store.sortedSubtractOnce('win', 'b1', 'win:out', 1, 60)).toBe(true)
+      expect(await store.sortedSubtractOnce('win', 'b1', 'win:out', 1, 60)).toBe(false)
+      expect(await store.markOf('win:out')).toBe(1)
+      expect(await store.sortedTop('win', 5)).toEqual([
+        { member: 'y', score: 5 },
+        { member: 'z', score: 2 },
+      ])
     })
 
     it('counts members seen since a time, dropping older ones', async () => {
@@ -80,16 +109,20 @@ describe.skipIf(!hasRedis)('Redis (skipped: redis-server is not installed)', () 
 
   behaves('Redis', () => createCounterStore({ keyPrefix: 'spec', redis: redis.url }))
 
-  it('reuses a cached ranking until it expires', async () => {
-    const store = createCounterStore({ keyPrefix: 'cache', redis: redis.url })
-    await store.sortedIncrement('h', 'a', 1, 60)
-    const cache = { key: 'top', ttlSeconds: 1 }
-    expect(await store.sortedUnionTop(['h'], 5, cache)).toEqual([{ member: 'a', score: 1 }])
-    await store.sortedIncrement('h', 'b', 5, 60)
-    expect(await store.sortedUnionTop(['h'], 5, cache)).toEqual([{ member: 'a', score: 1 }])
-    await sleep(1_100)
-    expect((await store.sortedUnionTop(['h'], 5, cache))[0]).toEqual({ member: 'b', score: 5 })
-    await store.close()
+  it('subtracts a bucket once when two processes roll the same window at the same moment', async () => {
+    const [one, two] = [
+      createCounterStore({ keyPrefix: 'roll', redis: redis.url }),
+      createCounterStore({ keyPrefix: 'roll', redis: redis.url }),
+    ]
+    await one.sortedIncrementAll(['old', 'win'], 'a', 4, 60)
+    await two.sortedIncrementAll(['new', 'win'], 'a', 1, 60)
+    await one.sortedRebuildOnce('win', ['old', 'new'], 'win:out', 0, 60)
+    const applied = await Promise.all(
+      [one, two, one, two].map((store) => store.sortedSubtractOnce('win', 'old', 'win:out', 1, 60)),
+    )
+    expect(applied.filter(Boolean)).toHaveLength(1)
+    expect(await two.sortedTop('win', 5)).toEqual([{ member: 'a', score: 1 }])
+    await Promise.all([one.close(), two.close()])
   })
 
   it('shares counts between two stores on one Redis, as two app processes would', async () => {

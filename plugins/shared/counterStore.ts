@@ -22,16 +22,41 @@ export type CounterStore = {
   setIfAbsent: (key: string, ttlSeconds: number) => Promise<boolean>
   /** Adds `by` to `member`'s score in the sorted set at `key`, which expires `ttlSeconds` after its last change. */
   sortedIncrement: (key: string, member: string, by: number, ttlSeconds: number) => Promise<void>
+  /** `sortedIncrement` on each of `keys`, in one step (one round trip on Redis). */
+  sortedIncrementAll: (
+    keys: readonly string[],
+    member: string,
+    by: number,
+    ttlSeconds: number,
+  ) => Promise<void>
+  /** The `limit` highest-scored members of the sorted set at `key`, highest first. */
+  sortedTop: (key: string, limit: number) => Promise<ScoredMember[]>
+  /** The number kept at `markKey` (a sliding window's last rolled step), or null. */
+  markOf: (markKey: string) => Promise<null | number>
   /**
-   * The `limit` highest-scored members of the union (scores summed) of the sorted sets at `keys`,
-   * highest first. With `cache`, the union is kept under `cache.key` for `cache.ttlSeconds` and
-   * reused meanwhile (Redis only; memory sums at once).
+   * A sliding window's step, once: unless `markKey` already holds `mark` or more, subtracts the
+   * sorted set at `sourceKey` from the one at `key` (members left at 0 or less go) and sets the
+   * mark, in one atomic step — processes that roll the same window at once subtract it once.
+   * Answers false when there was nothing to do; with no mark at all it does nothing (rebuild first).
    */
-  sortedUnionTop: (
-    keys: string[],
-    limit: number,
-    cache?: { key: string; ttlSeconds: number },
-  ) => Promise<ScoredMember[]>
+  sortedSubtractOnce: (
+    key: string,
+    sourceKey: string,
+    markKey: string,
+    mark: number,
+    ttlSeconds: number,
+  ) => Promise<boolean>
+  /**
+   * Unless `markKey` already holds `mark` or more: the sorted set at `key` becomes the union
+   * (scores summed) of those at `sourceKeys`, and the mark is set, in one atomic step.
+   */
+  sortedRebuildOnce: (
+    key: string,
+    sourceKeys: readonly string[],
+    markKey: string,
+    mark: number,
+    ttlSeconds: number,
+  ) => Promise<boolean>
   /** Sets `member`'s score in the sorted set at `key` (presence: the time last seen). */
   sortedSet: (key: string, member: string, score: number, ttlSeconds: number) => Promise<void>
   /** How many members of the sorted set at `key` score at least `min`; older ones are removed first. */
@@ -59,11 +84,31 @@ export const redisFromEnvironment = (): null | string => process.env.REDIS_URL?.
 
 // ---- memory --------------------------------------------------------------------------------
 
+/**
+ * The `limit` highest-scored members, highest first, in one pass (no sort of the whole set); ties
+ * in Redis's ZREVRANGE order (members in reverse byte order), so both stores answer alike.
+ */
+const topOf = (set: Map<string, number> | undefined, limit: number): ScoredMember[] => {
+  const top: ScoredMember[] = []
+  const isAbove = (a: ScoredMember, b: ScoredMember) =>
+    a.score > b.score || (a.score === b.score && a.member > b.member)
+  for (const [member, score] of set ?? []) {
+    const entry = { member, score }
+    if (top.length === limit && !isAbove(entry, top[top.length - 1]!)) continue
+    let index = top.length
+    while (index > 0 && isAbove(entry, top[index - 1]!)) index--
+    top.splice(index, 0, entry)
+    if (top.length > limit) top.pop()
+  }
+  return top
+}
+
 type Expiring<T> = { expiresAt: number; value: T }
 
 const memoryStore = (prefix: string): CounterStore => {
   const hashes = new Map<string, Map<string, number>>()
   const flags = new Map<string, number>()
+  const marks = new Map<string, Expiring<number>>()
   const sorted = new Map<string, Expiring<Map<string, number>>>()
   let lastSweep = Date.now()
 
@@ -74,7 +119,14 @@ const memoryStore = (prefix: string): CounterStore => {
     lastSweep = now
     for (const [key, expiresAt] of flags) if (expiresAt <= now) flags.delete(key)
     for (const [key, entry] of sorted) if (entry.expiresAt <= now) sorted.delete(key)
+    for (const [key, entry] of marks) if (entry.expiresAt <= now) marks.delete(key)
   }
+  const liveMark = (markKey: string): null | number => {
+    const entry = marks.get(prefix + markKey)
+    return entry && entry.expiresAt > Date.now() ? entry.value : null
+  }
+  const setMark = (markKey: string, mark: number, ttlSeconds: number) =>
+    marks.set(prefix + markKey, { expiresAt: Date.now() + ttlSeconds * 1000, value: mark })
   const liveSet = (key: string): Map<string, number> | undefined => {
     const entry = sorted.get(prefix + key)
     if (!entry) return undefined
@@ -113,15 +165,40 @@ const memoryStore = (prefix: string): CounterStore => {
       const set = touchSet(key, ttlSeconds)
       set.set(member, (set.get(member) ?? 0) + by)
     },
-    sortedUnionTop: async (keys, limit) => {
-      const sums = new Map<string, number>()
-      for (const key of keys)
-        for (const [member, score] of liveSet(key) ?? [])
-          sums.set(member, (sums.get(member) ?? 0) + score)
-      return [...sums]
-        .map(([member, score]) => ({ member, score }))
-        .sort((a, b) => b.score - a.score || a.member.localeCompare(b.member))
-        .slice(0, limit)
+    sortedIncrementAll: async (keys, member, by, ttlSeconds) => {
+      sweep()
+      for (const key of keys) {
+        const set = touchSet(key, ttlSeconds)
+        set.set(member, (set.get(member) ?? 0) + by)
+      }
+    },
+    sortedTop: async (key, limit) => topOf(liveSet(key), limit),
+    markOf: async (markKey) => liveMark(markKey),
+    // No await inside: each runs whole before any other call of this process, so it is atomic.
+    sortedSubtractOnce: async (key, sourceKey, markKey, mark, ttlSeconds) => {
+      const current = liveMark(markKey)
+      if (current === null || current >= mark) return false
+      const source = liveSet(sourceKey)
+      const target = liveSet(key)
+      if (source && target)
+        for (const [member, score] of source) {
+          const left = (target.get(member) ?? 0) - score
+          if (left > 0) target.set(member, left)
+          else target.delete(member)
+        }
+      setMark(markKey, mark, ttlSeconds)
+      return true
+    },
+    sortedRebuildOnce: async (key, sourceKeys, markKey, mark, ttlSeconds) => {
+      const current = liveMark(markKey)
+      if (current !== null && current >= mark) return false
+      const union = new Map<string, number>()
+      for (const sourceKey of sourceKeys)
+        for (const [member, score] of liveSet(sourceKey) ?? [])
+          union.set(member, (union.get(member) ?? 0) + score)
+      sorted.set(prefix + key, { expiresAt: Date.now() + ttlSeconds * 1000, value: union })
+      setMark(markKey, mark, ttlSeconds)
+      return true
     },
     sortedSet: async (key, member, score, ttlSeconds) => {
       sweep()
@@ -140,6 +217,29 @@ const memoryStore = (prefix: string): CounterStore => {
 }
 
 // ---- Redis ---------------------------------------------------------------------------------
+
+// Scripts run atomically in Redis: the mark's check and the change it guards are one step.
+// KEYS: target, source, mark; ARGV: mark, ttl.
+const SUBTRACT_ONCE = `
+local mark = redis.call('GET', KEYS[3])
+if not mark or tonumber(mark) >= tonumber(ARGV[1]) then return 0 end
+redis.call('ZUNIONSTORE', KEYS[1], 2, KEYS[1], KEYS[2], 'WEIGHTS', 1, -1)
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', 0)
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+redis.call('SET', KEYS[3], ARGV[1], 'EX', ARGV[2])
+return 1`
+// KEYS: target, mark, sources…; ARGV: mark, ttl.
+const REBUILD_ONCE = `
+local mark = redis.call('GET', KEYS[2])
+if mark and tonumber(mark) >= tonumber(ARGV[1]) then return 0 end
+if #KEYS > 2 then
+  redis.call('ZUNIONSTORE', KEYS[1], #KEYS - 2, unpack(KEYS, 3))
+  redis.call('EXPIRE', KEYS[1], ARGV[2])
+else
+  redis.call('DEL', KEYS[1])
+end
+redis.call('SET', KEYS[2], ARGV[1], 'EX', ARGV[2])
+return 1`
 
 const redisStore = (
   option: Redis | string,
@@ -190,24 +290,43 @@ const redisStore = (
         .expire(k(key), Math.max(1, Math.ceil(ttlSeconds)))
         .exec()
     },
-    sortedUnionTop: async (keys, limit, cache) => {
-      const redis = client()
-      const target = cache ? k(cache.key) : k(`tmp:${process.pid}:${Math.random()}`)
-      if (!cache || (await redis.exists(target)) === 0) {
-        // ZUNIONSTORE keeps the sum of the windows' buckets; a cached one serves every reader until it expires.
-        await redis
-          .multi()
-          .zunionstore(target, keys.length, ...keys.map(k))
-          .expire(target, cache ? Math.max(1, cache.ttlSeconds) : 10)
-          .exec()
-      }
-      const flat = await redis.zrevrange(target, 0, Math.max(0, limit - 1), 'WITHSCORES')
-      if (!cache) await redis.del(target)
+    sortedIncrementAll: async (keys, member, by, ttlSeconds) => {
+      const ttl = Math.max(1, Math.ceil(ttlSeconds))
+      const multi = client().multi()
+      for (const key of keys) multi.zincrby(k(key), by, member).expire(k(key), ttl)
+      await multi.exec()
+    },
+    sortedTop: async (key, limit) => {
+      const flat = await client().zrevrange(k(key), 0, Math.max(0, limit - 1), 'WITHSCORES')
       const top: ScoredMember[] = []
       for (let index = 0; index < flat.length; index += 2)
         top.push({ member: flat[index]!, score: Number(flat[index + 1]) })
       return top
     },
+    markOf: async (markKey) => {
+      const value = await client().get(k(markKey))
+      return value === null ? null : Number(value)
+    },
+    sortedSubtractOnce: async (key, sourceKey, markKey, mark, ttlSeconds) =>
+      (await client().eval(
+        SUBTRACT_ONCE,
+        3,
+        k(key),
+        k(sourceKey),
+        k(markKey),
+        mark,
+        Math.max(1, Math.ceil(ttlSeconds)),
+      )) === 1,
+    sortedRebuildOnce: async (key, sourceKeys, markKey, mark, ttlSeconds) =>
+      (await client().eval(
+        REBUILD_ONCE,
+        2 + sourceKeys.length,
+        k(key),
+        k(markKey),
+        ...sourceKeys.map(k),
+        mark,
+        Math.max(1, Math.ceil(ttlSeconds)),
+      )) === 1,
     sortedSet: async (key, member, score, ttlSeconds) => {
       await client()
         .multi()
