@@ -19,6 +19,13 @@ export class KstInstant extends Date {
   }
 }
 
+/**
+ * An instant as public output writes it (DESIGN.md, "Times"): RFC 3339 in `+09:00`, for answers
+ * that endpoints build themselves (the collection hooks below cover documents). Null for no time.
+ */
+export const publicInstant = (value: Date | null | number | string | undefined): null | string =>
+  value === null || value === undefined || value === '' ? null : formatKstIso(new Date(value))
+
 type Path = string[]
 type Doc = Record<string, unknown>
 
