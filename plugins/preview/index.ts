@@ -7,7 +7,7 @@ import type {
   Plugin,
 } from 'payload'
 
-import { publicInstant } from '../shared/publicTimes'
+import { markReaderAnswer, publicInstant } from '../shared/publicTimes'
 import { escapeHtml } from '../shared/sanitizeHtml'
 import { resolveApiOrigin } from '../shared/siteLinks'
 import { isStaffRequest } from '../shared/staffUser'
@@ -171,6 +171,8 @@ const previewEndpoint = (collection: string): Endpoint => ({
     const check = checkPreviewToken(req.payload.secret, token, collection, id)
     if (!check.ok) throw refusalOf(check)
     const depth = Math.min(Math.max(Number(query.depth ?? 1) || 0, 0), 2)
+    // The token stands in for access; what the read answers is a reader's (public instants).
+    markReaderAnswer(req)
     const doc = (await req.payload.findByID({
       collection: collection as CollectionSlug,
       id,
