@@ -11,7 +11,7 @@ import { graphQLIdType } from '../helpers/ids'
 import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
 import { captureEmails } from '../helpers/outbox'
 import { bootPayload } from '../helpers/payload'
-import { signUpReader } from '../readers/readerHelpers'
+import { READER_PASSWORD, signUpReader } from '../readers/readerHelpers'
 
 /**
  * DESIGN.md section 3, walked over every public answer for one seeded story: no instant in UTC
@@ -221,6 +221,10 @@ describe('public answers for one story', () => {
     expect((await check('/scraps/mine', { options: asReader })).docs.length).toBe(1)
     await check(`/scraps/articles/${story.id}`, { dated: false, options: asReader })
     await check('/readers/me', { options: asReader })
+    await check('/readers/login', {
+      method: 'POST',
+      options: { body: { email: 'times@example.com', password: READER_PASSWORD } },
+    })
     await check(`/articles/${story.id}/vote`, {
       dated: false,
       method: 'POST',
@@ -317,9 +321,18 @@ describe('public answers for one story', () => {
       // An error answer.
       ['{ Article(id: 999999999) { id } }', {}],
     ]
+    // A reader's own, signed in.
+    const asReader: [string, Record<string, unknown>, string][] = [
+      ['{ meReader { user { createdAt updatedAt } } }', {}, reader.token],
+      ['{ Scraps { docs { createdAt article { id url registeredAt } } } }', {}, reader.token],
+      ['{ Reports { docs { createdAt } } }', {}, reader.token],
+    ]
     const found: string[] = []
-    for (const [query, variables] of queries) {
-      const { body } = await api.graphql(query, variables)
+    for (const [query, variables, token] of [
+      ...queries.map(([query, variables]) => [query, variables, undefined] as const),
+      ...asReader,
+    ]) {
+      const { body } = await api.graphql(query, variables, token)
       const isErrorCase = query.includes('999999999')
       if (isErrorCase) expect(body.errors[0].extensions.code).toBe('NOT_FOUND')
       else {
@@ -329,6 +342,36 @@ describe('public answers for one story', () => {
       found.push(...breaches(`GraphQL ${query.slice(0, 40)}`, body))
     }
     expect(found).toEqual([])
+  })
+
+  it('GraphQL `related(draft: true)`, an argument Payload adds to every relationship, opens no draft to a reader', async () => {
+    const linked = await payload.create({
+      collection: 'articles',
+      data: articleData(fixture, { title: '공개 제목', _status: 'published' }) as never,
+    })
+    await payload.update({
+      collection: 'articles',
+      id: linked.id,
+      data: { title: '비공개 초안 제목' },
+      draft: true,
+    })
+    const page = await payload.create({
+      collection: 'articles',
+      data: articleData(fixture, {
+        title: '초안 인자 확인',
+        _status: 'published',
+        relatedArticles: [linked.id],
+      }) as never,
+    })
+    const { body } = await api.graphql(
+      `query($id: ${graphQLIdType(payload)}!) { Article(id: $id) {
+        related(draft: true) { title } relatedArticles(draft: true) { title }
+      } }`,
+      { id: page.id },
+    )
+    expect(body.errors).toBeUndefined()
+    expect(body.data.Article.related.map((doc: Doc) => doc.title)).toContain('공개 제목')
+    expect(JSON.stringify(body)).not.toContain('비공개')
   })
 
   it('webhooks (full and summary): no UTC instant, no relative /api/ URL', async () => {
