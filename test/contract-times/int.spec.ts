@@ -319,7 +319,13 @@ describe('public answers for one story', () => {
       ['{ ticker { id url startsAt article { id url } } }', {}],
       [`query($id: ${idType}!) { Media(id: $id) { ${image} } }`, { id: heroId }],
       // An error answer.
-      ['{ Article(id: 999999999) { id } }', {}],
+      [
+        `query($missing: ${idType}!) { Article(id: $missing) { id } }`,
+        {
+          missing:
+            typeof story.id === 'number' ? 999_999_999 : '00000000-0000-4000-8000-000000000000',
+        },
+      ],
     ]
     // A reader's own, signed in.
     const asReader: [string, Record<string, unknown>, string][] = [
@@ -333,7 +339,7 @@ describe('public answers for one story', () => {
       ...asReader,
     ]) {
       const { body } = await api.graphql(query, variables, token)
-      const isErrorCase = query.includes('999999999')
+      const isErrorCase = query.includes('$missing')
       if (isErrorCase) expect(body.errors[0].extensions.code).toBe('NOT_FOUND')
       else {
         expect(body.errors, query).toBeUndefined()
