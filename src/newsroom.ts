@@ -66,8 +66,8 @@ import { relatedNews } from '../plugins/related-news'
 import { reporterPages } from '../plugins/reporter-pages'
 import { INDEX_SLUG, search } from '../plugins/search'
 import { TICKER_SLUG, ticker, type TickerOptions } from '../plugins/ticker'
-import { readerReports, type ReaderReportsOptions } from '../plugins/reader-reports'
-import { inquiries, type InquiriesOptions } from '../plugins/inquiries'
+import { readerReports, type ReaderReportsOptions, REPORTS_SLUG } from '../plugins/reader-reports'
+import { INQUIRIES_SLUG, inquiries, type InquiriesOptions } from '../plugins/inquiries'
 import { koTranslations } from './i18n/ko'
 
 export type NewsroomOptions = {
@@ -473,8 +473,14 @@ export const newsroom =
     // After every other plugin's afterError hooks: codes they set are kept.
     if (options.errorCodes !== false) config = await errorCodes()(config)
     // Last: readers' instants in +09:00 after every other hook has read them as stored (DESIGN.md, "Times").
-    config = await publicTimes(
-      [Articles, Regions, Reporters, Sections, Media].map((collection) => collection.slug),
-    )(config)
+    // Readers' own answers too (their account, scraps, reports; an inquiry's receipt): staff
+    // sessions keep UTC there as everywhere.
+    config = await publicTimes([
+      ...[Articles, Regions, Reporters, Sections, Media].map((collection) => collection.slug),
+      options.readers ? (options.readers.readersSlug ?? READERS_SLUG) : READERS_SLUG,
+      options.readers ? (options.readers.scrapsSlug ?? SCRAPS_SLUG) : SCRAPS_SLUG,
+      options.readerReports ? (options.readerReports.slug ?? REPORTS_SLUG) : REPORTS_SLUG,
+      options.inquiries ? (options.inquiries.slug ?? INQUIRIES_SLUG) : INQUIRIES_SLUG,
+    ])(config)
     return { ...config, collections: (config.collections ?? []).map(secureAuthCollection) }
   }

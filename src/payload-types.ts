@@ -200,10 +200,10 @@ export interface Article {
    */
   relatedArticles?: (number | Article)[] | null;
   relatedSuggestions?: (number | Article)[] | null;
-  related?: (number | Article)[] | null;
+  related?: Headline[] | null;
   adjacent?: {
-    newer?: (number | null) | Article;
-    older?: (number | null) | Article;
+    newer?: Headline | null;
+    older?: Headline | null;
   };
   adjacentLinks?: {
     newer?: number | null;
@@ -431,6 +431,48 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "Headline".
+ */
+export interface Headline {
+  id: number;
+  title: string;
+  subtitle: string | null;
+  slug: string | null;
+  url: string;
+  regionLabel: string | null;
+  section: {
+    name: string | null;
+    slug: string | null;
+  } | null;
+  heroImage: PublicImage | null;
+  registeredAt: string | null;
+  registeredAtText: string | null;
+  registeredAtListText: string | null;
+  byline: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "PublicImage".
+ */
+export interface PublicImage {
+  alt: string | null;
+  caption: string | null;
+  credit: string | null;
+  height: number | null;
+  id: number;
+  sizes: {
+    [k: string]: {
+      height: number | null;
+      url: string;
+      width: number | null;
+    };
+  };
+  srcset: string | null;
+  url: string | null;
+  width: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

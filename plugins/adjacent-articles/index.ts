@@ -3,6 +3,7 @@ import type { CollectionConfig, Config, Field, Plugin } from 'payload'
 import type { AdjacentArticlesOptions, SanitizedAdjacentArticlesConfig } from './types'
 
 import { lockCollectionSaves } from '../shared/documentLock'
+import { headlineTypescriptSchema, withHeadlineTypes } from '../shared/headlineTypes'
 import { markDraftSave } from '../shared/markDraftSave'
 import { selectVirtualSources } from '../shared/selectVirtualSources'
 import { markGraphQLPopulationNested } from '../shared/nestedGraphQLReads'
@@ -35,6 +36,7 @@ const adjacentField = (config: SanitizedAdjacentArticlesConfig, slug: string): F
       type: 'relationship',
       relationTo: slug as never,
       maxDepth: 1,
+      typescriptSchema: headlineTypescriptSchema({ hasMany: false }),
       label: { en: 'Newer', ko: '다음 기사' },
     },
     {
@@ -42,6 +44,7 @@ const adjacentField = (config: SanitizedAdjacentArticlesConfig, slug: string): F
       type: 'relationship',
       relationTo: slug as never,
       maxDepth: 1,
+      typescriptSchema: headlineTypescriptSchema({ hasMany: false }),
       label: { en: 'Older', ko: '이전 기사' },
     },
   ],
@@ -111,8 +114,10 @@ export const adjacentArticles =
         },
       }
     })
+    // A headline object each (readAdjacent), typed so in payload-types.ts.
+    const typed = config.collections.reduce(withHeadlineTypes, incomingConfig)
     return {
-      ...incomingConfig,
+      ...typed,
       collections,
       onInit: async (payload) => {
         await incomingConfig.onInit?.(payload)

@@ -7,7 +7,9 @@ import type {
   Plugin,
 } from 'payload'
 
+import { markReaderAnswer, publicInstant } from '../shared/publicTimes'
 import { escapeHtml } from '../shared/sanitizeHtml'
+import { resolveApiOrigin } from '../shared/siteLinks'
 import { isStaffRequest } from '../shared/staffUser'
 import {
   grantPreviewRead,
@@ -31,7 +33,10 @@ export type PreviewOptions = {
    * Preview. Without it, 미리보기 opens the API's own HTML preview. @default NEWSROOM_PREVIEW_URL
    */
   frontendUrl?: string
-  /** Absolute base of the API in the links this plugin hands out. @default serverURL, else relative */
+  /**
+   * Absolute base of the API in the links this plugin hands out. @default serverURL, else
+   * NEWSROOM_PUBLIC_URL (public links are absolute, DESIGN.md "Public contract")
+   */
   publicUrl?: string
   /** When false nothing is added. @default true */
   enabled?: boolean
@@ -62,12 +67,15 @@ ${typeof doc.bodyHtml === 'string' ? doc.bodyHtml : ''}</article></body></html>`
 const routeId = (req: PayloadRequest): string => String(req.routeParams?.id ?? '')
 
 const links = (
+  req: PayloadRequest,
   options: Required<PreviewOptions>,
   collection: string,
   id: string,
   token: string,
 ) => {
-  const api = `${options.publicUrl}/api/${collection}/${encodeURIComponent(id)}/preview`
+  // Resolved per request, like the feeds' self links: NEWSROOM_PUBLIC_URL may be set after the config is built.
+  const origin = options.publicUrl || resolveApiOrigin(req.payload.config.serverURL || undefined)
+  const api = `${origin}${req.payload.config.routes.api}/${collection}/${encodeURIComponent(id)}/preview`
   const param = `${PREVIEW_LINK_PARAM}=${token}`
   return {
     api: `${api}?${param}`,
@@ -121,9 +129,9 @@ const previewTokenEndpoint = (options: Required<PreviewOptions>, collection: str
   method: 'post',
   handler: async (req) => {
     const { exp, id, token } = await mintForStaff(req, options, collection)
-    const url = links(options, collection, id, token)
+    const url = links(req, options, collection, id, token)
     return Response.json(
-      { token, url: url.frontend ?? url.html, expiresAt: new Date(exp).toISOString() },
+      { token, url: url.frontend ?? url.html, expiresAt: publicInstant(exp) },
       { headers: { 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' } },
     )
   },
@@ -138,8 +146,8 @@ const previewUrlEndpoint = (options: Required<PreviewOptions>, collection: strin
     return Response.json(
       {
         token,
-        expiresAt: new Date(exp).toISOString(),
-        urls: links(options, collection, id, token),
+        expiresAt: publicInstant(exp),
+        urls: links(req, options, collection, id, token),
       },
       // No Cache-Control here: a signed-in answer gets `private, no-store` already (http-cache).
       { headers: { 'Referrer-Policy': 'no-referrer' } },
@@ -163,6 +171,8 @@ const previewEndpoint = (collection: string): Endpoint => ({
     const check = checkPreviewToken(req.payload.secret, token, collection, id)
     if (!check.ok) throw refusalOf(check)
     const depth = Math.min(Math.max(Number(query.depth ?? 1) || 0, 0), 2)
+    // The token stands in for access; what the read answers is a reader's (public instants).
+    markReaderAnswer(req)
     const doc = (await req.payload.findByID({
       collection: collection as CollectionSlug,
       id,
@@ -200,7 +210,7 @@ export const preview =
         /\/$/,
         '',
       ),
-      publicUrl: (incoming.publicUrl ?? config.serverURL ?? '').replace(/\/$/, ''),
+      publicUrl: (incoming.publicUrl ?? config.serverURL ?? '').replace(/\/+$/, ''),
       enabled: incoming.enabled ?? true,
     }
     if (!options.enabled) return config
@@ -211,7 +221,7 @@ export const preview =
         if (doc?.id === undefined || doc.id === null) return null
         const id = String(doc.id)
         const { token } = mint(req, options, slug, id)
-        const url = links(options, slug, id, token)
+        const url = links(req, options, slug, id, token)
         return url.frontend ?? url.html
       }
       return {

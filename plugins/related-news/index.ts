@@ -4,6 +4,7 @@ import type { RelatedNewsOptions, SanitizedRelatedNewsConfig } from './types'
 
 import { sanitizeRelatedNewsOptions } from './defaults'
 import { computeSuggestions } from './hooks/computeSuggestions'
+import { headlineTypescriptSchema, withHeadlineTypes } from '../shared/headlineTypes'
 import { markDraftSave } from '../shared/markDraftSave'
 import { selectVirtualSources } from '../shared/selectVirtualSources'
 import { markGraphQLPopulationNested } from '../shared/nestedGraphQLReads'
@@ -55,6 +56,8 @@ const relatedFields = (config: SanitizedRelatedNewsConfig, slug: string): Field[
     relationTo: slug as never,
     hasMany: true,
     virtual: true,
+    // Typed as what it answers in payload-types.ts (plugins/shared/headlineTypes.ts).
+    typescriptSchema: headlineTypescriptSchema({ hasMany: true }),
     label: { en: 'Related (for readers)', ko: '관련뉴스 (독자용)' },
     // Headline objects over REST (readRelated), not ids: no place in the edit form.
     admin: { disabled: true },
@@ -102,7 +105,7 @@ export const relatedNews =
     })
     const tasks = incomingConfig.jobs?.tasks ?? []
     return {
-      ...incomingConfig,
+      ...config.collections.reduce(withHeadlineTypes, incomingConfig),
       collections,
       jobs: {
         ...incomingConfig.jobs,

@@ -4,6 +4,7 @@ import type {
   CollectionConfig,
   Config,
   Field,
+  PayloadRequest,
   Plugin,
 } from 'payload'
 
@@ -18,6 +19,13 @@ export class KstInstant extends Date {
     return formatKstIso(this) ?? ''
   }
 }
+
+/**
+ * An instant as public output writes it (DESIGN.md, "Times"): RFC 3339 in `+09:00`, for answers
+ * that endpoints build themselves (the collection hooks below cover documents). Null for no time.
+ */
+export const publicInstant = (value: Date | null | number | string | undefined): null | string =>
+  value === null || value === undefined || value === '' ? null : formatKstIso(new Date(value))
 
 type Path = string[]
 type Doc = Record<string, unknown>
@@ -56,6 +64,21 @@ const isInstant = (value: unknown): value is Date | string =>
 
 // Payload's own timestamps, added at sanitize time when a collection does not define them.
 const TIMESTAMPS: Path[] = [['createdAt'], ['updatedAt']]
+// An auth collection's sessions (added at sanitize time too), which `me` shows their owner.
+const SESSION_TIMES: Path[] = [
+  ['sessions', '*', 'createdAt'],
+  ['sessions', '*', 'expiresAt'],
+]
+
+const ANSWERS_READER = 'publicTimesAnswersReader'
+
+/**
+ * Marks a read an endpoint makes with `overrideAccess` (having checked access itself, e.g. the
+ * preview link's token) as one whose documents go out to a reader as they are: +09:00 instants.
+ */
+export const markReaderAnswer = (req: PayloadRequest): void => {
+  req.context[ANSWERS_READER] = true
+}
 
 /**
  * Every instant a REST or GraphQL reader receives is RFC 3339 with `+09:00` (DESIGN.md, "Times").
@@ -73,7 +96,8 @@ const publishInstants =
   (paths: Path[]): CollectionAfterReadHook =>
   ({ doc, overrideAccess, req }) => {
     const api = req.payloadAPI
-    if (overrideAccess || (api !== 'REST' && api !== 'GraphQL') || !doc) return doc
+    if (overrideAccess && !req.context[ANSWERS_READER]) return doc
+    if ((api !== 'REST' && api !== 'GraphQL') || !doc) return doc
     if (req.user && req.user.collection === req.payload.config.admin.user) return doc
     const change = (value: unknown) => {
       if (!isInstant(value)) return value
@@ -112,10 +136,12 @@ export const publicTimes =
       const own = datePaths(collection.fields)
       const paths = [
         ...own,
-        ...(collection.timestamps === false
-          ? []
-          : TIMESTAMPS.filter((path) => !own.some((other) => other.join('.') === path.join('.')))),
-      ]
+        ...(collection.timestamps === false ? [] : TIMESTAMPS),
+        ...(collection.auth ? SESSION_TIMES : []),
+      ].filter(
+        (path, index, all) =>
+          all.findIndex((other) => other.join('.') === path.join('.')) === index,
+      )
       return {
         ...collection,
         hooks: {

@@ -163,6 +163,26 @@ describe('preview tokens on the collection reads', () => {
     expect((await mintToken(id, kim)).status).toBe(200)
   })
 
+  it('answer an absolute url (NEWSROOM_PUBLIC_URL) and expiresAt in +09:00, as all public output', async () => {
+    const id = await storyWithDraft('절대 주소', '절대 주소 초안')
+    const before = process.env.NEWSROOM_PUBLIC_URL
+    process.env.NEWSROOM_PUBLIC_URL = 'https://api.news.example.kr/'
+    try {
+      const { body } = await mintToken(id, editor)
+      expect(body.url).toBe(
+        `https://api.news.example.kr/api/articles/${id}/preview?format=html&token=${body.token}`,
+      )
+      expect(body.expiresAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00$/)
+      expect(new Date(body.expiresAt).getTime()).toBeGreaterThan(Date.now() + 3_000_000)
+      const links = (await previewUrl(id, editor)).body
+      expect(links.urls.api).toMatch(/^https:\/\/api\.news\.example\.kr\/api\/articles\//)
+      expect(links.expiresAt).toMatch(/\+09:00$/)
+    } finally {
+      if (before === undefined) delete process.env.NEWSROOM_PUBLIC_URL
+      else process.env.NEWSROOM_PUBLIC_URL = before
+    }
+  })
+
   it('REST: GET /api/articles/:id?preview= (or x-preview-token) returns the latest draft, never cached', async () => {
     const id = await storyWithDraft('출고 제목 (REST)', '초안 제목 (REST)')
     const { token } = (await mintToken(id, editor)).body as { token: string }
