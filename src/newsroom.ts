@@ -417,7 +417,12 @@ export const newsroom =
       config = await inquiries({ enabled, ...options.inquiries })(config)
     }
     if (options.weather !== false) {
-      config = weather({ enabled, ...options.weather })(config) as Config
+      config = weather({
+        enabled,
+        // The processes that run jobs keep the refresh going (npm start, workers), not app processes.
+        queueAtBoot: () => process.env.NEWSROOM_RUN_JOBS !== 'off',
+        ...options.weather,
+      })(config) as Config
     }
     if (options.masthead !== false) {
       config = masthead(options.masthead)(config) as Config

@@ -29,6 +29,7 @@ export const sanitizeWeatherOptions = (options: WeatherOptions = {}): SanitizedW
   staleAfterMinutes: positive(options.staleAfterMinutes, 90, 'staleAfterMinutes'),
   timeoutMs: positive(options.timeoutMs, 10_000, 'timeoutMs'),
   isDesk: options.isDesk ?? defaultIsDesk,
+  queueAtBoot: options.queueAtBoot ?? true,
   taskSlug: options.taskSlug ?? WEATHER_TASK,
   enabled: options.enabled ?? true,
 })

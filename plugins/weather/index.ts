@@ -37,7 +37,11 @@ export const weather =
       },
       onInit: async (payload) => {
         await incomingConfig.onInit?.(payload)
-        if (!config.enabled) return
+        const shouldQueue =
+          typeof config.queueAtBoot === 'function'
+            ? config.queueAtBoot(payload)
+            : config.queueAtBoot
+        if (!config.enabled || !shouldQueue) return
         try {
           await ensureRefreshScheduled(config, payload)
         } catch (error) {

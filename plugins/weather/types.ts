@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import type { PrecipitationCode, SkyCode } from './codes'
 
@@ -61,6 +61,11 @@ export type WeatherOptions = {
   timeoutMs?: number
   /** Who sets the manual override and asks for a refresh. @default staff with role admin or editor */
   isDesk?: (req: PayloadRequest) => boolean
+  /**
+   * Queue the first refresh at boot (unless one waits already); each run queues the next. Pass a
+   * function to decide per process, e.g. only where jobs run. @default true
+   */
+  queueAtBoot?: boolean | ((payload: Payload) => boolean)
   /** Slug of the refresh task. @default 'weather-refresh' */
   taskSlug?: string
   /** When false the global stays (stable schema) and nothing is fetched or scheduled. @default true */

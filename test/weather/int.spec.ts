@@ -25,7 +25,12 @@ beforeAll(async () => {
   kma = await startFakeKma()
   payload = await bootPayload('weather', {
     newsroom: {
-      weather: { kma: { serviceKey: SERVICE_KEY, baseUrl: kma.baseUrl }, timeoutMs: 1500 },
+      weather: {
+        kma: { serviceKey: SERVICE_KEY, baseUrl: kma.baseUrl },
+        timeoutMs: 1500,
+        // Jobs do not run in tests (NEWSROOM_RUN_JOBS=off); this suite runs the queued one itself.
+        queueAtBoot: true,
+      },
     },
   })
   api = apiClient(payload)
