@@ -9,8 +9,7 @@ import type {
 import type { SanitizedMastheadConfig } from './types'
 
 import { formatKstIso } from '../register-timestamps/formatKst'
-import { KstInstant } from '../shared/publicTimes'
-import { isStaffRequest } from '../shared/staffUser'
+import { normalizeGlobalInstants, publishGlobalInstants } from '../shared/globalTimes'
 
 const dayOnly = { date: { pickerAppearance: 'dayOnly' as const, displayFormat: 'yyyy-MM-dd' } }
 
@@ -116,19 +115,13 @@ const virtualDayText = (name: string, ko: string): Field => ({
   admin: { hidden: true },
 })
 
-/**
- * Readers' answers: dates as RFC 3339 `+09:00` (DESIGN.md, "Times") plus `…Text` days for
- * printing. Staff (the admin) keep Payload's UTC strings, which its form compares.
- */
-const publishDates: GlobalAfterReadHook = ({ doc, req }) => {
+const DATES = ['registeredOn', 'firstPublishedOn', 'createdAt', 'updatedAt']
+
+/** `…Text` days for printing (KST), for everyone. */
+const addDayTexts: GlobalAfterReadHook = ({ doc }) => {
   const result = doc as Record<string, unknown>
   result.registeredOnText = kstDay(result.registeredOn)
   result.firstPublishedOnText = kstDay(result.firstPublishedOn)
-  const api = req.payloadAPI
-  if ((api !== 'REST' && api !== 'GraphQL') || isStaffRequest(req)) return doc
-  for (const key of ['registeredOn', 'firstPublishedOn', 'updatedAt', 'createdAt'])
-    if (typeof result[key] === 'string' && result[key])
-      result[key] = new KstInstant(result[key] as string)
   return doc
 }
 
@@ -150,7 +143,11 @@ export const mastheadGlobal = (config: SanitizedMastheadConfig): GlobalConfig =>
     read: () => true,
     update: ({ req }: { req: PayloadRequest }) => config.canUpdate(req),
   },
-  hooks: { afterRead: [publishDates] },
+  hooks: {
+    beforeValidate: [normalizeGlobalInstants(DATES)],
+    // Day texts from the stored instants first; then readers' instants in +09:00.
+    afterRead: [addDayTexts, publishGlobalInstants(DATES)],
+  },
   fields: [
     ...fields,
     virtualDayText('registeredOnText', '등록일 (표시용)'),

@@ -9,6 +9,7 @@ import type {
 
 import type { SanitizedWeatherConfig } from './types'
 
+import { publishGlobalInstants } from '../shared/globalTimes'
 import { isStaffRequest } from '../shared/staffUser'
 import { isSkyCode, precipitationOptions, skyCodes, skyOptions } from './codes'
 import { refreshEndpoint } from './endpoints'
@@ -241,7 +242,28 @@ export const weatherGlobal = (config: SanitizedWeatherConfig): GlobalConfig => {
     hooks: {
       beforeRead: [fillPublicFields(config)],
       beforeChange: [stampOverride],
+      afterRead: [publishGlobalInstants(['createdAt', 'updatedAt'])],
     },
-    fields: [publicFields, overrideField, observationField, refreshField],
+    fields: [
+      publicFields,
+      overrideField,
+      observationField,
+      refreshField,
+      {
+        // Asks the provider now (POST /api/globals/<slug>/refresh); UI only, nothing stored.
+        name: 'refreshNow',
+        type: 'ui',
+        label: { en: 'Refresh now', ko: '지금 새로 고침' },
+        admin: {
+          position: 'sidebar',
+          components: {
+            Field: {
+              path: '/../plugins/weather/components/RefreshWeather#RefreshWeather',
+              clientProps: { slug: config.slug },
+            },
+          },
+        },
+      },
+    ],
   }
 }

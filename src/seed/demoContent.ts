@@ -116,8 +116,9 @@ export const demoReporters = [
 export const demoMasthead = {
   title: '뉴스룸 데모일보',
   registrationNumber: '울산 아00000',
-  registeredOn: '2020-04-01T00:00:00+09:00',
-  firstPublishedOn: '2020-04-17T00:00:00+09:00',
+  // Noon KST: the same day in every browser's time zone (the admin shows days in its own).
+  registeredOn: '2020-04-01T12:00:00+09:00',
+  firstPublishedOn: '2020-04-17T12:00:00+09:00',
   publisher: '홍길동',
   editor: '김편집',
   youthProtectionOfficer: '이보호',

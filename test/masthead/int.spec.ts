@@ -72,6 +72,12 @@ describe('the masthead global', () => {
       firstPublishedOnText: '2012-06-01',
     })
     expect(rest.body.registeredOn).toMatch(/\+09:00$/)
+    expect(rest.body.updatedAt).toMatch(/\+09:00$/)
+    // Stored as UTC, as every instant is; staff (the admin) read it so.
+    const stored = (await payload.findGlobal({ slug: 'masthead' as never })) as {
+      registeredOn: string
+    }
+    expect(stored.registeredOn).toBe('2012-05-09T15:00:00.000Z')
 
     const graphql = await api.graphql(
       '{ Masthead { title registrationNumber registeredOn registeredOnText publisher editor youthProtectionOfficer address phone email } }',

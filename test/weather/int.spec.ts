@@ -129,6 +129,7 @@ describe('the weather global', () => {
       stale: false,
     })
     expect(weather.observedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:00:00\+09:00$/)
+    expect(weather.updatedAt).toMatch(/\+09:00$/)
     // Provider details are the desk's.
     expect(weather.observation).toBeUndefined()
     expect(weather.refresh).toBeUndefined()
