@@ -124,3 +124,15 @@ export {
   passwordProblem,
   PASSWORD_MIN_LENGTH,
 } from '../plugins/shared/passwordPolicy'
+export {
+  kmaProvider,
+  refreshWeather,
+  weather,
+  type KmaProviderOptions,
+  type PublicWeather,
+  type WeatherLocation,
+  type WeatherOptions,
+  type WeatherProvider,
+  type WeatherReading,
+} from '../plugins/weather'
+export { masthead, type MastheadOptions } from '../plugins/masthead'

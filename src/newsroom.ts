@@ -9,6 +9,8 @@ import type { AdjacentArticlesOptions } from '../plugins/adjacent-articles'
 import type { ArticleVotesOptions } from '../plugins/article-votes'
 import type { ArticleViewsOptions } from '../plugins/article-views'
 import type { VisitorsOptions } from '../plugins/visitors'
+import type { MastheadOptions } from '../plugins/masthead'
+import type { WeatherOptions } from '../plugins/weather'
 import type { ChannelEvent } from '../plugins/distribution'
 import type { EditorialWorkflowOptions, WorkflowMoveArgs } from '../plugins/editorial-workflow'
 import type { DistributionOptions } from '../plugins/distribution'
@@ -68,6 +70,8 @@ import { INDEX_SLUG, search } from '../plugins/search'
 import { TICKER_SLUG, ticker, type TickerOptions } from '../plugins/ticker'
 import { readerReports, type ReaderReportsOptions, REPORTS_SLUG } from '../plugins/reader-reports'
 import { INQUIRIES_SLUG, inquiries, type InquiriesOptions } from '../plugins/inquiries'
+import { masthead } from '../plugins/masthead'
+import { weather } from '../plugins/weather'
 import { koTranslations } from './i18n/ko'
 
 export type NewsroomOptions = {
@@ -117,6 +121,10 @@ export type NewsroomOptions = {
   readerReports?: false | ReaderReportsOptions
   /** 이메일문의: `inquiries` to a reporter or the desk, emailed by a job, answered in the admin. */
   inquiries?: false | InquiriesOptions
+  /** 날씨: the `weather` global (KMA 단기예보 refreshed by a job, or the desk's override), or false. */
+  weather?: false | WeatherOptions
+  /** 발행 정보: the `masthead` global (제호, 등록번호, 발행인, 편집인, 청소년보호책임자, …), or false. */
+  masthead?: false | MastheadOptions
   /** Options for HTTP caching of anonymous reads (ETag, Cache-Control, surrogate keys), or false to leave it out. */
   httpCache?: false | HttpCacheOptions
   /** Page size and GraphQL depth/complexity limits for REST and GraphQL reads, or false to leave them out. */
@@ -407,6 +415,17 @@ export const newsroom =
     }
     if (options.inquiries !== false) {
       config = await inquiries({ enabled, ...options.inquiries })(config)
+    }
+    if (options.weather !== false) {
+      config = weather({
+        enabled,
+        // The processes that run jobs keep the refresh going (npm start, workers), not app processes.
+        queueAtBoot: () => process.env.NEWSROOM_RUN_JOBS !== 'off',
+        ...options.weather,
+      })(config) as Config
+    }
+    if (options.masthead !== false) {
+      config = masthead(options.masthead)(config) as Config
     }
     if (options.articleVotes !== false) {
       config = articleVotes({

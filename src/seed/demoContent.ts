@@ -111,3 +111,19 @@ export const demoReporters = [
     bio: '호남·대전 지역 담당 기자 (데모)',
   },
 ]
+
+/** Demo 발행 정보 for the footer: invented particulars (the number is no real registration). */
+export const demoMasthead = {
+  title: '뉴스룸 데모일보',
+  registrationNumber: '울산 아00000',
+  // Noon KST: the same day in every browser's time zone (the admin shows days in its own).
+  registeredOn: '2020-04-01T12:00:00+09:00',
+  firstPublishedOn: '2020-04-17T12:00:00+09:00',
+  publisher: '홍길동',
+  editor: '김편집',
+  youthProtectionOfficer: '이보호',
+  company: '(주)뉴스룸데모',
+  address: '울산광역시 남구 (데모 주소)',
+  phone: '052-000-0000',
+  email: 'desk@newsroom.example',
+}

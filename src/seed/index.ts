@@ -1,7 +1,14 @@
-import type { CollectionSlug, Payload, Where } from 'payload'
+import type { CollectionSlug, GlobalSlug, Payload, Where } from 'payload'
 
 import { sidoList } from '../../collections/regionCodes'
-import { DEMO_NOTE, demoHeadlines, demoNeighbours, demoReporters, demoSigungu } from './demoContent'
+import {
+  DEMO_NOTE,
+  demoHeadlines,
+  demoMasthead,
+  demoNeighbours,
+  demoReporters,
+  demoSigungu,
+} from './demoContent'
 import { paragraphsToLexical } from './lexical'
 import { ulsanArticle } from './ulsanArticle'
 
@@ -194,6 +201,42 @@ export const seedDemo = async (payload: Payload): Promise<DemoLogins> => {
       { article: { equals: seedArticle } },
       { article: seedArticle, order: 0, active: true },
     )
+  }
+  // 발행 정보 (footer): demo particulars, set once; the desk's own values are never overwritten.
+  if (payload.config.globals.some((global) => global.slug === 'masthead')) {
+    const current = (await payload.findGlobal({
+      slug: 'masthead' as GlobalSlug,
+      depth: 0,
+      overrideAccess: true,
+    })) as { title?: null | string }
+    if (!current.title) {
+      await payload.updateGlobal({
+        slug: 'masthead' as GlobalSlug,
+        data: { ...demoMasthead } as never,
+        depth: 0,
+        overrideAccess: true,
+      })
+    }
+  }
+  // 날씨: without a KMA key the demo shows the seed page's line (흐림 서울 15 °C) as the desk's override.
+  if (
+    !process.env.NEWSROOM_KMA_SERVICE_KEY &&
+    payload.config.globals.some((global) => global.slug === 'weather')
+  ) {
+    await payload.updateGlobal({
+      slug: 'weather' as GlobalSlug,
+      data: {
+        override: {
+          active: true,
+          sky: 'overcast',
+          precipitation: 'none',
+          temperature: 15,
+          locationLabel: '서울',
+        },
+      } as never,
+      depth: 0,
+      overrideAccess: true,
+    })
   }
   return logins
 }

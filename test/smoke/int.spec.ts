@@ -41,3 +41,22 @@ describe('demo reader features', () => {
     expect(JSON.stringify(ticker.body)).toContain('ulsan-social-innovation')
   })
 })
+
+describe('demo site globals', () => {
+  it('shows the seed page’s weather line and the demo masthead', async () => {
+    const api = apiClient(payload)
+    const weather = await api.rest('GET', '/globals/weather')
+    expect(weather.body).toMatchObject({
+      summary: '흐림',
+      location: '서울',
+      temperature: 15,
+      source: 'manual',
+    })
+    const masthead = await api.rest('GET', '/globals/masthead')
+    expect(masthead.body).toMatchObject({
+      title: '뉴스룸 데모일보',
+      registrationNumber: '울산 아00000',
+      registeredOnText: '2020-04-01',
+    })
+  })
+})

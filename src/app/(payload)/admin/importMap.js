@@ -33,6 +33,7 @@ import { ChannelHealthCell as ChannelHealthCell_c66198899588703fc9e0ede77779e7fe
 import { ChannelHealthField as ChannelHealthField_c66198899588703fc9e0ede77779e7fe } from '../../../../plugins/distribution/components/ChannelHealthCell'
 import { ReplayDeliveryField as ReplayDeliveryField_ca94b836bcaafe60f2c12b54391b9490 } from '../../../../plugins/distribution/components/ReplayDeliveryField'
 import { DeliveryStatusCell as DeliveryStatusCell_a8525a154a542b0a288b216a9abdb028 } from '../../../../plugins/distribution/components/DeliveryStatusCell'
+import { RefreshWeather as RefreshWeather_8f6c5a073e0be6574ca4a460fd9b8159 } from '../../../../plugins/weather/components/RefreshWeather'
 import { DeskDashboard as DeskDashboard_615cb32d16bd0a7feeb98bb0a988f153 } from '../../../../plugins/editorial-workflow/components/DeskDashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -73,6 +74,7 @@ export const importMap = {
   "/../plugins/distribution/components/ChannelHealthCell#ChannelHealthField": ChannelHealthField_c66198899588703fc9e0ede77779e7fe,
   "/../plugins/distribution/components/ReplayDeliveryField#ReplayDeliveryField": ReplayDeliveryField_ca94b836bcaafe60f2c12b54391b9490,
   "/../plugins/distribution/components/DeliveryStatusCell#DeliveryStatusCell": DeliveryStatusCell_a8525a154a542b0a288b216a9abdb028,
+  "/../plugins/weather/components/RefreshWeather#RefreshWeather": RefreshWeather_8f6c5a073e0be6574ca4a460fd9b8159,
   "/../plugins/editorial-workflow/components/DeskDashboard#DeskDashboard": DeskDashboard_615cb32d16bd0a7feeb98bb0a988f153,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
