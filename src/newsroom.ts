@@ -68,6 +68,7 @@ import { INDEX_SLUG, search } from '../plugins/search'
 import { TICKER_SLUG, ticker, type TickerOptions } from '../plugins/ticker'
 import { readerReports, type ReaderReportsOptions } from '../plugins/reader-reports'
 import { inquiries, type InquiriesOptions } from '../plugins/inquiries'
+import { subscriptions, type SubscriptionsOptions } from '../plugins/subscriptions'
 import { koTranslations } from './i18n/ko'
 
 export type NewsroomOptions = {
@@ -117,6 +118,8 @@ export type NewsroomOptions = {
   readerReports?: false | ReaderReportsOptions
   /** 이메일문의: `inquiries` to a reporter or the desk, emailed by a job, answered in the admin. */
   inquiries?: false | InquiriesOptions
+  /** 무통장입금 구독: `subscription-plans`, `pledges`, bank statement imports matched by a job, overdue reminders. */
+  subscriptions?: false | SubscriptionsOptions
   /** Options for HTTP caching of anonymous reads (ETag, Cache-Control, surrogate keys), or false to leave it out. */
   httpCache?: false | HttpCacheOptions
   /** Page size and GraphQL depth/complexity limits for REST and GraphQL reads, or false to leave them out. */
@@ -407,6 +410,9 @@ export const newsroom =
     }
     if (options.inquiries !== false) {
       config = await inquiries({ enabled, ...options.inquiries })(config)
+    }
+    if (options.subscriptions !== false) {
+      config = await subscriptions({ enabled, ...options.subscriptions })(config)
     }
     if (options.articleVotes !== false) {
       config = articleVotes({
