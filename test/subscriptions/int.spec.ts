@@ -452,6 +452,22 @@ describe('importing a bank statement', () => {
     expect(ignored.status, ignored.text).toBe(200)
     expect(ignored.body.doc.status).toBe('ignored')
     expect((await load('pledges', ids.lee!)).status).toBe('pending')
+
+    // The desk's decisions are in the audit log, with who made them.
+    const audit = await payload.find({
+      collection: 'audit-log' as never,
+      where: {
+        and: [
+          { collectionSlug: { equals: 'statement-lines' } },
+          { documentId: { equals: String(ambiguous!.id) } },
+          { action: { equals: 'update' } },
+        ],
+      },
+      overrideAccess: true,
+    })
+    expect(audit.docs.map((doc) => (doc as unknown as Doc).actorEmail)).toContain(
+      'editor@example.com',
+    )
   })
 })
 
@@ -499,5 +515,17 @@ describe('reminders', () => {
     expect((await load('pledges', overdue.id)).remindedAt).toBeTruthy()
     expect((await load('pledges', recent.id)).status).toBe('pending')
     expect((await load('pledges', ended.id)).status).toBe('expired')
+  })
+})
+
+describe('a reader deleting their account', () => {
+  it('keeps their pledges on record, linked to no account', async () => {
+    const leaving = await signUpReader(api, outbox, 'leaving@example.org')
+    const kept = await create(pledge({ depositorName: '떠나는독자' }), leaving.token)
+    const gone = await api.rest('DELETE', `/readers/${leaving.id}`, { token: leaving.token })
+    expect(gone.status, gone.text).toBe(200)
+    const stored = await load('pledges', kept.id)
+    expect(stored.reader ?? null).toBeNull()
+    expect(stored.depositorName).toBe('떠나는독자')
   })
 })
