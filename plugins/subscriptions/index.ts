@@ -4,6 +4,7 @@ import type { SanitizedSubscriptionsConfig, SubscriptionsOptions } from './types
 
 import { addReaderDeletionListener, type ReaderDeletionListener } from '../readers/readerDeletion'
 import { withInputErrorsAsInfo } from '../shared/inputError'
+import { publicTimes } from '../shared/publicTimes'
 import { submissionLimiter } from '../shared/readerSubmissions'
 import { windowLimiter, withRateLimitedErrors } from '../shared/requestLimits'
 import { Redis } from 'ioredis'
@@ -86,7 +87,8 @@ export const subscriptions =
         return (lookupClient ??= new Redis(config.redis, { maxRetriesPerRequest: 1 }))
       },
     })
-    return {
+    // Readers' instants (their pledges' dates, the plans') in +09:00, as everywhere public (DESIGN.md, "Times").
+    return publicTimes([config.plansSlug, config.pledgesSlug])({
       ...incomingConfig,
       collections: [
         ...(incomingConfig.collections ?? []),
@@ -120,5 +122,5 @@ export const subscriptions =
           remindersTask(config),
         ] as never,
       },
-    }
+    }) as Config
   }

@@ -140,6 +140,7 @@ describe('pledging', () => {
     expect(doc.reference).toMatch(/^[2-9A-HJ-NP-Z]{8}$/)
     expect(doc.status).toBe('pending')
     expect(doc.amount).toBe(10000)
+    expect(doc.expectedDate).toBe(`${today}T12:00:00+09:00`)
     expect(doc.note).toBeUndefined()
     const stored = await load('pledges', doc.id)
     expect(stored.startsAt ?? null).toBeNull()
