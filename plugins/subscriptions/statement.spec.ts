@@ -2,7 +2,7 @@ import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 
 import { addMonths } from './activation'
-import { DEFAULT_COLUMNS } from './defaults'
+import { DEFAULT_COLUMNS, sanitizeSubscriptionsOptions } from './defaults'
 import {
   decodeStatement,
   normaliseDepositor,
@@ -12,6 +12,7 @@ import {
   readStatement,
   StatementError,
 } from './statement'
+import { remindersTask } from './tasks/reminders'
 
 describe('normaliseDepositor', () => {
   it('reduces company markers, spaces, compatibility forms and NFD to one key', () => {
@@ -95,5 +96,16 @@ describe('addMonths', () => {
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28')
     expect(addMonths('2026-11-15', 12)).toBe('2027-11-15')
     expect(addMonths('2026-12-01', 1)).toBe('2027-01-01')
+  })
+})
+
+describe('the reminders task', () => {
+  it('is scheduled hourly on the default queue unless told otherwise', () => {
+    expect(remindersTask(sanitizeSubscriptionsOptions()).schedule).toEqual([
+      { cron: '0 0 * * * *', queue: 'default' },
+    ])
+    expect(
+      remindersTask(sanitizeSubscriptionsOptions({ remindersCron: false })).schedule,
+    ).toBeUndefined()
   })
 })

@@ -148,6 +148,23 @@ describe('pledging', () => {
     expect(stored.reader ?? null).toBeNull()
   })
 
+  it('takes a pledge through GraphQL too, with the same checks', async () => {
+    const mutation = `mutation ($data: mutationPledgeInput!) {
+      createPledge(data: $data) { reference status amount }
+    }`
+    const created = await api.graphql(mutation, {
+      data: pledge({ depositorName: '그래프', plan: plans.yearly }),
+    })
+    expect(created.body.errors, created.text).toBeUndefined()
+    expect(created.body.data.createPledge).toMatchObject({ status: 'pending', amount: 100000 })
+    expect(created.body.data.createPledge.reference).toMatch(/^[2-9A-HJ-NP-Z]{8}$/)
+    const refused = await api.graphql(mutation, {
+      data: pledge({ depositorName: '그래프', amount: 1 }),
+    })
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('VALIDATION')
+    expect(refused.body.errors?.[0]?.message).toMatch(/^amount/)
+  })
+
   it('refuses bad input with 400 naming the field, and counts nothing', async () => {
     const before = (await payload.count({ collection: 'pledges' as never })).totalDocs
     const cases: [Record<string, unknown>, RegExp][] = [
