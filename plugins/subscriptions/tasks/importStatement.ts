@@ -9,17 +9,16 @@ import { IMPORTING } from '../hooks/resolveLine'
 import { addDays, kstDayStart, normaliseDepositor } from '../statement'
 
 type Statement = {
-  ambiguousLines?: number
   duplicateLines?: number
   id: number | string
-  matchedLines?: number
   pendingRows?: null | StatementRow[]
   processedLines?: number
   status?: string
-  unmatchedLines?: number
 }
 
 type Outcome = 'ambiguous' | 'duplicate' | 'matched' | 'unmatched'
+
+const RETRIES = 3
 
 /**
  * The pledges a deposit may pay: waiting for their money, the same amount and normalised
@@ -109,13 +108,6 @@ const importRow = async (
   return status
 }
 
-const COUNTERS: Record<Outcome, keyof Statement> = {
-  matched: 'matchedLines',
-  ambiguous: 'ambiguousLines',
-  unmatched: 'unmatchedLines',
-  duplicate: 'duplicateLines',
-}
-
 /**
  * Matches one batch of an uploaded statement's deposits, stores the progress on the statement,
  * and queues the next batch: a long statement shows its progress in the admin, and a crash
@@ -126,9 +118,9 @@ export const importStatementTask = (
 ): TaskConfig<{ input: { id: string }; output: { processed?: number; skipped?: string } }> => ({
   slug: IMPORT_STATEMENT_TASK,
   label: 'Match a bank statement’s deposits to pledges',
-  retries: 3,
+  retries: RETRIES,
   inputSchema: [{ name: 'id', type: 'text', required: true }],
-  handler: async ({ input, req }) => {
+  handler: async ({ input, job, req }) => {
     const id = req.payload.db.defaultIDType === 'number' ? Number(input.id) : input.id
     const statement = (await req.payload.findByID({
       collection: config.statementsSlug as CollectionSlug,
@@ -144,34 +136,51 @@ export const importStatementTask = (
     const rows = statement.pendingRows ?? []
     const from = statement.processedLines ?? 0
     const batch = rows.slice(from, from + config.batchSize)
-    const counts: Record<string, number> = {}
+    let duplicates = 0
     try {
-      for (const row of batch) {
-        const outcome = await importRow(config, req, statement, row)
-        if (outcome) counts[COUNTERS[outcome]] = (counts[COUNTERS[outcome]] ?? 0) + 1
-      }
+      for (const row of batch)
+        if ((await importRow(config, req, statement, row)) === 'duplicate') duplicates++
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
-      req.payload.logger.error({ err: error, msg: `statement ${String(statement.id)}: ${message}` })
+      // The last attempt marks the import failed; earlier ones leave the message and are retried
+      // (lines already written are found by their keys and not written again).
+      const isLastAttempt = (job?.totalTried ?? 0) >= RETRIES
       await req.payload.update({
         collection: config.statementsSlug as CollectionSlug,
         id: statement.id as never,
-        data: { status: 'failed', error: message.slice(0, 2000) } as never,
+        data: {
+          error: message.slice(0, 2000),
+          ...(isLastAttempt && { status: 'failed' }),
+        } as never,
         depth: 0,
         overrideAccess: true,
         req,
       })
-      return { output: { skipped: `failed: ${message}` } }
+      if (isLastAttempt) return { output: { skipped: `failed: ${message}` } }
+      throw error
     }
     const processed = from + batch.length
     const isDone = processed >= rows.length
+    // Counted from the lines themselves: a batch retried after a crash counts each line once.
+    const count = async (status: string) =>
+      (
+        await req.payload.count({
+          collection: config.linesSlug as CollectionSlug,
+          where: { and: [{ statement: { equals: statement.id } }, { status: { equals: status } }] },
+          overrideAccess: true,
+          req,
+        })
+      ).totalDocs
     const data: Record<string, unknown> = {
       processedLines: processed,
       status: isDone ? 'done' : 'processing',
+      error: null,
+      matchedLines: await count('matched'),
+      ambiguousLines: await count('ambiguous'),
+      unmatchedLines: await count('unmatched'),
+      duplicateLines: (statement.duplicateLines ?? 0) + duplicates,
       ...(isDone && { finishedAt: new Date().toISOString(), pendingRows: null }),
     }
-    for (const [field, count] of Object.entries(counts))
-      data[field] = ((statement[field as keyof Statement] as number | undefined) ?? 0) + count
     await req.payload.update({
       collection: config.statementsSlug as CollectionSlug,
       id: statement.id as never,
