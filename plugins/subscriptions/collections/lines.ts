@@ -101,7 +101,10 @@ export const linesCollection = (config: SanitizedSubscriptionsConfig): Collectio
         access: { create: nobody, update: desk },
         admin: {
           position: 'sidebar',
-          description: '이 입금이 낸 신청을 고르고 저장하면 구독이 시작됩니다.',
+          description: {
+            en: 'Choose the pledge this deposit pays and save: its subscription starts.',
+            ko: '이 입금이 낸 신청을 고르고 저장하면 구독이 시작됩니다.',
+          },
         },
         // The picker offers the pledges still waiting for their money.
         // (A matched line keeps its pledge, whatever that pledge's state is now.)

@@ -66,7 +66,13 @@ export const pledgesCollection = (config: SanitizedSubscriptionsConfig): Collect
         index: true,
         label: { en: 'Reference', ko: '신청번호' },
         access: { create: nobody, update: nobody },
-        admin: { readOnly: true, description: '입금 확인 조회에 쓰는 번호' },
+        admin: {
+          readOnly: true,
+          description: {
+            en: 'Quoted by the pledger to look the pledge up',
+            ko: '입금 확인 조회에 쓰는 번호',
+          },
+        },
       },
       {
         name: 'plan',
@@ -106,7 +112,7 @@ export const pledgesCollection = (config: SanitizedSubscriptionsConfig): Collect
         index: true,
         label: { en: 'Amount (KRW)', ko: '입금액 (원)' },
         access: { update: desk },
-        admin: { description: '비워 두면 요금제 금액' },
+        admin: { description: { en: 'Empty: the plan’s amount', ko: '비워 두면 요금제 금액' } },
         validate: (value: null | number | undefined) =>
           value === null || value === undefined || (Number.isInteger(value) && value > 0)
             ? true
