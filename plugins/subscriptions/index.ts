@@ -18,7 +18,7 @@ import { myPledgesEndpoint } from './endpoints/myPledges'
 import { guardPledge } from './hooks/guardPledge'
 import { preparePledge } from './hooks/preparePledge'
 import { queueImport, readStatementFile } from './hooks/readStatementFile'
-import { resolveLine } from './hooks/resolveLine'
+import { recountStatement, resolveLine } from './hooks/resolveLine'
 import { importStatementTask } from './tasks/importStatement'
 import { remindersTask } from './tasks/reminders'
 
@@ -107,7 +107,10 @@ export const subscriptions =
           beforeChange: [readStatementFile(config)],
           afterChange: [queueImport(config)],
         }),
-        withHooks(lines, { beforeChange: [resolveLine(config)] }),
+        withHooks(lines, {
+          beforeChange: [resolveLine(config)],
+          afterChange: [recountStatement(config)],
+        }),
       ],
       hooks: withRateLimitedErrors(incomingConfig),
       loggingLevels: {

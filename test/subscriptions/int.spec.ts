@@ -470,6 +470,12 @@ describe('importing a bank statement', () => {
     expect(ignored.status, ignored.text).toBe(200)
     expect(ignored.body.doc.status).toBe('ignored')
     expect((await load('pledges', ids.lee!)).status).toBe('pending')
+    // The import's counts say what is left to decide.
+    expect(await load('bank-statements', statementId)).toMatchObject({
+      matchedLines: 3,
+      ambiguousLines: 0,
+      unmatchedLines: 0,
+    })
 
     // The desk's decisions are in the audit log, with who made them.
     const audit = await payload.find({

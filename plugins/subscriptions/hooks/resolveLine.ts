@@ -1,10 +1,11 @@
-import type { CollectionBeforeChangeHook, CollectionSlug } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionSlug } from 'payload'
 
 import type { SanitizedSubscriptionsConfig } from '../types'
 
 import { InputError } from '../../shared/inputError'
 import { idOf } from '../../shared/relationIds'
 import { matchPledge } from '../activation'
+import { lineCounts } from '../lineCounts'
 
 /** Set by the import job on its own writes, which are no person's decision. */
 export const IMPORTING = 'subscriptionsImporting'
@@ -57,4 +58,23 @@ export const resolveLine =
     if (data.status === 'ignored' && originalDoc?.status !== 'ignored')
       return { ...data, ...stamp, pledge: null }
     return data
+  }
+
+/** After a person's decision, the statement's counts say what is left to decide. */
+export const recountStatement =
+  (config: SanitizedSubscriptionsConfig): CollectionAfterChangeHook =>
+  async ({ doc, operation, previousDoc, req }) => {
+    if (operation !== 'update' || req.context[IMPORTING] || doc.status === previousDoc?.status)
+      return doc
+    const statement = idOf(doc.statement)
+    if (statement === null) return doc
+    await req.payload.update({
+      collection: config.statementsSlug as CollectionSlug,
+      id: statement as never,
+      data: (await lineCounts(config, req, statement)) as never,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    return doc
   }

@@ -6,6 +6,7 @@ import type { SanitizedSubscriptionsConfig } from '../types'
 import { matchPledge } from '../activation'
 import { IMPORT_STATEMENT_TASK } from '../defaults'
 import { IMPORTING } from '../hooks/resolveLine'
+import { lineCounts } from '../lineCounts'
 import { addDays, kstDayStart, normaliseDepositor } from '../statement'
 
 type Statement = {
@@ -161,23 +162,12 @@ export const importStatementTask = (
     }
     const processed = from + batch.length
     const isDone = processed >= rows.length
-    // Counted from the lines themselves: a batch retried after a crash counts each line once.
-    const count = async (status: string) =>
-      (
-        await req.payload.count({
-          collection: config.linesSlug as CollectionSlug,
-          where: { and: [{ statement: { equals: statement.id } }, { status: { equals: status } }] },
-          overrideAccess: true,
-          req,
-        })
-      ).totalDocs
     const data: Record<string, unknown> = {
       processedLines: processed,
       status: isDone ? 'done' : 'processing',
       error: null,
-      matchedLines: await count('matched'),
-      ambiguousLines: await count('ambiguous'),
-      unmatchedLines: await count('unmatched'),
+      // Counted from the lines themselves: a batch retried after a crash counts each line once.
+      ...(await lineCounts(config, req, statement.id)),
       duplicateLines: (statement.duplicateLines ?? 0) + duplicates,
       ...(isDone && { finishedAt: new Date().toISOString(), pendingRows: null }),
     }
