@@ -36,6 +36,10 @@ export interface Config {
     'ticker-items': TickerItem;
     reports: Report;
     inquiries: Inquiry;
+    'subscription-plans': SubscriptionPlan;
+    pledges: Pledge;
+    'bank-statements': BankStatement;
+    'statement-lines': StatementLine;
     votes: Vote;
     'audit-log': AuditLog;
     'payload-kv': PayloadKv;
@@ -47,6 +51,9 @@ export interface Config {
   collectionsJoins: {
     reporters: {
       articles: 'articles';
+    };
+    'bank-statements': {
+      lines: 'statement-lines';
     };
   };
   collectionsSelect: {
@@ -65,6 +72,10 @@ export interface Config {
     'ticker-items': TickerItemsSelect<false> | TickerItemsSelect<true>;
     reports: ReportsSelect<false> | ReportsSelect<true>;
     inquiries: InquiriesSelect<false> | InquiriesSelect<true>;
+    'subscription-plans': SubscriptionPlansSelect<false> | SubscriptionPlansSelect<true>;
+    pledges: PledgesSelect<false> | PledgesSelect<true>;
+    'bank-statements': BankStatementsSelect<false> | BankStatementsSelect<true>;
+    'statement-lines': StatementLinesSelect<false> | StatementLinesSelect<true>;
     votes: VotesSelect<false> | VotesSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -77,8 +88,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -90,6 +105,8 @@ export interface Config {
       deliverWebhook: TaskDeliverWebhook;
       notifyWorkflowMove: TaskNotifyWorkflowMove;
       sendInquiryEmail: TaskSendInquiryEmail;
+      importBankStatement: TaskImportBankStatement;
+      pledgeReminders: TaskPledgeReminders;
       flushArticleViews: TaskFlushArticleViews;
       schedulePublish: TaskSchedulePublish;
       inline: {
@@ -699,6 +716,130 @@ export interface Inquiry {
   createdAt: string;
 }
 /**
+ * What readers can pledge to pay by bank transfer. Only active plans are public.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscription-plans".
+ */
+export interface SubscriptionPlan {
+  id: number;
+  name: string;
+  amount: number;
+  period: number;
+  active?: boolean | null;
+  order?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Bank-transfer subscription pledges. Deposits are matched by importing the bank statement (입금내역 가져오기).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pledges".
+ */
+export interface Pledge {
+  id: number;
+  /**
+   * Quoted by the pledger to look the pledge up
+   */
+  reference?: string | null;
+  plan: number | SubscriptionPlan;
+  depositorName: string;
+  depositorKey?: string | null;
+  expectedDate: string;
+  /**
+   * Empty: the plan’s amount
+   */
+  amount?: number | null;
+  email?: string | null;
+  phone?: string | null;
+  status?: ('pending' | 'matched' | 'active' | 'expired' | 'overdue' | 'cancelled') | null;
+  matchedLine?: (number | null) | StatementLine;
+  depositedAt?: string | null;
+  matchedAt?: string | null;
+  activatedAt?: string | null;
+  startsAt?: string | null;
+  endsAt?: string | null;
+  remindedAt?: string | null;
+  reader?: string | null;
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Deposits from imported statements. For a line with several candidates or none, choose the pledge it pays (or set it to ignored) and save.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "statement-lines".
+ */
+export interface StatementLine {
+  id: number;
+  statement?: (number | null) | BankStatement;
+  line?: number | null;
+  key?: string | null;
+  postedAt?: string | null;
+  depositor?: string | null;
+  depositorKey?: string | null;
+  amount?: number | null;
+  balance?: string | null;
+  status: 'matched' | 'ambiguous' | 'unmatched' | 'ignored';
+  candidates?: (number | Pledge)[] | null;
+  /**
+   * Choose the pledge this deposit pays and save: its subscription starts.
+   */
+  pledge?: (number | null) | Pledge;
+  matchedBy?: ('job' | 'person') | null;
+  resolvedBy?: (number | null) | User;
+  resolvedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Upload the bank’s deposit statement (CSV). Its lines are matched to pledges by a job; lines it cannot decide are listed under 입금내역 for you to resolve.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "bank-statements".
+ */
+export interface BankStatement {
+  id: number;
+  status?: ('queued' | 'processing' | 'done' | 'failed') | null;
+  totalLines?: number | null;
+  processedLines?: number | null;
+  matchedLines?: number | null;
+  ambiguousLines?: number | null;
+  unmatchedLines?: number | null;
+  duplicateLines?: number | null;
+  skippedLines?: number | null;
+  encoding?: string | null;
+  error?: string | null;
+  finishedAt?: string | null;
+  pendingRows?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  lines?: {
+    docs?: (number | StatementLine)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "votes".
  */
@@ -825,6 +966,8 @@ export interface PayloadJob {
           | 'deliverWebhook'
           | 'notifyWorkflowMove'
           | 'sendInquiryEmail'
+          | 'importBankStatement'
+          | 'pledgeReminders'
           | 'flushArticleViews'
           | 'schedulePublish';
         taskID: string;
@@ -866,6 +1009,8 @@ export interface PayloadJob {
         | 'deliverWebhook'
         | 'notifyWorkflowMove'
         | 'sendInquiryEmail'
+        | 'importBankStatement'
+        | 'pledgeReminders'
         | 'flushArticleViews'
         | 'schedulePublish'
       )
@@ -873,6 +1018,15 @@ export interface PayloadJob {
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -938,6 +1092,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'inquiries';
         value: number | Inquiry;
+      } | null)
+    | ({
+        relationTo: 'subscription-plans';
+        value: number | SubscriptionPlan;
+      } | null)
+    | ({
+        relationTo: 'pledges';
+        value: number | Pledge;
+      } | null)
+    | ({
+        relationTo: 'bank-statements';
+        value: number | BankStatement;
+      } | null)
+    | ({
+        relationTo: 'statement-lines';
+        value: number | StatementLine;
       } | null)
     | ({
         relationTo: 'votes';
@@ -1396,6 +1566,97 @@ export interface InquiriesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscription-plans_select".
+ */
+export interface SubscriptionPlansSelect<T extends boolean = true> {
+  name?: T;
+  amount?: T;
+  period?: T;
+  active?: T;
+  order?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pledges_select".
+ */
+export interface PledgesSelect<T extends boolean = true> {
+  reference?: T;
+  plan?: T;
+  depositorName?: T;
+  depositorKey?: T;
+  expectedDate?: T;
+  amount?: T;
+  email?: T;
+  phone?: T;
+  status?: T;
+  matchedLine?: T;
+  depositedAt?: T;
+  matchedAt?: T;
+  activatedAt?: T;
+  startsAt?: T;
+  endsAt?: T;
+  remindedAt?: T;
+  reader?: T;
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "bank-statements_select".
+ */
+export interface BankStatementsSelect<T extends boolean = true> {
+  status?: T;
+  totalLines?: T;
+  processedLines?: T;
+  matchedLines?: T;
+  ambiguousLines?: T;
+  unmatchedLines?: T;
+  duplicateLines?: T;
+  skippedLines?: T;
+  encoding?: T;
+  error?: T;
+  finishedAt?: T;
+  pendingRows?: T;
+  lines?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "statement-lines_select".
+ */
+export interface StatementLinesSelect<T extends boolean = true> {
+  statement?: T;
+  line?: T;
+  key?: T;
+  postedAt?: T;
+  depositor?: T;
+  depositorKey?: T;
+  amount?: T;
+  balance?: T;
+  status?: T;
+  candidates?: T;
+  pledge?: T;
+  matchedBy?: T;
+  resolvedBy?: T;
+  resolvedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "votes_select".
  */
 export interface VotesSelect<T extends boolean = true> {
@@ -1458,6 +1719,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1492,6 +1754,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1568,6 +1858,24 @@ export interface TaskSendInquiryEmail {
   input: {
     id: string;
   };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskImportBankStatement".
+ */
+export interface TaskImportBankStatement {
+  input: {
+    id: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPledgeReminders".
+ */
+export interface TaskPledgeReminders {
+  input?: unknown;
   output?: unknown;
 }
 /**
