@@ -72,6 +72,7 @@ import { readerReports, type ReaderReportsOptions, REPORTS_SLUG } from '../plugi
 import { INQUIRIES_SLUG, inquiries, type InquiriesOptions } from '../plugins/inquiries'
 import { masthead } from '../plugins/masthead'
 import { weather } from '../plugins/weather'
+import { subscriptions, type SubscriptionsOptions } from '../plugins/subscriptions'
 import { koTranslations } from './i18n/ko'
 
 export type NewsroomOptions = {
@@ -125,6 +126,8 @@ export type NewsroomOptions = {
   weather?: false | WeatherOptions
   /** 발행 정보: the `masthead` global (제호, 등록번호, 발행인, 편집인, 청소년보호책임자, …), or false. */
   masthead?: false | MastheadOptions
+  /** 무통장입금 구독: `subscription-plans`, `pledges`, bank statement imports matched by a job, overdue reminders. */
+  subscriptions?: false | SubscriptionsOptions
   /** Options for HTTP caching of anonymous reads (ETag, Cache-Control, surrogate keys), or false to leave it out. */
   httpCache?: false | HttpCacheOptions
   /** Page size and GraphQL depth/complexity limits for REST and GraphQL reads, or false to leave them out. */
@@ -426,6 +429,9 @@ export const newsroom =
     }
     if (options.masthead !== false) {
       config = masthead(options.masthead)(config) as Config
+    }
+    if (options.subscriptions !== false) {
+      config = await subscriptions({ enabled, ...options.subscriptions })(config)
     }
     if (options.articleVotes !== false) {
       config = articleVotes({

@@ -36,6 +36,10 @@ export interface Config {
     'ticker-items': TickerItem;
     reports: Report;
     inquiries: Inquiry;
+    'subscription-plans': SubscriptionPlan;
+    pledges: Pledge;
+    'bank-statements': BankStatement;
+    'statement-lines': StatementLine;
     votes: Vote;
     'audit-log': AuditLog;
     'payload-kv': PayloadKv;
@@ -47,6 +51,9 @@ export interface Config {
   collectionsJoins: {
     reporters: {
       articles: 'articles';
+    };
+    'bank-statements': {
+      lines: 'statement-lines';
     };
   };
   collectionsSelect: {
@@ -65,6 +72,10 @@ export interface Config {
     'ticker-items': TickerItemsSelect<false> | TickerItemsSelect<true>;
     reports: ReportsSelect<false> | ReportsSelect<true>;
     inquiries: InquiriesSelect<false> | InquiriesSelect<true>;
+    'subscription-plans': SubscriptionPlansSelect<false> | SubscriptionPlansSelect<true>;
+    pledges: PledgesSelect<false> | PledgesSelect<true>;
+    'bank-statements': BankStatementsSelect<false> | BankStatementsSelect<true>;
+    'statement-lines': StatementLinesSelect<false> | StatementLinesSelect<true>;
     votes: VotesSelect<false> | VotesSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -78,12 +89,10 @@ export interface Config {
   };
   fallbackLocale: null;
   globals: {
-    weather: Weather;
-    masthead: Masthead;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
-    weather: WeatherSelect<false> | WeatherSelect<true>;
-    masthead: MastheadSelect<false> | MastheadSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -96,7 +105,8 @@ export interface Config {
       deliverWebhook: TaskDeliverWebhook;
       notifyWorkflowMove: TaskNotifyWorkflowMove;
       sendInquiryEmail: TaskSendInquiryEmail;
-      'weather-refresh': TaskWeatherRefresh;
+      importBankStatement: TaskImportBankStatement;
+      pledgeReminders: TaskPledgeReminders;
       flushArticleViews: TaskFlushArticleViews;
       schedulePublish: TaskSchedulePublish;
       inline: {
@@ -207,10 +217,10 @@ export interface Article {
    */
   relatedArticles?: (number | Article)[] | null;
   relatedSuggestions?: (number | Article)[] | null;
-  related?: Headline[] | null;
+  related?: (number | Article)[] | null;
   adjacent?: {
-    newer?: Headline | null;
-    older?: Headline | null;
+    newer?: (number | null) | Article;
+    older?: (number | null) | Article;
   };
   adjacentLinks?: {
     newer?: number | null;
@@ -438,48 +448,6 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "Headline".
- */
-export interface Headline {
-  id: number;
-  title: string;
-  subtitle: string | null;
-  slug: string | null;
-  url: string;
-  regionLabel: string | null;
-  section: {
-    name: string | null;
-    slug: string | null;
-  } | null;
-  heroImage: PublicImage | null;
-  registeredAt: string | null;
-  registeredAtText: string | null;
-  registeredAtListText: string | null;
-  byline: string | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "PublicImage".
- */
-export interface PublicImage {
-  alt: string | null;
-  caption: string | null;
-  credit: string | null;
-  height: number | null;
-  id: number;
-  sizes: {
-    [k: string]: {
-      height: number | null;
-      url: string;
-      width: number | null;
-    };
-  };
-  srcset: string | null;
-  url: string | null;
-  width: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -748,6 +716,130 @@ export interface Inquiry {
   createdAt: string;
 }
 /**
+ * What readers can pledge to pay by bank transfer. Only active plans are public.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscription-plans".
+ */
+export interface SubscriptionPlan {
+  id: number;
+  name: string;
+  amount: number;
+  period: number;
+  active?: boolean | null;
+  order?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Bank-transfer subscription pledges. Deposits are matched by importing the bank statement (입금내역 가져오기).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pledges".
+ */
+export interface Pledge {
+  id: number;
+  /**
+   * Quoted by the pledger to look the pledge up
+   */
+  reference?: string | null;
+  plan: number | SubscriptionPlan;
+  depositorName: string;
+  depositorKey?: string | null;
+  expectedDate: string;
+  /**
+   * Empty: the plan’s amount
+   */
+  amount?: number | null;
+  email?: string | null;
+  phone?: string | null;
+  status?: ('pending' | 'matched' | 'active' | 'expired' | 'overdue' | 'cancelled') | null;
+  matchedLine?: (number | null) | StatementLine;
+  depositedAt?: string | null;
+  matchedAt?: string | null;
+  activatedAt?: string | null;
+  startsAt?: string | null;
+  endsAt?: string | null;
+  remindedAt?: string | null;
+  reader?: string | null;
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Deposits from imported statements. For a line with several candidates or none, choose the pledge it pays (or set it to ignored) and save.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "statement-lines".
+ */
+export interface StatementLine {
+  id: number;
+  statement?: (number | null) | BankStatement;
+  line?: number | null;
+  key?: string | null;
+  postedAt?: string | null;
+  depositor?: string | null;
+  depositorKey?: string | null;
+  amount?: number | null;
+  balance?: string | null;
+  status: 'matched' | 'ambiguous' | 'unmatched' | 'ignored';
+  candidates?: (number | Pledge)[] | null;
+  /**
+   * Choose the pledge this deposit pays and save: its subscription starts.
+   */
+  pledge?: (number | null) | Pledge;
+  matchedBy?: ('job' | 'person') | null;
+  resolvedBy?: (number | null) | User;
+  resolvedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Upload the bank’s deposit statement (CSV). Its lines are matched to pledges by a job; lines it cannot decide are listed under 입금내역 for you to resolve.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "bank-statements".
+ */
+export interface BankStatement {
+  id: number;
+  status?: ('queued' | 'processing' | 'done' | 'failed') | null;
+  totalLines?: number | null;
+  processedLines?: number | null;
+  matchedLines?: number | null;
+  ambiguousLines?: number | null;
+  unmatchedLines?: number | null;
+  duplicateLines?: number | null;
+  skippedLines?: number | null;
+  encoding?: string | null;
+  error?: string | null;
+  finishedAt?: string | null;
+  pendingRows?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  lines?: {
+    docs?: (number | StatementLine)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "votes".
  */
@@ -874,7 +966,8 @@ export interface PayloadJob {
           | 'deliverWebhook'
           | 'notifyWorkflowMove'
           | 'sendInquiryEmail'
-          | 'weather-refresh'
+          | 'importBankStatement'
+          | 'pledgeReminders'
           | 'flushArticleViews'
           | 'schedulePublish';
         taskID: string;
@@ -916,7 +1009,8 @@ export interface PayloadJob {
         | 'deliverWebhook'
         | 'notifyWorkflowMove'
         | 'sendInquiryEmail'
-        | 'weather-refresh'
+        | 'importBankStatement'
+        | 'pledgeReminders'
         | 'flushArticleViews'
         | 'schedulePublish'
       )
@@ -924,6 +1018,15 @@ export interface PayloadJob {
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -989,6 +1092,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'inquiries';
         value: number | Inquiry;
+      } | null)
+    | ({
+        relationTo: 'subscription-plans';
+        value: number | SubscriptionPlan;
+      } | null)
+    | ({
+        relationTo: 'pledges';
+        value: number | Pledge;
+      } | null)
+    | ({
+        relationTo: 'bank-statements';
+        value: number | BankStatement;
+      } | null)
+    | ({
+        relationTo: 'statement-lines';
+        value: number | StatementLine;
       } | null)
     | ({
         relationTo: 'votes';
@@ -1447,6 +1566,97 @@ export interface InquiriesSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscription-plans_select".
+ */
+export interface SubscriptionPlansSelect<T extends boolean = true> {
+  name?: T;
+  amount?: T;
+  period?: T;
+  active?: T;
+  order?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pledges_select".
+ */
+export interface PledgesSelect<T extends boolean = true> {
+  reference?: T;
+  plan?: T;
+  depositorName?: T;
+  depositorKey?: T;
+  expectedDate?: T;
+  amount?: T;
+  email?: T;
+  phone?: T;
+  status?: T;
+  matchedLine?: T;
+  depositedAt?: T;
+  matchedAt?: T;
+  activatedAt?: T;
+  startsAt?: T;
+  endsAt?: T;
+  remindedAt?: T;
+  reader?: T;
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "bank-statements_select".
+ */
+export interface BankStatementsSelect<T extends boolean = true> {
+  status?: T;
+  totalLines?: T;
+  processedLines?: T;
+  matchedLines?: T;
+  ambiguousLines?: T;
+  unmatchedLines?: T;
+  duplicateLines?: T;
+  skippedLines?: T;
+  encoding?: T;
+  error?: T;
+  finishedAt?: T;
+  pendingRows?: T;
+  lines?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "statement-lines_select".
+ */
+export interface StatementLinesSelect<T extends boolean = true> {
+  statement?: T;
+  line?: T;
+  key?: T;
+  postedAt?: T;
+  depositor?: T;
+  depositorKey?: T;
+  amount?: T;
+  balance?: T;
+  status?: T;
+  candidates?: T;
+  pledge?: T;
+  matchedBy?: T;
+  resolvedBy?: T;
+  resolvedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "votes_select".
  */
 export interface VotesSelect<T extends boolean = true> {
@@ -1509,6 +1719,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1545,150 +1756,29 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
- * The site’s weather line, refreshed by a job from the provider; readers read GET /api/globals/weather or GraphQL.
- *
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "weather".
+ * via the `definition` "payload-jobs-stats".
  */
-export interface Weather {
+export interface PayloadJobsStat {
   id: number;
-  location?: string | null;
-  summary?: string | null;
-  sky?: string | null;
-  skyCode?: string | null;
-  precipitation?: string | null;
-  precipitationCode?: string | null;
-  temperature?: number | null;
-  observedAt?: string | null;
-  source?: string | null;
-  stale?: boolean | null;
-  /**
-   * While on (and until the time, if set), readers see this instead of the provider’s reading.
-   */
-  override?: {
-    active?: boolean | null;
-    sky?: ('clear' | 'mostlyCloudy' | 'overcast') | null;
-    precipitation?:
-      ('none' | 'rain' | 'rainSnow' | 'snow' | 'shower' | 'drizzle' | 'drizzleSnow' | 'snowFlurry') | null;
-    temperature?: number | null;
-    /**
-     * Empty: the configured location.
-     */
-    locationLabel?: string | null;
-    /**
-     * Empty: until switched off.
-     */
-    until?: string | null;
-    setAt?: string | null;
-  };
-  observation?: {
-    sky?: ('clear' | 'mostlyCloudy' | 'overcast') | null;
-    precipitation?:
-      ('none' | 'rain' | 'rainSnow' | 'snow' | 'shower' | 'drizzle' | 'drizzleSnow' | 'snowFlurry') | null;
-    temperature?: number | null;
-    observedAt?: string | null;
-    locationLabel?: string | null;
-    provider?: string | null;
-    fetchedAt?: string | null;
-  };
-  refresh?: {
-    lastAttemptAt?: string | null;
-    lastError?: string | null;
-    lastErrorAt?: string | null;
-  };
-  updatedAt?: string | null;
-  createdAt?: string | null;
-}
-/**
- * Registration particulars printed in the site’s footer. Read by anyone: GET /api/globals/masthead or GraphQL.
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "masthead".
- */
-export interface Masthead {
-  id: number;
-  title: string;
-  registrationNumber: string;
-  registeredOn: string;
-  firstPublishedOn?: string | null;
-  publisher: string;
-  editor: string;
-  youthProtectionOfficer: string;
-  company?: string | null;
-  address: string;
-  phone: string;
-  email?: string | null;
-  registeredOnText?: string | null;
-  firstPublishedOnText?: string | null;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "weather_select".
+ * via the `definition` "payload-jobs-stats_select".
  */
-export interface WeatherSelect<T extends boolean = true> {
-  location?: T;
-  summary?: T;
-  sky?: T;
-  skyCode?: T;
-  precipitation?: T;
-  precipitationCode?: T;
-  temperature?: T;
-  observedAt?: T;
-  source?: T;
-  stale?: T;
-  override?:
-    | T
-    | {
-        active?: T;
-        sky?: T;
-        precipitation?: T;
-        temperature?: T;
-        locationLabel?: T;
-        until?: T;
-        setAt?: T;
-      };
-  observation?:
-    | T
-    | {
-        sky?: T;
-        precipitation?: T;
-        temperature?: T;
-        observedAt?: T;
-        locationLabel?: T;
-        provider?: T;
-        fetchedAt?: T;
-      };
-  refresh?:
-    | T
-    | {
-        lastAttemptAt?: T;
-        lastError?: T;
-        lastErrorAt?: T;
-      };
-  updatedAt?: T;
-  createdAt?: T;
-  globalType?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "masthead_select".
- */
-export interface MastheadSelect<T extends boolean = true> {
-  title?: T;
-  registrationNumber?: T;
-  registeredOn?: T;
-  firstPublishedOn?: T;
-  publisher?: T;
-  editor?: T;
-  youthProtectionOfficer?: T;
-  company?: T;
-  address?: T;
-  phone?: T;
-  email?: T;
-  registeredOnText?: T;
-  firstPublishedOnText?: T;
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1772,13 +1862,21 @@ export interface TaskSendInquiryEmail {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "TaskWeather-refresh".
+ * via the `definition` "TaskImportBankStatement".
  */
-export interface TaskWeatherRefresh {
-  input?: unknown;
-  output: {
-    status?: string | null;
+export interface TaskImportBankStatement {
+  input: {
+    id: string;
   };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPledgeReminders".
+ */
+export interface TaskPledgeReminders {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
