@@ -89,9 +89,13 @@ export interface Config {
   };
   fallbackLocale: null;
   globals: {
+    weather: Weather;
+    masthead: Masthead;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
+    weather: WeatherSelect<false> | WeatherSelect<true>;
+    masthead: MastheadSelect<false> | MastheadSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
@@ -105,6 +109,7 @@ export interface Config {
       deliverWebhook: TaskDeliverWebhook;
       notifyWorkflowMove: TaskNotifyWorkflowMove;
       sendInquiryEmail: TaskSendInquiryEmail;
+      'weather-refresh': TaskWeatherRefresh;
       importBankStatement: TaskImportBankStatement;
       pledgeReminders: TaskPledgeReminders;
       flushArticleViews: TaskFlushArticleViews;
@@ -217,10 +222,10 @@ export interface Article {
    */
   relatedArticles?: (number | Article)[] | null;
   relatedSuggestions?: (number | Article)[] | null;
-  related?: (number | Article)[] | null;
+  related?: Headline[] | null;
   adjacent?: {
-    newer?: (number | null) | Article;
-    older?: (number | null) | Article;
+    newer?: Headline | null;
+    older?: Headline | null;
   };
   adjacentLinks?: {
     newer?: number | null;
@@ -448,6 +453,48 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "Headline".
+ */
+export interface Headline {
+  id: number;
+  title: string;
+  subtitle: string | null;
+  slug: string | null;
+  url: string;
+  regionLabel: string | null;
+  section: {
+    name: string | null;
+    slug: string | null;
+  } | null;
+  heroImage: PublicImage | null;
+  registeredAt: string | null;
+  registeredAtText: string | null;
+  registeredAtListText: string | null;
+  byline: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "PublicImage".
+ */
+export interface PublicImage {
+  alt: string | null;
+  caption: string | null;
+  credit: string | null;
+  height: number | null;
+  id: number;
+  sizes: {
+    [k: string]: {
+      height: number | null;
+      url: string;
+      width: number | null;
+    };
+  };
+  srcset: string | null;
+  url: string | null;
+  width: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -966,6 +1013,7 @@ export interface PayloadJob {
           | 'deliverWebhook'
           | 'notifyWorkflowMove'
           | 'sendInquiryEmail'
+          | 'weather-refresh'
           | 'importBankStatement'
           | 'pledgeReminders'
           | 'flushArticleViews'
@@ -1009,6 +1057,7 @@ export interface PayloadJob {
         | 'deliverWebhook'
         | 'notifyWorkflowMove'
         | 'sendInquiryEmail'
+        | 'weather-refresh'
         | 'importBankStatement'
         | 'pledgeReminders'
         | 'flushArticleViews'
@@ -1756,6 +1805,85 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
+ * The site’s weather line, refreshed by a job from the provider; readers read GET /api/globals/weather or GraphQL.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "weather".
+ */
+export interface Weather {
+  id: number;
+  location?: string | null;
+  summary?: string | null;
+  sky?: string | null;
+  skyCode?: string | null;
+  precipitation?: string | null;
+  precipitationCode?: string | null;
+  temperature?: number | null;
+  observedAt?: string | null;
+  source?: string | null;
+  stale?: boolean | null;
+  /**
+   * While on (and until the time, if set), readers see this instead of the provider’s reading.
+   */
+  override?: {
+    active?: boolean | null;
+    sky?: ('clear' | 'mostlyCloudy' | 'overcast') | null;
+    precipitation?:
+      ('none' | 'rain' | 'rainSnow' | 'snow' | 'shower' | 'drizzle' | 'drizzleSnow' | 'snowFlurry') | null;
+    temperature?: number | null;
+    /**
+     * Empty: the configured location.
+     */
+    locationLabel?: string | null;
+    /**
+     * Empty: until switched off.
+     */
+    until?: string | null;
+    setAt?: string | null;
+  };
+  observation?: {
+    sky?: ('clear' | 'mostlyCloudy' | 'overcast') | null;
+    precipitation?:
+      ('none' | 'rain' | 'rainSnow' | 'snow' | 'shower' | 'drizzle' | 'drizzleSnow' | 'snowFlurry') | null;
+    temperature?: number | null;
+    observedAt?: string | null;
+    locationLabel?: string | null;
+    provider?: string | null;
+    fetchedAt?: string | null;
+  };
+  refresh?: {
+    lastAttemptAt?: string | null;
+    lastError?: string | null;
+    lastErrorAt?: string | null;
+  };
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * Registration particulars printed in the site’s footer. Read by anyone: GET /api/globals/masthead or GraphQL.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "masthead".
+ */
+export interface Masthead {
+  id: number;
+  title: string;
+  registrationNumber: string;
+  registeredOn: string;
+  firstPublishedOn?: string | null;
+  publisher: string;
+  editor: string;
+  youthProtectionOfficer: string;
+  company?: string | null;
+  address: string;
+  phone: string;
+  email?: string | null;
+  registeredOnText?: string | null;
+  firstPublishedOnText?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
@@ -1772,6 +1900,76 @@ export interface PayloadJobsStat {
     | null;
   updatedAt?: string | null;
   createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "weather_select".
+ */
+export interface WeatherSelect<T extends boolean = true> {
+  location?: T;
+  summary?: T;
+  sky?: T;
+  skyCode?: T;
+  precipitation?: T;
+  precipitationCode?: T;
+  temperature?: T;
+  observedAt?: T;
+  source?: T;
+  stale?: T;
+  override?:
+    | T
+    | {
+        active?: T;
+        sky?: T;
+        precipitation?: T;
+        temperature?: T;
+        locationLabel?: T;
+        until?: T;
+        setAt?: T;
+      };
+  observation?:
+    | T
+    | {
+        sky?: T;
+        precipitation?: T;
+        temperature?: T;
+        observedAt?: T;
+        locationLabel?: T;
+        provider?: T;
+        fetchedAt?: T;
+      };
+  refresh?:
+    | T
+    | {
+        lastAttemptAt?: T;
+        lastError?: T;
+        lastErrorAt?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "masthead_select".
+ */
+export interface MastheadSelect<T extends boolean = true> {
+  title?: T;
+  registrationNumber?: T;
+  registeredOn?: T;
+  firstPublishedOn?: T;
+  publisher?: T;
+  editor?: T;
+  youthProtectionOfficer?: T;
+  company?: T;
+  address?: T;
+  phone?: T;
+  email?: T;
+  registeredOnText?: T;
+  firstPublishedOnText?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1859,6 +2057,16 @@ export interface TaskSendInquiryEmail {
     id: string;
   };
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskWeather-refresh".
+ */
+export interface TaskWeatherRefresh {
+  input?: unknown;
+  output: {
+    status?: string | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
