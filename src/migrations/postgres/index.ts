@@ -14,6 +14,7 @@ import * as migration_20261207_145525_search_index from './20261207_145525_searc
 import * as migration_20261207_150602_content_changed_at from './20261207_150602_content_changed_at';
 import * as migration_20261207_183651_reader_features from './20261207_183651_reader_features';
 import * as migration_20261207_184100_search_recent_index from './20261207_184100_search_recent_index';
+import * as migration_20261207_222338_site_globals_subscriptions from './20261207_222338_site_globals_subscriptions';
 
 export const migrations = [
   {
@@ -89,11 +90,16 @@ export const migrations = [
   {
     up: migration_20261207_183651_reader_features.up,
     down: migration_20261207_183651_reader_features.down,
-    name: '20261207_183651_reader_features'
+    name: '20261207_183651_reader_features',
   },
   {
     up: migration_20261207_184100_search_recent_index.up,
     down: migration_20261207_184100_search_recent_index.down,
-    name: '20261207_184100_search_recent_index'
+    name: '20261207_184100_search_recent_index',
+  },
+  {
+    up: migration_20261207_222338_site_globals_subscriptions.up,
+    down: migration_20261207_222338_site_globals_subscriptions.down,
+    name: '20261207_222338_site_globals_subscriptions'
   },
 ];
