@@ -593,6 +593,9 @@ export interface Reader {
   id: number;
   name?: string | null;
   nickname?: string | null;
+  pendingEmail?: string | null;
+  pendingEmailExpiresAt?: string | null;
+  pendingEmailTokenHash?: string | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -1310,6 +1313,9 @@ export interface SearchIndexSelect<T extends boolean = true> {
 export interface ReadersSelect<T extends boolean = true> {
   name?: T;
   nickname?: T;
+  pendingEmail?: T;
+  pendingEmailExpiresAt?: T;
+  pendingEmailTokenHash?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
