@@ -657,6 +657,9 @@ export interface Reader {
   id: number;
   name?: string | null;
   nickname?: string | null;
+  pendingEmail?: string | null;
+  pendingEmailExpiresAt?: string | null;
+  pendingEmailTokenHash?: string | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -1529,6 +1532,9 @@ export interface SearchIndexSelect<T extends boolean = true> {
 export interface ReadersSelect<T extends boolean = true> {
   name?: T;
   nickname?: T;
+  pendingEmail?: T;
+  pendingEmailExpiresAt?: T;
+  pendingEmailTokenHash?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;

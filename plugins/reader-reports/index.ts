@@ -137,7 +137,9 @@ const reportsCollection = (config: SanitizedReaderReportsConfig): CollectionConf
     labels: collectionLabels({ en: 'Report', ko: '신고' }, { en: 'Reports', ko: '신고' }),
     admin: {
       group: { en: 'Readers', ko: '독자' },
-      useAsTitle: 'reason',
+      // Titled by when it came in: the reason is a select, whose raw value (`falsehood`) Payload
+      // would show as the title, untranslated.
+      useAsTitle: 'createdAt',
       defaultColumns: ['createdAt', 'article', 'reason', 'text', 'status', 'resolvedBy'],
       listSearchableFields: ['text'],
       description: {

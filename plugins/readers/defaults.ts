@@ -32,6 +32,11 @@ export const sanitizeReadersOptions = (options: ReadersOptions = {}): SanitizedR
     options.resetPasswordUrl ??
     ((token) =>
       `${resolveSiteUrl(undefined)}/account/reset-password?token=${encodeURIComponent(token)}`),
+  confirmEmailUrl:
+    options.confirmEmailUrl ??
+    ((token) =>
+      `${resolveSiteUrl(undefined)}/account/confirm-email?token=${encodeURIComponent(token)}`),
+  pendingEmailTtl: options.pendingEmailTtl ?? 24 * 60 * 60 * 1000,
   pageSize: options.pageSize ?? 20,
   maxPageSize: Math.max(options.maxPageSize ?? 100, options.pageSize ?? 20),
   canManageReaders: options.canManageReaders ?? defaultCanManageReaders,

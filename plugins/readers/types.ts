@@ -33,6 +33,15 @@ export type ReadersOptions = {
    * @default NEWSROOM_SITE_URL + '/account/reset-password?token='
    */
   resetPasswordUrl?: (token: string) => string
+  /**
+   * The page of the public site that confirms a reader's NEW address after a change of email: the
+   * mail to that address links to it with the token appended; the page then calls
+   * `POST /api/readers/confirm-email` `{ token }`.
+   * @default NEWSROOM_SITE_URL + '/account/confirm-email?token='
+   */
+  confirmEmailUrl?: (token: string) => string
+  /** How long a new address waits for its confirmation, in milliseconds. @default 24 hours */
+  pendingEmailTtl?: number
   /** Scraps per page of `GET /api/scraps/mine`, and the most a client may ask for. @default 20, 100 */
   pageSize?: number
   maxPageSize?: number

@@ -139,7 +139,7 @@ export const tickerCollection = (config: SanitizedTickerConfig): CollectionConfi
         type: 'checkbox',
         defaultValue: true,
         index: true,
-        label: { en: 'On', ko: '노출 (ON/OFF)' },
+        label: { en: 'On', ko: '노출' },
         admin: { position: 'sidebar' },
       },
       {

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core'
 
 // The admin's wording check, shared by the walker (korean.e2e.spec.ts) and the desk's walk
-// (desk.e2e.spec.ts): what a person reads on a screen, and which of it is not Korean.
+// (desk.e2e.spec.ts) and the reader screens' (readers.e2e.spec.ts): what a person reads on a screen,
+// and which of it is not Korean.
 
 /**
  * The strings a person reads on the page: text of rendered elements (screen-reader-only text

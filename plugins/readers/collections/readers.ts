@@ -12,8 +12,12 @@ import {
   verifyEmailHTML,
   verifyEmailSubject,
 } from '../emails'
+import { PENDING_EMAIL, PENDING_EMAIL_EXPIRES_AT, PENDING_EMAIL_TOKEN_HASH } from '../emailChange'
+import { confirmEmailEndpoint } from '../endpoints/confirmEmail'
 import { refuseFirstRegisterEndpoint } from '../endpoints/refuseFirstRegister'
 import { deleteReaderData } from '../hooks/deleteReaderData'
+import { holdEmailChange } from '../hooks/holdEmailChange'
+import { mailEmailChange } from '../hooks/mailEmailChange'
 
 const defaultFields = (config: SanitizedReadersConfig): Field[] => {
   const managerOnly: FieldAccess = ({ req }) => config.canManageReaders(req)
@@ -27,6 +31,33 @@ const defaultFields = (config: SanitizedReadersConfig): Field[] => {
       type: 'checkbox',
       label: { en: 'Email verified', ko: '이메일 확인됨' },
       access: { create: managerOnly, update: managerOnly },
+    },
+    // A change of address waiting for the new address's confirmation (holdEmailChange). Nobody
+    // sets these through the API: the hook does, after field access has run.
+    {
+      name: PENDING_EMAIL,
+      type: 'email',
+      label: { en: 'New email (awaiting confirmation)', ko: '새 이메일 (확인 대기)' },
+      access: { create: () => false, update: () => false },
+      admin: { readOnly: true, condition: (data) => Boolean(data?.[PENDING_EMAIL]) },
+    },
+    {
+      name: PENDING_EMAIL_EXPIRES_AT,
+      type: 'date',
+      label: { en: 'New email link expires', ko: '새 이메일 확인 기한' },
+      access: { create: () => false, update: () => false },
+      admin: {
+        readOnly: true,
+        condition: (data) => Boolean(data?.[PENDING_EMAIL]),
+        date: { pickerAppearance: 'dayAndTime' },
+      },
+    },
+    {
+      name: PENDING_EMAIL_TOKEN_HASH,
+      type: 'text',
+      hidden: true,
+      index: true,
+      access: { create: () => false, update: () => false },
     },
   ]
 }
@@ -71,10 +102,13 @@ export const readersCollection = (config: SanitizedReadersConfig): CollectionCon
       admin: () => false,
       unlock: ({ req }) => config.canManageReaders(req),
     },
-    // Always, enabled or not: it would skip the address's confirmation.
-    endpoints: [refuseFirstRegisterEndpoint],
+    // Always, enabled or not: first-register would skip the address's confirmation, and a
+    // change of address is confirmed like the sign-up's.
+    endpoints: [refuseFirstRegisterEndpoint, confirmEmailEndpoint(config)],
     hooks: {
       beforeOperation: [enforcePasswordPolicy],
+      beforeChange: [holdEmailChange(config)],
+      afterChange: [mailEmailChange(config)],
       ...(config.enabled ? { beforeDelete: [deleteReaderData(config)] } : {}),
     },
     fields: config.readerOverrides.fields?.({ defaultFields: fields }) ?? fields,
