@@ -13,6 +13,7 @@ import * as migration_20261207_150618_content_changed_at from './20261207_150618
 import * as migration_20261207_183659_reader_features from './20261207_183659_reader_features';
 import * as migration_20261207_184100_search_recent_index from './20261207_184100_search_recent_index';
 import * as migration_20261207_222342_site_globals_subscriptions from './20261207_222342_site_globals_subscriptions';
+import * as migration_20261207_222431_reader_pending_email from './20261207_222431_reader_pending_email';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261207_222342_site_globals_subscriptions.up,
     down: migration_20261207_222342_site_globals_subscriptions.down,
-    name: '20261207_222342_site_globals_subscriptions'
+    name: '20261207_222342_site_globals_subscriptions',
+  },
+  {
+    up: migration_20261207_222431_reader_pending_email.up,
+    down: migration_20261207_222431_reader_pending_email.down,
+    name: '20261207_222431_reader_pending_email'
   },
 ];

@@ -15,6 +15,7 @@ import * as migration_20261207_150602_content_changed_at from './20261207_150602
 import * as migration_20261207_183651_reader_features from './20261207_183651_reader_features';
 import * as migration_20261207_184100_search_recent_index from './20261207_184100_search_recent_index';
 import * as migration_20261207_222338_site_globals_subscriptions from './20261207_222338_site_globals_subscriptions';
+import * as migration_20261207_222427_reader_pending_email from './20261207_222427_reader_pending_email';
 
 export const migrations = [
   {
@@ -100,6 +101,11 @@ export const migrations = [
   {
     up: migration_20261207_222338_site_globals_subscriptions.up,
     down: migration_20261207_222338_site_globals_subscriptions.down,
-    name: '20261207_222338_site_globals_subscriptions'
+    name: '20261207_222338_site_globals_subscriptions',
+  },
+  {
+    up: migration_20261207_222427_reader_pending_email.up,
+    down: migration_20261207_222427_reader_pending_email.down,
+    name: '20261207_222427_reader_pending_email'
   },
 ];

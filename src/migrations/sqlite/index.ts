@@ -12,6 +12,7 @@ import * as migration_20261207_150545_content_changed_at from './20261207_150545
 import * as migration_20261207_183643_reader_features from './20261207_183643_reader_features';
 import * as migration_20261207_184100_search_recent_index from './20261207_184100_search_recent_index';
 import * as migration_20261207_222335_site_globals_subscriptions from './20261207_222335_site_globals_subscriptions';
+import * as migration_20261207_222424_reader_pending_email from './20261207_222424_reader_pending_email';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261207_222335_site_globals_subscriptions.up,
     down: migration_20261207_222335_site_globals_subscriptions.down,
-    name: '20261207_222335_site_globals_subscriptions'
+    name: '20261207_222335_site_globals_subscriptions',
+  },
+  {
+    up: migration_20261207_222424_reader_pending_email.up,
+    down: migration_20261207_222424_reader_pending_email.down,
+    name: '20261207_222424_reader_pending_email'
   },
 ];
