@@ -26,7 +26,7 @@ const ensure = async (
   collection: CollectionSlug,
   where: Where,
   data: Record<string, unknown>,
-  options: { draft?: boolean } = {},
+  options: { disableVerificationEmail?: boolean; draft?: boolean } = {},
 ): Promise<number | string> => {
   const existing = await findOne(payload, collection, where)
   if (existing) return existing.id
@@ -36,6 +36,7 @@ const ensure = async (
     depth: 0,
     overrideAccess: true,
     draft: options.draft,
+    disableVerificationEmail: options.disableVerificationEmail,
   })
   return created.id
 }
@@ -191,6 +192,8 @@ export const seedDemo = async (payload: Payload): Promise<DemoLogins> => {
       'readers' as CollectionSlug,
       { email: { equals: reader.email } },
       { email: reader.email, password, name: '독자 (데모)', _verified: true },
+      // Created confirmed: no confirmation mail (at start there is no request to take a link's host from).
+      { disableVerificationEmail: true },
     )
     logins.push(reader)
   }
@@ -201,6 +204,19 @@ export const seedDemo = async (payload: Payload): Promise<DemoLogins> => {
       { article: { equals: seedArticle } },
       { article: seedArticle, order: 0, active: true },
     )
+  }
+  // 무통장입금: two plans to pledge to (구독 신청), as a newsroom would offer them.
+  if (payload.collections['subscription-plans' as CollectionSlug]) {
+    for (const plan of [
+      { name: '월 구독', amount: 10_000, period: 1, order: 0 },
+      { name: '연 구독', amount: 100_000, period: 12, order: 1 },
+    ])
+      await ensure(
+        payload,
+        'subscription-plans' as CollectionSlug,
+        { name: { equals: plan.name } },
+        { ...plan, active: true },
+      )
   }
   // 발행 정보 (footer): demo particulars, set once; the desk's own values are never overwritten.
   if (payload.config.globals.some((global) => global.slug === 'masthead')) {

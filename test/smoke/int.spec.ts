@@ -4,12 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { DEMO_PASSWORD_DEFAULT, seedDemo } from '../../src/seed'
 import { apiClient } from '../helpers/http'
+import { lastMailTo, captureEmails } from '../helpers/outbox'
 import { bootPayload } from '../helpers/payload'
 
 let payload: Payload
+const outbox = captureEmails()
 
 beforeAll(async () => {
-  payload = await bootPayload('smoke')
+  payload = await bootPayload('smoke', { email: outbox.adapter })
   await seedDemo(payload)
 })
 afterAll(async () => {
@@ -39,6 +41,28 @@ describe('demo reader features', () => {
     const ticker = await api.rest('GET', '/ticker-items/current')
     expect(ticker.status).toBe(200)
     expect(JSON.stringify(ticker.body)).toContain('ulsan-social-innovation')
+  })
+
+  it('offers plans to pledge to (무통장입금), and mails no confirmation to the confirmed reader', async () => {
+    const api = apiClient(payload)
+    const plans = await api.rest('GET', '/subscription-plans?sort=order&depth=0')
+    expect(plans.body.docs.map((plan: { name: string }) => plan.name)).toEqual([
+      '월 구독',
+      '연 구독',
+    ])
+    const pledge = await api.rest('POST', '/pledges', {
+      body: {
+        plan: plans.body.docs[0].id,
+        depositorName: '홍길동',
+        expectedDate: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(
+          new Date(),
+        ),
+        email: 'smoke@example.org',
+      },
+    })
+    expect(pledge.status, pledge.text).toBe(201)
+    expect(pledge.body.doc).toMatchObject({ status: 'pending', amount: 10_000 })
+    expect(lastMailTo(outbox, 'reader@newsroom.example')).toBeUndefined()
   })
 })
 
