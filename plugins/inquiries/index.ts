@@ -1,7 +1,6 @@
 import type {
   CollectionAfterChangeHook,
   CollectionBeforeChangeHook,
-  CollectionBeforeOperationHook,
   CollectionConfig,
   CollectionSlug,
   Config,
@@ -19,7 +18,11 @@ import { deskStamps } from '../shared/deskFields'
 import { collectionLabels } from '../shared/labels'
 import { readerOf } from '../shared/readerClient'
 import { idOf } from '../shared/relationIds'
-import { submissionLimiter, withSubmissionCollection } from '../shared/readerSubmissions'
+import {
+  guardSubmission,
+  submissionLimiter,
+  withSubmissionCollection,
+} from '../shared/readerSubmissions'
 import { SEND_INQUIRY_TASK, sanitizeInquiriesOptions } from './defaults'
 import { sendInquiryTask } from './sendInquiry'
 
@@ -31,29 +34,6 @@ const isStaffUser = (config: SanitizedInquiriesConfig, req: PayloadRequest): boo
   Boolean(req.user) &&
   req.user!.collection === config.users &&
   ((req.user as { roles?: string[] }).roles ?? []).length > 0
-
-/**
- * A submission from outside (REST, GraphQL; not server code or staff): the honeypot must be empty
- * (400 VALIDATION), and it counts against the address's and the reader's limits (429 with
- * Retry-After), before anything else runs.
- */
-const guardSubmission =
-  (
-    config: SanitizedInquiriesConfig,
-    limit: (req: PayloadRequest) => Promise<void>,
-  ): CollectionBeforeOperationHook =>
-  async ({ args, operation, req }) => {
-    if (operation !== 'create' || req.payloadAPI === 'local' || isStaffUser(config, req))
-      return args
-    await limit(req)
-    const data = (args as { data?: Record<string, unknown> }).data
-    const trap = data?.[config.honeypotField]
-    if (trap !== undefined && trap !== null && trap !== '')
-      throw new InputError(
-        `자동 입력으로 보여 접수하지 않았습니다: ${config.honeypotField} (automated submission refused)`,
-      )
-    return args
-  }
 
 /**
  * A new inquiry names its reporter only when it goes to one (who must exist); the desk's go to no
@@ -296,7 +276,13 @@ export const inquiries =
     if (!config.enabled) return withSubmissionCollection(incomingConfig, collection)
     return {
       ...withSubmissionCollection(incomingConfig, collection, {
-        beforeOperation: [guardSubmission(config, submissionLimiter(config))],
+        beforeOperation: [
+          guardSubmission({
+            honeypotField: config.honeypotField,
+            isExempt: (req) => isStaffUser(config, req),
+            limit: submissionLimiter(config),
+          }),
+        ],
         beforeChange: [prepareInquiry(config)],
         afterChange: [queueEmail(config)],
       }),

@@ -1,10 +1,15 @@
-import type { CollectionConfig, Config, PayloadRequest } from 'payload'
+import type {
+  CollectionBeforeOperationHook,
+  CollectionConfig,
+  Config,
+  PayloadRequest,
+} from 'payload'
 
 import type { Redis } from 'ioredis'
 
 import type { WindowLimit } from './requestLimits'
 
-import { withInputErrorsAsInfo } from './inputError'
+import { InputError, withInputErrorsAsInfo } from './inputError'
 import { readerAddressOf, readerOf } from './readerClient'
 import { createRequestLimits, withRateLimitedErrors } from './requestLimits'
 
@@ -34,6 +39,32 @@ export const submissionLimiter = (config: SubmissionLimitsConfig) => {
     if (reader) await limits.consume(req, 'reader', String(reader.id))
   }
 }
+
+/**
+ * A submission from outside (REST, GraphQL; not server code, and not `isExempt`, e.g. staff): it
+ * counts against the address's and the reader's limits (429 with Retry-After), and the honeypot
+ * field must be empty (400 VALIDATION), before anything else runs.
+ */
+export const guardSubmission =
+  ({
+    honeypotField,
+    isExempt,
+    limit,
+  }: {
+    honeypotField: string
+    isExempt: (req: PayloadRequest) => boolean
+    limit: (req: PayloadRequest) => Promise<void>
+  }): CollectionBeforeOperationHook =>
+  async ({ args, operation, req }) => {
+    if (operation !== 'create' || req.payloadAPI === 'local' || isExempt(req)) return args
+    await limit(req)
+    const trap = (args as { data?: Record<string, unknown> }).data?.[honeypotField]
+    if (trap !== undefined && trap !== null && trap !== '')
+      throw new InputError(
+        `자동 입력으로 보여 접수하지 않았습니다: ${honeypotField} (automated submission refused)`,
+      )
+    return args
+  }
 
 /**
  * The config with a submissions collection; with `hooks` (the plugin on), also the formatting and

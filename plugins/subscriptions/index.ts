@@ -5,17 +5,17 @@ import type { SanitizedSubscriptionsConfig, SubscriptionsOptions } from './types
 import { addReaderDeletionListener, type ReaderDeletionListener } from '../readers/readerDeletion'
 import { withInputErrorsAsInfo } from '../shared/inputError'
 import { publicTimes } from '../shared/publicTimes'
-import { submissionLimiter } from '../shared/readerSubmissions'
+import { guardSubmission, submissionLimiter } from '../shared/readerSubmissions'
 import { windowLimiter, withRateLimitedErrors } from '../shared/requestLimits'
 import { Redis } from 'ioredis'
 import { linesCollection } from './collections/lines'
 import { plansCollection } from './collections/plans'
 import { pledgesCollection } from './collections/pledges'
 import { statementsCollection } from './collections/statements'
+import { isDeskRequest } from './access'
 import { sanitizeSubscriptionsOptions } from './defaults'
 import { lookupPledgeEndpoint } from './endpoints/lookupPledge'
 import { myPledgesEndpoint } from './endpoints/myPledges'
-import { guardPledge } from './hooks/guardPledge'
 import { preparePledge } from './hooks/preparePledge'
 import { queueImport, readStatementFile } from './hooks/readStatementFile'
 import { recountStatement, resolveLine } from './hooks/resolveLine'
@@ -99,7 +99,14 @@ export const subscriptions =
             endpoints: [myPledgesEndpoint(config), lookupPledgeEndpoint(config, lookupLimiter)],
           },
           {
-            beforeOperation: [guardPledge(config, submissionLimiter(config))],
+            beforeOperation: [
+              // A pledge from outside (not the desk) is limited and must leave the honeypot empty.
+              guardSubmission({
+                honeypotField: config.honeypotField,
+                isExempt: (req) => isDeskRequest(config, req),
+                limit: submissionLimiter(config),
+              }),
+            ],
             beforeChange: [preparePledge(config)],
           },
         ),
