@@ -2,13 +2,13 @@ import type { IncomingHttpHeaders } from 'node:http'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 import http from 'node:http'
-import { chromium } from 'playwright-core'
 import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RunningApp } from '../helpers/server'
 
 import { startApp } from '../helpers/server'
+import { launchChromium } from './adminBrowser'
 
 let app: RunningApp
 let browser: Browser
@@ -16,17 +16,7 @@ let page: Page
 
 beforeAll(async () => {
   app = await startApp({ port: 3917 })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  })
+  browser = await launchChromium()
   // An English browser: the newsroom's admin must still come up in Korean.
   page = await browser.newPage({ locale: 'en-US' })
   page.setDefaultTimeout(30_000)

@@ -2,13 +2,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 import fs from 'node:fs'
 import path from 'node:path'
-import { chromium } from 'playwright-core'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RunningApp } from '../helpers/server'
 
 import { startApp } from '../helpers/server'
+import { launchChromium } from './adminBrowser'
 import { checkKorean, report } from './koreanText'
 
 // The desk's review in the browser (issue 22): the reporter files with 송고, the editor finds it in
@@ -29,17 +29,7 @@ beforeAll(async () => {
   fs.mkdirSync(screenshots, { recursive: true })
   // A first run builds the app: on a loaded machine that takes longer than startApp's default wait.
   app = await startApp({ port: 3937, timeoutMs: 540_000 })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  })
+  browser = await launchChromium()
 })
 afterAll(async () => {
   // The server's side of the walk, beside the screenshots.

@@ -1,6 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
-import { chromium } from 'playwright-core'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -9,6 +8,7 @@ import type { RunningApp } from '../helpers/server'
 import type { Finding } from './koreanText'
 
 import { startApp } from '../helpers/server'
+import { launchChromium } from './adminBrowser'
 import { checkKorean, findProblems, outOfReach, readUi, report } from './koreanText'
 
 /**
@@ -28,17 +28,7 @@ const EDITOR = 'editor@newsroom.example'
 beforeAll(async () => {
   // Started exactly as `npm start` (src/bin/start.ts), in the machine's own time zone.
   app = await startApp({ port: 3927 })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  })
+  browser = await launchChromium()
 })
 afterAll(async () => {
   for (const context of contexts) await context.close().catch(() => undefined)

@@ -37,6 +37,7 @@ export const readUi = (page: Page): Promise<string[]> =>
 // as they are (URL, API, …), the time zone names, and IndexNow, a protocol's name.
 export const ALLOWED_WORDS = new Set([
   'API',
+  'CSV',
   'GraphQL',
   'HMAC',
   'HTML',
@@ -60,6 +61,11 @@ export const NOT_WORDS = [
   /\bhttps?:\/\/\S+/g,
   /\b(?:[a-z0-9-]+\.)+(?:example|com|net|org|kr|io|dev|local|localhost)\b/gi,
   /\b[\w.-]+\.(?:jpe?g|png|webp|avif|gif|txt)\b/gi,
+  // File names in any script (a bank statement's `입금내역.csv`).
+  /[^\s/]+\.(?:csv|tsv|txt|xlsx?)\b/gi,
+  // Pledge reference codes (plugins/subscriptions: 8 of 2–9 and A–Z without I, L, O), what a
+  // reader quotes: data, even when no digit happens to be in one.
+  /\b[2-9A-HJKMNP-Z]{8}\b/g,
   /[\w-]*[\d_][\w-]*/g,
   /\b[a-z0-9]+(?:-[a-z0-9]+)+\b/gi,
   // MIME types (an upload's `image/png`).
@@ -158,16 +164,20 @@ export const findProblems = (screen: string, strings: string[]): Finding[] => {
       found.push({ screen, text, why: `wrong Korean: ${wrong.trim()}` })
       continue
     }
+    // Data in a fixed string (`Edit 64BAKPTA`, a relationship pill's label) is not wording.
+    const bare = NOT_WORDS.reduce((rest, pattern) => rest.replace(pattern, ' '), text)
     const known = OUT_OF_REACH.find(
       (entry) =>
         (!entry.screen || entry.screen.test(screen)) &&
-        (typeof entry.text === 'string' ? entry.text === text : entry.text.test(text)),
+        (typeof entry.text === 'string'
+          ? entry.text === text
+          : entry.text.test(text) || entry.text.test(bare)),
     )
     if (known) {
       outOfReach.set(`${known.source}: ${text.replace(/\d{4}년 .*/, '…')}`, screen)
       continue
     }
-    const words = NOT_WORDS.reduce((rest, pattern) => rest.replace(pattern, ' '), text)
+    const words = bare
       .match(/[A-Za-z]+/g)
       ?.filter((word) => word.length >= 3 && !ALLOWED_WORDS.has(word))
     if (words?.length) found.push({ screen, text, why: `English: ${words.join(', ')}` })

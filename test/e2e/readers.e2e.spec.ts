@@ -1,14 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 
-import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RunningApp } from '../helpers/server'
 
-import type { Finding } from './koreanText'
-
 import { startApp } from '../helpers/server'
-import { checkKorean, report } from './koreanText'
+import { type Doc, type ID, koreanAdmin, launchChromium } from './adminBrowser'
+import { report } from './koreanText'
 
 // The desk's reader screens (issue 24) in a Korean browser: the moderation queue (독자 → 신고), where
 // the editor resolves one report with a note and dismisses another; 이메일문의, where the editor
@@ -16,111 +14,33 @@ import { checkKorean, report } from './koreanText'
 // What each step saves is read back through the API; every screen is read for English (the
 // walker's check, test/e2e/koreanText.ts).
 
-type ID = number | string
-type Doc = Record<string, unknown> & { id: ID }
-
-const PASSWORD = 'newsroom-demo'
 const EDITOR = 'editor@newsroom.example'
 const REPORTER = 'reporter@newsroom.example'
 
 let app: RunningApp
 let browser: Browser
-const contexts: BrowserContext[] = []
-const findings: Finding[] = []
+let admin: ReturnType<typeof koreanAdmin>
 
 beforeAll(async () => {
   // A first run builds the app: on a loaded machine that takes longer than startApp's default wait.
   app = await startApp({ port: 3947, timeoutMs: 540_000 })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  })
+  browser = await launchChromium()
+  admin = koreanAdmin(browser, app.url)
 })
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined)
+  await admin?.close()
   await browser?.close()
   await app?.stop()
 })
 
-/** A Korean browser of its own in Seoul, signed in as a demo user (README's logins). */
-const signIn = async (email: string): Promise<Page> => {
-  const context = await browser.newContext({
-    locale: 'ko-KR',
-    timezoneId: 'Asia/Seoul',
-    viewport: { width: 1440, height: 1000 },
-  })
-  contexts.push(context)
-  const page = await context.newPage()
-  page.setDefaultTimeout(30_000)
-  await page.goto(`${app.url}/admin/login`)
-  await page.fill('#field-email', email)
-  await page.fill('#field-password', PASSWORD)
-  await page.click('button[type="submit"]')
-  await page.waitForURL(/\/admin\/?$/)
-  return page
-}
-
-const call = async <T = Doc>(
-  method: string,
-  path: string,
-  options: { body?: unknown; headers?: Record<string, string>; token?: string } = {},
-): Promise<T> => {
-  const response = await fetch(`${app.url}/api${path}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(options.token ? { authorization: `JWT ${options.token}` } : {}),
-      ...options.headers,
-    },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  })
-  const text = await response.text()
-  expect(response.ok, `${method} ${path}: ${text}`).toBe(true)
-  return JSON.parse(text) as T
-}
-
-const tokenOf = async (email: string): Promise<string> =>
-  (await call<{ token: string }>('POST', '/users/login', { body: { email, password: PASSWORD } }))
-    .token
-
-const visit = async (page: Page, path: string, screen: string, ready?: string) => {
-  await page.goto(`${app.url}${path}`)
-  if (ready) await page.locator(ready).first().waitFor({ state: 'visible' })
-  findings.push(...(await checkKorean(page, screen)))
-}
-
-/** Picks an option of a select field (react-select) by its Korean label. */
-const choose = async (page: Page, field: string, label: string) => {
-  await page.locator(`#field-${field}`).click()
-  await page.locator('.rs__option', { hasText: new RegExp(`^${label}$`) }).click()
-}
-
-/**
- * Types into a field once the form has settled: a value typed while the edit view still loads its
- * form state can be replaced by it, so the value is read back (and typed again if it was lost).
- */
-const type = async (page: Page, selector: string, value: string) => {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.fill(selector, value)
-    await page.waitForLoadState('networkidle')
-    if ((await page.inputValue(selector)) === value) return
-  }
-  throw new Error(`${selector} did not keep the typed value`)
-}
-
-/** Saves the open document and waits for Payload's success toast. */
-const save = async (page: Page, screen: string) => {
-  await page.locator('#action-save').click()
-  await page.locator('[data-sonner-toast][data-type="success"]').first().waitFor()
-  findings.push(...(await checkKorean(page, screen)))
-}
+const call: ReturnType<typeof koreanAdmin>['call'] = (...args) => admin.call(...args)
+const tokenOf = (email: string) => admin.tokenOf(email)
+const signIn = (email: string) => admin.signIn(email)
+const visit = (page: Page, path: string, screen: string, ready?: string) =>
+  admin.visit(page, path, screen, ready)
+const choose = (page: Page, field: string, label: string) => admin.choose(page, field, label)
+const type = (page: Page, selector: string, value: string) => admin.type(page, selector, value)
+const save = (page: Page, screen: string) => admin.save(page, screen)
 
 describe('the desk’s reader screens, in Korean', () => {
   let editor: Page
@@ -289,6 +209,6 @@ describe('the desk’s reader screens, in Korean', () => {
   })
 
   it('found nothing untranslated', () => {
-    expect(report(findings)).toBe('')
+    expect(report(admin.findings)).toBe('')
   })
 })
