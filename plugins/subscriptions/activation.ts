@@ -2,6 +2,7 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import type { SanitizedSubscriptionsConfig } from './types'
 
+import { lockKeyOf, withLocks } from '../shared/documentLock'
 import { kstDay, kstDayStart } from './statement'
 
 /** `day` plus `months` calendar months, clamped to the month's end (1월 31일 + 1 → 2월 28일). */
@@ -46,27 +47,44 @@ export const planPeriod = async (
   return plan?.period ?? 12
 }
 
+/** The states of a pledge still waiting for its money: what a deposit may pay. */
+export const AWAITING_DEPOSIT = ['pending', 'overdue'] as const
+
 /**
  * Marks a pledge paid by a statement line: `active` at once (the hook on pledges dates the
- * subscription), or `matched` for a person to activate when `activateOnMatch` is off.
+ * subscription), or `matched` for a person to activate when `activateOnMatch` is off — but only
+ * while it is still in one of `awaiting` states, checked and changed under the pledge's lock
+ * (documentLock.ts: one holder across processes), so that two deposits (two imports, or an import
+ * and a person) never both pay one pledge. Answers whether this line got the pledge.
  */
-export const matchPledge = async (
+export const matchPledge = (
   config: SanitizedSubscriptionsConfig,
   req: PayloadRequest,
   pledgeId: number | string,
   line: { id: number | string; postedAt: string },
-): Promise<void> => {
-  await req.payload.update({
-    collection: config.pledgesSlug as CollectionSlug,
-    id: pledgeId as never,
-    data: {
-      status: config.activateOnMatch ? 'active' : 'matched',
-      matchedLine: line.id,
-      matchedAt: new Date().toISOString(),
-      depositedAt: line.postedAt,
-    } as never,
-    depth: 0,
-    overrideAccess: true,
-    req,
+  awaiting: readonly string[] = AWAITING_DEPOSIT,
+): Promise<boolean> =>
+  withLocks(req, [lockKeyOf(config.pledgesSlug, pledgeId)], async (req) => {
+    const slug = config.pledgesSlug as CollectionSlug
+    const current = (await req.payload.db.findOne({
+      collection: slug,
+      req,
+      select: { status: true },
+      where: { id: { equals: pledgeId } },
+    })) as null | { status?: string }
+    if (!current || !awaiting.includes(current.status ?? '')) return false
+    await req.payload.update({
+      collection: slug,
+      id: pledgeId as never,
+      data: {
+        status: config.activateOnMatch ? 'active' : 'matched',
+        matchedLine: line.id,
+        matchedAt: new Date().toISOString(),
+        depositedAt: line.postedAt,
+      } as never,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    return true
   })
-}

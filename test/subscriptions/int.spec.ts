@@ -1,8 +1,12 @@
 import type { Payload } from 'payload'
 
+import { createLocalReq } from 'payload'
+
 import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { matchPledge } from '../../plugins/subscriptions/activation'
+import { sanitizeSubscriptionsOptions } from '../../plugins/subscriptions/defaults'
 import { addDays, kstDay } from '../../plugins/subscriptions/statement'
 import { apiClient } from '../helpers/http'
 import { missingId } from '../helpers/ids'
@@ -492,6 +496,29 @@ describe('importing a bank statement', () => {
     expect(audit.docs.map((doc) => (doc as unknown as Doc).actorEmail)).toContain(
       'editor@example.com',
     )
+  })
+
+  it('never lets two deposits pay one pledge, when they are matched at the same moment', async () => {
+    const pledgeId = (
+      await create(pledge({ depositorName: '동시입금', email: 'race@example.org' }))
+    ).id
+    const [first, , , last] = await linesOf(statementId)
+    const config = sanitizeSubscriptionsOptions({})
+    // Two requests (two imports, or an import and a person) at once, each with its own deposit.
+    const claims = await Promise.all(
+      [first!, last!].map(async (line) =>
+        matchPledge(config, await createLocalReq({}, payload), pledgeId, {
+          id: line.id,
+          postedAt: line.postedAt,
+        }),
+      ),
+    )
+    expect(claims.filter(Boolean)).toHaveLength(1)
+    const winner = claims[0] ? first! : last!
+    expect(await load('pledges', pledgeId)).toMatchObject({
+      status: 'active',
+      matchedLine: winner.id,
+    })
   })
 })
 

@@ -4,7 +4,7 @@ import type { SanitizedSubscriptionsConfig } from '../types'
 
 import { InputError } from '../../shared/inputError'
 import { idOf } from '../../shared/relationIds'
-import { matchPledge } from '../activation'
+import { AWAITING_DEPOSIT, matchPledge } from '../activation'
 import { lineCounts } from '../lineCounts'
 
 /** Set by the import job on its own writes, which are no person's decision. */
@@ -46,11 +46,19 @@ export const resolveLine =
         throw new InputError(
           'pledge: 입금을 기다리는 신청이 아닙니다 (pledge: not awaiting a deposit)',
         )
-      if (pledge.status !== 'matched' || config.activateOnMatch)
-        await matchPledge(config, req, pledgeId, {
-          id: originalDoc!.id,
-          postedAt: originalDoc!.postedAt,
-        })
+      if (
+        (pledge.status !== 'matched' || config.activateOnMatch) &&
+        !(await matchPledge(
+          config,
+          req,
+          pledgeId,
+          { id: originalDoc!.id, postedAt: originalDoc!.postedAt },
+          [...AWAITING_DEPOSIT, 'matched'],
+        ))
+      )
+        throw new InputError(
+          'pledge: 다른 입금이 먼저 이 신청에 맞춰졌습니다 (pledge: another deposit paid it meanwhile)',
+        )
       return { ...data, ...stamp, pledge: pledgeId, status: 'matched', matchedBy: 'person' }
     }
     if (data.status === 'matched')

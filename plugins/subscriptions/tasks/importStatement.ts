@@ -104,8 +104,22 @@ const importRow = async (
     overrideAccess: true,
     req,
   })
-  if (status === 'matched')
-    await matchPledge(config, req, candidates[0]!, { id: line.id, postedAt: row.postedAt })
+  if (
+    status === 'matched' &&
+    !(await matchPledge(config, req, candidates[0]!, { id: line.id, postedAt: row.postedAt }))
+  ) {
+    // Another deposit paid that pledge in the meantime: a person decides what this one pays.
+    await req.payload.update({
+      collection: config.linesSlug as CollectionSlug,
+      id: line.id as never,
+      data: { status: 'ambiguous', candidates, pledge: null, matchedBy: null } as never,
+      context: { [IMPORTING]: true },
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    return 'ambiguous'
+  }
   return status
 }
 
