@@ -789,6 +789,7 @@ export interface SubscriptionPlan {
  */
 export interface Pledge {
   id: number;
+  title?: string | null;
   /**
    * Quoted by the pledger to look the pledge up
    */
@@ -1637,6 +1638,7 @@ export interface SubscriptionPlansSelect<T extends boolean = true> {
  * via the `definition` "pledges_select".
  */
 export interface PledgesSelect<T extends boolean = true> {
+  title?: T;
   reference?: T;
   plan?: T;
   depositorName?: T;

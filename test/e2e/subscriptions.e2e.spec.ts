@@ -149,7 +149,12 @@ describe('the bank statement import at the desk, in Korean', () => {
       'statement line (ambiguous)',
       '#field-pledge',
     )
-    await admin.choose(editor, 'pledge', String(pledges.kim2.reference))
+    // The picker names each pledge by depositor, amount, expected day and code.
+    await admin.choose(
+      editor,
+      'pledge',
+      new RegExp(`김철수 · 10,000원 · .* · ${String(pledges.kim2.reference)}$`),
+    )
     await admin.save(editor, 'statement line (matched by the editor)')
     expect(
       await admin.call<Doc>('GET', `/statement-lines/${ambiguous.id}?depth=0`, { token }),

@@ -146,7 +146,11 @@ describe('pledging', () => {
     expect(doc.amount).toBe(10000)
     expect(doc.expectedDate).toBe(`${today}T12:00:00+09:00`)
     expect(doc.note).toBeUndefined()
+    // The desk's name for it (its admin title), not the pledger's to read.
+    expect(doc.title).toBeUndefined()
     const stored = await load('pledges', doc.id)
+    const [, month, day] = today.split('-').map(Number)
+    expect(stored.title).toBe(`홍길동 · 10,000원 · ${month}월 ${day}일 예정 · ${doc.reference}`)
     expect(stored.startsAt ?? null).toBeNull()
     expect(stored.note ?? null).toBeNull()
     expect(stored.reader ?? null).toBeNull()

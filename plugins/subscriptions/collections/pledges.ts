@@ -33,9 +33,10 @@ export const pledgesCollection = (config: SanitizedSubscriptionsConfig): Collect
     ),
     admin: {
       group: { en: 'Subscriptions', ko: '구독' },
-      useAsTitle: 'reference',
+      // The desk picks a pledge for a deposit by who, how much and when, not by its code alone.
+      useAsTitle: 'title',
       defaultColumns: [
-        'reference',
+        'title',
         'depositorName',
         'amount',
         'expectedDate',
@@ -59,6 +60,13 @@ export const pledgesCollection = (config: SanitizedSubscriptionsConfig): Collect
         isDeskRequest(config, req),
     },
     fields: [
+      {
+        name: 'title',
+        type: 'text',
+        label: { en: 'Pledge', ko: '신청' },
+        access: { read: desk, create: nobody, update: nobody },
+        admin: { hidden: true },
+      },
       {
         name: 'reference',
         type: 'text',

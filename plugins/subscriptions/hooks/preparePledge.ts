@@ -53,6 +53,25 @@ const expectedDay = (value: unknown): null | string => {
   return Number.isNaN(time.getTime()) ? null : kstDay(time)
 }
 
+/** What the desk reads for a pledge (its admin title): `김철수 · 10,000원 · 12월 9일 예정 · K7M3QX9A`. */
+export const pledgeTitle = (pledge: {
+  amount?: unknown
+  depositorName?: unknown
+  expectedDate?: unknown
+  reference?: unknown
+}): string => {
+  const day = expectedDay(pledge.expectedDate)
+  const [, month, date] = day ? day.split('-').map(Number) : []
+  return [
+    String(pledge.depositorName ?? ''),
+    `${Number(pledge.amount ?? 0).toLocaleString('ko-KR')}원`,
+    day ? `${month}월 ${date}일 예정` : null,
+    String(pledge.reference ?? ''),
+  ]
+    .filter(Boolean)
+    .join(' · ')
+}
+
 /**
  * A new pledge: an active plan, its amount (taken from the plan when left out; any other amount is
  * refused with the plan's), a contact, a plausible expected date, a reference code, the reader.
@@ -101,7 +120,7 @@ export const preparePledge =
       if (!depositorKey)
         throw new InputError('depositorName: 입금자명을 적어 주세요 (depositorName is required)')
       const reader = readerOf(req, config.readers)
-      return {
+      const created = {
         ...data,
         plan: planId,
         amount,
@@ -114,6 +133,7 @@ export const preparePledge =
         reader: reader ? String(reader.id) : null,
         status: isDesk && data.status ? data.status : 'pending',
       }
+      return { ...created, title: pledgeTitle(created) }
     }
     const next = { ...data }
     if (typeof data.depositorName === 'string')
@@ -123,6 +143,8 @@ export const preparePledge =
       if (day)
         next.expectedDate = new Date(kstDayStart(day).getTime() + 12 * 3600_000).toISOString()
     }
+    if (['depositorName', 'amount', 'expectedDate'].some((key) => data[key] !== undefined))
+      next.title = pledgeTitle({ ...originalDoc, ...next })
     // Activated (by a match, or by a person): the subscription runs from the deposit's day.
     if (next.status === 'active' && originalDoc?.status !== 'active' && !originalDoc?.activatedAt) {
       const months = await planPeriod(config, req, idOf(next.plan ?? originalDoc?.plan))

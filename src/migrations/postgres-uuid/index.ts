@@ -14,6 +14,7 @@ import * as migration_20261207_183659_reader_features from './20261207_183659_re
 import * as migration_20261207_184100_search_recent_index from './20261207_184100_search_recent_index';
 import * as migration_20261207_222342_site_globals_subscriptions from './20261207_222342_site_globals_subscriptions';
 import * as migration_20261207_222431_reader_pending_email from './20261207_222431_reader_pending_email';
+import * as migration_20261207_224746_pledge_title from './20261207_224746_pledge_title';
 
 export const migrations = [
   {
@@ -94,6 +95,11 @@ export const migrations = [
   {
     up: migration_20261207_222431_reader_pending_email.up,
     down: migration_20261207_222431_reader_pending_email.down,
-    name: '20261207_222431_reader_pending_email'
+    name: '20261207_222431_reader_pending_email',
+  },
+  {
+    up: migration_20261207_224746_pledge_title.up,
+    down: migration_20261207_224746_pledge_title.down,
+    name: '20261207_224746_pledge_title'
   },
 ];

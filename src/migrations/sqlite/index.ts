@@ -13,6 +13,7 @@ import * as migration_20261207_183643_reader_features from './20261207_183643_re
 import * as migration_20261207_184100_search_recent_index from './20261207_184100_search_recent_index';
 import * as migration_20261207_222335_site_globals_subscriptions from './20261207_222335_site_globals_subscriptions';
 import * as migration_20261207_222424_reader_pending_email from './20261207_222424_reader_pending_email';
+import * as migration_20261207_224735_pledge_title from './20261207_224735_pledge_title';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261207_222424_reader_pending_email.up,
     down: migration_20261207_222424_reader_pending_email.down,
-    name: '20261207_222424_reader_pending_email'
+    name: '20261207_222424_reader_pending_email',
+  },
+  {
+    up: migration_20261207_224735_pledge_title.up,
+    down: migration_20261207_224735_pledge_title.down,
+    name: '20261207_224735_pledge_title'
   },
 ];
