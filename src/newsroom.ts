@@ -70,8 +70,9 @@ import { INDEX_SLUG, search } from '../plugins/search'
 import { TICKER_SLUG, ticker, type TickerOptions } from '../plugins/ticker'
 import { readerReports, type ReaderReportsOptions, REPORTS_SLUG } from '../plugins/reader-reports'
 import { INQUIRIES_SLUG, inquiries, type InquiriesOptions } from '../plugins/inquiries'
-import { masthead } from '../plugins/masthead'
-import { weather } from '../plugins/weather'
+import { masthead, MASTHEAD_SLUG } from '../plugins/masthead'
+import { weather, WEATHER_SLUG } from '../plugins/weather'
+import { PLANS_SLUG } from '../plugins/subscriptions/defaults'
 import { subscriptions, type SubscriptionsOptions } from '../plugins/subscriptions'
 import { koTranslations } from './i18n/ko'
 
@@ -459,13 +460,21 @@ export const newsroom =
     if (options.httpCache !== false) {
       config = await httpCache({
         enabled,
-        // The ticker's public read is a content read like the collections' (its surrogate keys).
-        ...(options.ticker !== false && {
-          collections: [
-            ...sanitizeHttpCacheOptions().collections,
-            (options.ticker && options.ticker.slug) || TICKER_SLUG,
-          ],
-        }),
+        // The ticker's and the plans' public reads are content reads like the collections' (their
+        // surrogate keys), and so are the globals every page shows (the weather line, the masthead).
+        collections: [
+          ...sanitizeHttpCacheOptions().collections,
+          ...(options.ticker !== false
+            ? [(options.ticker && options.ticker.slug) || TICKER_SLUG]
+            : []),
+          ...(options.subscriptions !== false
+            ? [options.subscriptions?.plansSlug ?? PLANS_SLUG]
+            : []),
+        ],
+        globals: [
+          ...(options.weather !== false ? [options.weather?.slug ?? WEATHER_SLUG] : []),
+          ...(options.masthead !== false ? [options.masthead?.slug ?? MASTHEAD_SLUG] : []),
+        ],
         ...options.httpCache,
       })(config)
     }

@@ -11,6 +11,7 @@ export const sanitizeHttpCacheOptions = (
   options: HttpCacheOptions = {},
 ): SanitizedHttpCacheConfig => ({
   collections: options.collections ?? ['articles', 'sections', 'regions', 'reporters', 'media'],
+  globals: options.globals ?? [],
   sMaxAge: options.sMaxAge ?? seconds(process.env.NEWSROOM_CACHE_S_MAXAGE, 10),
   staleWhileRevalidate: options.staleWhileRevalidate ?? seconds(process.env.NEWSROOM_CACHE_SWR, 60),
   staleIfError: options.staleIfError ?? seconds(process.env.NEWSROOM_CACHE_SIE, 300),

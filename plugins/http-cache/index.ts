@@ -1,11 +1,12 @@
-import type { CollectionConfig, Config, Plugin } from 'payload'
+import type { CollectionConfig, Config, GlobalConfig, Plugin } from 'payload'
 
 import type { HttpCacheOptions } from './types'
 
 import { sanitizeHttpCacheOptions } from './defaults'
 import { orderKeys } from './hooks/orderKeys'
 import { recordDocumentKeys, recordListRead, recordMissedLookup } from './hooks/recordSurrogateKeys'
-import { httpCacheState } from './requestScope'
+import { globalKey } from '../shared/surrogateKeys'
+import { httpCacheState, recordKeys } from './requestScope'
 
 export type { HttpCacheOptions } from './types'
 export { graphQLGetHandler, graphQLPostHandler } from './graphQLGet'
@@ -38,5 +39,19 @@ export const httpCache =
         },
       }
     })
-    return { ...incomingConfig, collections }
+    const globals = (incomingConfig.globals ?? []).map((global): GlobalConfig => {
+      if (!config.globals.includes(global.slug)) return global
+      const hooks = global.hooks ?? {}
+      return {
+        ...global,
+        hooks: {
+          ...hooks,
+          afterRead: [
+            ...(hooks.afterRead ?? []),
+            ({ doc, req }) => (recordKeys(req, [globalKey(global.slug)]), doc),
+          ],
+        },
+      }
+    })
+    return { ...incomingConfig, collections, globals }
   }

@@ -4,6 +4,11 @@ export type HttpCacheOptions = {
    * @default ['articles', 'sections', 'regions', 'reporters', 'media']
    */
   collections?: string[]
+  /**
+   * Globals whose anonymous reads (`GET /api/globals/<slug>`) are shared content too (the weather
+   * line, the masthead), each naming the key `<slug>:global`. @default []
+   */
+  globals?: string[]
   /** `s-maxage` for anonymous responses, in seconds: how long nginx or a CDN keeps them. @default NEWSROOM_CACHE_S_MAXAGE or 10 */
   sMaxAge?: number
   /** `stale-while-revalidate`, in seconds. @default NEWSROOM_CACHE_SWR or 60 */

@@ -43,6 +43,7 @@ const isPublicPath = (
   const [first, second] = segments
   if (!first) return false
   if (first === 'feeds' || first === 'sitemaps' || first === 'graphql') return true
+  if (first === 'globals') return segments.length === 2 && config.globals.includes(second!)
   if (!config.collections.includes(first)) return false
   return segments.length === 1 || (segments.length === 2 && !callerSpecific.has(second!))
 }

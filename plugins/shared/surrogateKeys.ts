@@ -4,6 +4,8 @@ import { idOf, idsOf } from './relationIds'
 
 /** The key every list or query over a collection carries: purged when membership may change. */
 export const listKey = (collection: string): string => `${collection}:list`
+/** A global's key: every response built from it names it. */
+export const globalKey = (slug: string): string => `${slug}:global`
 
 export const documentKey = (collection: string, id: unknown): string =>
   `${collection}:${String(id)}`

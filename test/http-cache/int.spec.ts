@@ -177,6 +177,23 @@ describe('anonymous reads', () => {
     expect(without.headers.get('vary') ?? '').not.toMatch(/\bOrigin\b/)
   })
 
+  it('the globals and plans every page shows (weather line, masthead, 구독 요금제) are shared content too', async () => {
+    for (const [path, key] of [
+      ['/globals/weather', 'weather:global'],
+      ['/globals/masthead', 'masthead:global'],
+      ['/subscription-plans', 'subscription-plans:list'],
+    ]) {
+      const response = await get(path!)
+      expect(response.status, path).toBe(200)
+      expect(response.headers.get('cache-control'), path).toBe(
+        'public, max-age=0, s-maxage=10, stale-while-revalidate=60, stale-if-error=300',
+      )
+      expect(response.headers.get('surrogate-key')!.split(' '), path).toContain(key)
+      const signedIn = await get(path!, { authorization: `JWT ${editorToken}` })
+      expect(signedIn.headers.get('cache-control'), path).toBe('private, no-store')
+    }
+  })
+
   it('lists and feeds name the collection list, so a new article purges them', async () => {
     const list = await get('/articles?limit=5&sort=-registeredAt')
     expect(list.headers.get('surrogate-key')).toContain('articles:list')
