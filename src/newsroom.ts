@@ -295,7 +295,16 @@ export const newsroom =
           incomingJobs.autoRun ??
           (options.runJobs === false
             ? undefined
-            : [{ cron: options.jobsCron ?? '*/10 * * * * *', limit: 100, queue: 'default' }]),
+            : [
+                {
+                  cron: options.jobsCron ?? '*/10 * * * * *',
+                  limit: 100,
+                  queue: 'default',
+                  // Payload queues scheduled jobs on this cron before it asks shouldAutoRun: a
+                  // process that runs no jobs (app processes, tests) must not query and queue them.
+                  disableScheduling: process.env.NEWSROOM_RUN_JOBS === 'off',
+                },
+              ]),
         shouldAutoRun:
           incomingJobs.shouldAutoRun ??
           (async (payload) => {

@@ -42,3 +42,27 @@ describe('jobs of a runner that died', () => {
     ])
   })
 })
+
+describe('a process that runs no jobs (NEWSROOM_RUN_JOBS=off: app processes, these tests)', () => {
+  it('neither reads nor queues scheduled jobs in the background', async () => {
+    const db = payload.db as unknown as Record<string, (...args: unknown[]) => unknown>
+    const methods = ['find', 'findOne', 'count', 'create', 'updateOne', 'updateMany']
+    const originals = new Map(methods.map((name) => [name, db[name]]))
+    const touched: string[] = []
+    for (const name of methods) {
+      const original = originals.get(name)!
+      db[name] = function (this: unknown, ...args: unknown[]) {
+        touched.push(String((args[0] as { collection?: string } | undefined)?.collection))
+        return original.apply(payload.db, args)
+      }
+    }
+    try {
+      // The in-process runner's cron fires every 10 s; a scheduled task (the pledge reminders)
+      // made Payload count and queue scheduled jobs on it, before asking whether to run any.
+      await new Promise((resolve) => setTimeout(resolve, 10_500))
+    } finally {
+      for (const [name, original] of originals) db[name] = original
+    }
+    expect(touched.filter((collection) => collection === 'payload-jobs')).toEqual([])
+  })
+})
