@@ -26,7 +26,9 @@ export const sanitizeWeatherOptions = (options: WeatherOptions = {}): SanitizedW
   location: options.location ?? { name: '서울', nx: 60, ny: 127 },
   provider: options.provider ?? kmaProvider(options.kma),
   intervalMinutes: positive(options.intervalMinutes, 30, 'intervalMinutes'),
-  staleAfterMinutes: positive(options.staleAfterMinutes, 90, 'staleAfterMinutes'),
+  // KMA serves the HH:00 observation from HH:40 and it is refreshed every 30 min: a healthy
+  // reading is up to ~130 min old, so 90 called it stale for part of every hour.
+  staleAfterMinutes: positive(options.staleAfterMinutes, 180, 'staleAfterMinutes'),
   timeoutMs: positive(options.timeoutMs, 10_000, 'timeoutMs'),
   isDesk: options.isDesk ?? defaultIsDesk,
   queueAtBoot: options.queueAtBoot ?? true,

@@ -55,7 +55,7 @@ export type WeatherOptions = {
   kma?: KmaProviderOptions
   /** How often the job refreshes the stored reading, in minutes. @default 30 */
   intervalMinutes?: number
-  /** A reading older than this is answered with `stale: true`, in minutes. @default 90 */
+  /** A reading older than this is answered with `stale: true`, in minutes (KMA's observations are up to ~130 min old when healthy). @default 180 */
   staleAfterMinutes?: number
   /** How long one provider call may take, in milliseconds. @default 10000 */
   timeoutMs?: number
