@@ -81,48 +81,60 @@ export const markReaderAnswer = (req: PayloadRequest): void => {
 }
 
 /**
- * Every instant a REST or GraphQL reader receives is RFC 3339 with `+09:00` (DESIGN.md, "Times").
- * Runs last among the collection's afterRead hooks, so our own hooks, Payload's and the database
- * adapters keep working with the stored instants. Only for reads made on a reader's behalf
- * (`overrideAccess: false` over REST or GraphQL); the Local API — our hooks' and jobs' reads,
- * Payload's reads for a save — keeps Payload's UTC strings.
+ * Every instant a REST or GraphQL reader receives is RFC 3339 with `+09:00` (DESIGN.md, "Times"):
+ * the change to apply to a read's instants, or null when the read keeps Payload's UTC strings.
+ * Only reads made on a reader's behalf (`overrideAccess: false` over REST or GraphQL) change; the
+ * Local API — our hooks' and jobs' reads, Payload's reads for a save — keeps UTC.
  *
  * Staff sessions (the admin's user collection) keep UTC too: the admin compares `updatedAt` as
  * strings — the `updatedAt` of a save's REST answer against a fresh Local API read, to tell that
  * someone else saved (Payload's handleStaleDataCheck) — and compares a saved document's fields
  * with the form's for autosave. Both would see every instant as changed.
  */
-const publishInstants =
-  (paths: Path[]): CollectionAfterReadHook =>
-  ({ doc, overrideAccess, req }) => {
-    const api = req.payloadAPI
-    if (overrideAccess && !req.context[ANSWERS_READER]) return doc
-    if ((api !== 'REST' && api !== 'GraphQL') || !doc) return doc
-    if (req.user && req.user.collection === req.payload.config.admin.user) return doc
-    const change = (value: unknown) => {
-      if (!isInstant(value)) return value
-      const time = new Date(value).getTime()
-      if (Number.isNaN(time)) return value
-      return api === 'GraphQL' ? new KstInstant(time) : formatKstIso(new Date(time))
-    }
-    for (const path of paths) mapPath(doc, path, change)
-    return doc
+export const readerInstantChange = (
+  req: PayloadRequest,
+  overrideAccess = false,
+): ((value: unknown) => unknown) | null => {
+  const api = req.payloadAPI
+  if (overrideAccess && !req.context[ANSWERS_READER]) return null
+  if (api !== 'REST' && api !== 'GraphQL') return null
+  if (req.user && req.user.collection === req.payload.config.admin.user) return null
+  return (value) => {
+    if (!isInstant(value)) return value
+    const time = new Date(value).getTime()
+    if (Number.isNaN(time)) return value
+    return api === 'GraphQL' ? new KstInstant(time) : formatKstIso(new Date(time))
   }
+}
 
 /**
  * A writer may send back the `+09:00` instants it read: they are stored as UTC (`…Z`), the form
  * every stored instant has, so that SQLite's text comparisons and sorts stay chronological.
  */
+export const storedInstant = (value: unknown): unknown => {
+  if (typeof value !== 'string' || value.endsWith('Z')) return value
+  const time = new Date(value).getTime()
+  return Number.isNaN(time) ? value : new Date(time).toISOString()
+}
+
+/** Applies `change` at each of `paths` of `value` (a document, or a write's data). */
+export const mapPaths = (value: unknown, paths: Path[], change: (value: unknown) => unknown) => {
+  for (const path of paths) mapPath(value, path, change)
+}
+
+/** Runs last among the collection's afterRead hooks, so our own hooks keep the stored instants. */
+const publishInstants =
+  (paths: Path[]): CollectionAfterReadHook =>
+  ({ doc, overrideAccess, req }) => {
+    const change = readerInstantChange(req, overrideAccess)
+    if (change && doc) mapPaths(doc, paths, change)
+    return doc
+  }
+
 const normalizeInstants =
   (paths: Path[]): CollectionBeforeValidateHook =>
   ({ data }) => {
-    if (!data) return data
-    const change = (value: unknown) => {
-      if (typeof value !== 'string' || value.endsWith('Z')) return value
-      const time = new Date(value).getTime()
-      return Number.isNaN(time) ? value : new Date(time).toISOString()
-    }
-    for (const path of paths) mapPath(data, path, change)
+    if (data) mapPaths(data, paths, storedInstant)
     return data
   }
 
