@@ -2,14 +2,13 @@ import type { Config, PayloadRequest, Plugin } from 'payload'
 
 import type { MastheadOptions, SanitizedMastheadConfig } from './types'
 
-import { isStaffRequest } from '../shared/staffUser'
+import { isStaffWithRole } from '../shared/staffUser'
 import { mastheadGlobal } from './global'
 
 export type { MastheadOptions } from './types'
 export const MASTHEAD_SLUG = 'masthead'
 
-const isAdminUser = (req: PayloadRequest): boolean =>
-  isStaffRequest(req) && ((req.user as { roles?: string[] } | null)?.roles ?? []).includes('admin')
+const isAdminUser = (req: PayloadRequest): boolean => isStaffWithRole(req, 'admin')
 
 export const sanitizeMastheadOptions = (
   options: MastheadOptions = {},

@@ -16,3 +16,13 @@ export const isStaffAccount = (
 /** The request is signed in to the admin's user collection (staff). */
 export const isStaffRequest = (req: Pick<PayloadRequest, 'payload' | 'user'>): boolean =>
   isStaffAccount(req.user, req.payload?.config?.admin?.user ?? 'users')
+
+/** A staff request (see `isStaffRequest`) whose account holds one of `roles`: the plugins' default desk rules. */
+export const isStaffWithRole = (
+  req: Pick<PayloadRequest, 'payload' | 'user'>,
+  ...roles: string[]
+): boolean =>
+  isStaffRequest(req) &&
+  ((req.user as { roles?: null | string[] } | null)?.roles ?? []).some((role) =>
+    roles.includes(role),
+  )

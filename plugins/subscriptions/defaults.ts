@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import type { SanitizedSubscriptionsConfig, StatementColumns, SubscriptionsOptions } from './types'
 
 import { trustedProxiesFromEnvironment } from '../login-throttle/defaults'
+import { isStaffWithRole } from '../shared/staffUser'
 
 export const PLANS_SLUG = 'subscription-plans'
 export const PLEDGES_SLUG = 'pledges'
@@ -30,10 +31,7 @@ export const DEFAULT_COLUMNS: StatementColumns = {
   balance: ['잔액', '거래후잔액', '거래후 잔액', 'balance'],
 }
 
-const defaultIsDesk = (req: PayloadRequest): boolean =>
-  ((req.user as { roles?: string[] } | null)?.roles ?? []).some(
-    (role) => role === 'admin' || role === 'editor',
-  )
+const defaultIsDesk = (req: PayloadRequest): boolean => isStaffWithRole(req, 'admin', 'editor')
 
 export const sanitizeSubscriptionsOptions = (
   options: SubscriptionsOptions = {},

@@ -2,17 +2,13 @@ import type { PayloadRequest } from 'payload'
 
 import type { SanitizedWeatherConfig, WeatherOptions } from './types'
 
-import { isStaffRequest } from '../shared/staffUser'
+import { isStaffWithRole } from '../shared/staffUser'
 import { kmaProvider } from './kma'
 
 export const WEATHER_SLUG = 'weather'
 export const WEATHER_TASK = 'weather-refresh'
 
-const defaultIsDesk = (req: PayloadRequest): boolean =>
-  isStaffRequest(req) &&
-  ((req.user as { roles?: string[] } | null)?.roles ?? []).some(
-    (role) => role === 'admin' || role === 'editor',
-  )
+const defaultIsDesk = (req: PayloadRequest): boolean => isStaffWithRole(req, 'admin', 'editor')
 
 const positive = (value: number | undefined, fallback: number, name: string): number => {
   const result = value ?? fallback
