@@ -38,9 +38,9 @@ const behaves = (name: string, make: () => CounterStore) =>
 
     it('answers the top members of a sorted set, highest first, ties as Redis orders them', async () => {
       await store.sortedIncrementAll(['top', 'top-copy'], 'x', 3, 60)
-      await store.sortedIncrement('top', 'y', 5, 60)
-      await store.sortedIncrement('top', 'a', 3, 60)
-      await store.sortedIncrement('top', 'z', 1, 60)
+      await store.sortedIncrementAll(['top'], 'y', 5, 60)
+      await store.sortedIncrementAll(['top'], 'a', 3, 60)
+      await store.sortedIncrementAll(['top'], 'z', 1, 60)
       expect(await store.sortedTop('top', 3)).toEqual([
         { member: 'y', score: 5 },
         { member: 'x', score: 3 },
@@ -51,10 +51,10 @@ const behaves = (name: string, make: () => CounterStore) =>
     })
 
     it('keeps a sliding window: rebuilt once from its buckets, each old bucket subtracted once', async () => {
-      await store.sortedIncrement('b1', 'x', 3, 60)
-      await store.sortedIncrement('b1', 'y', 1, 60)
-      await store.sortedIncrement('b2', 'y', 5, 60)
-      await store.sortedIncrement('b2', 'z', 2, 60)
+      await store.sortedIncrementAll(['b1'], 'x', 3, 60)
+      await store.sortedIncrementAll(['b1'], 'y', 1, 60)
+      await store.sortedIncrementAll(['b2'], 'y', 5, 60)
+      await store.sortedIncrementAll(['b2'], 'z', 2, 60)
       // No mark yet: nothing to subtract from.
       expect(await store.sortedSubtractOnce('win', 'b1', 'win:out', 1, 60)).toBe(false)
       expect(await store.sortedRebuildOnce('win', ['b1', 'b2', 'gone'], 'win:out', 0, 60)).toBe(

@@ -20,9 +20,10 @@ export type CounterStore = {
   takeHash: (key: string) => Promise<Record<string, number>>
   /** Sets `key` for `ttlSeconds` unless it is set: true when this call set it (de-duplication). */
   setIfAbsent: (key: string, ttlSeconds: number) => Promise<boolean>
-  /** Adds `by` to `member`'s score in the sorted set at `key`, which expires `ttlSeconds` after its last change. */
-  sortedIncrement: (key: string, member: string, by: number, ttlSeconds: number) => Promise<void>
-  /** `sortedIncrement` on each of `keys`, in one step (one round trip on Redis). */
+  /**
+   * Adds `by` to `member`'s score in each sorted set at `keys`, in one step (one round trip on
+   * Redis); each expires `ttlSeconds` after its last change.
+   */
   sortedIncrementAll: (
     keys: readonly string[],
     member: string,
@@ -160,11 +161,6 @@ const memoryStore = (prefix: string): CounterStore => {
       flags.set(prefix + key, Date.now() + ttlSeconds * 1000)
       return true
     },
-    sortedIncrement: async (key, member, by, ttlSeconds) => {
-      sweep()
-      const set = touchSet(key, ttlSeconds)
-      set.set(member, (set.get(member) ?? 0) + by)
-    },
     sortedIncrementAll: async (keys, member, by, ttlSeconds) => {
       sweep()
       for (const key of keys) {
@@ -283,13 +279,6 @@ const redisStore = (
     },
     setIfAbsent: async (key, ttlSeconds) =>
       (await client().set(k(key), '1', 'EX', Math.max(1, Math.ceil(ttlSeconds)), 'NX')) === 'OK',
-    sortedIncrement: async (key, member, by, ttlSeconds) => {
-      await client()
-        .multi()
-        .zincrby(k(key), by, member)
-        .expire(k(key), Math.max(1, Math.ceil(ttlSeconds)))
-        .exec()
-    },
     sortedIncrementAll: async (keys, member, by, ttlSeconds) => {
       const ttl = Math.max(1, Math.ceil(ttlSeconds))
       const multi = client().multi()
