@@ -75,6 +75,23 @@ export const countView = async (
 }
 
 /**
+ * Counts a view of a public document by one browser (an opaque key) unless that browser's view
+ * of it was counted in the last `dedupeSeconds`. Answers whether it counted. The view endpoint
+ * and the view log (beacons nginx answered) both count through here.
+ */
+export const countViewOnce = async (
+  config: SanitizedArticleViewsConfig,
+  store: CounterStore,
+  req: PayloadRequest,
+  view: { browser: string; id: ID; section: null | string },
+): Promise<boolean> => {
+  if (!(await store.setIfAbsent(`seen:${String(view.id)}:${view.browser}`, config.dedupeSeconds)))
+    return false
+  await countView(config, store, req, view)
+  return true
+}
+
+/**
  * Writes the buffered views to the documents' count field, each under the collection's save lock
  * (counterWrites.ts): stored count + buffered views, never a save. Views of a document that fails
  * go back into the buffer for the next flush. Answers how many documents were written.

@@ -30,6 +30,10 @@ export const sanitizeArticleViewsOptions = (
   botPatterns: options.botPatterns ?? defaultBotPatterns,
   flushSeconds: options.flushSeconds ?? 10,
   viewsPerAddress: options.viewsPerAddress ?? { points: 600, durationSeconds: 60 },
+  viewLogListen:
+    options.viewLogListen === undefined
+      ? process.env.NEWSROOM_VIEW_LOG_LISTEN?.trim() || null
+      : options.viewLogListen,
   maxLimit: options.maxLimit ?? 50,
   defaultLimit: options.defaultLimit ?? 10,
   taskSlug: options.taskSlug ?? 'flushArticleViews',

@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import type { CounterStore } from '../shared/counterStore'
+import type { WindowLimiter } from '../shared/requestLimits'
 import type { SanitizedArticleViewsConfig } from './types'
 
 import { findPublicDocument } from '../shared/counterWrites'
@@ -14,7 +15,7 @@ import {
   readerAddressOf,
   routeIdOf,
 } from '../shared/readerClient'
-import { countView } from './counting'
+import { countViewOnce } from './counting'
 import { findMostRead, parseMostReadArgs } from './mostRead'
 
 const notFound = () => new InputError('기사를 찾을 수 없습니다 (not found)', 'NOT_FOUND', 404)
@@ -28,8 +29,8 @@ const counted = () => new Response(null, { status: 204, headers: { 'cache-contro
 export const viewEndpoint = (
   config: SanitizedArticleViewsConfig,
   store: CounterStore,
+  perAddress: WindowLimiter,
 ): Endpoint => {
-  const perAddress = store.rateLimiter('address', config.viewsPerAddress)
   return {
     path: '/:id/view',
     method: 'post',
@@ -45,10 +46,9 @@ export const viewEndpoint = (
         [config.sectionField]: true,
       })
       if (!doc) throw notFound()
-      if (!(await store.setIfAbsent(`seen:${String(id)}:${browser}`, config.dedupeSeconds)))
-        return counted()
       const section = idOf(doc[config.sectionField])
-      await countView(config, store, req, {
+      await countViewOnce(config, store, req, {
+        browser,
         id,
         section: section === null ? null : String(section),
       })

@@ -8,10 +8,13 @@ import { sanitizeArticleViewsOptions } from './defaults'
 import { mostReadEndpoint, viewEndpoint } from './endpoints'
 import { flushViewsTask } from './flushTask'
 import { mostReadQuery } from './graphQL'
+import { startViewLog } from './viewLog'
 
 export type { ArticleViewsOptions, MostReadWindow } from './types'
 export { defaultBotPatterns, sanitizeArticleViewsOptions } from './defaults'
 export { flushViews } from './counting'
+export { viewLogOf } from './viewLog'
+export type { ViewLog, ViewLogStats } from './viewLog'
 
 /**
  * 조회수 and 많이 본 뉴스: `POST /api/<collection>/:id/view` (204) counts a view of a published,
@@ -30,6 +33,8 @@ export const articleViews =
       { redis: config.redis, keyPrefix: config.keyPrefix },
       incomingConfig,
     )
+    // One limiter for both ways a view arrives (the endpoint, the view log).
+    const perAddress = store.rateLimiter('address', config.viewsPerAddress)
     const collections = (incomingConfig.collections ?? []).map((collection): CollectionConfig => {
       if (collection.slug !== config.collection) return collection
       return {
@@ -37,7 +42,7 @@ export const articleViews =
         endpoints: [
           // Before the collection's own: `/most-read` is no document id.
           mostReadEndpoint(config, store),
-          viewEndpoint(config, store),
+          viewEndpoint(config, store, perAddress),
           ...(Array.isArray(collection.endpoints) ? collection.endpoints : []),
         ],
       }
@@ -58,6 +63,10 @@ export const articleViews =
         tasks: [...(incomingConfig.jobs?.tasks ?? []), flushViewsTask(config, store)],
       },
       loggingLevels: withInputErrorsAsInfo(incomingConfig),
-      onInit,
+      onInit: async (payload) => {
+        await onInit(payload)
+        if (config.viewLogListen)
+          await startViewLog(payload, config, store, perAddress, config.viewLogListen)
+      },
     }
   }

@@ -39,6 +39,13 @@ export type ArticleViewsOptions = {
    * (a sliding window over hourly buckets), so reading it costs no sum to cache.
    */
   mostReadCacheSeconds?: number
+  /**
+   * Where this process listens for the view log: beacons the edge (nginx) answered itself and
+   * logged as syslog over UDP (deploy/nginx.conf), `host:port`. One process per edge, usually a
+   * job worker; null: none (views are counted by the endpoint only).
+   * @default NEWSROOM_VIEW_LOG_LISTEN, else null
+   */
+  viewLogListen?: null | string
   /** The largest `limit` of most-read. @default 50 */
   maxLimit?: number
   /** The `limit` when none is asked. @default 10 */
@@ -50,7 +57,8 @@ export type ArticleViewsOptions = {
 }
 
 export type SanitizedArticleViewsConfig = Required<
-  Omit<ArticleViewsOptions, 'mostReadCacheSeconds' | 'redis'>
+  Omit<ArticleViewsOptions, 'mostReadCacheSeconds' | 'redis' | 'viewLogListen'>
 > & {
   redis: null | Redis | string
+  viewLogListen: null | string
 }

@@ -97,16 +97,22 @@ export const submitterKey = (
  * The browser a view or a heartbeat comes from: its token when it sends one, else its address
  * and User-Agent together (a shared address with different browsers counts each).
  */
-export const browserKeyOf = (req: PayloadRequest, trustedProxies: number): string => {
-  const token = readerTokenOf(req)
-  if (token) return opaqueKey(req, 'token', token)
-  return opaqueKey(
-    req,
-    'address',
-    readerAddressOf(req, trustedProxies),
-    req.headers.get('user-agent') ?? '',
-  )
-}
+export const browserKeyOf = (req: PayloadRequest, trustedProxies: number): string =>
+  browserKeyFrom(req, {
+    address: readerAddressOf(req, trustedProxies),
+    token: readerTokenOf(req),
+    userAgent: req.headers.get('user-agent') ?? '',
+  })
+
+/** browserKeyOf's key from its parts (the view log has them without a request). */
+export const browserKeyFrom = (
+  req: PayloadRequest,
+  { address, token, userAgent }: { address: string; token: string | undefined; userAgent: string },
+): string =>
+  token ? opaqueKey(req, 'token', token) : opaqueKey(req, 'address', address, userAgent)
+
+/** Whether a browser token sent in a header or cookie is well-formed (readerTokenOf's rule). */
+export const isReaderToken = (token: string): boolean => TOKEN_PATTERN.test(token)
 
 /** Whether the User-Agent is a crawler's, a link preview's or a script's (or missing). */
 export const isBotAgent = (userAgent: null | string | undefined, patterns: RegExp[]): boolean => {

@@ -1,0 +1,257 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import dgram from 'node:dgram'
+import { LRUCache } from 'lru-cache'
+import { createLocalReq } from 'payload'
+
+import type { CounterStore } from '../shared/counterStore'
+import type { WindowLimiter } from '../shared/requestLimits'
+import type { SanitizedArticleViewsConfig } from './types'
+
+import { findPublicDocument } from '../shared/counterWrites'
+import { idOf } from '../shared/relationIds'
+import { browserKeyFrom, documentIdOf, isBotAgent, isReaderToken } from '../shared/readerClient'
+import { countViewOnce } from './counting'
+
+/*
+ * The view log: view beacons that the edge answered itself (nginx, deploy/nginx.conf: 204 at
+ * once) and logged as syslog over UDP, one JSON record per beacon. One process per edge listens
+ * (the `viewLog` option, NEWSROOM_VIEW_LOG_LISTEN; a job worker in deploy/local-cluster.sh) and
+ * counts each beacon as the view endpoint would — crawlers, unknown or unpublished documents,
+ * repeats within `dedupeSeconds` and addresses over `viewsPerAddress` left out — into the same
+ * counter store. A view then costs the edge microseconds and the app processes nothing.
+ *
+ * Syslog over UDP is lossy by design: beacons sent while no listener runs, or beyond what the
+ * socket's buffer and the bounded queue below hold, are not counted (`dropped` says how many
+ * the queue refused). Views are an approximate count; the database never waits on them.
+ */
+
+/** What the edge logs per beacon (deploy/nginx.conf, `log_format view_beacon`). */
+type BeaconRecord = {
+  address?: string
+  agent?: string
+  cookie?: string
+  path?: string
+  token?: string
+}
+
+export type ViewLogStats = {
+  /** Records received (datagrams). */
+  received: number
+  counted: number
+  /** The same browser's view of the same document within `dedupeSeconds`. */
+  repeated: number
+  bots: number
+  /** No such document, or not public. */
+  unknown: number
+  /** The address was over `viewsPerAddress`. */
+  limited: number
+  /** Not a record of a view beacon (bad JSON, another path, a malformed browser token). */
+  malformed: number
+  /** Refused by the full queue: the listener could not keep up. */
+  dropped: number
+  /** Failed to count (the store or the database failed); logged. */
+  failed: number
+}
+
+export type ViewLog = {
+  /** The address and port it listens on (the port chosen when 0 was asked). */
+  address: () => { address: string; port: number }
+  close: () => Promise<void>
+  stats: () => ViewLogStats
+  /** Resolves when every record received so far is counted (or left out). */
+  idle: () => Promise<void>
+}
+
+// Records waiting to be counted, and how many are counted at once (store and database calls
+// overlap; more would only queue inside the Redis connection and the database pool).
+const MAX_QUEUED = 20_000
+const CONCURRENCY = 64
+// A document's public state is re-read at most once a minute: a view counted up to a minute after
+// an unpublish is harmless, a database read per beacon is what the edge path exists to avoid.
+const DOCUMENT_TTL_MS = 60_000
+
+const running = new WeakMap<Payload, ViewLog>()
+
+/** The view log this Payload instance listens with, if any (tests, benchmarks). */
+export const viewLogOf = (payload: Payload): undefined | ViewLog => running.get(payload)
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** `host:port`, `[v6]:port` or `port` → host and port. */
+export const parseListen = (listen: string): { host: string; port: number } => {
+  const match = /^(?:\[([^\]]+)\]|([^:]+))?:?(\d{1,5})$/.exec(listen.trim())
+  const port = match ? Number(match[3]) : NaN
+  if (!match || !(port >= 0 && port <= 65535))
+    throw new Error(
+      `article-views: viewLog.listen must be "host:port" (e.g. 127.0.0.1:5140), got "${listen}"`,
+    )
+  return { host: match[1] ?? match[2] ?? '127.0.0.1', port }
+}
+
+/** The JSON record of a syslog line (`<190>Dec  8 01:02:03 newsroom_views: {…}`). */
+const recordOf = (message: Buffer): BeaconRecord | undefined => {
+  const text = message.toString('utf8')
+  const start = text.indexOf('{')
+  if (start < 0) return undefined
+  try {
+    const record = JSON.parse(text.slice(start)) as unknown
+    return record && typeof record === 'object' ? (record as BeaconRecord) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export const startViewLog = async (
+  payload: Payload,
+  config: SanitizedArticleViewsConfig,
+  store: CounterStore,
+  perAddress: WindowLimiter,
+  listen: string,
+): Promise<ViewLog> => {
+  const { host, port } = parseListen(listen)
+  const req: PayloadRequest = await createLocalReq({}, payload)
+  const path = new RegExp(`^/api/${escapeRegExp(config.collection)}/([^/]+)/view$`)
+  const stats: ViewLogStats = {
+    received: 0,
+    counted: 0,
+    repeated: 0,
+    bots: 0,
+    unknown: 0,
+    limited: 0,
+    malformed: 0,
+    dropped: 0,
+    failed: 0,
+  }
+  // A document's section when it is public, `false` when it is not (or does not exist).
+  const documents = new LRUCache<string, { section: null | string } | false>({
+    max: 100_000,
+    ttl: DOCUMENT_TTL_MS,
+    // Concurrent beacons of one document share one read.
+    fetchMethod: async (key) => {
+      const id = documentIdOf(req, config.collection, key)
+      if (id === undefined) return false
+      const doc = await findPublicDocument(req, config.collection, id, {
+        [config.sectionField]: true,
+      })
+      if (!doc) return false
+      const section = idOf(doc[config.sectionField])
+      return { section: section === null ? null : String(section) }
+    },
+  })
+
+  const count = async (record: BeaconRecord): Promise<keyof ViewLogStats> => {
+    const raw = typeof record.path === 'string' ? path.exec(record.path)?.[1] : undefined
+    if (raw === undefined) return 'malformed'
+    const agent = typeof record.agent === 'string' ? record.agent : ''
+    if (isBotAgent(agent, config.botPatterns)) return 'bots'
+    // As readerTokenOf: the header's token, else the cookie's; a malformed one counts nothing.
+    const token =
+      (typeof record.token === 'string' && record.token.trim()) ||
+      (typeof record.cookie === 'string' && record.cookie.trim()) ||
+      undefined
+    if (token !== undefined && !isReaderToken(token)) return 'malformed'
+    // nginx logs the path decoded (`$uri`).
+    const id = documentIdOf(req, config.collection, raw)
+    if (id === undefined) return 'unknown'
+    const address = (typeof record.address === 'string' && record.address) || 'unknown'
+    if (await perAddress.consume(address)) return 'limited'
+    const doc = await documents.fetch(String(id))
+    if (!doc) return 'unknown'
+    const browser = browserKeyFrom(req, { address, token, userAgent: agent })
+    return (await countViewOnce(config, store, req, { browser, id, section: doc.section }))
+      ? 'counted'
+      : 'repeated'
+  }
+
+  const queue: BeaconRecord[] = []
+  let active = 0
+  let waiting: Array<() => void> = []
+  let lastDropWarning = 0
+  const settle = () => {
+    if (active > 0 || queue.length > 0) return
+    const done = waiting
+    waiting = []
+    for (const resolve of done) resolve()
+  }
+  const pump = () => {
+    while (active < CONCURRENCY && queue.length > 0) {
+      const record = queue.shift()!
+      active++
+      count(record)
+        .then((outcome) => {
+          stats[outcome]++
+        })
+        .catch((error: unknown) => {
+          stats.failed++
+          payload.logger.warn(
+            `article-views: a view from the view log was not counted: ${(error as Error).message}`,
+          )
+        })
+        .finally(() => {
+          active--
+          pump()
+          settle()
+        })
+    }
+  }
+
+  const socket = dgram.createSocket({
+    type: host.includes(':') ? 'udp6' : 'udp4',
+    // Room for bursts while the event loop is busy (the kernel caps it at net.core.rmem_max).
+    recvBufferSize: 4 * 1024 * 1024,
+  })
+  socket.on('message', (message) => {
+    stats.received++
+    const record = recordOf(message)
+    if (!record) {
+      stats.malformed++
+      return
+    }
+    if (queue.length >= MAX_QUEUED) {
+      stats.dropped++
+      if (Date.now() - lastDropWarning > 60_000) {
+        lastDropWarning = Date.now()
+        payload.logger.warn(
+          `article-views: the view log cannot keep up; ${stats.dropped} views dropped so far`,
+        )
+      }
+      return
+    }
+    queue.push(record)
+    pump()
+  })
+  socket.on('error', (error) => {
+    payload.logger.error(`article-views: view log socket: ${error.message}`)
+  })
+  await new Promise<void>((resolve, reject) => {
+    socket.once('error', reject)
+    socket.bind(port, host, () => {
+      socket.off('error', reject)
+      resolve()
+    })
+  })
+  // A listener must not keep a process alive on its own (tests, a worker shutting down).
+  socket.unref()
+  const bound = socket.address()
+  payload.logger.info(
+    `조회 기록 수신 (view log: counting beacons logged by the edge on udp ${bound.address}:${bound.port})`,
+  )
+
+  const viewLog: ViewLog = {
+    address: () => ({ address: bound.address, port: bound.port }),
+    stats: () => ({ ...stats }),
+    idle: () =>
+      new Promise<void>((resolve) => {
+        waiting.push(resolve)
+        settle()
+      }),
+    close: async () => {
+      running.delete(payload)
+      await new Promise<void>((resolve) => socket.close(() => resolve()))
+      await viewLog.idle()
+    },
+  }
+  running.set(payload, viewLog)
+  return viewLog
+}

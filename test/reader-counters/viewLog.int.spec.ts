@@ -1,0 +1,194 @@
+import type { Payload } from 'payload'
+
+import crypto from 'node:crypto'
+import dgram from 'node:dgram'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { NewsroomFixture } from '../helpers/newsroom'
+
+import { viewLogOf, type ViewLog } from '../../plugins/article-views'
+import { apiClient } from '../helpers/http'
+import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
+import { bootPayload } from '../helpers/payload'
+import { startRedis, type RunningRedis } from '../helpers/redis'
+
+/**
+ * The view log (plugins/article-views/viewLog.ts): beacons the edge answered and logged as syslog
+ * over UDP, counted by a listener in this process as the view endpoint counts — sent here as
+ * nginx sends them (deploy/nginx.conf, `log_format view_beacon`); the real nginx in front is
+ * test/topology's. Memory store, or Redis with READER_COUNTERS_REDIS=1.
+ */
+const useRedis = process.env.READER_COUNTERS_REDIS === '1'
+
+type ID = number | string
+
+let payload: Payload
+let api: ReturnType<typeof apiClient>
+let fixture: NewsroomFixture
+let editor: string
+let redis: RunningRedis | undefined
+let viewLog: ViewLog
+const sender = dgram.createSocket('udp4')
+
+const BROWSER =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36'
+const token = () => crypto.randomBytes(16).toString('hex')
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+let addressCounter = 0
+const address = () => `10.8.${Math.floor(++addressCounter / 250)}.${addressCounter % 250}`
+
+beforeAll(async () => {
+  if (useRedis) redis = await startRedis()
+  const store = redis ? { redis: redis.url } : {}
+  payload = await bootPayload(useRedis ? 'view-log-redis' : 'view-log', {
+    newsroom: {
+      articleViews: {
+        ...store,
+        flushSeconds: 1,
+        viewLogListen: '127.0.0.1:0',
+        viewsPerAddress: { points: 5, durationSeconds: 60 },
+      },
+    },
+  })
+  viewLog = viewLogOf(payload)!
+  api = apiClient(payload)
+  fixture = await createNewsroom(payload)
+  editor = await api.login(loginEmails().editor, PASSWORD)
+}, 180_000)
+
+afterAll(async () => {
+  sender.close()
+  await viewLog?.close()
+  await payload?.destroy()
+  await redis?.stop()
+})
+
+const publish = async (overrides: Record<string, unknown> = {}): Promise<ID> => {
+  const { body, status } = await api.rest('POST', '/articles', {
+    body: articleData(fixture, { _status: 'published', ...overrides }),
+    token: editor,
+  })
+  expect(status, JSON.stringify(body)).toBe(201)
+  return body.doc.id as ID
+}
+
+/** A datagram as nginx's `access_log syslog:…,tag=newsroom_views,nohostname view_beacon` sends it. */
+const syslogLine = (record: Record<string, string>) =>
+  `<190>Dec  8 01:02:03 newsroom_views: ${JSON.stringify({
+    at: '1765155723.123',
+    path: '/api/articles/1/view',
+    address: address(),
+    agent: BROWSER,
+    token: '',
+    cookie: '',
+    ...record,
+  })}`
+
+/** Sends the datagrams and waits until the listener has received and counted all of them. */
+const send = async (lines: string[]) => {
+  const before = viewLog.stats().received
+  for (const line of lines)
+    await new Promise<void>((resolve, reject) =>
+      sender.send(line, viewLog.address().port, '127.0.0.1', (error) =>
+        error ? reject(error) : resolve(),
+      ),
+    )
+  const deadline = Date.now() + 10_000
+  while (viewLog.stats().received < before + lines.length) {
+    if (Date.now() > deadline)
+      throw new Error(`received ${viewLog.stats().received - before} of ${lines.length}`)
+    await sleep(10)
+  }
+  await viewLog.idle()
+}
+
+const beacon = (id: ID, record: Record<string, string> = {}) =>
+  syslogLine({ path: `/api/articles/${id}/view`, ...record })
+
+const stored = async (id: ID) =>
+  (await payload.findByID({ collection: 'articles', id, depth: 0 })) as unknown as {
+    viewCount: number
+  }
+
+describe('the view log (beacons answered by the edge)', () => {
+  it('counts each browser once, never a bot, a draft, an unknown id or a malformed record', async () => {
+    const id = await publish({ title: '조회 기록 기사' })
+    const hidden = (
+      await api.rest('POST', '/articles?draft=true', {
+        body: articleData(fixture, { _status: 'draft', title: '조회 기록 초안' }),
+        token: editor,
+      })
+    ).body.doc.id as ID
+    const before = viewLog.stats()
+    const reader = token()
+    await send([
+      // One browser by its token three times (header, header, cookie), four others.
+      beacon(id, { token: reader }),
+      beacon(id, { token: reader }),
+      beacon(id, { cookie: reader }),
+      ...Array.from({ length: 4 }, () => beacon(id, { token: token() })),
+      // Without a token: the address and User-Agent are the browser.
+      beacon(id, { address: '10.7.0.1' }),
+      beacon(id, { address: '10.7.0.1' }),
+      // Left out.
+      beacon(id, { agent: 'Mozilla/5.0 (compatible; Googlebot/2.1)' }),
+      beacon(id, { agent: '' }),
+      beacon(hidden),
+      beacon(999_999_999),
+      beacon('not-an-id'),
+      beacon(id, { token: 'short' }),
+      beacon(id, { path: `/api/articles/${id}/vote` }),
+      `<190>Dec  8 01:02:03 newsroom_views: {"path":`,
+      'not syslog at all',
+    ])
+    const after = viewLog.stats()
+    const delta = Object.fromEntries(
+      Object.entries(after).map(([key, value]) => [
+        key,
+        value - before[key as keyof typeof before],
+      ]),
+    )
+    expect(delta).toEqual({
+      received: 18,
+      counted: 6,
+      repeated: 3,
+      bots: 2,
+      unknown: 3,
+      limited: 0,
+      malformed: 4,
+      dropped: 0,
+      failed: 0,
+    })
+    // Into the same store as the endpoint's views: most-read now, the database by the flush job.
+    const top = await api.rest('GET', '/articles/most-read?window=24h&limit=50')
+    expect(top.body.docs.find((doc: { id: ID }) => doc.id === id)?.views).toBe(6)
+    expect(top.body.docs.map((doc: { id: ID }) => doc.id)).not.toContain(hidden)
+    expect((await stored(id)).viewCount).toBe(0)
+    await sleep(1_100)
+    await payload.jobs.run({ limit: 100, queue: 'default' })
+    expect((await stored(id)).viewCount).toBe(6)
+  })
+
+  it('shares the browser de-duplication and the address limit with the view endpoint', async () => {
+    const id = await publish({ title: '조회 기록 중복' })
+    const reader = token()
+    const viaEndpoint = await api.rest('POST', `/articles/${id}/view`, {
+      headers: { 'user-agent': BROWSER, 'x-forwarded-for': address(), 'x-reader-token': reader },
+    })
+    expect(viaEndpoint.status).toBe(204)
+    const before = viewLog.stats()
+    await send([beacon(id, { token: reader })])
+    expect(viewLog.stats().repeated - before.repeated).toBe(1)
+    // Eight browsers behind one address: five counted (viewsPerAddress here), three limited.
+    const shared = '10.6.0.1'
+    await send(Array.from({ length: 8 }, () => beacon(id, { address: shared, token: token() })))
+    const after = viewLog.stats()
+    expect(after.counted - before.counted).toBe(5)
+    expect(after.limited - before.limited).toBe(3)
+    // The endpoint sees the same limit for that address.
+    const limited = await api.rest('POST', `/articles/${id}/view`, {
+      headers: { 'user-agent': BROWSER, 'x-forwarded-for': shared, 'x-reader-token': token() },
+    })
+    expect(limited.status).toBe(429)
+  })
+})
