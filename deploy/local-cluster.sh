@@ -15,7 +15,11 @@
 #   REDIS_URL (else a redis-server of its own on NEWSROOM_REDIS_PORT, default 6390 + edge − 8080),
 #   NEWSROOM_EDGE_READ_RATE (100r/s), NEWSROOM_EDGE_READ_BURST (200),
 #   NEWSROOM_EDGE_LOGIN_RATE (30r/m), NEWSROOM_EDGE_LOGIN_BURST (20),
-#   NEWSROOM_EDGE_ACTION_RATE (50r/s), NEWSROOM_EDGE_ACTION_BURST (200).
+#   NEWSROOM_EDGE_ACTION_RATE (50r/s), NEWSROOM_EDGE_ACTION_BURST (200),
+#   NEWSROOM_EDGE_REAL_IP_FROM (none): comma-separated addresses/CIDRs of a CDN or load balancer
+#   in front of nginx, whose X-Forwarded-For names the reader;
+#   NEWSROOM_VIEW_LOG_PORT (5140 + edge − 8080): the UDP port nginx logs view beacons to and the
+#   first worker (else the first app process) counts them on (plugins/article-views/viewLog.ts).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,6 +34,7 @@ STATE=$(cd "$STATE" && pwd)
 PIDS=$STATE/pids
 LOGS=$STATE/logs
 REDIS_PORT=${NEWSROOM_REDIS_PORT:-$((6390 + EDGE_PORT - 8080))}
+VIEW_LOG=127.0.0.1:${NEWSROOM_VIEW_LOG_PORT:-$((5140 + EDGE_PORT - 8080))}
 EDGE_URL="http://127.0.0.1:$EDGE_PORT"
 
 say() { printf '[local-cluster] %s\n' "$*"; }
@@ -159,7 +164,16 @@ render_nginx() {
   if [[ $(id -u) == 0 ]]; then
     if runuser -u www-data -- test -x "$STATE" 2>/dev/null; then user='user www-data;'; else user='user root;'; fi
   fi
+  local real_ip='' from
+  if [[ -n ${NEWSROOM_EDGE_REAL_IP_FROM:-} ]]; then
+    for from in ${NEWSROOM_EDGE_REAL_IP_FROM//,/ }; do
+      [[ $from =~ ^[0-9A-Fa-f:./]+$ ]] || die "NEWSROOM_EDGE_REAL_IP_FROM: not an address or CIDR: $from"
+      real_ip+="set_real_ip_from $from; "
+    done
+    real_ip+='real_ip_header X-Forwarded-For; real_ip_recursive on;'
+  fi
   sed -e "s|{{EDGE_LISTEN}}|127.0.0.1:$EDGE_PORT|g" \
+    -e "s|{{REAL_IP}}|$real_ip|g" \
     -e "s|{{APP_SERVERS}}|$servers|g" \
     -e "s|{{STATE_DIR}}|$STATE|g" \
     -e "s|{{READ_RATE}}|${NEWSROOM_EDGE_READ_RATE:-100r/s}|g" \
@@ -168,6 +182,7 @@ render_nginx() {
     -e "s|{{LOGIN_BURST}}|${NEWSROOM_EDGE_LOGIN_BURST:-20}|g" \
     -e "s|{{ACTION_RATE}}|${NEWSROOM_EDGE_ACTION_RATE:-50r/s}|g" \
     -e "s|{{ACTION_BURST}}|${NEWSROOM_EDGE_ACTION_BURST:-200}|g" \
+    -e "s|{{VIEW_LOG}}|$VIEW_LOG|g" \
     -e "s|{{WORKER_USER}}|$user|g" \
     "$ROOT/deploy/nginx.conf" >"$STATE/nginx.conf"
 }
@@ -212,12 +227,19 @@ up() {
     fi
   fi
 
-  local i
+  # One process listens for the view log (one UDP port): the first worker, else the first app.
+  local i listen
   for i in $(seq 1 "$APP_COUNT"); do
-    is_running "app-$i" || launch "app-$i" env PORT="$(app_port "$i")" npm run start:app
+    listen=''
+    [[ $i == 1 && $WORKER_COUNT -lt 1 ]] && listen=$VIEW_LOG
+    is_running "app-$i" ||
+      launch "app-$i" env PORT="$(app_port "$i")" NEWSROOM_VIEW_LOG_LISTEN="$listen" npm run start:app
   done
   for i in $(seq 1 "$WORKER_COUNT"); do
-    is_running "worker-$i" || launch "worker-$i" env NEWSROOM_SEED=off npm run worker
+    listen=''
+    [[ $i == 1 ]] && listen=$VIEW_LOG
+    is_running "worker-$i" ||
+      launch "worker-$i" env NEWSROOM_SEED=off NEWSROOM_VIEW_LOG_LISTEN="$listen" npm run worker
   done
   for i in $(seq 1 "$APP_COUNT"); do
     wait_for_http "http://127.0.0.1:$(app_port "$i")/api/articles?limit=1" "app-$i" 300

@@ -374,6 +374,61 @@ describe('reads through nginx', () => {
   })
 })
 
+describe('view beacons at the edge', () => {
+  it('answers them at nginx and counts them through the view log in the worker, as the app would', async () => {
+    const id = (await createArticle(edge, `조회 기록 ${Date.now()}`, 'published')).json.doc.id
+    const browser = 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 (topology)'
+    const beacon = (target: number | string, headers: Record<string, string> = {}) =>
+      call(`${edge}/api/articles/${target}/view`, {
+        method: 'POST',
+        headers: { 'user-agent': browser, origin: edge, ...headers },
+      })
+    const run = Date.now()
+    const answers = await Promise.all([
+      ...Array.from({ length: 5 }, (_, i) =>
+        beacon(id, { 'x-reader-token': `topology-log-${run}-${i}` }),
+      ),
+      // A repeat of a browser, a crawler, and an article that does not exist: answered alike.
+      beacon(id, { 'x-reader-token': `topology-log-${run}-0` }),
+      beacon(id, { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1)' }),
+      beacon(999_999_999),
+    ])
+    for (const answer of answers) {
+      expect(answer.status).toBe(204)
+      // nginx answered (the app answers 404 for an unknown article, and never this header pair).
+      expect(answer.headers.get('x-powered-by')).toBeNull()
+      expect(answer.headers.get('access-control-allow-origin')).toBe(edge)
+      expect(answer.headers.get('cache-control')).toBe('no-store')
+    }
+    // A page's preflight for the token header is the app's answer (its allowed origins).
+    const preflight = await call(`${edge}/api/articles/${id}/view`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: edge,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'x-reader-token',
+      },
+    })
+    expect(preflight.status).toBeLessThan(300)
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(edge)
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/x-reader-token/i)
+    // Counted by the worker into the shared store: most-read (from an app) within seconds, the
+    // article's count by the flush job.
+    const views = async () => {
+      const top = await call(`${APP_1}/api/articles/most-read?limit=50&_lap=${Date.now()}`)
+      return top.json.docs.find((doc: { id: number | string }) => doc.id === id)?.views ?? 0
+    }
+    await within('the views in most-read', 10_000, views, (count) => count === 5)
+    await within(
+      "the article's viewCount written by the flush job",
+      40_000,
+      async () => (await call(`${APP_1}/api/articles/${id}?depth=0`)).json.viewCount,
+      (count) => count === 5,
+    )
+    expect(await views()).toBe(5)
+  })
+})
+
 describe('failures', () => {
   it('loses no accepted write when an app process is killed under load, and nginx routes around it', async () => {
     const publishedId = (await createArticle(edge, `부하 읽기 ${Date.now()}`, 'published')).json.doc
@@ -648,8 +703,8 @@ describe('edge limits', () => {
 
   it('sends reader actions to the reader pool under their own limit, and answers staff meanwhile', async () => {
     const id = (await createArticle(edge, `조회 폭주 ${Date.now()}`, 'published')).json.doc.id
-    // 400 view beacons from one address at once, twice the actions' burst (200 in local-cluster.sh);
-    // the app alone would take them all (600 a minute per address, plugins/article-views).
+    // 400 view beacons from one address at once, twice the actions' burst (200 in local-cluster.sh):
+    // without the limit the edge would answer them all 204.
     const beacons = Promise.all(
       Array.from({ length: 400 }, (_, i) =>
         call(`${edge}/api/articles/${id}/view`, {
