@@ -49,21 +49,23 @@ export const addToMostRead = async (
 }
 
 /**
- * Counts one view (already de-duplicated and known public): into the pending buffer that the flush
- * job writes to the document, and into this hour's most-read buckets, overall and per section.
- * The first view after a flush interval queues the flush job: one job per interval for every
- * process together (Redis) — no database write per view.
+ * Counts views (already de-duplicated and known public), several of one document at once: into
+ * the pending buffer that the flush job writes to the document, and into this hour's most-read
+ * buckets, overall and per section. The first views after a flush interval queue the flush job:
+ * one job per interval for every process together (Redis) — no database write per view.
  */
-export const countView = async (
+export const addViews = async (
   config: SanitizedArticleViewsConfig,
   store: CounterStore,
   req: PayloadRequest,
-  { id, section }: { id: ID; section: null | string },
+  views: Array<{ id: ID; section: null | string; views: number }>,
 ): Promise<void> => {
-  await Promise.all([
-    store.hashIncrement(PENDING_KEY, String(id), 1),
-    addToMostRead(store, { id, section }),
-  ])
+  await Promise.all(
+    views.flatMap(({ id, section, views: count }) => [
+      store.hashIncrement(PENDING_KEY, String(id), count),
+      addToMostRead(store, { id, section, views: count }),
+    ]),
+  )
   if (await store.setIfAbsent(FLUSH_QUEUED_KEY, Math.max(1, config.flushSeconds))) {
     await req.payload.jobs.queue({
       task: config.taskSlug,
@@ -74,10 +76,25 @@ export const countView = async (
   }
 }
 
+/** Counts one view (already de-duplicated and known public): addViews of one. */
+export const countView = (
+  config: SanitizedArticleViewsConfig,
+  store: CounterStore,
+  req: PayloadRequest,
+  { id, section }: { id: ID; section: null | string },
+): Promise<void> => addViews(config, store, req, [{ id, section, views: 1 }])
+
+/** Whether a browser's view of a document is its first within `dedupeSeconds` (and marks it seen). */
+export const isFirstView = (
+  config: SanitizedArticleViewsConfig,
+  store: CounterStore,
+  { browser, id }: { browser: string; id: ID },
+): Promise<boolean> => store.setIfAbsent(`seen:${String(id)}:${browser}`, config.dedupeSeconds)
+
 /**
  * Counts a view of a public document by one browser (an opaque key) unless that browser's view
- * of it was counted in the last `dedupeSeconds`. Answers whether it counted. The view endpoint
- * and the view log (beacons nginx answered) both count through here.
+ * of it was counted in the last `dedupeSeconds`. Answers whether it counted. (The view log takes
+ * the same two steps, isFirstView and addViews, with its views added in batches.)
  */
 export const countViewOnce = async (
   config: SanitizedArticleViewsConfig,
@@ -85,8 +102,7 @@ export const countViewOnce = async (
   req: PayloadRequest,
   view: { browser: string; id: ID; section: null | string },
 ): Promise<boolean> => {
-  if (!(await store.setIfAbsent(`seen:${String(view.id)}:${view.browser}`, config.dedupeSeconds)))
-    return false
+  if (!(await isFirstView(config, store, view))) return false
   await countView(config, store, req, view)
   return true
 }

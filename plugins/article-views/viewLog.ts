@@ -11,7 +11,7 @@ import type { SanitizedArticleViewsConfig } from './types'
 import { findPublicDocument } from '../shared/counterWrites'
 import { idOf } from '../shared/relationIds'
 import { browserKeyFrom, documentIdOf, isBotAgent, isReaderToken } from '../shared/readerClient'
-import { countViewOnce } from './counting'
+import { addViews, isFirstView } from './counting'
 
 /*
  * The view log: view beacons that the edge answered itself (nginx, deploy/nginx.conf: 204 at
@@ -67,6 +67,8 @@ export type ViewLog = {
 // overlap; more would only queue inside the Redis connection and the database pool).
 const MAX_QUEUED = 20_000
 const CONCURRENCY = 64
+const BATCH_MS = 50
+const BATCH_VIEWS = 1_000
 // A document's public state is re-read at most once a minute: a view counted up to a minute after
 // an unpublish is harmless, a database read per beacon is what the edge path exists to avoid.
 const DOCUMENT_TTL_MS = 60_000
@@ -140,7 +142,7 @@ export const startViewLog = async (
     },
   })
 
-  const count = async (record: BeaconRecord): Promise<keyof ViewLogStats> => {
+  const count = async (record: BeaconRecord): Promise<'batched' | keyof ViewLogStats> => {
     const raw = typeof record.path === 'string' ? path.exec(record.path)?.[1] : undefined
     if (raw === undefined) return 'malformed'
     const agent = typeof record.agent === 'string' ? record.agent : ''
@@ -159,9 +161,45 @@ export const startViewLog = async (
     const doc = await documents.fetch(String(id))
     if (!doc) return 'unknown'
     const browser = browserKeyFrom(req, { address, token, userAgent: agent })
-    return (await countViewOnce(config, store, req, { browser, id, section: doc.section }))
-      ? 'counted'
-      : 'repeated'
+    if (!(await isFirstView(config, store, { browser, id }))) return 'repeated'
+    const key = String(id)
+    const entry = batch.get(key)
+    if (entry) entry.views++
+    else batch.set(key, { id, section: doc.section, views: 1 })
+    batched++
+    if (batched >= BATCH_VIEWS) void writeBatch()
+    else batchTimer ??= setTimeout(() => void writeBatch(), BATCH_MS)
+    return 'batched'
+  }
+
+  // Views that passed every check wait here up to BATCH_MS, added per article: one pending-buffer
+  // and one most-read increment per article and batch instead of per view (the store's writes
+  // were what capped the listener: ~1,400 views a second on a 2-core machine).
+  let batch = new Map<string, { id: number | string; section: null | string; views: number }>()
+  let batched = 0
+  let batchTimer: NodeJS.Timeout | undefined
+  let writing = 0
+  const writeBatch = async () => {
+    if (batchTimer) clearTimeout(batchTimer)
+    batchTimer = undefined
+    if (batched === 0) return
+    const views = [...batch.values()]
+    const count = batched
+    batch = new Map()
+    batched = 0
+    writing++
+    try {
+      await addViews(config, store, req, views)
+      stats.counted += count
+    } catch (error) {
+      stats.failed += count
+      payload.logger.warn(
+        `article-views: ${count} views from the view log were not counted: ${(error as Error).message}`,
+      )
+    } finally {
+      writing--
+      settle()
+    }
   }
 
   const queue: BeaconRecord[] = []
@@ -170,6 +208,12 @@ export const startViewLog = async (
   let lastDropWarning = 0
   const settle = () => {
     if (active > 0 || queue.length > 0) return
+    // The last views of a burst: written now rather than after the batch's wait.
+    if (batched > 0) {
+      void writeBatch()
+      return
+    }
+    if (writing > 0) return
     const done = waiting
     waiting = []
     for (const resolve of done) resolve()
@@ -180,7 +224,7 @@ export const startViewLog = async (
       active++
       count(record)
         .then((outcome) => {
-          stats[outcome]++
+          if (outcome !== 'batched') stats[outcome]++
         })
         .catch((error: unknown) => {
           stats.failed++

@@ -169,6 +169,25 @@ describe('the view log (beacons answered by the edge)', () => {
     expect((await stored(id)).viewCount).toBe(6)
   })
 
+  it('adds a burst of views in batches per article, none lost nor counted twice', async () => {
+    const first = await publish({ title: '조회 기록 폭주 1' })
+    const second = await publish({ title: '조회 기록 폭주 2' })
+    const before = viewLog.stats()
+    await send(
+      Array.from({ length: 600 }, (_, index) =>
+        beacon(index % 3 === 0 ? second : first, { token: token() }),
+      ),
+    )
+    expect(viewLog.stats().counted - before.counted).toBe(600)
+    const top = await api.rest('GET', '/articles/most-read?window=24h&limit=50')
+    const viewsOf = (id: ID) =>
+      top.body.docs.find((doc: { id: ID }) => doc.id === id)?.views as number | undefined
+    expect([viewsOf(first), viewsOf(second)]).toEqual([400, 200])
+    await sleep(1_100)
+    await payload.jobs.run({ limit: 100, queue: 'default' })
+    expect([(await stored(first)).viewCount, (await stored(second)).viewCount]).toEqual([400, 200])
+  })
+
   it('shares the browser de-duplication and the address limit with the view endpoint', async () => {
     const id = await publish({ title: '조회 기록 중복' })
     const reader = token()
