@@ -1,6 +1,5 @@
 import type { Payload } from 'payload'
 
-import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { NewsroomFixture } from '../helpers/newsroom'
@@ -10,6 +9,7 @@ import { apiClient, cachedReader } from '../helpers/http'
 import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
 import { bootPayload } from '../helpers/payload'
 import { startRedis, type RunningRedis } from '../helpers/redis'
+import { addresses, BROWSER, sleep, token } from './readers'
 
 /**
  * Votes, views and most-read, visitors: through the route handlers, on the suite's database, with
@@ -26,13 +26,8 @@ let sports: number | string
 
 type ID = number | string
 
-const BROWSER =
-  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36'
-const token = () => crypto.randomBytes(16).toString('hex')
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-let addressCounter = 0
 /** A distinct client address per call (so the per-address limits stay out of the way). */
-const address = () => `10.9.${Math.floor(++addressCounter / 250)}.${addressCounter % 250}`
+const address = addresses('10.9')
 
 beforeAll(async () => {
   if (useRedis) redis = await startRedis()

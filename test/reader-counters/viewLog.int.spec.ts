@@ -1,6 +1,5 @@
 import type { Payload } from 'payload'
 
-import crypto from 'node:crypto'
 import dgram from 'node:dgram'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -11,6 +10,7 @@ import { apiClient } from '../helpers/http'
 import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
 import { bootPayload } from '../helpers/payload'
 import { startRedis, type RunningRedis } from '../helpers/redis'
+import { addresses, BROWSER, sleep, token } from './readers'
 
 /**
  * The view log (plugins/article-views/viewLog.ts): beacons the edge answered and logged as syslog
@@ -30,12 +30,8 @@ let redis: RunningRedis | undefined
 let viewLog: ViewLog
 const sender = dgram.createSocket('udp4')
 
-const BROWSER =
-  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36'
-const token = () => crypto.randomBytes(16).toString('hex')
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-let addressCounter = 0
-const address = () => `10.8.${Math.floor(++addressCounter / 250)}.${addressCounter % 250}`
+/** A distinct client address per call (so the per-address limits stay out of the way). */
+const address = addresses('10.8')
 
 beforeAll(async () => {
   if (useRedis) redis = await startRedis()
