@@ -193,8 +193,9 @@ export const startViewLog = async (
       stats.counted += count
     } catch (error) {
       stats.failed += count
-      payload.logger.warn(
-        `article-views: ${count} views from the view log were not counted: ${(error as Error).message}`,
+      warn(
+        'failed',
+        `article-views: views from the view log were not counted (${stats.failed} so far): ${(error as Error).message}`,
       )
     } finally {
       writing--
@@ -202,12 +203,30 @@ export const startViewLog = async (
     }
   }
 
-  const queue: BeaconRecord[] = []
+  // A FIFO of records: an array read from `head` (Array#shift would copy up to MAX_QUEUED
+  // entries per record taken, just when the listener is busiest).
+  let queue: BeaconRecord[] = []
+  let head = 0
+  const queued = () => queue.length - head
+  const take = () => {
+    const record = queue[head++]!
+    if (head >= 1024 && head * 2 >= queue.length) {
+      queue = queue.slice(head)
+      head = 0
+    }
+    return record
+  }
   let active = 0
   let waiting: Array<() => void> = []
-  let lastDropWarning = 0
+  // A failing store or database, or a flood, would otherwise log once per view.
+  const warnedAt = new Map<string, number>()
+  const warn = (kind: string, message: string) => {
+    if (Date.now() - (warnedAt.get(kind) ?? 0) < 60_000) return
+    warnedAt.set(kind, Date.now())
+    payload.logger.warn(message)
+  }
   const settle = () => {
-    if (active > 0 || queue.length > 0) return
+    if (active > 0 || queued() > 0) return
     // The last views of a burst: written now rather than after the batch's wait.
     if (batched > 0) {
       void writeBatch()
@@ -219,8 +238,8 @@ export const startViewLog = async (
     for (const resolve of done) resolve()
   }
   const pump = () => {
-    while (active < CONCURRENCY && queue.length > 0) {
-      const record = queue.shift()!
+    while (active < CONCURRENCY && queued() > 0) {
+      const record = take()
       active++
       count(record)
         .then((outcome) => {
@@ -228,8 +247,9 @@ export const startViewLog = async (
         })
         .catch((error: unknown) => {
           stats.failed++
-          payload.logger.warn(
-            `article-views: a view from the view log was not counted: ${(error as Error).message}`,
+          warn(
+            'failed',
+            `article-views: views from the view log were not counted (${stats.failed} so far): ${(error as Error).message}`,
           )
         })
         .finally(() => {
@@ -252,14 +272,12 @@ export const startViewLog = async (
       stats.malformed++
       return
     }
-    if (queue.length >= MAX_QUEUED) {
+    if (queued() >= MAX_QUEUED) {
       stats.dropped++
-      if (Date.now() - lastDropWarning > 60_000) {
-        lastDropWarning = Date.now()
-        payload.logger.warn(
-          `article-views: the view log cannot keep up; ${stats.dropped} views dropped so far`,
-        )
-      }
+      warn(
+        'dropped',
+        `article-views: the view log cannot keep up; ${stats.dropped} views dropped so far`,
+      )
       return
     }
     queue.push(record)

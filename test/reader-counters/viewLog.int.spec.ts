@@ -71,7 +71,6 @@ const publish = async (overrides: Record<string, unknown> = {}): Promise<ID> => 
 /** A datagram as nginx's `access_log syslog:…,tag=newsroom_views,nohostname view_beacon` sends it. */
 const syslogLine = (record: Record<string, string>) =>
   `<190>Dec  8 01:02:03 newsroom_views: ${JSON.stringify({
-    at: '1765155723.123',
     path: '/api/articles/1/view',
     address: address(),
     agent: BROWSER,
