@@ -215,12 +215,17 @@ const memoryStore = (prefix: string): CounterStore => {
 // ---- Redis ---------------------------------------------------------------------------------
 
 // Scripts run atomically in Redis: the mark's check and the change it guards are one step.
-// KEYS: target, source, mark; ARGV: mark, ttl.
+// KEYS: target, source, mark; ARGV: mark, ttl. Member by member of the source: a ZUNIONSTORE
+// with weights 1, -1 rewrites the whole target — at 100k articles ~200 ms of Redis, every client
+// waiting, per hour and window, and seconds for a window rolled after hours unasked.
 const SUBTRACT_ONCE = `
 local mark = redis.call('GET', KEYS[3])
 if not mark or tonumber(mark) >= tonumber(ARGV[1]) then return 0 end
-redis.call('ZUNIONSTORE', KEYS[1], 2, KEYS[1], KEYS[2], 'WEIGHTS', 1, -1)
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', 0)
+local leaving = redis.call('ZRANGE', KEYS[2], 0, -1, 'WITHSCORES')
+for index = 1, #leaving, 2 do
+  local left = redis.call('ZINCRBY', KEYS[1], -tonumber(leaving[index + 1]), leaving[index])
+  if tonumber(left) <= 0 then redis.call('ZREM', KEYS[1], leaving[index]) end
+end
 redis.call('EXPIRE', KEYS[1], ARGV[2])
 redis.call('SET', KEYS[3], ARGV[1], 'EX', ARGV[2])
 return 1`

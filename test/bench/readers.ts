@@ -14,21 +14,25 @@
  *    /api/articles/:id/vote` `{ value: ±1 }` from a new browser and address each, against `GET
  *    /api/articles/:id?depth=1&_lap=<n>` (every URL new, as http.ts's fresh reads). Cost: the
  *    server's CPU time per request (and req/s).
- * 3. Most-read: BENCH_VIEWS (1,000,000) views over BENCH_ARTICLES (10,000) articles, popularity
- *    Zipf-like, each view at a random hour of the last 7 days, loaded into Redis with the plugin's
- *    own write path (`addToMostRead`, the hourly buckets and running totals countView writes;
- *    batched: one call per article and hour with that hour's views). Then `GET
- *    /api/articles/most-read?window=24h|7d` and GraphQL `mostRead(window:)`, one request at a time
- *    (p50/p95), through the Redis server. The ranking itself — its first call, which builds the
- *    window's running total from the buckets, then steady calls — in this process against the same
- *    Redis, and against a memory store loaded the same way, the embedded default (a memory store
- *    lives in the server's process, so the bench cannot load it from outside; it is timed here).
+ * 3. Most-read at the issue's size: BENCH_RANKING_VIEWS (10,000,000) views over
+ *    BENCH_RANKING_ARTICLES (100,000) articles, popularity Zipf-like, each view at a random hour of
+ *    the last 7 days, loaded with the plugin's own write path (`addToMostRead`: the hourly buckets
+ *    and running totals countView writes; one call per article and hour with that hour's views;
+ *    into Redis through a bench-only pipelined loader). The corpus's articles take the top ranks
+ *    (the HTTP path reads their headlines), synthetic ids the rest. For Redis and for a memory
+ *    store (the embedded default; it lives in the server's process, so it is timed here): the
+ *    ranking's first call (the window's running total built from the buckets), steady calls, and
+ *    the roll (an hour leaving the window: one bucket subtracted) on a clock moved on by the
+ *    bench; 24h and 7d, overall and one section. Over HTTP, through the Redis server (sharing the
+ *    Redis): `GET /api/articles/most-read?window=24h|7d&limit=10` and GraphQL `mostRead(window:,
+ *    limit: 10)`, and the same endpoint's 400 as a floor, one request at a time, in turns (p50/p95).
  *
  * Ports: BENCH_READERS_PORT (8200) the memory server, +1 the Redis server, +2 its redis-server.
- * Settings: BENCH_ARTICLES, BENCH_VIEWS, BENCH_THREADS (2), BENCH_CONNECTIONS (16),
+ * Settings: BENCH_ARTICLES (the corpus, 10,000), BENCH_THREADS (2), BENCH_CONNECTIONS (16),
  * BENCH_WARMUP (3), BENCH_DURATION (6), BENCH_ROUNDS (2), BENCH_VIEW_RATE (1000),
- * BENCH_MOST_READ_REQUESTS (100), BENCH_RANKING_ARTICLES and BENCH_RANKING_VIEWS (the
- * ranking alone at that size, synthetic ids; off by default), BENCH_KEEP=1. Results: test/bench/results/readers.json.
+ * BENCH_MOST_READ_REQUESTS (100), BENCH_RANKING_ARTICLES (100,000), BENCH_RANKING_VIEWS
+ * (10,000,000), BENCH_ROLL_STEPS (5), BENCH_ROLL_CATCH_UP (12), BENCH_READERS_ONLY=most-read
+ * (skips 1 and 2), BENCH_KEEP=1. Results: test/bench/results/readers.json.
  */
 import { createClient } from '@libsql/client'
 import { Redis } from 'ioredis'
@@ -38,6 +42,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 
+import type { MostReadWindow } from '../../plugins/article-views/types'
 import type { ServerProcess } from './processes'
 
 import { addToMostRead, topViewed } from '../../plugins/article-views/counting'
@@ -49,7 +54,6 @@ import { type RequestLine, runWrk, type WrkResult } from './wrk'
 const env = process.env
 const settings = {
   articles: Number(env.BENCH_ARTICLES || 10_000),
-  views: Number(env.BENCH_VIEWS || 1_000_000),
   threads: Number(env.BENCH_THREADS || 2),
   connections: Number(env.BENCH_CONNECTIONS || 16),
   warmupS: Number(env.BENCH_WARMUP || 3),
@@ -57,8 +61,11 @@ const settings = {
   rounds: Number(env.BENCH_ROUNDS || 2),
   viewRate: Number(env.BENCH_VIEW_RATE || 1000),
   mostReadRequests: Number(env.BENCH_MOST_READ_REQUESTS || 100),
-  rankingArticles: Number(env.BENCH_RANKING_ARTICLES || 0),
+  rankingArticles: Number(env.BENCH_RANKING_ARTICLES || 100_000),
   rankingViews: Number(env.BENCH_RANKING_VIEWS || 10_000_000),
+  rollSteps: Number(env.BENCH_ROLL_STEPS || 5),
+  rollCatchUp: Number(env.BENCH_ROLL_CATCH_UP || 12),
+  mostReadOnly: env.BENCH_READERS_ONLY === 'most-read',
   port: Number(env.BENCH_READERS_PORT || 8200),
   keep: env.BENCH_KEEP === '1',
 }
@@ -488,7 +495,34 @@ const sectionsOf = async (dbFile: string): Promise<Map<number, null | string>> =
 }
 
 /**
- * `views` views: article popularity Zipf-like (s = 1) over the corpus's shuffled order, each view
+ * The ranking's `count` article ids, most popular first: the corpus's real articles (its shuffled
+ * order) take the top ranks and synthetic ids above the corpus's highest the rest, so the HTTP path
+ * (which reads the top articles' headlines) finds every id it asks for while the ranking holds
+ * `count` articles. Synthetic articles' sections go round the corpus's sections.
+ */
+const rankedArticles = (
+  corpusIds: number[],
+  corpusSections: Map<number, null | string>,
+  sectionIds: string[],
+  count: number,
+) => {
+  const ids = corpusIds.slice(0, count)
+  const synthetic = new Map<number, string>()
+  let next = corpusIds.reduce((max, id) => Math.max(max, id), 0) + 1
+  while (ids.length < count) {
+    const id = next++
+    ids.push(id)
+    synthetic.set(id, sectionIds[id % sectionIds.length]!)
+  }
+  return {
+    ids,
+    real: Math.min(corpusIds.length, count),
+    sectionOf: (id: number) => corpusSections.get(id) ?? synthetic.get(id) ?? null,
+  }
+}
+
+/**
+ * `views` views: article popularity Zipf-like (s = 1) over `ids` (most popular first), each view
  * at a uniformly random hour of the last 7 days; yielded as (article, hour) → views, which is what
  * the buckets hold, one article at a time. Seeded: every run and store gets the same views.
  */
@@ -515,12 +549,58 @@ function* viewCells(ids: number[], views: number, now: number) {
   }
 }
 
+/**
+ * For loading only: the store as `addToMostRead` sees it, whose increments are summed here and
+ * sent to Redis as plain ZINCRBY in pipelines (no MULTI per call, each key's EXPIRE once per
+ * flush). The keys are the plugin's own, so the sets end exactly as the app's store would leave
+ * them — in about a minute instead of a quarter of an hour for ~2.9M calls. Bench-only: the
+ * plugin's store keeps its one atomic step per view.
+ */
+const bulkRedisLoader = (client: Redis, store: CounterStore, prefix: string) => {
+  let pending = new Map<string, Map<string, number>>()
+  const ttls = new Map<string, number>()
+  let size = 0
+  const flush = async () => {
+    // Calls made while this batch is sent go into the next one.
+    const batch = pending
+    pending = new Map()
+    size = 0
+    let pipeline = client.pipeline()
+    let commands = 0
+    for (const [key, members] of batch)
+      for (const [member, by] of members) {
+        pipeline.zincrby(prefix + key, by, member)
+        if (++commands % 10_000 === 0) {
+          await pipeline.exec()
+          pipeline = client.pipeline()
+        }
+      }
+    for (const key of batch.keys()) pipeline.expire(prefix + key, ttls.get(key)!)
+    await pipeline.exec()
+  }
+  const loader: CounterStore = {
+    ...store,
+    sortedIncrementAll: async (keys, member, by, ttlSeconds) => {
+      for (const key of keys) {
+        let members = pending.get(key)
+        if (!members) pending.set(key, (members = new Map()))
+        if (!members.has(member)) size++
+        members.set(member, (members.get(member) ?? 0) + by)
+        ttls.set(key, Math.max(1, Math.ceil(ttlSeconds)))
+      }
+      if (size >= 300_000) await flush()
+    },
+  }
+  return { loader, flush }
+}
+
 /** Every cell through the plugin's `addToMostRead`, 5,000 calls in flight at a time. */
 const loadViews = async (
   store: CounterStore,
   cells: Iterable<{ at: number; id: number; views: number }>,
   sectionOf: (id: number) => null | string,
   label: string,
+  flush?: () => Promise<void>,
 ) => {
   const loadStarted = performance.now()
   let count = 0
@@ -535,6 +615,7 @@ const loadViews = async (
     }
   }
   await Promise.all(batch)
+  await flush?.()
   return { cells: count, seconds: round1((performance.now() - loadStarted) / 1000) }
 }
 
@@ -557,62 +638,193 @@ const timeSequential = async (count: number, send: (index: number) => Promise<vo
 const MOST_READ_QUERY = (window: string) =>
   `query MostRead { mostRead(window: "${window}", limit: 10) { id title views viewCount } }`
 
+/** Untimed rounds first: the first requests of a kind after the start are slower. */
+const HTTP_WARMUP = 20
+
+/**
+ * REST and GraphQL for both windows, and a floor — the same endpoint answering 400 (an unknown
+ * window) before any store or database call: what Next.js, Payload's request and the routing cost
+ * by themselves. One request at a time, the five in turns, so that the machine's load and the
+ * server's warm-up fall on all of them alike.
+ */
 const measureMostReadHttp = async (server: ServerProcess) => {
-  const result: Record<string, Awaited<ReturnType<typeof timeSequential>>> = {}
-  for (const window of ['24h', '7d']) {
-    const rest = `${server.url}/api/articles/most-read?window=${window}&limit=10`
-    const first = JSON.parse(await probe(`${rest}&_lap=0`, {}, 200)) as { docs: unknown[] }
-    if (first.docs.length === 0) throw new Error(`most-read ${window} answered no articles`)
-    result[`rest ${window}`] = await timeSequential(settings.mostReadRequests, async (index) => {
-      await probe(`${rest}&_lap=${index + 1}`, {}, 200)
-    })
-    const body = JSON.stringify({ query: MOST_READ_QUERY(window) })
-    const graphQL = await probe(
+  const graphQL = (window: string) => () =>
+    probe(
       `${server.url}/api/graphql`,
       {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body,
+        body: JSON.stringify({ query: MOST_READ_QUERY(window) }),
       },
       200,
     )
-    if (graphQL.startsWith('{"errors"'))
-      throw new Error(`GraphQL mostRead: ${graphQL.slice(0, 300)}`)
-    result[`graphql ${window}`] = await timeSequential(settings.mostReadRequests, async () => {
-      await probe(
-        `${server.url}/api/graphql`,
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body,
-        },
-        200,
+  let lap = 0
+  const rest =
+    (window: string, status = 200) =>
+    () =>
+      probe(
+        `${server.url}/api/articles/most-read?window=${window}&limit=10&_lap=${++lap}`,
+        {},
+        status,
       )
-    })
+  const kinds: Record<string, () => Promise<string>> = {
+    'rest floor': rest('1y', 400),
+    'rest 24h': rest('24h'),
+    'rest 7d': rest('7d'),
+    'graphql 24h': graphQL('24h'),
+    'graphql 7d': graphQL('7d'),
+  }
+  for (const window of ['24h', '7d']) {
+    const first = JSON.parse(await kinds[`rest ${window}`]!()) as { docs: unknown[] }
+    if (first.docs.length !== 10)
+      throw new Error(`most-read ${window} answered ${first.docs.length} articles, not 10`)
+    const answer = await kinds[`graphql ${window}`]!()
+    if (answer.startsWith('{"errors"')) throw new Error(`GraphQL mostRead: ${answer.slice(0, 300)}`)
+  }
+  const times: Record<string, number[]> = {}
+  for (let round = -HTTP_WARMUP; round < settings.mostReadRequests; round++)
+    for (const [name, send] of Object.entries(kinds)) {
+      const start = performance.now()
+      await send()
+      if (round >= 0) (times[name] ??= []).push(performance.now() - start)
+    }
+  const result: Record<string, { maxMs: number; p50Ms: number; p95Ms: number; requests: number }> =
+    {}
+  for (const [name, list] of Object.entries(times)) {
+    result[name] = {
+      requests: list.length,
+      p50Ms: percentile(list, 50),
+      p95Ms: percentile(list, 95),
+      maxMs: percentile(list, 100),
+    }
     log(
-      `most-read ${window} over HTTP (Redis): REST p50 ${result[`rest ${window}`]!.p50Ms} ms p95 ${result[`rest ${window}`]!.p95Ms} ms; GraphQL p50 ${result[`graphql ${window}`]!.p50Ms} ms p95 ${result[`graphql ${window}`]!.p95Ms} ms`,
+      `most-read over HTTP (Redis), ${name}: p50 ${result[name].p50Ms} ms, p95 ${result[name].p95Ms} ms`,
+    )
+  }
+  return result
+}
+
+/** A ranking the bench times: a window, overall or in one section. */
+type Ranking = { label: string; section: null | string; window: MostReadWindow }
+
+const HOUR_MS = 3_600_000
+const rankingsOf = (section: string): Ranking[] =>
+  (['24h', '7d'] as const).flatMap((window) => [
+    { label: `${window} overall`, section: null, window },
+    { label: `${window} section ${section}`, section, window },
+  ])
+/** What findMostRead asks for a list of 10: limit × 2 + 10. */
+const rank = (store: CounterStore, { section, window }: Ranking) =>
+  topViewed(store, { limit: 30, section, window })
+const markOf = (store: CounterStore, { section, window }: Ranking) =>
+  store.markOf(`w:${window}${section === null ? '' : `:s:${section}`}:out`)
+
+/** Redis's own time in scripts (INFO commandstats): how long it was busy, every client waiting. */
+const redisScriptMs = async (client: null | Redis) => {
+  if (!client) return 0
+  let usec = 0
+  for (const match of (await client.info('commandstats')).matchAll(
+    /cmdstat_(?:eval|evalsha):calls=\d+,usec=(\d+)/g,
+  ))
+    usec += Number(match[1])
+  return usec / 1000
+}
+
+/** One call timed, with Redis's script time during it and the hours it rolled out. */
+const timeRoll = async (store: CounterStore, ranking: Ranking, client: null | Redis) => {
+  const markBefore = await markOf(store, ranking)
+  const busyBefore = await redisScriptMs(client)
+  const start = performance.now()
+  await rank(store, ranking)
+  const ms = round1(performance.now() - start)
+  const redisBusyMs = client ? round1((await redisScriptMs(client)) - busyBefore) : undefined
+  const markAfter = await markOf(store, ranking)
+  return {
+    ms,
+    redisBusyMs,
+    hoursRolled: markBefore === null ? 'rebuilt' : (markAfter ?? 0) - markBefore,
+  }
+}
+
+/**
+ * The ranking alone (top 30), per window, overall and in one section: the first call builds the
+ * window's running total from the hourly buckets (never built: once on a fresh store, or after a
+ * pause longer than the window); then `BENCH_MOST_READ_REQUESTS` steady calls (a read of the
+ * total's top members).
+ */
+const measureRanking = async (
+  store: CounterStore,
+  label: string,
+  rankings: Ranking[],
+  client: null | Redis,
+) => {
+  const result: Record<string, unknown> = {}
+  for (const ranking of rankings) {
+    const rebuild = await timeRoll(store, ranking, client)
+    if (rebuild.hoursRolled !== 'rebuilt')
+      throw new Error(`${label} ${ranking.label}: the first call found a total already built`)
+    const steady = await timeSequential(settings.mostReadRequests, async () => {
+      await rank(store, ranking)
+    })
+    result[ranking.label] = {
+      rebuildMs: rebuild.ms,
+      rebuildRedisBusyMs: rebuild.redisBusyMs,
+      steady,
+    }
+    log(
+      `ranking, ${label}, ${ranking.label}: rebuild ${rebuild.ms} ms${client ? ` (Redis busy ${rebuild.redisBusyMs} ms)` : ''}; steady p50 ${steady.p50Ms} ms, p95 ${steady.p95Ms} ms, max ${steady.maxMs} ms`,
     )
   }
   return result
 }
 
 /**
- * The ranking alone (top 30): the first call of a window builds its running total from the hourly
- * buckets (once after a deploy, or after a pause longer than the window); later calls read the
- * total's top members (rolling out an hour's bucket when one has left the window).
+ * The roll, without waiting an hour: this process's clock (`Date.now`, which the window and the
+ * memory store read) moves on an hour at a time, and each ranking's next call subtracts the
+ * hourly bucket that has just left its window — a full hour of the loaded views (24h: the hour
+ * 23 h back, then 22 h …; 7d: 167 h back …). `BENCH_ROLL_STEPS` (5) such hours, then a catch-up:
+ * a ranking nobody asked for during `BENCH_ROLL_CATCH_UP` (12) hours rolls that many in its next
+ * call. Runs last: it leaves the marks in this fake future.
  */
-const measureRanking = async (store: CounterStore, label: string) => {
-  const result: Record<string, { rebuildMs: number } & Awaited<ReturnType<typeof timeSequential>>> =
-    {}
-  for (const window of ['24h', '7d'] as const) {
-    // What findMostRead asks for a list of 10: limit × 2 + 10.
-    const rank = () => topViewed(store, { limit: 30, section: null, window })
-    const start = performance.now()
-    await rank()
-    const rebuildMs = Math.round((performance.now() - start) * 10) / 10
-    result[window] = { rebuildMs, ...(await timeSequential(20, async () => void (await rank()))) }
+const measureRolls = async (
+  store: CounterStore,
+  label: string,
+  rankings: Ranking[],
+  client: null | Redis,
+) => {
+  const realNow = Date.now
+  let offset = 0
+  Date.now = () => realNow() + offset
+  const steps: Record<string, Awaited<ReturnType<typeof timeRoll>>[]> = {}
+  const catchUp: Record<string, Awaited<ReturnType<typeof timeRoll>>> = {}
+  try {
+    for (let step = 1; step <= settings.rollSteps; step++) {
+      offset += HOUR_MS
+      for (const ranking of rankings)
+        (steps[ranking.label] ??= []).push(await timeRoll(store, ranking, client))
+    }
+    offset += settings.rollCatchUp * HOUR_MS
+    for (const ranking of rankings) catchUp[ranking.label] = await timeRoll(store, ranking, client)
+  } finally {
+    Date.now = realNow
+  }
+  const result: Record<string, unknown> = {}
+  for (const ranking of rankings) {
+    const times = steps[ranking.label]!.map((step) => step.ms)
+    const busy = steps[ranking.label]!.map((step) => step.redisBusyMs ?? 0)
+    const entry = {
+      oneHour: {
+        calls: times.length,
+        hoursRolled: steps[ranking.label]!.map((step) => step.hoursRolled),
+        p50Ms: percentile(times, 50),
+        maxMs: percentile(times, 100),
+        redisBusyP50Ms: client ? percentile(busy, 50) : undefined,
+      },
+      catchUp: catchUp[ranking.label],
+    }
+    result[ranking.label] = entry
     log(
-      `most-read ranking, ${label}, ${window}: first (builds the running total) ${rebuildMs} ms; then p50 ${result[window]!.p50Ms} ms, p95 ${result[window]!.p95Ms} ms`,
+      `roll, ${label}, ${ranking.label}: one hour p50 ${entry.oneHour.p50Ms} ms, max ${entry.oneHour.maxMs} ms${client ? ` (Redis busy p50 ${entry.oneHour.redisBusyP50Ms} ms)` : ''}; ${settings.rollCatchUp} hours at once ${entry.catchUp?.ms} ms${client ? ` (Redis busy ${entry.catchUp?.redisBusyMs} ms)` : ''}, rolled ${entry.catchUp?.hoursRolled}`,
     )
   }
   return result
@@ -633,7 +845,7 @@ const main = async () => {
   const runDir = path.join(benchTmp, `readers-${Date.now()}`)
   const memoryDir = path.join(runDir, 'memory')
   const redisDir = path.join(runDir, 'redis')
-  fs.cpSync(corpus.dir, memoryDir, { recursive: true })
+  if (!settings.mostReadOnly) fs.cpSync(corpus.dir, memoryDir, { recursive: true })
   fs.cpSync(corpus.dir, redisDir, { recursive: true })
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
@@ -643,25 +855,28 @@ const main = async () => {
 
   try {
     // 1 and 2 on the memory store.
-    log(`starting the embedded npm start (SQLite, memory counter store) on ${ports.memory}…`)
-    const memory = await startEmbedded('memory server', memoryDir, ports.memory, {})
-    log('views, memory store…')
-    const viewsMemory = await measureViews(
-      memory,
-      ids,
-      path.join(memoryDir, 'newsroom.db'),
-      path.join(memoryDir, 'wrk'),
-    )
-    log('votes vs fresh article reads, memory store…')
-    const votes = await measureVotesVsReads(memory, ids, path.join(memoryDir, 'wrk'))
-    log(
-      `vote / fresh read: CPU per request ${votes.ratios.cpuPerRequest}×, throughput ${votes.ratios.throughput}×, p50 ${votes.ratios.p50}×`,
-    )
-    await memory.stop()
-    running.splice(
-      running.findIndex((entry) => entry.name === 'memory server'),
-      1,
-    )
+    if (!settings.mostReadOnly) {
+      log(`starting the embedded npm start (SQLite, memory counter store) on ${ports.memory}…`)
+      const memory = await startEmbedded('memory server', memoryDir, ports.memory, {})
+      log('views, memory store…')
+      const viewsMemory = await measureViews(
+        memory,
+        ids,
+        path.join(memoryDir, 'newsroom.db'),
+        path.join(memoryDir, 'wrk'),
+      )
+      log('votes vs fresh article reads, memory store…')
+      const votes = await measureVotesVsReads(memory, ids, path.join(memoryDir, 'wrk'))
+      log(
+        `vote / fresh read: CPU per request ${votes.ratios.cpuPerRequest}×, throughput ${votes.ratios.throughput}×, p50 ${votes.ratios.p50}×`,
+      )
+      await memory.stop()
+      running.splice(
+        running.findIndex((entry) => entry.name === 'memory server'),
+        1,
+      )
+      Object.assign(results, { views: { memory: viewsMemory }, votesVsFreshReads: votes })
+    }
 
     // 1 and 3 on Redis.
     const redisUrl = await startRedis(path.join(runDir, 'redis-server'))
@@ -671,97 +886,95 @@ const main = async () => {
     const redis = await startEmbedded('redis server', redisDir, ports.redis, {
       REDIS_URL: redisUrl,
     })
-    log('views, Redis store…')
-    const viewsRedis = await measureViews(
-      redis,
+    if (!settings.mostReadOnly) {
+      log('views, Redis store…')
+      const viewsRedis = await measureViews(
+        redis,
+        ids,
+        path.join(redisDir, 'newsroom.db'),
+        path.join(redisDir, 'wrk'),
+      )
+      Object.assign(results, {
+        views: { ...(results.views as object), redis: viewsRedis },
+      })
+    }
+
+    // 3. Most-read at BENCH_RANKING_ARTICLES / BENCH_RANKING_VIEWS: the corpus's articles are the
+    // most popular (the HTTP path reads their headlines), synthetic ids the rest.
+    const corpusSections = await sectionsOf(path.join(corpus.dir, 'newsroom.db'))
+    const ranked = rankedArticles(
       ids,
-      path.join(redisDir, 'newsroom.db'),
-      path.join(redisDir, 'wrk'),
+      corpusSections,
+      corpus.manifest.sections.map(({ id }) => String(id)),
+      settings.rankingArticles,
     )
-
+    // One section's rankings too: the most-read article's (one of the larger sections).
+    const section = ranked.sectionOf(ranked.ids[0]!) ?? String(corpus.manifest.sections[0]!.id)
+    const rankings = rankingsOf(section)
     log(
-      `most-read: loading ${settings.views.toLocaleString('en')} views over ${ids.length.toLocaleString('en')} articles into Redis…`,
+      `most-read: loading ${settings.rankingViews.toLocaleString('en')} views over ${ranked.ids.length.toLocaleString('en')} articles (the top ${ranked.real.toLocaleString('en')} the corpus's) into Redis…`,
     )
-    const sections = await sectionsOf(path.join(corpus.dir, 'newsroom.db'))
-    const sectionOf = (id: number) => sections.get(id) ?? null
     const now = Date.now()
-    // The plugin's store on a client that sends each tick's commands in one write (the loader's
-    // thousands of calls in flight); the app's own client is the same store without it.
-    const redisClient = new Redis(redisUrl, { enableAutoPipelining: true })
-    const redisStore = createCounterStore({ redis: redisClient, keyPrefix: 'views' })
+    // The app's own store on the server's Redis and key prefix (what the server reads), and a
+    // second client for the bulk load and INFO.
+    const redisClient = new Redis(redisUrl)
+    const redisStore = createCounterStore({ redis: redisUrl, keyPrefix: 'views' })
+    const bulk = bulkRedisLoader(redisClient, redisStore, 'views:')
     const redisLoad = await loadViews(
-      redisStore,
-      viewCells(ids, settings.views, now),
-      sectionOf,
+      bulk.loader,
+      viewCells(ranked.ids, settings.rankingViews, now),
+      ranked.sectionOf,
       'Redis',
+      bulk.flush,
     )
+    const redisMemory = (await redisClient.info('memory')).match(/used_memory_human:(\S+)/)?.[1]
     log(
-      `loaded ${redisLoad.cells.toLocaleString('en')} (article, hour) cells into Redis in ${redisLoad.seconds} s`,
+      `loaded ${redisLoad.cells.toLocaleString('en')} (article, hour) cells into Redis in ${redisLoad.seconds} s (Redis uses ${redisMemory}); load average ${os.loadavg().map(round2).join(' ')}`,
     )
+    const rankingRedis = await measureRanking(redisStore, 'Redis', rankings, redisClient)
+    // The totals' sizes (articles with views in the window) and the hourly buckets' (per hour).
+    const sizes: Record<string, number> = {}
+    for (const key of ['w:24h', 'w:7d', `w:24h:s:${section}`, `w:7d:s:${section}`])
+      sizes[key] = await redisClient.zcard(`views:${key}`)
+    const hour = Math.floor(now / HOUR_MS)
+    sizes['h (the hour 23 h back)'] = await redisClient.zcard(`views:h:${hour - 23}`)
+    sizes[`h:s:${section}`] = await redisClient.zcard(`views:h:${hour - 23}:s:${section}`)
+    log(`sizes: ${JSON.stringify(sizes)}`)
     const mostReadHttp = await measureMostReadHttp(redis)
-    const rankingRedis = await measureRanking(redisStore, 'Redis')
+    const rollsRedis = await measureRolls(redisStore, 'Redis', rankings, redisClient)
     await redis.stop()
+    await redisStore.close()
+    redisClient.disconnect()
+    const loadAfterRedis = os.loadavg().map(round2)
 
-    const memoryStore = createCounterStore({ redis: null, keyPrefix: 'views' })
+    let memoryStore: CounterStore | null = createCounterStore({ redis: null, keyPrefix: 'views' })
     const memoryLoad = await loadViews(
       memoryStore,
-      viewCells(ids, settings.views, now),
-      sectionOf,
+      viewCells(ranked.ids, settings.rankingViews, now),
+      ranked.sectionOf,
       'memory',
     )
-    log(`loaded into a memory store in ${memoryLoad.seconds} s`)
-    const rankingMemory = await measureRanking(memoryStore, 'memory')
-
-    // The ranking alone at a larger size (e.g. 100,000 articles, 10,000,000 views): no corpus
-    // needed, synthetic ids and 12 sections, under another key prefix.
-    let rankingLarge: unknown = null
-    if (settings.rankingArticles) {
-      const largeIds = Array.from({ length: settings.rankingArticles }, (_, index) => index + 1)
-      const largeSection = (id: number) => String(id % 12)
-      log(
-        `ranking only: ${settings.rankingViews.toLocaleString('en')} views over ${largeIds.length.toLocaleString('en')} synthetic articles…`,
-      )
-      const largeRedis = createCounterStore({ redis: redisClient, keyPrefix: 'views-large' })
-      const largeRedisLoad = await loadViews(
-        largeRedis,
-        viewCells(largeIds, settings.rankingViews, now),
-        largeSection,
-        'Redis, large',
-      )
-      log(
-        `loaded ${largeRedisLoad.cells.toLocaleString('en')} cells into Redis in ${largeRedisLoad.seconds} s`,
-      )
-      const largeRedisRanking = await measureRanking(largeRedis, 'Redis, large')
-      const largeMemory = createCounterStore({ redis: null, keyPrefix: 'views-large' })
-      const largeMemoryLoad = await loadViews(
-        largeMemory,
-        viewCells(largeIds, settings.rankingViews, now),
-        largeSection,
-        'memory, large',
-      )
-      const largeMemoryRanking = await measureRanking(largeMemory, 'memory, large')
-      rankingLarge = {
-        articles: largeIds.length,
-        views: settings.rankingViews,
-        cells: largeRedisLoad.cells,
-        loadSeconds: { redis: largeRedisLoad.seconds, memory: largeMemoryLoad.seconds },
-        ranking: { redis: largeRedisRanking, memory: largeMemoryRanking },
-      }
-    }
-    redisClient.disconnect()
+    log(
+      `loaded into a memory store in ${memoryLoad.seconds} s; load average ${os.loadavg().map(round2).join(' ')}`,
+    )
+    const rankingMemory = await measureRanking(memoryStore, 'memory', rankings, null)
+    const rollsMemory = await measureRolls(memoryStore, 'memory', rankings, null)
+    memoryStore = null
 
     Object.assign(results, {
-      views: { memory: viewsMemory, redis: viewsRedis },
-      votesVsFreshReads: votes,
       mostRead: {
-        articles: ids.length,
-        views: settings.views,
+        articles: ranked.ids.length,
+        corpusArticles: ranked.real,
+        views: settings.rankingViews,
         cells: redisLoad.cells,
+        section,
         loadSeconds: { redis: redisLoad.seconds, memory: memoryLoad.seconds },
-        httpRedis: mostReadHttp,
-        ranking: { redis: rankingRedis, memory: rankingMemory },
+        redisUsedMemory: redisMemory,
+        sizes,
+        redis: { ranking: rankingRedis, http: mostReadHttp, rolls: rollsRedis },
+        memory: { ranking: rankingMemory, rolls: rollsMemory },
+        loadAverageAfterRedis: loadAfterRedis,
       },
-      mostReadRankingLarge: rankingLarge,
       loadAverageAtEnd: os.loadavg().map(round2),
       totalSeconds: Math.round((performance.now() - started) / 1000),
     })
