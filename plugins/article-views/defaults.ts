@@ -34,6 +34,13 @@ export const sanitizeArticleViewsOptions = (
     options.viewLogListen === undefined
       ? process.env.NEWSROOM_VIEW_LOG_LISTEN?.trim() || null
       : options.viewLogListen,
+  viewLogFrom:
+    options.viewLogFrom ??
+    (process.env.NEWSROOM_VIEW_LOG_FROM?.trim()
+      ? process.env.NEWSROOM_VIEW_LOG_FROM.split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean)
+      : ['127.0.0.0/8', '::1']),
   maxLimit: options.maxLimit ?? 50,
   defaultLimit: options.defaultLimit ?? 10,
   taskSlug: options.taskSlug ?? 'flushArticleViews',

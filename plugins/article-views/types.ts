@@ -46,6 +46,12 @@ export type ArticleViewsOptions = {
    * @default NEWSROOM_VIEW_LOG_LISTEN, else null
    */
   viewLogListen?: null | string
+  /**
+   * Who may send view log records: addresses and CIDRs of the edge(s). Records from anyone else
+   * are refused (they could name any address and token).
+   * @default NEWSROOM_VIEW_LOG_FROM (comma-separated), else loopback (127.0.0.0/8, ::1)
+   */
+  viewLogFrom?: string[]
   /** The largest `limit` of most-read. @default 50 */
   maxLimit?: number
   /** The `limit` when none is asked. @default 10 */

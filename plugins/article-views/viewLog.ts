@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import dgram from 'node:dgram'
+import net from 'node:net'
 import { LRUCache } from 'lru-cache'
 import { createLocalReq } from 'payload'
 
@@ -8,6 +9,7 @@ import type { CounterStore } from '../shared/counterStore'
 import type { WindowLimiter } from '../shared/requestLimits'
 import type { SanitizedArticleViewsConfig } from './types'
 
+import { normalizeAddress } from '../login-throttle/clientAddress'
 import { findPublicDocument } from '../shared/counterWrites'
 import { idOf } from '../shared/relationIds'
 import { browserKeyFrom, documentIdOf, isBotAgent, isReaderToken } from '../shared/readerClient'
@@ -16,7 +18,7 @@ import { addViews, isFirstView } from './counting'
 /*
  * The view log: view beacons that the edge answered itself (nginx, deploy/nginx.conf: 204 at
  * once) and logged as syslog over UDP, one JSON record per beacon. One process per edge listens
- * (the `viewLog` option, NEWSROOM_VIEW_LOG_LISTEN; a job worker in deploy/local-cluster.sh) and
+ * (the `viewLogListen` option, NEWSROOM_VIEW_LOG_LISTEN; a job worker in deploy/local-cluster.sh) and
  * counts each beacon as the view endpoint would — crawlers, unknown or unpublished documents,
  * repeats within `dedupeSeconds` and addresses over `viewsPerAddress` left out — into the same
  * counter store. A view then costs the edge microseconds and the app processes nothing.
@@ -52,6 +54,8 @@ export type ViewLogStats = {
   dropped: number
   /** Failed to count (the store or the database failed); logged. */
   failed: number
+  /** Datagrams from a sender not in `viewLogFrom` (not counted in `received`). */
+  refused: number
 }
 
 export type ViewLog = {
@@ -68,6 +72,7 @@ export type ViewLog = {
 const MAX_QUEUED = 20_000
 const CONCURRENCY = 64
 const BATCH_MS = 50
+const NOT_PUBLIC_TTL_MS = 5_000
 const BATCH_VIEWS = 1_000
 // A document's public state is re-read at most once a minute: a view counted up to a minute after
 // an unpublish is harmless, a database read per beacon is what the edge path exists to avoid.
@@ -80,15 +85,36 @@ export const viewLogOf = (payload: Payload): undefined | ViewLog => running.get(
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-/** `host:port`, `[v6]:port` or `port` → host and port. */
+/** `host:port`, `[v6]:port`, `:port` or `port` (on 127.0.0.1) → host and port. */
 export const parseListen = (listen: string): { host: string; port: number } => {
-  const match = /^(?:\[([^\]]+)\]|([^:]+))?:?(\d{1,5})$/.exec(listen.trim())
+  const match = /^(?:(?:\[([^\]]+)\]|([^:[\]]+))?:)?(\d{1,5})$/.exec(listen.trim())
   const port = match ? Number(match[3]) : NaN
   if (!match || !(port >= 0 && port <= 65535))
     throw new Error(
-      `article-views: viewLog.listen must be "host:port" (e.g. 127.0.0.1:5140), got "${listen}"`,
+      `article-views: viewLogListen must be "host:port" (e.g. 127.0.0.1:5140), got "${listen}"`,
     )
   return { host: match[1] ?? match[2] ?? '127.0.0.1', port }
+}
+
+/** The senders the view log takes records from: addresses and CIDRs (`10.0.0.5`, `10.0.0.0/24`, `::1`). */
+const senderList = (from: string[]): net.BlockList => {
+  const list = new net.BlockList()
+  for (const entry of from) {
+    const [address = '', bits] = entry.trim().split('/')
+    const family = net.isIPv6(address) ? 'ipv6' : 'ipv4'
+    if (!net.isIP(address) || (bits !== undefined && !/^\d{1,3}$/.test(bits)))
+      throw new Error(`article-views: viewLogFrom: not an address or CIDR: "${entry}"`)
+    if (bits === undefined) list.addAddress(address, family)
+    else list.addSubnet(address, Number(bits), family)
+  }
+  return list
+}
+
+const isAllowedSender = (list: net.BlockList, address: string): boolean => {
+  // An IPv4 sender on an IPv6 socket arrives as ::ffff:a.b.c.d.
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1]
+  if (mapped) return list.check(mapped, 'ipv4')
+  return list.check(address, net.isIPv6(address) ? 'ipv6' : 'ipv4')
 }
 
 /** The JSON record of a syslog line (`<190>Dec  8 01:02:03 newsroom_views: {…}`). */
@@ -110,8 +136,9 @@ export const startViewLog = async (
   store: CounterStore,
   perAddress: WindowLimiter,
   listen: string,
-): Promise<ViewLog> => {
+): Promise<undefined | ViewLog> => {
   const { host, port } = parseListen(listen)
+  const senders = senderList(config.viewLogFrom)
   const req: PayloadRequest = await createLocalReq({}, payload)
   const path = new RegExp(`^/api/${escapeRegExp(config.collection)}/([^/]+)/view$`)
   const stats: ViewLogStats = {
@@ -124,19 +151,25 @@ export const startViewLog = async (
     malformed: 0,
     dropped: 0,
     failed: 0,
+    refused: 0,
   }
   // A document's section when it is public, `false` when it is not (or does not exist).
   const documents = new LRUCache<string, { section: null | string } | false>({
     max: 100_000,
     ttl: DOCUMENT_TTL_MS,
     // Concurrent beacons of one document share one read.
-    fetchMethod: async (key) => {
+    fetchMethod: async (key, _stale, { options }) => {
       const id = documentIdOf(req, config.collection, key)
       if (id === undefined) return false
       const doc = await findPublicDocument(req, config.collection, id, {
         [config.sectionField]: true,
       })
-      if (!doc) return false
+      if (!doc) {
+        // Briefly: a story published (or released from embargo) a moment later must not lose
+        // its first, busiest minute of views to beacons sent before.
+        options.ttl = NOT_PUBLIC_TTL_MS
+        return false
+      }
       const section = idOf(doc[config.sectionField])
       return { section: section === null ? null : String(section) }
     },
@@ -156,7 +189,10 @@ export const startViewLog = async (
     // nginx logs the path decoded (`$uri`).
     const id = documentIdOf(req, config.collection, raw)
     if (id === undefined) return 'unknown'
-    const address = (typeof record.address === 'string' && record.address) || 'unknown'
+    // As the endpoint keys it (readerAddressOf): an IPv6 reader by the /64 they hold.
+    const address =
+      (typeof record.address === 'string' && record.address && normalizeAddress(record.address)) ||
+      'unknown'
     if (await perAddress.consume(address)) return 'limited'
     const doc = await documents.fetch(String(id))
     if (!doc) return 'unknown'
@@ -265,7 +301,17 @@ export const startViewLog = async (
     // Room for bursts while the event loop is busy (the kernel caps it at net.core.rmem_max).
     recvBufferSize: 4 * 1024 * 1024,
   })
-  socket.on('message', (message) => {
+  socket.on('message', (message, sender) => {
+    // Only the edge may log views: anyone else could send records with made-up addresses and
+    // tokens, past every limit.
+    if (!isAllowedSender(senders, sender.address)) {
+      stats.refused++
+      warn(
+        'refused',
+        `article-views: view log records from ${sender.address} refused (viewLogFrom)`,
+      )
+      return
+    }
     stats.received++
     const record = recordOf(message)
     if (!record) {
@@ -286,19 +332,33 @@ export const startViewLog = async (
   socket.on('error', (error) => {
     payload.logger.error(`article-views: view log socket: ${error.message}`)
   })
-  await new Promise<void>((resolve, reject) => {
-    socket.once('error', reject)
-    socket.bind(port, host, () => {
-      socket.off('error', reject)
-      resolve()
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.once('error', reject)
+      socket.bind(port, host, () => {
+        socket.off('error', reject)
+        resolve()
+      })
     })
-  })
+  } catch (error) {
+    // Logged, not thrown: NEWSROOM_VIEW_LOG_LISTEN set for every process by mistake (one shared
+    // environment file) must not stop all but one of them from starting.
+    payload.logger.error(
+      `article-views: the view log cannot listen on udp ${host}:${port}: ${(error as Error).message} — views the edge logs there are not counted by this process`,
+    )
+    socket.close()
+    return undefined
+  }
   // A listener must not keep a process alive on its own (tests, a worker shutting down).
   socket.unref()
   const bound = socket.address()
   payload.logger.info(
     `조회 기록 수신 (view log: counting beacons logged by the edge on udp ${bound.address}:${bound.port})`,
   )
+  if (store.kind === 'memory')
+    payload.logger.warn(
+      "article-views: the view log counts into this process's memory: only this process's most-read and flush see those views (set REDIS_URL when app processes and workers are separate)",
+    )
 
   const viewLog: ViewLog = {
     address: () => ({ address: bound.address, port: bound.port }),

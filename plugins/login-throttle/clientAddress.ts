@@ -27,7 +27,8 @@ export const clientAddress = (headers: Headers, trustedProxies = 0): string | un
   return normalizeAddress(hop)
 }
 
-const normalizeAddress = (raw: string): string => {
+/** An address as the rate limits key it (IPv6 by its /64, IPv4-mapped as IPv4, no port). */
+export const normalizeAddress = (raw: string): string => {
   // `[::1]:1234`, `1.2.3.4:1234`: some proxies write the port.
   let address = raw.replace(/^\[([^\]]+)\](?::\d+)?$/, '$1')
   if (/^\d+\.\d+\.\d+\.\d+:\d+$/.test(address)) address = address.slice(0, address.lastIndexOf(':'))

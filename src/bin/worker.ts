@@ -16,7 +16,10 @@ const main = async () => {
   payload.logger.info(
     `작업 처리기 시작 (job worker running, lease ${leaseMs / 1000} s; Ctrl+C to stop)`,
   )
+  const { viewLogOf } = await import('../../plugins/article-views')
   const stop = async () => {
+    // The view log's last batch (up to 50 ms of views) is written before the process goes.
+    await viewLogOf(payload)?.close()
     await payload.destroy()
     process.exit(0)
   }

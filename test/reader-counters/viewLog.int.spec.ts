@@ -42,6 +42,8 @@ beforeAll(async () => {
         ...store,
         flushSeconds: 1,
         viewLogListen: '127.0.0.1:0',
+        // Not 127.0.0.2: the suite's stranger sends from there.
+        viewLogFrom: ['127.0.0.1', '::1'],
         viewsPerAddress: { points: 5, durationSeconds: 60 },
       },
     },
@@ -153,6 +155,7 @@ describe('the view log (beacons answered by the edge)', () => {
       malformed: 4,
       dropped: 0,
       failed: 0,
+      refused: 0,
     })
     // Into the same store as the endpoint's views: most-read now, the database by the flush job.
     const top = await api.rest('GET', '/articles/most-read?window=24h&limit=50')
@@ -181,6 +184,77 @@ describe('the view log (beacons answered by the edge)', () => {
     await sleep(1_100)
     await payload.jobs.run({ limit: 100, queue: 'default' })
     expect([(await stored(first)).viewCount, (await stored(second)).viewCount]).toEqual([400, 200])
+  })
+
+  it('refuses records from a sender that is not the edge', async () => {
+    const id = await publish({ title: '조회 기록 위조' })
+    const stranger = dgram.createSocket('udp4')
+    await new Promise<void>((resolve) => stranger.bind(0, '127.0.0.2', () => resolve()))
+    const before = viewLog.stats()
+    await new Promise<void>((resolve, reject) =>
+      stranger.send(beacon(id, { token: token() }), viewLog.address().port, '127.0.0.1', (error) =>
+        error ? reject(error) : resolve(),
+      ),
+    )
+    const deadline = Date.now() + 10_000
+    while (viewLog.stats().refused === before.refused && Date.now() < deadline) await sleep(10)
+    stranger.close()
+    const after = viewLog.stats()
+    expect(after.refused - before.refused).toBe(1)
+    expect(after.received - before.received).toBe(0)
+    expect(after.counted - before.counted).toBe(0)
+  })
+
+  it('counts a story published a moment after beacons for it were refused', async () => {
+    const { body } = await api.rest('POST', '/articles?draft=true', {
+      body: articleData(fixture, { _status: 'draft', title: '조회 기록 곧 공개' }),
+      token: editor,
+    })
+    const id = body.doc.id as ID
+    const before = viewLog.stats()
+    await send([beacon(id, { token: token() })])
+    expect(viewLog.stats().unknown - before.unknown).toBe(1)
+    const published = await api.rest('PATCH', `/articles/${id}`, {
+      body: { _status: 'published' },
+      token: editor,
+    })
+    expect(published.status, published.text).toBe(200)
+    // "Not public" is remembered for seconds, not the minute a public story's state is.
+    await sleep(5_500)
+    await send([beacon(id, { token: token() })])
+    expect(viewLog.stats().counted - before.counted).toBe(1)
+  })
+
+  it('keys an IPv6 reader by their /64, as the endpoint does', async () => {
+    const id = await publish({ title: '조회 기록 IPv6' })
+    const before = viewLog.stats()
+    // Five views from five addresses of one /64 use up its allowance (viewsPerAddress: 5).
+    await send(
+      Array.from({ length: 6 }, (_, index) =>
+        beacon(id, { address: `2001:db8:0:7::${index + 1}`, token: token() }),
+      ),
+    )
+    const after = viewLog.stats()
+    expect(after.counted - before.counted).toBe(5)
+    expect(after.limited - before.limited).toBe(1)
+    // The endpoint sees the same allowance for another address of that /64.
+    const limited = await api.rest('POST', `/articles/${id}/view`, {
+      headers: {
+        'user-agent': BROWSER,
+        'x-forwarded-for': '2001:db8:0:7:ffff::1',
+        'x-reader-token': token(),
+      },
+    })
+    expect(limited.status).toBe(429)
+    // Without a token, a browser is its /64 and User-Agent on both paths: one view.
+    const other = await publish({ title: '조회 기록 IPv6 토큰 없음' })
+    const viaEndpoint = await api.rest('POST', `/articles/${other}/view`, {
+      headers: { 'user-agent': BROWSER, 'x-forwarded-for': '2001:db8:0:8::1' },
+    })
+    expect(viaEndpoint.status).toBe(204)
+    const again = viewLog.stats()
+    await send([beacon(other, { address: '2001:db8:0:8::2' })])
+    expect(viewLog.stats().repeated - again.repeated).toBe(1)
   })
 
   it('shares the browser de-duplication and the address limit with the view endpoint', async () => {
