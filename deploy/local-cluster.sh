@@ -168,11 +168,19 @@ render_nginx() {
   if [[ -n ${NEWSROOM_EDGE_REAL_IP_FROM:-} ]]; then
     for from in ${NEWSROOM_EDGE_REAL_IP_FROM//,/ }; do
       [[ $from =~ ^[0-9A-Fa-f:./]+$ ]] || die "NEWSROOM_EDGE_REAL_IP_FROM: not an address or CIDR: $from"
+      # Trusting every address would let any client name its own.
+      [[ $from != */0 ]] || die "NEWSROOM_EDGE_REAL_IP_FROM: $from trusts every address"
       real_ip+="set_real_ip_from $from; "
     done
     real_ip+='real_ip_header X-Forwarded-For; real_ip_recursive on;'
   fi
+  # The origins the app allows (CORS), from the app's own rule and the same environment.
+  local origins='' origin
+  for origin in $(node --import tsx -e 'import("./src/http/origins.ts").then((m) => console.log(m.corsOrigins().join(" ")))'); do
+    origins+="\"$origin\" \$http_origin; "
+  done
   sed -e "s|{{EDGE_LISTEN}}|127.0.0.1:$EDGE_PORT|g" \
+    -e "s|{{CORS_ORIGINS}}|$origins|g" \
     -e "s|{{REAL_IP}}|$real_ip|g" \
     -e "s|{{APP_SERVERS}}|$servers|g" \
     -e "s|{{STATE_DIR}}|$STATE|g" \

@@ -385,21 +385,41 @@ describe('view beacons at the edge', () => {
       })
     const run = Date.now()
     const answers = await Promise.all([
+      // Five browsers by their token header; the first again by its cookie (a repeat).
       ...Array.from({ length: 5 }, (_, i) =>
         beacon(id, { 'x-reader-token': `topology-log-${run}-${i}` }),
       ),
-      // A repeat of a browser, a crawler, and an article that does not exist: answered alike.
-      beacon(id, { 'x-reader-token': `topology-log-${run}-0` }),
+      beacon(id, { cookie: `other=1; newsroom-reader=topology-log-${run}-0` }),
+      // A browser known by its cookie alone, twice: one view.
+      beacon(id, { cookie: `newsroom-reader=topology-cookie-${run}` }),
+      beacon(id, { cookie: `newsroom-reader=topology-cookie-${run}` }),
+      // No token: the address and User-Agent are the browser, twice: one view.
+      beacon(id, { 'user-agent': `${browser} no-token ${run}` }),
+      beacon(id, { 'user-agent': `${browser} no-token ${run}` }),
+      // A crawler, and an article that does not exist: answered alike, counted never.
       beacon(id, { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1)' }),
       beacon(999_999_999),
     ])
     for (const answer of answers) {
       expect(answer.status).toBe(204)
-      // nginx answered (the app answers 404 for an unknown article, and never this header pair).
+      // nginx answered (the app answers 404 for an unknown article, and says it is Next.js).
       expect(answer.headers.get('x-powered-by')).toBeNull()
       expect(answer.headers.get('access-control-allow-origin')).toBe(edge)
+      expect(answer.headers.get('access-control-allow-credentials')).toBe('true')
       expect(answer.headers.get('cache-control')).toBe('no-store')
     }
+    // Another site's page may send one (nothing stops a form post) but may not read the answer.
+    const foreign = await beacon(id, {
+      origin: 'https://elsewhere.example',
+      'x-reader-token': `topology-foreign-${run}`,
+    })
+    expect(foreign.status).toBe(204)
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull()
+    expect(foreign.headers.get('access-control-allow-credentials')).toBeNull()
+    // Other methods: 405, never counted.
+    const get = await call(`${edge}/api/articles/${id}/view`)
+    expect(get.status).toBe(405)
+    expect(get.headers.get('allow')).toBe('POST, OPTIONS')
     // A page's preflight for the token header is the app's answer (its allowed origins).
     const preflight = await call(`${edge}/api/articles/${id}/view`, {
       method: 'OPTIONS',
@@ -410,22 +430,47 @@ describe('view beacons at the edge', () => {
       },
     })
     expect(preflight.status).toBeLessThan(300)
+    expect(preflight.headers.get('x-powered-by')).toMatch(/Next\.js/)
     expect(preflight.headers.get('access-control-allow-origin')).toBe(edge)
     expect(preflight.headers.get('access-control-allow-headers')).toMatch(/x-reader-token/i)
     // Counted by the worker into the shared store: most-read (from an app) within seconds, the
-    // article's count by the flush job.
-    const views = async () => {
+    // article's count by the flush job. 5 + the cookie's browser + the token-less one + foreign.
+    const viewsOf = async (target: number | string) => {
       const top = await call(`${APP_1}/api/articles/most-read?limit=50&_lap=${Date.now()}`)
-      return top.json.docs.find((doc: { id: number | string }) => doc.id === id)?.views ?? 0
+      return top.json.docs.find((doc: { id: number | string }) => doc.id === target)?.views ?? 0
     }
-    await within('the views in most-read', 10_000, views, (count) => count === 5)
+    await within(
+      'the views in most-read',
+      10_000,
+      () => viewsOf(id),
+      (count) => count === 8,
+    )
     await within(
       "the article's viewCount written by the flush job",
       40_000,
       async () => (await call(`${APP_1}/api/articles/${id}?depth=0`)).json.viewCount,
-      (count) => count === 5,
+      (count) => count === 8,
     )
-    expect(await views()).toBe(5)
+    expect(await viewsOf(id)).toBe(8)
+
+    // Past the edge's limit (burst 200 in local-cluster.sh): refused beacons count nothing.
+    const flooded = (await createArticle(edge, `조회 기록 폭주 ${Date.now()}`, 'published')).json
+      .doc.id
+    const flood = await Promise.all(
+      Array.from({ length: 300 }, (_, i) =>
+        beacon(flooded, { 'x-reader-token': `topology-flood-${run}-${i}` }),
+      ),
+    )
+    const accepted = flood.filter((answer) => answer.status === 204).length
+    expect(flood.length - accepted).toBeGreaterThanOrEqual(50)
+    await within(
+      'the accepted beacons counted',
+      10_000,
+      () => viewsOf(flooded),
+      (count) => count === accepted,
+    )
+    await sleep(1_000)
+    expect(await viewsOf(flooded)).toBe(accepted)
   })
 })
 
@@ -702,31 +747,35 @@ describe('edge limits', () => {
   })
 
   it('sends reader actions to the reader pool under their own limit, and answers staff meanwhile', async () => {
-    const id = (await createArticle(edge, `조회 폭주 ${Date.now()}`, 'published')).json.doc.id
-    // 400 view beacons from one address at once, twice the actions' burst (200 in local-cluster.sh):
-    // without the limit the edge would answer them all 204.
-    const beacons = Promise.all(
+    const id = (await createArticle(edge, `투표 폭주 ${Date.now()}`, 'published')).json.doc.id
+    // 400 votes from one address at once, twice the actions' burst (200 in local-cluster.sh): the
+    // app's own limit for anonymous votes is per address too, but only the edge's says so.
+    const votes = Promise.all(
       Array.from({ length: 400 }, (_, i) =>
-        call(`${edge}/api/articles/${id}/view`, {
-          method: 'POST',
-          headers: {
-            'user-agent': 'Mozilla/5.0 (topology)',
-            'x-reader-token': `topology-browser-${String(i).padStart(4, '0')}`,
-          },
-        }),
+        call(
+          `${edge}/api/articles/${id}/vote`,
+          jsonInit(
+            'POST',
+            { value: 1 },
+            {
+              'user-agent': 'Mozilla/5.0 (topology)',
+              'x-reader-token': `topology-voter-${String(i).padStart(4, '0')}-${Date.now()}`,
+            },
+          ),
+        ),
       ),
     )
     const staff = await call(`${edge}/api/articles/${id}?depth=1`, { headers: asStaff() })
-    const answers = await beacons
+    const answers = await votes
     expect(staff.status).toBe(200)
     const statuses = answers.map((answer) => answer.status)
-    expect(new Set(statuses.filter((status) => status !== 204 && status !== 429))).toEqual(
+    expect(new Set(statuses.filter((status) => status !== 200 && status !== 429))).toEqual(
       new Set(),
     )
     const refusedAtEdge = answers.filter((answer) => answer.headers.get('x-refused-by') === 'edge')
     expect(refusedAtEdge.length).toBeGreaterThanOrEqual(100)
     for (const answer of refusedAtEdge) expect(answer.json.errors[0].code).toBe('RATE_LIMITED')
-    // Never cached: a beacon answer is nobody else's.
+    // Never cached: a vote's answer is nobody else's.
     expect(answers[0].headers.get('x-cache-status')).toBeNull()
   })
 
