@@ -12,6 +12,7 @@ import type { VisitorsOptions } from '../plugins/visitors'
 import type { MastheadOptions } from '../plugins/masthead'
 import type { WeatherOptions } from '../plugins/weather'
 import type { ChannelEvent } from '../plugins/distribution'
+import type { ContentChange } from '../plugins/shared/contentChange'
 import type { EditorialWorkflowOptions, WorkflowMoveArgs } from '../plugins/editorial-workflow'
 import type { DistributionOptions } from '../plugins/distribution'
 import type { DocumentLocksOptions } from '../plugins/document-locks'
@@ -194,6 +195,13 @@ const announceEmbargo: NonNullable<EmbargoOptions['onHold']> = ({ collection, do
     withBody: true,
     data: { embargo: { until } },
   })
+
+/**
+ * The ticker, the plans, the weather line and the masthead changed: their CDN copies go, as an
+ * article's do (`cache.purge` to the channels subscribed to it; queued with the save's `req`).
+ */
+const purgeCdnCopies = ({ keys, reason, req }: ContentChange) =>
+  queueCachePurge(req, { keys, reason })
 
 const deskOnly = ({ req }: { req: PayloadRequest }): boolean => canChangeLiveState(req.user)
 
@@ -417,9 +425,7 @@ export const newsroom =
       config = await ticker({
         enabled,
         // CDN copies of the ticker go when it changes, like an article's (distribution's cache.purge).
-        ...(options.distribution !== false && {
-          onChange: ({ keys, reason, req }) => queueCachePurge(req, { keys, reason }),
-        }),
+        ...(options.distribution !== false && { onChange: purgeCdnCopies }),
         ...options.ticker,
       })(config)
     }
@@ -434,14 +440,24 @@ export const newsroom =
         enabled,
         // The processes that run jobs keep the refresh going (npm start, workers), not app processes.
         queueAtBoot: () => process.env.NEWSROOM_RUN_JOBS !== 'off',
+        // Like the ticker's: CDN copies go when what readers get changes.
+        ...(options.distribution !== false && { onChange: purgeCdnCopies }),
         ...options.weather,
       })(config) as Config
     }
     if (options.masthead !== false) {
-      config = masthead(options.masthead)(config) as Config
+      config = masthead({
+        ...(options.distribution !== false && { onChange: purgeCdnCopies }),
+        ...options.masthead,
+      })(config) as Config
     }
     if (options.subscriptions !== false) {
-      config = await subscriptions({ enabled, ...options.subscriptions })(config)
+      config = await subscriptions({
+        enabled,
+        // The plans are public content: a change purges CDN copies of them (cache.purge).
+        ...(options.distribution !== false && { onChange: purgeCdnCopies }),
+        ...options.subscriptions,
+      })(config)
     }
     if (options.articleVotes !== false) {
       config = articleVotes({

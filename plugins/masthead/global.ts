@@ -1,5 +1,6 @@
 import type {
   Field,
+  GlobalAfterChangeHook,
   GlobalAfterReadHook,
   GlobalConfig,
   PayloadRequest,
@@ -10,6 +11,7 @@ import type { SanitizedMastheadConfig } from './types'
 
 import { formatKstIso } from '../register-timestamps/formatKst'
 import { normalizeGlobalInstants, publishGlobalInstants } from '../shared/globalTimes'
+import { globalKey } from '../shared/surrogateKeys'
 
 const dayOnly = { date: { pickerAppearance: 'dayOnly' as const, displayFormat: 'yyyy-MM-dd' } }
 
@@ -125,6 +127,15 @@ const addDayTexts: GlobalAfterReadHook = ({ doc }) => {
   return doc
 }
 
+/** Every save is told once, so caches drop their copies of the footer's particulars. */
+const tellChange =
+  (config: SanitizedMastheadConfig): GlobalAfterChangeHook =>
+  async ({ doc, req }) => {
+    if (config.onChange)
+      await config.onChange({ req, keys: [globalKey(config.slug)], reason: 'masthead.changed' })
+    return doc
+  }
+
 /**
  * 제호·등록번호 and the other particulars a Korean online newspaper prints on every page (신문법's
  * 인터넷신문 등록사항, with the 청소년보호책임자 of 정보통신망법).
@@ -147,6 +158,7 @@ export const mastheadGlobal = (config: SanitizedMastheadConfig): GlobalConfig =>
     beforeValidate: [normalizeGlobalInstants(DATES)],
     // Day texts from the stored instants first; then readers' instants in +09:00.
     afterRead: [addDayTexts, publishGlobalInstants(DATES)],
+    afterChange: [tellChange(config)],
   },
   fields: [
     ...fields,

@@ -5,7 +5,7 @@ import type { MastheadOptions, SanitizedMastheadConfig } from './types'
 import { isStaffWithRole } from '../shared/staffUser'
 import { mastheadGlobal } from './global'
 
-export type { MastheadOptions } from './types'
+export type { MastheadChange, MastheadOptions } from './types'
 export const MASTHEAD_SLUG = 'masthead'
 
 const isAdminUser = (req: PayloadRequest): boolean => isStaffWithRole(req, 'admin')
@@ -15,6 +15,7 @@ export const sanitizeMastheadOptions = (
 ): SanitizedMastheadConfig => ({
   slug: options.slug ?? MASTHEAD_SLUG,
   canUpdate: options.canUpdate ?? isAdminUser,
+  onChange: options.onChange,
 })
 
 /**

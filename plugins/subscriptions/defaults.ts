@@ -60,5 +60,6 @@ export const sanitizeSubscriptionsOptions = (
   referenceAlphabet: options.referenceAlphabet ?? '23456789ABCDEFGHJKMNPQRSTUVWXYZ',
   referenceLength: options.referenceLength ?? 8,
   bankAccount: options.bankAccount,
+  onChange: options.onChange,
   enabled: options.enabled ?? true,
 })

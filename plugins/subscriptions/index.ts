@@ -22,7 +22,7 @@ import { recountStatement, resolveLine } from './hooks/resolveLine'
 import { importStatementTask } from './tasks/importStatement'
 import { remindersTask } from './tasks/reminders'
 
-export type { StatementColumns, SubscriptionsOptions } from './types'
+export type { PlansChange, StatementColumns, SubscriptionsOptions } from './types'
 export {
   DEFAULT_COLUMNS,
   IMPORT_STATEMENT_TASK,

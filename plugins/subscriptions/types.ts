@@ -1,7 +1,11 @@
 import type { Redis } from 'ioredis'
 import type { PayloadRequest } from 'payload'
 
+import type { ContentChange } from '../shared/contentChange'
 import type { WindowLimit } from '../shared/requestLimits'
+
+/** A change to a plan; `keys`: the plan's and the list's (`subscription-plans:<id>`, `…:list`). */
+export type PlansChange = ContentChange<'subscription-plans.changed'>
 
 /** Which header names of a bank's statement export hold each value (the first one present wins). */
 export type StatementColumns = {
@@ -66,14 +70,23 @@ export type SubscriptionsOptions = {
   referenceLength?: number
   /** The bank account shown to pledgers in reminder mail, e.g. '농협 123-4567-8901-23 (주)뉴스룸'. */
   bankAccount?: string
+  /**
+   * Called after every change to a plan — create, update, delete — inside the save's transaction,
+   * e.g. to purge CDN copies of the plans' REST and GraphQL answers.
+   */
+  onChange?: (change: PlansChange) => Promise<void> | void
   /** When false the collections stay (stable schema) and nothing is enforced, matched or sent. @default true */
   enabled?: boolean
 }
 
 export type SanitizedSubscriptionsConfig = Required<
-  Omit<SubscriptionsOptions, 'bankAccount' | 'columns' | 'matchWindow' | 'redis' | 'users'>
+  Omit<
+    SubscriptionsOptions,
+    'bankAccount' | 'columns' | 'matchWindow' | 'onChange' | 'redis' | 'users'
+  >
 > & {
   bankAccount?: string
+  onChange?: SubscriptionsOptions['onChange']
   columns: StatementColumns
   matchWindow: { after: number; before: number }
   redis: null | Redis | string

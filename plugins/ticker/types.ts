@@ -1,5 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
+import type { ContentChange } from '../shared/contentChange'
+
 export type TickerBreakingOptions = {
   /** The checkbox added to articles (label 속보). @default 'breaking' */
   field?: string
@@ -7,12 +9,8 @@ export type TickerBreakingOptions = {
   durationMinutes?: number
 }
 
-export type TickerChange = {
-  req: PayloadRequest
-  /** Surrogate keys of the responses that showed the ticker (`ticker-items:list`). */
-  keys: string[]
-  reason: 'ticker.changed'
-}
+/** A change to the ticker; `keys`: those of the responses that showed it (`ticker-items:list`). */
+export type TickerChange = ContentChange<'ticker.changed'>
 
 export type TickerOptions = {
   /** Slug of the ticker's collection. @default 'ticker-items' */

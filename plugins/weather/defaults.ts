@@ -29,5 +29,6 @@ export const sanitizeWeatherOptions = (options: WeatherOptions = {}): SanitizedW
   isDesk: options.isDesk ?? defaultIsDesk,
   queueAtBoot: options.queueAtBoot ?? true,
   taskSlug: options.taskSlug ?? WEATHER_TASK,
+  onChange: options.onChange,
   enabled: options.enabled ?? true,
 })

@@ -1,6 +1,7 @@
 import type {
   Field,
   FieldAccess,
+  GlobalAfterChangeHook,
   GlobalBeforeChangeHook,
   GlobalBeforeReadHook,
   GlobalConfig,
@@ -11,6 +12,7 @@ import type { SanitizedWeatherConfig } from './types'
 
 import { publishGlobalInstants } from '../shared/globalTimes'
 import { isStaffRequest } from '../shared/staffUser'
+import { globalKey } from '../shared/surrogateKeys'
 import { isSkyCode, precipitationOptions, skyCodes, skyOptions } from './codes'
 import { refreshEndpoint } from './endpoints'
 import { publicWeather } from './publicShape'
@@ -224,6 +226,22 @@ const stampOverride: GlobalBeforeChangeHook = ({ data, originalDoc }) => {
   return data
 }
 
+/**
+ * Tells a change readers can see once, so caches drop their copies: the public shape before and
+ * after the save, at the same instant, differ. The job runs every 30 minutes and KMA observes
+ * hourly, so half its saves (and every failed refresh after the first) change nothing readers get.
+ */
+const tellChange =
+  (config: SanitizedWeatherConfig): GlobalAfterChangeHook =>
+  async ({ doc, previousDoc, req }) => {
+    if (!config.enabled || !config.onChange) return doc
+    const now = new Date()
+    const before = JSON.stringify(publicWeather((previousDoc ?? {}) as never, config, now))
+    if (JSON.stringify(publicWeather(doc as never, config, now)) !== before)
+      await config.onChange({ req, keys: [globalKey(config.slug)], reason: 'weather.changed' })
+    return doc
+  }
+
 /** 날씨: the site's weather line (DESIGN.md's global `weather`). */
 export const weatherGlobal = (config: SanitizedWeatherConfig): GlobalConfig => {
   const desk = ({ req }: { req: PayloadRequest }) => config.isDesk(req)
@@ -242,6 +260,7 @@ export const weatherGlobal = (config: SanitizedWeatherConfig): GlobalConfig => {
     hooks: {
       beforeRead: [fillPublicFields(config)],
       beforeChange: [stampOverride],
+      afterChange: [tellChange(config)],
       afterRead: [publishGlobalInstants(['createdAt', 'updatedAt'])],
     },
     fields: [

@@ -9,6 +9,7 @@ import { ensureRefreshScheduled, refreshTask } from './refresh'
 export type {
   KmaProviderOptions,
   PublicWeather,
+  WeatherChange,
   WeatherLocation,
   WeatherOptions,
   WeatherProvider,

@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import type { ContentChange } from '../shared/contentChange'
 import type { PrecipitationCode, SkyCode } from './codes'
 
 /** Where the weather is read: a label for readers and the KMA 격자 (grid) point. */
@@ -44,6 +45,9 @@ export type KmaProviderOptions = {
   baseUrl?: string
 }
 
+/** A change readers can see; `keys`: those of the responses that showed it (`weather:global`). */
+export type WeatherChange = ContentChange<'weather.changed'>
+
 export type WeatherOptions = {
   /** Slug of the global. @default 'weather' */
   slug?: string
@@ -68,11 +72,20 @@ export type WeatherOptions = {
   queueAtBoot?: boolean | ((payload: Payload) => boolean)
   /** Slug of the refresh task. @default 'weather-refresh' */
   taskSlug?: string
+  /**
+   * Called after a change to what readers get (inside the save's transaction), e.g. to purge CDN
+   * copies of `GET /api/globals/<slug>` and GraphQL answers: the desk's override, a new reading,
+   * a failed refresh that makes the reading stale. A save that leaves the readers' weather as it
+   * was — the job bringing the same hourly reading again — calls nothing.
+   */
+  onChange?: (change: WeatherChange) => Promise<void> | void
   /** When false the global stays (stable schema) and nothing is fetched or scheduled. @default true */
   enabled?: boolean
 }
 
-export type SanitizedWeatherConfig = Required<Omit<WeatherOptions, 'kma'>>
+export type SanitizedWeatherConfig = Required<Omit<WeatherOptions, 'kma' | 'onChange'>> & {
+  onChange?: WeatherOptions['onChange']
+}
 
 /** What readers get (REST `GET /api/globals/weather` and GraphQL `Weather`). */
 export type PublicWeather = {

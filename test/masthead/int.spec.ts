@@ -3,6 +3,14 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoMasthead } from '../../src/seed/demoContent'
+import {
+  canRollBack,
+  clearQueuedDeliveries,
+  onePurgePerChannel,
+  purgeChannels,
+  queuedPurges,
+  rolledBack,
+} from '../helpers/cachePurges'
 import { apiClient } from '../helpers/http'
 import { createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
 import { bootPayload } from '../helpers/payload'
@@ -128,5 +136,37 @@ describe('the masthead global', () => {
 
   it('accepts the demo seed’s particulars', async () => {
     expect((await save(demoMasthead, admin)).status).toBe(200)
+  })
+
+  it('purges CDN copies once per save, and not for a refused or rolled-back one', async () => {
+    const channels = await purgeChannels(payload)
+    const purgesOf = async (change: () => Promise<unknown>) => {
+      await clearQueuedDeliveries(payload)
+      await change()
+      return queuedPurges(payload)
+    }
+    const saved = await purgesOf(async () =>
+      expect((await save({ ...particulars, phone: '052-765-4321' }, admin)).status).toBe(200),
+    )
+    expect(saved).toEqual(onePurgePerChannel(channels, ['masthead:global'], 'masthead.changed'))
+    const refused = await purgesOf(async () => {
+      expect((await save({ ...particulars, phone: '052' }, editor)).status).toBe(403)
+      expect((await save({ ...particulars, phone: '전화' }, admin)).status).toBe(400)
+    })
+    expect(refused).toEqual([])
+    if (canRollBack()) {
+      const before = (await api.rest('GET', '/globals/masthead')).body.publisher
+      const undone = await purgesOf(() =>
+        rolledBack(payload, (req) =>
+          payload.updateGlobal({
+            slug: 'masthead' as never,
+            data: { publisher: '되돌릴 사람' } as never,
+            req,
+          }),
+        ),
+      )
+      expect(undone).toEqual([])
+      expect((await api.rest('GET', '/globals/masthead')).body.publisher).toBe(before)
+    }
   })
 })

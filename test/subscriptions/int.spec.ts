@@ -8,6 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { matchPledge } from '../../plugins/subscriptions/activation'
 import { sanitizeSubscriptionsOptions } from '../../plugins/subscriptions/defaults'
 import { addDays, kstDay } from '../../plugins/subscriptions/statement'
+import {
+  canRollBack,
+  clearQueuedDeliveries,
+  onePurgePerChannel,
+  purgeChannels,
+  queuedPurges,
+  rolledBack,
+} from '../helpers/cachePurges'
 import { apiClient } from '../helpers/http'
 import { missingId } from '../helpers/ids'
 import { PASSWORD } from '../helpers/newsroom'
@@ -133,6 +141,70 @@ describe('plans', () => {
       ).toBe(403)
     const editorList = await api.rest('GET', '/subscription-plans', { token: tokens.editor })
     expect(editorList.body.totalDocs).toBe(3)
+  })
+
+  it('purge CDN copies once per change: created, updated, deleted — the plan’s key and the list’s', async () => {
+    const channels = await purgeChannels(payload)
+    const purgesOf = async (change: () => Promise<unknown>) => {
+      await clearQueuedDeliveries(payload)
+      await change()
+      return queuedPurges(payload)
+    }
+    const onePurgeEach = (id: ID) =>
+      onePurgePerChannel(
+        channels,
+        [`subscription-plans:${id}`, 'subscription-plans:list'],
+        'subscription-plans.changed',
+      )
+
+    let id: ID = 0
+    const created = await purgesOf(async () => {
+      const answer = await api.rest('POST', '/subscription-plans', {
+        body: { name: '주말 구독', amount: 3000, period: 1 },
+        token: tokens.editor,
+      })
+      expect(answer.status, answer.text).toBe(201)
+      id = answer.body.doc.id
+    })
+    expect(created).toEqual(onePurgeEach(id))
+    const updated = await purgesOf(async () => {
+      const answer = await api.rest('PATCH', `/subscription-plans/${id}`, {
+        body: { active: false },
+        token: tokens.editor,
+      })
+      expect(answer.status, answer.text).toBe(200)
+    })
+    expect(updated).toEqual(onePurgeEach(id))
+    // A refused save changes nothing and purges nothing.
+    const refused = await purgesOf(async () => {
+      const answer = await api.rest('PATCH', `/subscription-plans/${id}`, {
+        body: { amount: -1 },
+        token: tokens.editor,
+      })
+      expect(answer.status).toBe(400)
+    })
+    expect(refused).toEqual([])
+    if (canRollBack()) {
+      const undone = await purgesOf(() =>
+        rolledBack(payload, (req) =>
+          payload.update({
+            collection: 'subscription-plans',
+            id,
+            data: { amount: 4000 } as never,
+            req,
+          }),
+        ),
+      )
+      expect(undone).toEqual([])
+    }
+    const deleted = await purgesOf(async () => {
+      const answer = await api.rest('DELETE', `/subscription-plans/${id}`, { token: tokens.editor })
+      expect(answer.status, answer.text).toBe(200)
+    })
+    expect(deleted).toEqual(onePurgeEach(id))
+    // Later tests run the queue a job at a time: no deliveries in their way.
+    await payload.delete({ collection: 'distribution-channels', where: { id: { exists: true } } })
+    await clearQueuedDeliveries(payload)
   })
 })
 

@@ -5,6 +5,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { FakeKma } from './fakeKma'
 
 import { kmaBaseTimes } from '../../plugins/weather'
+import {
+  canRollBack,
+  clearQueuedDeliveries,
+  onePurgePerChannel,
+  purgeChannels,
+  queuedPurges,
+  rolledBack,
+} from '../helpers/cachePurges'
 import { apiClient } from '../helpers/http'
 import { createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
 import { bootPayload } from '../helpers/payload'
@@ -300,5 +308,81 @@ describe('the weather global', () => {
       'mutation { updateWeather(data: { override: { active: true, sky: clear, temperature: 1 } }) { source } }',
     )
     expect(mutation.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN')
+  })
+})
+
+describe('CDN copies of the weather', () => {
+  let channels: (number | string)[] = []
+  /** What one change readers can see queues: one `cache.purge` per subscribed channel. */
+  const onePurgeEach = () => onePurgePerChannel(channels, ['weather:global'], 'weather.changed')
+  /** The purges `change` queued. */
+  const purgesOf = async (change: () => Promise<unknown>) => {
+    await clearQueuedDeliveries(payload)
+    await change()
+    return queuedPurges(payload)
+  }
+
+  it('are purged once per change readers see: the desk’s override, a new reading, the first failed refresh', async () => {
+    channels = await purgeChannels(payload)
+    kma.mode = 'good'
+    expect(
+      await purgesOf(async () => {
+        const saved = await setOverride({ active: true, sky: 'clear', temperature: 21 })
+        expect(saved.status, saved.text).toBe(200)
+      }),
+    ).toEqual(onePurgeEach())
+    expect(await purgesOf(() => setOverride({ active: false }))).toEqual(onePurgeEach())
+
+    // A new reading, by the refresh job (its reading is older than the interval).
+    kma.reading = { pty: '0', sky: '1', t1h: '21.5' }
+    await payload.updateGlobal({
+      slug: 'weather' as never,
+      data: { observation: { fetchedAt: new Date(Date.now() - 3 * 60 * 60_000).toISOString() } },
+    } as never)
+    const [job] = await waitingJobs()
+    expect(
+      await purgesOf(async () => {
+        await payload.jobs.runByID({ id: job!.id })
+        expect(await read()).toMatchObject({ temperature: 21.5, skyCode: 'clear' })
+      }),
+    ).toEqual(onePurgeEach())
+
+    // The first failure makes the reading stale; the next ones change nothing readers get.
+    kma.mode = 'http500'
+    expect(await purgesOf(refreshNow)).toEqual(onePurgeEach())
+    expect((await read()).stale).toBe(true)
+    expect(await purgesOf(refreshNow)).toEqual([])
+    kma.mode = 'good'
+    expect(await purgesOf(refreshNow)).toEqual(onePurgeEach())
+    expect((await read()).stale).toBe(false)
+  })
+
+  it('are not purged when a refresh brings the same reading again', async () => {
+    kma.mode = 'good'
+    await refreshNow()
+    // KMA's observation hour moves at HH:40; a refresh on either side of it is a new reading.
+    for (let attempt = 0; ; attempt++) {
+      const hour = JSON.stringify(kmaBaseTimes(new Date()).nowcast)
+      const purges = await purgesOf(async () =>
+        expect((await refreshNow()).status).toBe('refreshed'),
+      )
+      if (JSON.stringify(kmaBaseTimes(new Date()).nowcast) !== hour && attempt === 0) continue
+      expect(purges).toEqual([])
+      break
+    }
+  })
+
+  it.skipIf(!canRollBack())('are not purged by a save that is rolled back', async () => {
+    const purges = await purgesOf(() =>
+      rolledBack(payload, (req) =>
+        payload.updateGlobal({
+          slug: 'weather' as never,
+          data: { override: { active: true, sky: 'overcast', temperature: 3 } } as never,
+          req,
+        }),
+      ),
+    )
+    expect(purges).toEqual([])
+    expect((await read()).source).toBe('kma')
   })
 })

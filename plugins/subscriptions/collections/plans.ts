@@ -1,9 +1,28 @@
-import type { CollectionConfig } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  CollectionConfig,
+  PayloadRequest,
+} from 'payload'
 
 import type { SanitizedSubscriptionsConfig } from '../types'
 
 import { collectionLabels } from '../../shared/labels'
+import { documentKey, listKey } from '../../shared/surrogateKeys'
 import { isDeskRequest } from '../access'
+
+/** Every change to a plan (a save, a delete) is told once, so caches drop their copies. */
+const tellChange =
+  (config: SanitizedSubscriptionsConfig): CollectionAfterChangeHook & CollectionAfterDeleteHook =>
+  async ({ doc, req }: { doc: { id: number | string }; req: PayloadRequest }) => {
+    if (config.enabled && config.onChange)
+      await config.onChange({
+        req,
+        keys: [documentKey(config.plansSlug, doc.id), listKey(config.plansSlug)],
+        reason: 'subscription-plans.changed',
+      })
+    return doc
+  }
 
 /** 구독 요금제: public while active (REST and GraphQL), managed by the desk. */
 export const plansCollection = (config: SanitizedSubscriptionsConfig): CollectionConfig => ({
@@ -22,6 +41,7 @@ export const plansCollection = (config: SanitizedSubscriptionsConfig): Collectio
     },
   },
   defaultSort: 'order',
+  hooks: { afterChange: [tellChange(config)], afterDelete: [tellChange(config)] },
   access: {
     read: ({ req }) => isDeskRequest(config, req) || { active: { equals: true } },
     create: ({ req }) => isDeskRequest(config, req),
