@@ -62,7 +62,7 @@ export const gramCountsCollection = (indexSlug: string): CollectionConfig => ({
   timestamps: false,
   access: { read: nobody, create: nobody, update: nobody, delete: nobody },
   fields: [
-    { name: 'gram', type: 'text', unique: true },
+    { name: 'gram', type: 'text', required: true, unique: true },
     { name: 'docs', type: 'number', required: true, defaultValue: 0 },
   ],
 })
