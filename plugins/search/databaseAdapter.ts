@@ -1,7 +1,7 @@
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import { type SQL, sql } from 'drizzle-orm'
-import { commitTransaction, initTransaction, killTransaction } from 'payload'
+import { commitTransaction, initTransaction, isolateObjectProperty, killTransaction } from 'payload'
 
 import type { SearchAdapter, SearchDocument, SearchHit, SearchQuery } from './types'
 
@@ -203,15 +203,23 @@ export const rebuildGramCounts = async (
   })
 }
 
-/** Runs `run` in the request's transaction, or in one of its own when it has none (a reindex). */
-const inTransaction = async <T>(req: PayloadRequest, run: () => Promise<T>): Promise<T> => {
-  const started = await initTransaction(req)
+/**
+ * Runs `run` in the request's transaction, or in one of its own when it has none (a reindex), on a
+ * copy of the request so that the caller's keeps no transaction id (as `withLocks` does).
+ */
+const inTransaction = async <T>(
+  req: PayloadRequest,
+  run: (req: PayloadRequest) => Promise<T>,
+): Promise<T> => {
+  if (['number', 'string'].includes(typeof (await req.transactionID))) return run(req)
+  const scoped = isolateObjectProperty(req, 'transactionID')
+  const started = await initTransaction(scoped)
   try {
-    const result = await run()
-    if (started) await commitTransaction(req)
+    const result = await run(scoped)
+    if (started) await commitTransaction(scoped)
     return result
   } catch (error) {
-    if (started) await killTransaction(req)
+    if (started) await killTransaction(scoped)
     throw error
   }
 }
@@ -574,7 +582,7 @@ export const databaseSearchAdapter = (
     // same transaction (the row locked: a reindex and a publish of one story take turns).
     upsert: async ({ doc, req }) => {
       const entry = searchEntryOf(doc)
-      const write = () =>
+      const write = (req: PayloadRequest) =>
         req.payload.db.upsert({
           collection,
           data: entry as never,
@@ -582,15 +590,15 @@ export const databaseSearchAdapter = (
           req,
           returning: false,
         } as never)
-      if (kindOf(req.payload) !== 'postgres') return void (await write())
-      await inTransaction(req, async () => {
+      if (kindOf(req.payload) !== 'postgres') return void (await write(req))
+      await inTransaction(req, async (req) => {
         const db = await drizzleOf(req.payload, req)
         const [old] = await rowsOf(
           'postgres',
           db,
           sql`SELECT grams FROM ${sql.identifier(tableOf(slug))} WHERE article = ${doc.id} FOR UPDATE`,
         )
-        await write()
+        await write(req)
         await applyGramDelta(db, countsTable, gramDelta(old ? old.grams : null, entry.grams))
       })
     },
@@ -601,7 +609,7 @@ export const databaseSearchAdapter = (
           where: { article: { equals: id } },
           req,
         }))
-      await inTransaction(req, async () => {
+      await inTransaction(req, async (req) => {
         const db = await drizzleOf(req.payload, req)
         const removed = await rowsOf(
           'postgres',

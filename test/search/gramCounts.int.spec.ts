@@ -1,9 +1,11 @@
 import type { Payload } from 'payload'
 
 import { sql } from 'drizzle-orm'
+import crypto from 'node:crypto'
+import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { reindexSearch, searchConfigOf } from '../../plugins/search'
+import { reindexSearch, searchConfigOf, toSearchDocument } from '../../plugins/search'
 import { paragraphsToLexical } from '../../src/seed/lexical'
 import { apiClient } from '../helpers/http'
 import { bootPayload } from '../helpers/payload'
@@ -196,6 +198,56 @@ describe('gram counts', () => {
       )
       await expectExact()
     }
+    // The saves above take turns at the adjacent-articles lock; the adapter's own writes, each in
+    // a transaction of its own, do not: six at once, all sharing grams.
+    const { adapter } = searchConfigOf(payload)
+    const words = ['벚꽃', '강변', '야경', '축제', '불꽃', '꽃']
+    // Ids of no article (the search reads articles by id: they must look like ids).
+    const fakeIds = words.map((_, index) =>
+      typeof section === 'string' ? crypto.randomUUID() : String(900_000 + index),
+    )
+    await Promise.all(
+      words.map(async (word, index) =>
+        adapter.upsert({
+          doc: {
+            id: fakeIds[index]!,
+            title: word,
+            subtitle: '',
+            keywords: [],
+            byline: '',
+            regionLabel: '',
+            body: [...words.slice(index), ...words.slice(0, index)].join(' '),
+            section: null,
+            region: null,
+            registeredAt: null,
+          },
+          req: await createLocalReq({}, payload),
+        }),
+      ),
+    )
+    await expectExact()
+    await Promise.all(
+      words.map(async (_, index) =>
+        adapter.remove({ id: fakeIds[index]!, req: await createLocalReq({}, payload) }),
+      ),
+    )
+    await expectExact()
+  })
+
+  it('stay exact when the adapter writes outside a save (as search:reindex does: no transaction)', async () => {
+    const { adapter } = searchConfigOf(payload)
+    const req = await createLocalReq({}, payload)
+    const story = (
+      await payload.find({ collection: 'articles', limit: 1, depth: 0, sort: '-createdAt' })
+    ).docs[0] as unknown as Record<string, unknown>
+    const doc = toSearchDocument(story)
+    await adapter.upsert({ doc: { ...doc, title: '야경 강변 꽃', body: '새 본문 축제' }, req })
+    expect(req.transactionID).toBeUndefined()
+    await expectExact()
+    await adapter.remove({ id: doc.id, req })
+    await expectExact()
+    await adapter.upsert({ doc, req })
+    await expectExact()
   })
 
   it('are what a one-gram search reads (PostgreSQL), and search:reindex makes them exact again', async () => {
