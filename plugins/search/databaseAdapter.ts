@@ -131,8 +131,8 @@ const list = (values: string[]) =>
 /**
  * PostgreSQL keeps how many entries hold each gram (the `search-gram-counts` collection), so that
  * a query of one gram reads its exact total and title-hit total (`hh` + gram) from one row each
- * instead of counting every match (a bitmap heap scan of up to every entry: 130–210 ms for a word
- * in 97 % of 100k stories). Two or more grams: the intersection is not in the table, the search
+ * instead of counting every match (a bitmap heap scan of up to every entry: 90–390 ms for a word
+ * in 97 % of 100k stories on the loaded bench machine). Two or more grams: the intersection is not in the table, the search
  * counts. The empty gram counts every entry; its row marks the table complete, and without it the
  * counts are neither used nor kept (the startup fill writes them all at once).
  */
