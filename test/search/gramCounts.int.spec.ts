@@ -204,7 +204,11 @@ describe('gram counts', () => {
     const words = ['벚꽃', '강변', '야경', '축제', '불꽃', '꽃']
     // Ids of no article (the search reads articles by id: they must look like ids).
     const fakeIds = words.map((_, index) =>
-      typeof section === 'string' ? crypto.randomUUID() : String(900_000 + index),
+      payload.db.name === 'mongoose'
+        ? crypto.randomBytes(12).toString('hex')
+        : typeof section === 'string'
+          ? crypto.randomUUID()
+          : String(900_000 + index),
     )
     await Promise.all(
       words.map(async (word, index) =>
