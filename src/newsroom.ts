@@ -67,7 +67,7 @@ import { releaseStaleJobs } from '../plugins/shared/jobLease'
 import { publicTimes } from '../plugins/shared/publicTimes'
 import { relatedNews } from '../plugins/related-news'
 import { reporterPages } from '../plugins/reporter-pages'
-import { INDEX_SLUG, search } from '../plugins/search'
+import { gramCountsSlugOf, INDEX_SLUG, search } from '../plugins/search'
 import { TICKER_SLUG, ticker, type TickerOptions } from '../plugins/ticker'
 import { readerReports, type ReaderReportsOptions, REPORTS_SLUG } from '../plugins/reader-reports'
 import { INQUIRIES_SLUG, inquiries, type InquiriesOptions } from '../plugins/inquiries'
@@ -517,6 +517,7 @@ export const newsroom =
           // One row per reader's vote, written past the API: no editorial act.
           options.articleVotes ? (options.articleVotes.votesSlug ?? 'votes') : 'votes',
           options.search ? (options.search.indexSlug ?? INDEX_SLUG) : INDEX_SLUG,
+          gramCountsSlugOf(options.search ? (options.search.indexSlug ?? INDEX_SLUG) : INDEX_SLUG),
           ...(options.readers === false
             ? []
             : [

@@ -31,6 +31,7 @@ export interface Config {
     'webhook-deliveries': WebhookDelivery;
     'correction-requests': CorrectionRequest;
     'search-index': SearchIndex;
+    'search-gram-counts': SearchGramCount;
     readers: Reader;
     scraps: Scrap;
     'ticker-items': TickerItem;
@@ -67,6 +68,7 @@ export interface Config {
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'correction-requests': CorrectionRequestsSelect<false> | CorrectionRequestsSelect<true>;
     'search-index': SearchIndexSelect<false> | SearchIndexSelect<true>;
+    'search-gram-counts': SearchGramCountsSelect<false> | SearchGramCountsSelect<true>;
     readers: ReadersSelect<false> | ReadersSelect<true>;
     scraps: ScrapsSelect<false> | ScrapsSelect<true>;
     'ticker-items': TickerItemsSelect<false> | TickerItemsSelect<true>;
@@ -648,6 +650,15 @@ export interface SearchIndex {
     | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-gram-counts".
+ */
+export interface SearchGramCount {
+  id: number;
+  gram: string;
+  docs: number;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1525,6 +1536,14 @@ export interface SearchIndexSelect<T extends boolean = true> {
   grams?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-gram-counts_select".
+ */
+export interface SearchGramCountsSelect<T extends boolean = true> {
+  gram?: T;
+  docs?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

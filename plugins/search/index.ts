@@ -17,11 +17,11 @@ export type {
   SearchQuery,
   SearchResult,
 } from './types'
-export { databaseSearchAdapter, searchIndexSql } from './databaseAdapter'
+export { databaseSearchAdapter, rebuildGramCounts, searchIndexSql } from './databaseAdapter'
 export { parseSearchArgs, runSearch } from './runSearch'
 export { reindexSearch, searchConfigOf, type ReindexProgress } from './reindex'
 export { toSearchDocument } from './toSearchDocument'
-export { INDEX_SLUG } from './indexCollection'
+export { gramCountsSlugOf, INDEX_SLUG } from './indexCollection'
 export { sanitizeSearchOptions } from './defaults'
 
 /**

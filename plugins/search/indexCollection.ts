@@ -38,3 +38,31 @@ export const searchIndexCollection = (slug: string): CollectionConfig => ({
     { name: 'grams', type: 'json' },
   ],
 })
+
+/** The gram-count collection's slug beside an index collection (`search-gram-counts` by default). */
+export const gramCountsSlugOf = (indexSlug: string) =>
+  indexSlug === INDEX_SLUG ? 'search-gram-counts' : `${indexSlug}-gram-counts`
+
+/**
+ * How many index entries hold each gram (`hh…` marked ones included), so that PostgreSQL reads an
+ * exact total of a one-gram query instead of counting every match (`databaseAdapter.ts`). The
+ * empty gram `''` counts every entry and marks the table complete: without it the search counts.
+ * A collection (not a raw table) so that Payload's schema, its push and its migrations know it;
+ * written only by the adapter, in the save's transaction.
+ */
+export const gramCountsCollection = (indexSlug: string): CollectionConfig => ({
+  slug: gramCountsSlugOf(indexSlug),
+  labels: collectionLabels(
+    { en: 'Search gram count', ko: '검색 글자 수' },
+    { en: 'Search gram counts', ko: '검색 글자 수' },
+  ),
+  admin: { hidden: true },
+  graphQL: false,
+  lockDocuments: false,
+  timestamps: false,
+  access: { read: nobody, create: nobody, update: nobody, delete: nobody },
+  fields: [
+    { name: 'gram', type: 'text', required: true, unique: true },
+    { name: 'docs', type: 'number', required: true, defaultValue: 0 },
+  ],
+})

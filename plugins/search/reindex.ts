@@ -64,5 +64,6 @@ export const reindexSearch = async (
     await config.adapter.remove({ id, req })
     removed++
   }
+  await config.adapter.afterReindex?.({ payload })
   return { done, total, removed }
 }

@@ -51,6 +51,8 @@ export type SearchAdapter = {
   remove: (args: { id: string; req: PayloadRequest }) => Promise<void>
   /** Ids of every indexed article (for `search:reindex` to drop stale ones). */
   listIds?: (args: { req: PayloadRequest }) => Promise<string[]>
+  /** Called when `search:reindex` has written every article (rebuild what is derived from them). */
+  afterReindex?: (args: { payload: Payload }) => Promise<void>
   search: (args: { query: SearchQuery; req: PayloadRequest }) => Promise<SearchResult>
 }
 

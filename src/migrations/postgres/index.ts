@@ -17,6 +17,7 @@ import * as migration_20261207_184100_search_recent_index from './20261207_18410
 import * as migration_20261207_222338_site_globals_subscriptions from './20261207_222338_site_globals_subscriptions';
 import * as migration_20261207_222427_reader_pending_email from './20261207_222427_reader_pending_email';
 import * as migration_20261207_224740_pledge_title from './20261207_224740_pledge_title';
+import * as migration_20261208_014539_search_gram_counts from './20261208_014539_search_gram_counts';
 
 export const migrations = [
   {
@@ -112,6 +113,11 @@ export const migrations = [
   {
     up: migration_20261207_224740_pledge_title.up,
     down: migration_20261207_224740_pledge_title.down,
-    name: '20261207_224740_pledge_title'
+    name: '20261207_224740_pledge_title',
+  },
+  {
+    up: migration_20261208_014539_search_gram_counts.up,
+    down: migration_20261208_014539_search_gram_counts.down,
+    name: '20261208_014539_search_gram_counts'
   },
 ];

@@ -14,6 +14,7 @@ import * as migration_20261207_184100_search_recent_index from './20261207_18410
 import * as migration_20261207_222335_site_globals_subscriptions from './20261207_222335_site_globals_subscriptions';
 import * as migration_20261207_222424_reader_pending_email from './20261207_222424_reader_pending_email';
 import * as migration_20261207_224735_pledge_title from './20261207_224735_pledge_title';
+import * as migration_20261208_014530_search_gram_counts from './20261208_014530_search_gram_counts';
 
 export const migrations = [
   {
@@ -94,6 +95,11 @@ export const migrations = [
   {
     up: migration_20261207_224735_pledge_title.up,
     down: migration_20261207_224735_pledge_title.down,
-    name: '20261207_224735_pledge_title'
+    name: '20261207_224735_pledge_title',
+  },
+  {
+    up: migration_20261208_014530_search_gram_counts.up,
+    down: migration_20261208_014530_search_gram_counts.down,
+    name: '20261208_014530_search_gram_counts'
   },
 ];
