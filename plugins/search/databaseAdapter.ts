@@ -1,7 +1,6 @@
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import { type SQL, sql } from 'drizzle-orm'
-import { commitTransaction, initTransaction, isolateObjectProperty, killTransaction } from 'payload'
 
 import type { SearchAdapter, SearchDocument, SearchHit, SearchQuery } from './types'
 
@@ -11,6 +10,7 @@ import {
   INDEX_SLUG,
   searchIndexCollection,
 } from './indexCollection'
+import { inTransaction } from '../shared/documentLock'
 import { buildSnippet } from './snippet'
 import {
   documentGrams,
@@ -201,27 +201,6 @@ export const rebuildGramCounts = async (
     )
     return true
   })
-}
-
-/**
- * Runs `run` in the request's transaction, or in one of its own when it has none (a reindex), on a
- * copy of the request so that the caller's keeps no transaction id (as `withLocks` does).
- */
-const inTransaction = async <T>(
-  req: PayloadRequest,
-  run: (req: PayloadRequest) => Promise<T>,
-): Promise<T> => {
-  if (['number', 'string'].includes(typeof (await req.transactionID))) return run(req)
-  const scoped = isolateObjectProperty(req, 'transactionID')
-  const started = await initTransaction(scoped)
-  try {
-    const result = await run(scoped)
-    if (started) await commitTransaction(scoped)
-    return result
-  } catch (error) {
-    if (started) await killTransaction(scoped)
-    throw error
-  }
 }
 
 /**
@@ -566,7 +545,7 @@ export const databaseSearchAdapter = (
       const [found] = await rowsOf(
         kind,
         db,
-        sql`SELECT to_regclass(${`${table}_grams_tsv_idx`}) AS name, to_regclass(${`${table}_recent_idx`}) AS recent, to_regclass(${tableOf(gramCountsSlugOf(slug))}) AS counts`,
+        sql`SELECT to_regclass(${`${table}_grams_tsv_idx`}) AS name, to_regclass(${`${table}_recent_idx`}) AS recent, to_regclass(${countsTable}) AS counts`,
       )
       if (!found?.name || !found.recent)
         for (const statement of searchIndexSql(kind, slug).up)

@@ -343,24 +343,37 @@ export const withLocks = async <T>(
   keys: readonly string[],
   work: (req: PayloadRequest) => Promise<T>,
 ): Promise<T> => {
-  const isPostgres = req.payload.db.name === 'postgres'
-  const hasTransaction = ['string', 'number'].includes(typeof (await req.transactionID))
-  const scoped = isPostgres && !hasTransaction ? isolateObjectProperty(req, 'transactionID') : req
-  const shouldCommit = scoped !== req && (await initTransaction(scoped))
-  try {
+  const locked = async (scoped: PayloadRequest): Promise<T> => {
     const sorted = [...new Set(keys)].sort()
     const session = await postgresSessionOf(scoped)
     if (session) await lockInTransaction(scoped, session, sorted)
     const held = scopeKeys.getStore() ?? new Set<string>()
     const missing = sorted.filter((key) => !held.has(key))
     const owner = {}
-    const locked = await takeKeys(owner, scoped, missing)
-    let result: T
+    const taken = await takeKeys(owner, scoped, missing)
     try {
-      result = await scopeKeys.run(new Set([...held, ...missing]), () => work(scoped))
+      return await scopeKeys.run(new Set([...held, ...missing]), () => work(scoped))
     } finally {
-      await releaseOwned(owner, locked)
+      await releaseOwned(owner, taken)
     }
+  }
+  return req.payload.db.name === 'postgres' ? inTransaction(req, locked) : locked(req)
+}
+
+/**
+ * Runs `run` in the request's transaction, or, when it has none (a job's task, a script), in one
+ * of its own on a copy of the request (siblings sharing the request keep theirs): committed when
+ * `run` succeeds, rolled back when it throws.
+ */
+export const inTransaction = async <T>(
+  req: PayloadRequest,
+  run: (req: PayloadRequest) => Promise<T>,
+): Promise<T> => {
+  if (['string', 'number'].includes(typeof (await req.transactionID))) return run(req)
+  const scoped = isolateObjectProperty(req, 'transactionID')
+  const shouldCommit = await initTransaction(scoped)
+  try {
+    const result = await run(scoped)
     if (shouldCommit) await commitTransaction(scoped)
     return result
   } catch (error) {
