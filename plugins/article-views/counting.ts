@@ -28,7 +28,7 @@ const WINDOWS = Object.keys(WINDOW_HOURS) as MostReadWindow[]
 
 /**
  * Adds `views` views of one document, seen at `at`, to that hour's most-read buckets and to each
- * window's running total, overall and per section, in one step (countView's part for most-read;
+ * window's running total, overall and per section, in one step (addViews' part for most-read;
  * `npm run bench:readers` loads its views with it).
  */
 export const addToMostRead = async (
@@ -76,14 +76,6 @@ export const addViews = async (
   }
 }
 
-/** Counts one view (already de-duplicated and known public): addViews of one. */
-export const countView = (
-  config: SanitizedArticleViewsConfig,
-  store: CounterStore,
-  req: PayloadRequest,
-  { id, section }: { id: ID; section: null | string },
-): Promise<void> => addViews(config, store, req, [{ id, section, views: 1 }])
-
 /** Whether a browser's view of a document is its first within `dedupeSeconds` (and marks it seen). */
 export const isFirstView = (
   config: SanitizedArticleViewsConfig,
@@ -103,7 +95,7 @@ export const countViewOnce = async (
   view: { browser: string; id: ID; section: null | string },
 ): Promise<boolean> => {
   if (!(await isFirstView(config, store, view))) return false
-  await countView(config, store, req, view)
+  await addViews(config, store, req, [{ id: view.id, section: view.section, views: 1 }])
   return true
 }
 

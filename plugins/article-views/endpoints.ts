@@ -24,7 +24,7 @@ const counted = () => new Response(null, { status: 204, headers: { 'cache-contro
 /**
  * `POST /api/<collection>/:id/view` → 204. Counts a view of a published, public document: once per
  * browser (its `x-reader-token`, else its address and User-Agent) per `dedupeSeconds`; bots
- * answered 204 and not counted; nothing written to the database (countView).
+ * answered 204 and not counted; nothing written to the database (countViewOnce).
  */
 export const viewEndpoint = (
   config: SanitizedArticleViewsConfig,

@@ -154,13 +154,15 @@ export const startViewLog = async (
     refused: 0,
   }
   // A document's section when it is public, `false` when it is not (or does not exist).
-  const documents = new LRUCache<string, { section: null | string } | false>({
+  const documents = new LRUCache<
+    string,
+    { section: null | string } | false,
+    { id: number | string }
+  >({
     max: 100_000,
     ttl: DOCUMENT_TTL_MS,
-    // Concurrent beacons of one document share one read.
-    fetchMethod: async (key, _stale, { options }) => {
-      const id = documentIdOf(req, config.collection, key)
-      if (id === undefined) return false
+    // Concurrent beacons of one document share one read; `context`: the id as the collection types it.
+    fetchMethod: async (_key, _stale, { context: { id }, options }) => {
       const doc = await findPublicDocument(req, config.collection, id, {
         [config.sectionField]: true,
       })
@@ -194,7 +196,7 @@ export const startViewLog = async (
       (typeof record.address === 'string' && record.address && normalizeAddress(record.address)) ||
       'unknown'
     if (await perAddress.consume(address)) return 'limited'
-    const doc = await documents.fetch(String(id))
+    const doc = await documents.fetch(String(id), { context: { id } })
     if (!doc) return 'unknown'
     const browser = browserKeyFrom(req, { address, token, userAgent: agent })
     if (!(await isFirstView(config, store, { browser, id }))) return 'repeated'
@@ -228,11 +230,7 @@ export const startViewLog = async (
       await addViews(config, store, req, views)
       stats.counted += count
     } catch (error) {
-      stats.failed += count
-      warn(
-        'failed',
-        `article-views: views from the view log were not counted (${stats.failed} so far): ${(error as Error).message}`,
-      )
+      failed(count, error)
     } finally {
       writing--
       settle()
@@ -261,6 +259,13 @@ export const startViewLog = async (
     warnedAt.set(kind, Date.now())
     payload.logger.warn(message)
   }
+  const failed = (views: number, error: unknown) => {
+    stats.failed += views
+    warn(
+      'failed',
+      `article-views: views from the view log were not counted (${stats.failed} so far): ${(error as Error).message}`,
+    )
+  }
   const settle = () => {
     if (active > 0 || queued() > 0) return
     // The last views of a burst: written now rather than after the batch's wait.
@@ -281,13 +286,7 @@ export const startViewLog = async (
         .then((outcome) => {
           if (outcome !== 'batched') stats[outcome]++
         })
-        .catch((error: unknown) => {
-          stats.failed++
-          warn(
-            'failed',
-            `article-views: views from the view log were not counted (${stats.failed} so far): ${(error as Error).message}`,
-          )
-        })
+        .catch((error: unknown) => failed(1, error))
         .finally(() => {
           active--
           pump()

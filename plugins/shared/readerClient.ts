@@ -43,7 +43,7 @@ const sentTokenOf = (req: PayloadRequest): string | undefined => {
 export const readerTokenOf = (req: PayloadRequest): string | undefined => {
   const token = sentTokenOf(req)
   if (token === undefined) return undefined
-  if (!TOKEN_PATTERN.test(token))
+  if (!isReaderToken(token))
     throw new InputError(
       `${READER_TOKEN_HEADER}: 16~128자의 영문·숫자·-·_ 이어야 합니다 (${READER_TOKEN_HEADER} must be 16–128 URL-safe characters)`,
     )

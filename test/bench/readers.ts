@@ -17,7 +17,7 @@
  * 3. Most-read at the issue's size: BENCH_RANKING_VIEWS (10,000,000) views over
  *    BENCH_RANKING_ARTICLES (100,000) articles, popularity Zipf-like, each view at a random hour of
  *    the last 7 days, loaded with the plugin's own write path (`addToMostRead`: the hourly buckets
- *    and running totals countView writes; one call per article and hour with that hour's views;
+ *    and running totals a counted view writes; one call per article and hour with that hour's views;
  *    into Redis through a bench-only pipelined loader). The corpus's articles take the top ranks
  *    (the HTTP path reads their headlines), synthetic ids the rest. For Redis and for a memory
  *    store (the embedded default; it lives in the server's process, so it is timed here): the
