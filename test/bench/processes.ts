@@ -53,6 +53,10 @@ const cpuTicks = (pid: number): number => {
   return Number(fields[11]) + Number(fields[12])
 }
 
+/** CPU seconds `root` and its descendants have used so far. */
+export const treeCpuSeconds = (root: number): number =>
+  processTree(root).reduce((sum, pid) => sum + cpuTicks(pid), 0) / 100
+
 const rssKb = (pid: number): number =>
   Number(/VmRSS:\s+(\d+)/.exec(readProc(`/proc/${pid}/status`) ?? '')?.[1] ?? 0)
 
@@ -133,7 +137,7 @@ export const startServer = async (options: StartOptions): Promise<ServerProcess>
       )
       return Math.round(pids.reduce((sum, pid) => sum + rssKb(pid), 0) / 1024)
     },
-    cpuSeconds: () => processTree(child.pid!).reduce((sum, pid) => sum + cpuTicks(pid), 0) / 100,
+    cpuSeconds: () => treeCpuSeconds(child.pid!),
     tail: () => tail,
     stop,
   }

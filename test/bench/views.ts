@@ -29,7 +29,7 @@ import path from 'node:path'
 import pg from 'pg'
 
 import { benchTmp, root } from './corpus'
-import { processTree } from './processes'
+import { treeCpuSeconds } from './processes'
 import { type RequestLine, runWrk, type WrkResult } from './wrk'
 
 const env = process.env
@@ -97,20 +97,8 @@ const pidOf = (name: string) =>
   Number(fs.readFileSync(path.join(clusterDir, 'pids', `${name}.pid`), 'utf8'))
 
 /** CPU seconds of the named cluster processes' trees (utime + stime). */
-const cpuSeconds = (names: string[]) => {
-  let ticks = 0
-  for (const name of names)
-    for (const pid of processTree(pidOf(name))) {
-      try {
-        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-        ticks += Number(fields[11]) + Number(fields[12])
-      } catch {
-        // gone
-      }
-    }
-  return ticks / 100
-}
+const cpuSeconds = (names: string[]) =>
+  names.reduce((sum, name) => sum + treeCpuSeconds(pidOf(name)), 0)
 
 let readers = 0
 const viewRequests = (ids: Array<number | string>, count: number): RequestLine[] =>
