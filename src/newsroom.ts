@@ -508,6 +508,7 @@ export const newsroom =
     }
     // After the plugins that add collections, so that their writes are recorded too.
     if (options.auditLog !== false) {
+      const searchIndexSlug = options.search ? (options.search.indexSlug ?? INDEX_SLUG) : INDEX_SLUG
       config = await auditLog({
         enabled,
         // The delivery log is a record of its own, written per attempt by the job runner.
@@ -516,8 +517,8 @@ export const newsroom =
           'webhook-deliveries',
           // One row per reader's vote, written past the API: no editorial act.
           options.articleVotes ? (options.articleVotes.votesSlug ?? 'votes') : 'votes',
-          options.search ? (options.search.indexSlug ?? INDEX_SLUG) : INDEX_SLUG,
-          gramCountsSlugOf(options.search ? (options.search.indexSlug ?? INDEX_SLUG) : INDEX_SLUG),
+          searchIndexSlug,
+          gramCountsSlugOf(searchIndexSlug),
           ...(options.readers === false
             ? []
             : [

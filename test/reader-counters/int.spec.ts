@@ -9,7 +9,7 @@ import { apiClient, cachedReader } from '../helpers/http'
 import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
 import { bootPayload } from '../helpers/payload'
 import { startRedis, type RunningRedis } from '../helpers/redis'
-import { addresses, BROWSER, sleep, token } from './readers'
+import { addresses, BROWSER, publishArticle, sleep, token } from './readers'
 
 /**
  * Votes, views and most-read, visitors: through the route handlers, on the suite's database, with
@@ -52,14 +52,8 @@ afterAll(async () => {
   await redis?.stop()
 })
 
-const publish = async (overrides: Record<string, unknown> = {}): Promise<ID> => {
-  const { body, status } = await api.rest('POST', '/articles', {
-    body: articleData(fixture, { _status: 'published', ...overrides }),
-    token: editor,
-  })
-  expect(status, JSON.stringify(body)).toBe(201)
-  return body.doc.id as ID
-}
+const publish = (overrides: Record<string, unknown> = {}): Promise<ID> =>
+  publishArticle(api, fixture, editor, overrides)
 
 const draft = async (overrides: Record<string, unknown> = {}): Promise<ID> => {
   const { body, status } = await api.rest('POST', '/articles?draft=true', {

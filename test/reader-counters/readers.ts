@@ -1,4 +1,10 @@
 import crypto from 'node:crypto'
+import { expect } from 'vitest'
+
+import type { apiClient } from '../helpers/http'
+import type { NewsroomFixture } from '../helpers/newsroom'
+
+import { articleData } from '../helpers/newsroom'
 
 /** What the reader-counters suites send as readers: a browser's User-Agent, tokens, addresses. */
 export const BROWSER =
@@ -17,4 +23,19 @@ export const addresses = (prefix: string): (() => string) => {
     counter++
     return `${prefix}.${Math.floor(counter / 250)}.${counter % 250}`
   }
+}
+
+/** Publishes an article of the fixture's newsroom as `editor` (a signed-in token); its id. */
+export const publishArticle = async (
+  api: ReturnType<typeof apiClient>,
+  fixture: NewsroomFixture,
+  editor: string,
+  overrides: Record<string, unknown> = {},
+): Promise<number | string> => {
+  const { body, status } = await api.rest('POST', '/articles', {
+    body: articleData(fixture, { _status: 'published', ...overrides }),
+    token: editor,
+  })
+  expect(status, JSON.stringify(body)).toBe(201)
+  return body.doc.id as number | string
 }

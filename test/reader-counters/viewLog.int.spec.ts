@@ -10,7 +10,7 @@ import { apiClient } from '../helpers/http'
 import { articleData, createNewsroom, loginEmails, PASSWORD } from '../helpers/newsroom'
 import { bootPayload } from '../helpers/payload'
 import { startRedis, type RunningRedis } from '../helpers/redis'
-import { addresses, BROWSER, sleep, token } from './readers'
+import { addresses, BROWSER, publishArticle, sleep, token } from './readers'
 
 /**
  * The view log (plugins/article-views/viewLog.ts): beacons the edge answered and logged as syslog
@@ -61,14 +61,8 @@ afterAll(async () => {
   await redis?.stop()
 })
 
-const publish = async (overrides: Record<string, unknown> = {}): Promise<ID> => {
-  const { body, status } = await api.rest('POST', '/articles', {
-    body: articleData(fixture, { _status: 'published', ...overrides }),
-    token: editor,
-  })
-  expect(status, JSON.stringify(body)).toBe(201)
-  return body.doc.id as ID
-}
+const publish = (overrides: Record<string, unknown> = {}): Promise<ID> =>
+  publishArticle(api, fixture, editor, overrides)
 
 /** A datagram as nginx's `access_log syslog:…,tag=newsroom_views,nohostname view_beacon` sends it. */
 const syslogLine = (record: Record<string, string>) =>
